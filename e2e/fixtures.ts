@@ -1,0 +1,37 @@
+import { expect, test as base, type Page } from '@playwright/test';
+
+/** Every test fails on a console error or an uncaught page error. */
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      page.on('pageerror', (e) => errors.push(e.message));
+      await use(errors);
+      expect(errors).toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
+
+export async function stepCount(page: Page): Promise<number> {
+  return Number(await page.getByTestId('step').textContent());
+}
+
+export async function loss(page: Page): Promise<number> {
+  return Number(await page.getByTestId('loss').textContent());
+}
+
+/** Opens the app and waits until the engine has loaded the experiment and drawn its first frame. */
+export async function openApp(page: Page, hash = ''): Promise<void> {
+  await page.goto(`/${hash}`);
+  await expect(page.getByTestId('backend')).toHaveText(/^(webgpu|webgl|wasm|cpu)$/);
+  await expect(page.getByTestId('loss')).toHaveText(/^\d/);
+}
+
+export async function chooseBackend(page: Page, backend: string): Promise<void> {
+  await page.getByLabel('Backend').selectOption(backend);
+  await expect(page.getByTestId('backend')).toHaveText(backend, { timeout: 30_000 });
+  await expect(page.getByTestId('loss')).toHaveText(/^\d/);
+}

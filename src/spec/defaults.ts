@@ -1,0 +1,22 @@
+import { SCHEMA_VERSION, type Architecture, type ExperimentSpec } from './types';
+
+/** A complete, valid spec for an architecture. Defaults follow the TensorFlow Playground's where it has one. */
+export function defaultSpec(architecture: Architecture = 'mlp'): ExperimentSpec {
+  return {
+    version: SCHEMA_VERSION,
+    architecture,
+    seed: 1,
+    backend: 'auto',
+    task: { kind: 'circle', noise: 0, trainRatio: 0.5, numSamples: 500, features: ['x1', 'x2'] },
+    training: {
+      learningRate: 0.03,
+      batchSize: 10,
+      optimizer: 'sgd',
+      regularization: 'none',
+      regularizationRate: 0,
+    },
+    mlp: { hiddenLayers: [4, 2], activation: 'tanh' },
+    speed: 3,
+    view: { showTestData: false, discretize: false },
+  };
+}

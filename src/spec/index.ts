@@ -1,0 +1,5 @@
+export * from './types';
+export * from './defaults';
+export * from './limits';
+export * from './validate';
+export * from './features';

@@ -1,0 +1,166 @@
+import { defaultSpec } from './defaults';
+import { LIMITS } from './limits';
+import {
+  ACTIVATIONS,
+  ARCHITECTURES,
+  BACKENDS,
+  FEATURES,
+  OPTIMIZERS,
+  REGULARIZATIONS,
+  SCHEMA_VERSION,
+  SPEEDS,
+  TASKS,
+  type ExperimentSpec,
+} from './types';
+
+export interface Validated {
+  spec: ExperimentSpec;
+  /** One short sentence per field that was wrong and replaced by its default. Empty when all was valid. */
+  problems: string[];
+}
+
+type Range = { min: number; max: number };
+
+/**
+ * Turns untrusted data (a link, a file, a message) into a valid spec: every valid field is kept, every invalid
+ * one is replaced by the default and named in `problems`. Never throws.
+ */
+export function validateSpec(input: unknown): Validated {
+  const problems: string[] = [];
+  const raw = isRecord(input) ? input : {};
+  if (!isRecord(input)) problems.push('the experiment is not an object');
+  const architecture = pick(raw.architecture, ARCHITECTURES, 'mlp', 'architecture', problems);
+  const d = defaultSpec(architecture);
+  const r = new Reader(problems);
+  const task = r.rec(raw.task, 'task');
+  const training = r.rec(raw.training, 'training');
+  const mlp = r.rec(raw.mlp, 'mlp');
+  const view = r.rec(raw.view, 'view');
+  const spec: ExperimentSpec = {
+    version: SCHEMA_VERSION,
+    architecture,
+    seed: r.int(raw.seed, LIMITS.seed, d.seed, 'seed'),
+    backend: pick(raw.backend, BACKENDS, d.backend, 'backend', problems),
+    task: {
+      kind: pick(task.kind, TASKS, d.task.kind, 'task.kind', problems),
+      noise: r.num(task.noise, LIMITS.noise, d.task.noise, 'task.noise'),
+      trainRatio: r.num(task.trainRatio, LIMITS.trainRatio, d.task.trainRatio, 'task.trainRatio'),
+      numSamples: r.int(task.numSamples, LIMITS.numSamples, d.task.numSamples, 'task.numSamples'),
+      features: r.features(task.features, d.task.features),
+    },
+    training: {
+      learningRate: r.num(
+        training.learningRate,
+        LIMITS.learningRate,
+        d.training.learningRate,
+        'learning rate',
+      ),
+      batchSize: r.int(training.batchSize, LIMITS.batchSize, d.training.batchSize, 'batch size'),
+      optimizer: pick(training.optimizer, OPTIMIZERS, d.training.optimizer, 'optimizer', problems),
+      regularization: pick(
+        training.regularization,
+        REGULARIZATIONS,
+        d.training.regularization,
+        'regularization',
+        problems,
+      ),
+      regularizationRate: r.num(
+        training.regularizationRate,
+        LIMITS.regularizationRate,
+        d.training.regularizationRate,
+        'regularization rate',
+      ),
+    },
+    mlp: {
+      hiddenLayers: r.widths(mlp.hiddenLayers, d.mlp.hiddenLayers),
+      activation: pick(mlp.activation, ACTIVATIONS, d.mlp.activation, 'activation', problems),
+    },
+    speed: r.int(raw.speed, { min: 0, max: SPEEDS.length - 1 }, d.speed, 'speed'),
+    view: {
+      showTestData: r.bool(view.showTestData, d.view.showTestData, 'view.showTestData'),
+      discretize: r.bool(view.discretize, d.view.discretize, 'view.discretize'),
+    },
+  };
+  return { spec, problems };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function pick<T extends string>(
+  v: unknown,
+  options: readonly T[],
+  fallback: T,
+  name: string,
+  problems: string[],
+): T {
+  if (v === undefined) return fallback;
+  if (typeof v === 'string' && (options as readonly string[]).includes(v)) return v as T;
+  problems.push(`${name} must be one of ${options.join(', ')}`);
+  return fallback;
+}
+
+class Reader {
+  constructor(private problems: string[]) {}
+
+  rec(v: unknown, name: string): Record<string, unknown> {
+    if (v === undefined) return {};
+    if (isRecord(v)) return v;
+    this.problems.push(`${name} is not an object`);
+    return {};
+  }
+
+  num(v: unknown, range: Range, fallback: number, name: string): number {
+    if (v === undefined) return fallback;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < range.min || v > range.max) {
+      this.problems.push(`${name} must be a number from ${range.min} to ${range.max}`);
+      return fallback;
+    }
+    return v;
+  }
+
+  int(v: unknown, range: Range, fallback: number, name: string): number {
+    if (v !== undefined && !Number.isInteger(v)) {
+      this.problems.push(`${name} must be a whole number`);
+      return fallback;
+    }
+    return this.num(v, range, fallback, name);
+  }
+
+  bool(v: unknown, fallback: boolean, name: string): boolean {
+    if (v === undefined) return fallback;
+    if (typeof v === 'boolean') return v;
+    this.problems.push(`${name} must be true or false`);
+    return fallback;
+  }
+
+  widths(v: unknown, fallback: number[]): number[] {
+    if (v === undefined) return fallback;
+    const { min, max } = LIMITS.layerWidth;
+    const ok =
+      Array.isArray(v) &&
+      v.length <= LIMITS.hiddenLayers.max &&
+      v.every((w) => Number.isInteger(w) && w >= min && w <= max);
+    if (ok) return [...(v as number[])];
+    this.problems.push(
+      `hidden layers must be at most ${LIMITS.hiddenLayers.max} layers of ${min} to ${max} neurons`,
+    );
+    return fallback;
+  }
+
+  features(v: unknown, fallback: ExperimentSpec['task']['features']): ExperimentSpec['task']['features'] {
+    if (v === undefined) return fallback;
+    const known = FEATURES as readonly unknown[];
+    if (
+      Array.isArray(v) &&
+      v.length > 0 &&
+      v.every((f) => known.includes(f)) &&
+      new Set(v).size === v.length
+    ) {
+      return FEATURES.filter((f) => v.includes(f));
+    }
+    this.problems.push(`features must be a non-empty list of ${FEATURES.join(', ')}`);
+    return fallback;
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * The UI's side of the worker protocol: starts the engine worker, turns its messages into store updates and
+ * frames, and turns spec changes into loads. One instance per page.
+ */
+import { SPEEDS, type ExperimentSpec } from '../spec';
+import type { EngineEvent, FromEngine, ToEngine } from '../worker/protocol';
+import { publishFrame, resetFrames } from './frames';
+import { useAppStore } from './store';
+
+let worker: Worker | undefined;
+let pendingFrame: Extract<FromEngine, { type: 'frame' }>['frame'] | undefined;
+let drawScheduled = false;
+let currentStep = 0;
+
+function send(message: ToEngine): void {
+  worker?.postMessage(message);
+}
+
+const store = () => useAppStore.getState();
+
+function describe(event: EngineEvent): string {
+  switch (event.kind) {
+    case 'diverged':
+      return (
+        `Training diverged at step ${event.step}: the loss became NaN or infinite. Training is paused and the ` +
+        `weights of step ${event.restoredStep} are back. Try a lower learning rate, then press Play.`
+      );
+    case 'backend-fallback':
+      return `The ${event.wanted} backend could not start (${event.reason}); using the next one.`;
+  }
+}
+
+function onMessage(message: FromEngine): void {
+  const s = store();
+  switch (message.type) {
+    case 'ready':
+      s.setRuntime({
+        engine: 'ready',
+        backend: message.backend,
+        adapter: message.adapter,
+        adapterDescription: message.adapterDescription,
+      });
+      s.addLog(currentStep, `engine running on ${message.backend} (WebGPU adapter: ${message.adapter})`);
+      return;
+    case 'loaded': {
+      resetFrames();
+      s.setRuntime({ layout: message.layout });
+      const { task, mlp } = s.spec;
+      const shape = [message.layout.features.length, ...mlp.hiddenLayers, 1].join('-');
+      s.addLog(message.step, `loaded a ${shape} MLP on the ${task.kind} task (seed ${s.spec.seed})`);
+      return;
+    }
+    case 'frame':
+      // Latest wins: draw once per animation frame, then tell the engine it may send the next.
+      pendingFrame = message.frame;
+      if (!drawScheduled) {
+        drawScheduled = true;
+        requestAnimationFrame(draw);
+      }
+      return;
+    case 'events':
+      for (const event of message.events) {
+        s.addLog(currentStep, describe(event));
+        if (event.kind === 'diverged') s.addAlert(describe(event));
+      }
+      return;
+    case 'error':
+      s.addAlert(message.message);
+      return;
+  }
+}
+
+function draw(): void {
+  drawScheduled = false;
+  const frame = pendingFrame;
+  pendingFrame = undefined;
+  if (!frame) return;
+  currentStep = frame.step;
+  publishFrame(frame);
+  if (store().runtime.playing !== frame.playing) store().setRuntime({ playing: frame.playing });
+  send({ type: 'frameAck' });
+}
+
+/** Starts (or restarts) the worker and loads the current spec. */
+export function startEngine(): void {
+  worker?.terminate();
+  store().setRuntime({ engine: 'starting', playing: false });
+  worker = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' });
+  worker.onmessage = (e: MessageEvent<FromEngine>) => onMessage(e.data);
+  worker.onerror = (e) => {
+    e.preventDefault();
+    crashed(e.message || 'the engine worker failed to start');
+  };
+  worker.onmessageerror = () => crashed('a message from the engine could not be read');
+  drawScheduled = false;
+  load(store().spec);
+}
+
+function crashed(reason: string): void {
+  worker?.terminate();
+  worker = undefined;
+  store().setRuntime({ engine: 'crashed', playing: false });
+  store().addAlert(`The engine stopped: ${reason}. Your settings are kept.`, {
+    label: 'Restart engine',
+    run: startEngine,
+  });
+}
+
+function load(spec: ExperimentSpec): void {
+  send({ type: 'load', spec });
+}
+
+export const engine = {
+  play: () => {
+    store().setRuntime({ playing: true });
+    send({ type: 'play' });
+  },
+  pause: () => {
+    store().setRuntime({ playing: false });
+    send({ type: 'pause' });
+  },
+  step: (steps = 1) => {
+    store().setRuntime({ playing: false });
+    send({ type: 'step', steps });
+  },
+  /** Starts the experiment over: same spec, fresh weights. */
+  reset: () => {
+    store().setRuntime({ playing: false });
+    load(store().spec);
+  },
+};
+
+/** Which spec changes need a new session; speed and view options do not. */
+function needsReload(a: ExperimentSpec, b: ExperimentSpec): boolean {
+  const strip = (s: ExperimentSpec) => JSON.stringify({ ...s, speed: 0, view: null });
+  return strip(a) !== strip(b);
+}
+
+useAppStore.subscribe((state, previous) => {
+  if (state.spec === previous.spec || !worker) return;
+  if (state.spec.speed !== previous.spec.speed) send({ type: 'setSpeed', speed: state.spec.speed });
+  if (needsReload(state.spec, previous.spec)) {
+    const wasPlaying = state.runtime.playing;
+    load(state.spec);
+    if (wasPlaying) send({ type: 'play' });
+  }
+});
+
+export const speedLabel = (speed: number) => SPEEDS[speed]?.label ?? '';

@@ -1,0 +1,47 @@
+/**
+ * The per-frame channel: the engine's latest frame and the loss history, delivered to D3 views once per
+ * animation frame. Nothing here triggers a React render.
+ */
+import type { Frame, Metrics } from '../worker/protocol';
+
+export interface HistoryPoint extends Metrics {
+  step: number;
+}
+
+type Listener = (frame: Frame, history: readonly HistoryPoint[]) => void;
+
+const listeners = new Set<Listener>();
+let latest: Frame | undefined;
+let lastHeatmap: Pick<Frame, 'heatmap' | 'heatmapRes' | 'neuronMaps' | 'neuronRes'> | undefined;
+let history: HistoryPoint[] = [];
+const MAX_HISTORY = 2000;
+
+export function subscribeFrames(listener: Listener): () => void {
+  listeners.add(listener);
+  if (latest) listener(latest, history);
+  return () => listeners.delete(listener);
+}
+
+/** Forget the history (a new experiment was loaded). */
+export function resetFrames(): void {
+  latest = undefined;
+  lastHeatmap = undefined;
+  history = [];
+}
+
+/** Records a frame and hands it to every view. Frames without a new heatmap keep showing the last one. */
+export function publishFrame(frame: Frame): void {
+  if (frame.heatmapRes > 0) lastHeatmap = frame;
+  else if (lastHeatmap) frame = { ...frame, ...lastHeatmap };
+  latest = frame;
+  const last = history.at(-1);
+  if (last && frame.step < last.step) history = history.filter((p) => p.step <= frame.step);
+  if (!last || frame.step !== last.step) history.push({ step: frame.step, ...frame.metrics });
+  if (history.length > MAX_HISTORY)
+    history = history.filter((_, i) => i % 2 === 0 || i === history.length - 1);
+  for (const listener of listeners) listener(frame, history);
+}
+
+export function latestFrame(): Frame | undefined {
+  return latest;
+}

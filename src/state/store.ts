@@ -1,0 +1,71 @@
+/**
+ * The app's store: the experiment spec (plain data, what a link carries) and the runtime state the engine
+ * reports. Per-frame data does not live here: it goes through frames.ts to the D3 views, never through React.
+ */
+import { create } from 'zustand';
+import { defaultSpec, type AdapterKind, type BackendName, type ExperimentSpec } from '../spec';
+import type { Layout } from '../worker/protocol';
+
+export interface Alert {
+  id: number;
+  message: string;
+  /** A button offered beside the message, e.g. restarting a crashed engine. */
+  action?: { label: string; run: () => void };
+}
+
+export interface LogEntry {
+  id: number;
+  step: number;
+  text: string;
+}
+
+export interface RuntimeState {
+  engine: 'starting' | 'ready' | 'crashed';
+  backend?: BackendName;
+  adapter?: AdapterKind;
+  adapterDescription?: string;
+  playing: boolean;
+  layout?: Layout;
+  alerts: Alert[];
+  log: LogEntry[];
+}
+
+export interface AppState {
+  spec: ExperimentSpec;
+  runtime: RuntimeState;
+  /** Applies a change to the spec; the engine client decides whether it needs a reload. */
+  updateSpec: (change: (draft: ExperimentSpec) => void) => void;
+  setRuntime: (patch: Partial<RuntimeState>) => void;
+  addAlert: (message: string, action?: Alert['action']) => void;
+  dismissAlert: (id: number) => void;
+  addLog: (step: number, text: string) => void;
+}
+
+let nextId = 1;
+const MAX_LOG = 200;
+
+export const useAppStore = create<AppState>((set) => ({
+  spec: defaultSpec('mlp'),
+  runtime: { engine: 'starting', playing: false, alerts: [], log: [] },
+  updateSpec: (change) =>
+    set((s) => {
+      const spec = structuredClone(s.spec);
+      change(spec);
+      return { spec };
+    }),
+  setRuntime: (patch) => set((s) => ({ runtime: { ...s.runtime, ...patch } })),
+  addAlert: (message, action) =>
+    set((s) => ({
+      // The same message twice is shown once.
+      runtime: {
+        ...s.runtime,
+        alerts: [...s.runtime.alerts.filter((a) => a.message !== message), { id: nextId++, message, action }],
+      },
+    })),
+  dismissAlert: (id) =>
+    set((s) => ({ runtime: { ...s.runtime, alerts: s.runtime.alerts.filter((a) => a.id !== id) } })),
+  addLog: (step, text) =>
+    set((s) => ({
+      runtime: { ...s.runtime, log: [{ id: nextId++, step, text }, ...s.runtime.log].slice(0, MAX_LOG) },
+    })),
+}));

@@ -1,0 +1,17 @@
+import { useAppStore } from '../state/store';
+
+export function EventLog() {
+  const log = useAppStore((s) => s.runtime.log);
+  return (
+    <section className="panel log" aria-labelledby="log-title">
+      <h2 id="log-title">Events</h2>
+      <ol data-testid="event-log" className="event-log">
+        {log.map((e) => (
+          <li key={e.id}>
+            <span className="log-step">step {e.step}</span> {e.text}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

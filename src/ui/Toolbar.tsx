@@ -1,0 +1,101 @@
+import { useCallback, useRef } from 'react';
+import { BACKENDS, SPEEDS, type BackendChoice } from '../spec';
+import { engine } from '../state/engineClient';
+import type { Frame } from '../worker/protocol';
+import { useAppStore } from '../state/store';
+import { Select, Slider } from './controls';
+import { useFrames } from './useFrames';
+
+const ARCHITECTURE_OPTIONS = [{ value: 'mlp' as const, label: 'MLP (baseline)' }];
+
+export function Toolbar() {
+  const spec = useAppStore((s) => s.spec);
+  const updateSpec = useAppStore((s) => s.updateSpec);
+  const playing = useAppStore((s) => s.runtime.playing);
+  const engineState = useAppStore((s) => s.runtime.engine);
+  const stepRef = useRef<HTMLSpanElement>(null);
+  const rateRef = useRef<HTMLSpanElement>(null);
+
+  useFrames(
+    useCallback((frame: Frame) => {
+      stepRef.current!.textContent = String(frame.step);
+      rateRef.current!.textContent = frame.playing ? `${Math.round(frame.stepsPerSecond)} steps/s` : '';
+    }, []),
+  );
+
+  const disabled = engineState !== 'ready';
+  return (
+    <div className="toolbar">
+      <Select
+        label="Architecture"
+        value={spec.architecture}
+        options={ARCHITECTURE_OPTIONS}
+        onChange={(architecture) => updateSpec((d) => void (d.architecture = architecture))}
+      />
+      <div className="buttons">
+        <button
+          type="button"
+          className="reset"
+          onClick={engine.reset}
+          disabled={disabled}
+          title="Reset (start over)"
+        >
+          Reset
+        </button>
+        <button
+          type="button"
+          className="play"
+          onClick={playing ? engine.pause : engine.play}
+          disabled={disabled}
+          title="Play/Pause (space)"
+        >
+          {playing ? 'Pause' : 'Play'}
+        </button>
+        <button type="button" onClick={() => engine.step(1)} disabled={disabled} title="Step (right arrow)">
+          Step
+        </button>
+      </div>
+      <div className="counter">
+        <span className="counter-label">Step</span>
+        <span data-testid="step" ref={stepRef}>
+          0
+        </span>
+        <span className="rate" ref={rateRef} />
+      </div>
+      <Slider
+        label="Speed"
+        value={spec.speed}
+        min={0}
+        max={SPEEDS.length - 1}
+        step={1}
+        display={SPEEDS[spec.speed].label}
+        onChange={(speed) => updateSpec((d) => void (d.speed = speed))}
+      />
+      <BackendControl />
+    </div>
+  );
+}
+
+function BackendControl() {
+  const choice = useAppStore((s) => s.spec.backend);
+  const updateSpec = useAppStore((s) => s.updateSpec);
+  const { backend, adapter, adapterDescription, engine: state } = useAppStore((s) => s.runtime);
+  return (
+    <div className="backend">
+      <Select<BackendChoice>
+        label="Backend"
+        value={choice}
+        options={BACKENDS}
+        onChange={(b) => updateSpec((d) => void (d.backend = b))}
+      />
+      <div className="backend-status" aria-live="polite">
+        running on <strong data-testid="backend">{state === 'ready' ? backend : state}</strong>
+        {adapter && (
+          <span className="adapter" data-testid="adapter" title={adapterDescription}>
+            WebGPU adapter: {adapter === 'none' ? 'none' : `${adapter} (${adapterDescription})`}
+          </span>
+        )}
+      </div>
+    </div>
+  );
+}

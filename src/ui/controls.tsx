@@ -1,0 +1,126 @@
+/** Small labelled form controls. Each has a visible label, which is also its accessible name. */
+import { useId, useState, type ReactNode } from 'react';
+
+export function Field({
+  label,
+  children,
+  hint,
+}: {
+  label: string;
+  children: (id: string) => ReactNode;
+  hint?: string;
+}) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children(id)}
+      {hint && <span className="hint">{hint}</span>}
+    </div>
+  );
+}
+
+export function Select<T extends string>(props: {
+  label: string;
+  value: T;
+  options: readonly T[] | readonly { value: T; label: string }[];
+  onChange: (value: T) => void;
+}) {
+  const options = props.options.map((o) => (typeof o === 'string' ? { value: o, label: o } : o));
+  return (
+    <Field label={props.label}>
+      {(id) => (
+        <select id={id} value={props.value} onChange={(e) => props.onChange(e.target.value as T)}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+export function Slider(props: {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  step: number;
+  display: string;
+  onChange: (value: number) => void;
+}) {
+  return (
+    <Field label={props.label}>
+      {(id) => (
+        <span className="slider">
+          <input
+            id={id}
+            type="range"
+            min={props.min}
+            max={props.max}
+            step={props.step}
+            value={props.value}
+            onChange={(e) => props.onChange(Number(e.target.value))}
+          />
+          <output htmlFor={id}>{props.display}</output>
+        </span>
+      )}
+    </Field>
+  );
+}
+
+/**
+ * A number typed by the user: applied on Enter or blur when it parses and is in range; otherwise a message
+ * says why and the running value stays.
+ */
+export function NumberField(props: {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  integer?: boolean;
+  onChange: (value: number) => void;
+}) {
+  const [text, setText] = useState<string | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const apply = () => {
+    if (text === undefined) return;
+    const v = Number(text.trim());
+    const kind = props.integer ? 'a whole number' : 'a number';
+    if (text.trim() === '' || !Number.isFinite(v) || (props.integer && !Number.isInteger(v))) {
+      setError(`${props.label} must be ${kind}; kept ${props.value}.`);
+    } else if (v < props.min || v > props.max) {
+      setError(`${props.label} must be from ${props.min} to ${props.max}; kept ${props.value}.`);
+    } else {
+      setError(undefined);
+      props.onChange(v);
+    }
+    setText(undefined);
+  };
+  return (
+    <Field label={props.label}>
+      {(id) => (
+        <>
+          <input
+            id={id}
+            type="text"
+            inputMode="decimal"
+            className="number"
+            value={text ?? String(props.value)}
+            aria-invalid={error ? true : undefined}
+            onChange={(e) => setText(e.target.value)}
+            onBlur={apply}
+            onKeyDown={(e) => e.key === 'Enter' && apply()}
+          />
+          {error && (
+            <span role="alert" className="field-error">
+              {error}
+            </span>
+          )}
+        </>
+      )}
+    </Field>
+  );
+}

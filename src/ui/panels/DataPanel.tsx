@@ -1,0 +1,83 @@
+import { FEATURES, LIMITS, TASKS, type TaskKind } from '../../spec';
+import { useAppStore } from '../../state/store';
+import { NumberField, Select, Slider } from '../controls';
+
+const TASK_LABELS: Record<TaskKind, string> = {
+  circle: 'Circle',
+  xor: 'Exclusive or',
+  gaussian: 'Gaussian',
+  spiral: 'Spiral',
+};
+
+export function DataPanel() {
+  const { task, training, seed } = useAppStore((s) => s.spec);
+  const updateSpec = useAppStore((s) => s.updateSpec);
+  return (
+    <section className="panel data" aria-labelledby="data-title">
+      <h2 id="data-title">Data</h2>
+      <Select<TaskKind>
+        label="Task"
+        value={task.kind}
+        options={TASKS.map((t) => ({ value: t, label: TASK_LABELS[t] }))}
+        onChange={(kind) => updateSpec((d) => void (d.task.kind = kind))}
+      />
+      <Slider
+        label="Ratio of training to test data"
+        value={Math.round(task.trainRatio * 100)}
+        min={10}
+        max={90}
+        step={10}
+        display={`${Math.round(task.trainRatio * 100)}%`}
+        onChange={(v) => updateSpec((d) => void (d.task.trainRatio = v / 100))}
+      />
+      <Slider
+        label="Noise"
+        value={Math.round(task.noise * 100)}
+        min={0}
+        max={50}
+        step={5}
+        display={`${Math.round(task.noise * 100)}%`}
+        onChange={(v) => updateSpec((d) => void (d.task.noise = v / 100))}
+      />
+      <Slider
+        label="Batch size"
+        value={training.batchSize}
+        min={1}
+        max={30}
+        step={1}
+        display={String(training.batchSize)}
+        onChange={(v) => updateSpec((d) => void (d.training.batchSize = v))}
+      />
+      <NumberField
+        label="Seed"
+        value={seed}
+        min={LIMITS.seed.min}
+        max={LIMITS.seed.max}
+        integer
+        onChange={(v) => updateSpec((d) => void (d.seed = v))}
+      />
+      <fieldset className="features">
+        <legend>Features</legend>
+        {FEATURES.map((f) => {
+          const on = task.features.includes(f);
+          return (
+            <label key={f} className="checkbox">
+              <input
+                type="checkbox"
+                checked={on}
+                // The network needs at least one input.
+                disabled={on && task.features.length === 1}
+                onChange={() =>
+                  updateSpec((d) => {
+                    d.task.features = FEATURES.filter((g) => (g === f ? !on : d.task.features.includes(g)));
+                  })
+                }
+              />
+              {f}
+            </label>
+          );
+        })}
+      </fieldset>
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import { ACTIVATIONS, LIMITS, OPTIMIZERS, REGULARIZATIONS } from '../../spec';
+import { useAppStore } from '../../state/store';
+import { NumberField, Select } from '../controls';
+
+export function ModelPanel() {
+  const { training, mlp } = useAppStore((s) => s.spec);
+  const updateSpec = useAppStore((s) => s.updateSpec);
+  return (
+    <section className="panel model" aria-labelledby="model-title">
+      <h2 id="model-title">Training</h2>
+      <NumberField
+        label="Learning rate"
+        value={training.learningRate}
+        min={LIMITS.learningRate.min}
+        max={LIMITS.learningRate.max}
+        onChange={(v) => updateSpec((d) => void (d.training.learningRate = v))}
+      />
+      <Select
+        label="Activation"
+        value={mlp.activation}
+        options={ACTIVATIONS}
+        onChange={(v) => updateSpec((d) => void (d.mlp.activation = v))}
+      />
+      <Select
+        label="Optimizer"
+        value={training.optimizer}
+        options={OPTIMIZERS}
+        onChange={(v) => updateSpec((d) => void (d.training.optimizer = v))}
+      />
+      <Select
+        label="Regularization"
+        value={training.regularization}
+        options={REGULARIZATIONS}
+        onChange={(v) => updateSpec((d) => void (d.training.regularization = v))}
+      />
+      <NumberField
+        label="Regularization rate"
+        value={training.regularizationRate}
+        min={LIMITS.regularizationRate.min}
+        max={LIMITS.regularizationRate.max}
+        onChange={(v) => updateSpec((d) => void (d.training.regularizationRate = v))}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,118 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { INPUT_DOMAIN } from '../../spec';
+import type { HistoryPoint } from '../../state/frames';
+import { useAppStore } from '../../state/store';
+import type { Frame } from '../../worker/protocol';
+import { createHeatmap, type HeatmapView } from '../charts/heatmap';
+import { createLossChart, type LossChartView } from '../charts/lossChart';
+import { useFrames } from '../useFrames';
+
+const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : String(v));
+const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+
+export function OutputPanel() {
+  const layout = useAppStore((s) => s.runtime.layout);
+  const view = useAppStore((s) => s.spec.view);
+  const updateSpec = useAppStore((s) => s.updateSpec);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const chartRef = useRef<SVGSVGElement>(null);
+  const heatmapRef = useRef<HeatmapView>(undefined);
+  const chartViewRef = useRef<LossChartView>(undefined);
+  const text = useRef<Record<string, HTMLElement | null>>({});
+  const [hover, setHover] = useState<string>();
+
+  useEffect(() => {
+    heatmapRef.current = createHeatmap(canvasRef.current!);
+    chartViewRef.current = createLossChart(chartRef.current!);
+    return () => {
+      heatmapRef.current?.destroy();
+      chartViewRef.current?.destroy();
+    };
+  }, []);
+  useEffect(() => {
+    if (layout) heatmapRef.current?.setPoints(layout.train, layout.test);
+  }, [layout]);
+  useEffect(() => heatmapRef.current?.setOptions(view), [view]);
+
+  useFrames(
+    useCallback((frame: Frame, history: readonly HistoryPoint[]) => {
+      const m = frame.metrics;
+      const set = (key: string, value: string) => {
+        if (text.current[key]) text.current[key]!.textContent = value;
+      };
+      set('loss', fmt(m.trainLoss));
+      set('testLoss', fmt(m.testLoss));
+      set('trainAcc', pct(m.trainAccuracy));
+      set('testAcc', pct(m.testAccuracy));
+      if (frame.heatmapRes > 0) heatmapRef.current?.update(frame.heatmap, frame.heatmapRes);
+      chartViewRef.current?.update(history);
+    }, []),
+  );
+
+  const onMove = (e: React.MouseEvent<HTMLCanvasElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    const x1 = ((e.clientX - box.left) / box.width) * 2 * INPUT_DOMAIN - INPUT_DOMAIN;
+    const x2 = INPUT_DOMAIN - ((e.clientY - box.top) / box.height) * 2 * INPUT_DOMAIN;
+    const p = heatmapRef.current?.valueAt(x1, x2);
+    setHover(p === undefined ? undefined : `(${x1.toFixed(2)}, ${x2.toFixed(2)}): P(blue) = ${p.toFixed(3)}`);
+  };
+
+  return (
+    <section className="panel output" aria-labelledby="output-title">
+      <h2 id="output-title">Output</h2>
+      <dl className="metrics">
+        <dt>Training loss</dt>
+        <dd data-testid="loss" ref={(el) => void (text.current.loss = el)}>
+          –
+        </dd>
+        <dt>Test loss</dt>
+        <dd data-testid="test-loss" ref={(el) => void (text.current.testLoss = el)}>
+          –
+        </dd>
+        <dt>Training accuracy</dt>
+        <dd ref={(el) => void (text.current.trainAcc = el)}>–</dd>
+        <dt>Test accuracy</dt>
+        <dd data-testid="test-accuracy" ref={(el) => void (text.current.testAcc = el)}>
+          –
+        </dd>
+      </dl>
+      <svg
+        ref={chartRef}
+        className="loss-chart"
+        viewBox="0 0 300 90"
+        role="img"
+        aria-label="Loss over steps: training (grey) and test (black)"
+      />
+      <canvas
+        ref={canvasRef}
+        data-testid="heatmap"
+        className="heatmap"
+        width={300}
+        height={300}
+        role="img"
+        aria-label="Decision boundary over the input plane, with the data points"
+        onMouseMove={onMove}
+        onMouseLeave={() => setHover(undefined)}
+      />
+      <div className="hover-readout" aria-live="off">
+        {hover ?? 'Hover the plane to read the output'}
+      </div>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={view.showTestData}
+          onChange={(e) => updateSpec((d) => void (d.view.showTestData = e.target.checked))}
+        />
+        Show test data
+      </label>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={view.discretize}
+          onChange={(e) => updateSpec((d) => void (d.view.discretize = e.target.checked))}
+        />
+        Discretize output
+      </label>
+    </section>
+  );
+}

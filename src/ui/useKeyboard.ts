@@ -1,0 +1,28 @@
+import { useEffect } from 'react';
+import { engine } from '../state/engineClient';
+import { useAppStore } from '../state/store';
+
+/** Space = play/pause, right arrow = step; ignored while typing in a field or using a form control. */
+export function useKeyboard(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement;
+      if (target.closest('input, select, textarea, [contenteditable]')) return;
+      // Space on a focused button already clicks it.
+      if (e.key === ' ' && target.closest('button')) return;
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      const { runtime } = useAppStore.getState();
+      if (runtime.engine !== 'ready') return;
+      if (e.key === ' ') {
+        e.preventDefault();
+        if (runtime.playing) engine.pause();
+        else engine.play();
+      } else if (e.key === 'ArrowRight') {
+        e.preventDefault();
+        engine.step(1);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

@@ -1,0 +1,65 @@
+/** The only door between the UI and the engine (DESIGN.md section 5). Typed on both sides. */
+import type { AdapterKind, BackendChoice, BackendName, ExperimentSpec, Feature, WeightMap } from '../spec';
+
+/** UI -> engine. */
+export type ToEngine =
+  | { type: 'load'; spec: ExperimentSpec; weights?: WeightMap; step?: number }
+  | { type: 'play' }
+  | { type: 'pause' }
+  | { type: 'step'; steps: number }
+  | { type: 'setSpeed'; speed: number }
+  /** The UI has drawn the last frame: the engine may send the next (latest wins, nothing queues up). */
+  | { type: 'frameAck' };
+
+export interface Metrics {
+  trainLoss: number;
+  testLoss: number;
+  trainAccuracy: number;
+  testAccuracy: number;
+}
+
+/** The latest-wins snapshot. Float32Arrays are transferred, not copied. */
+export interface Frame {
+  step: number;
+  playing: boolean;
+  metrics: Metrics;
+  /** Steps per second measured over the last second of play (0 when paused). */
+  stepsPerSecond: number;
+  /** All weights, flattened in the layout's order. */
+  weights: Float32Array;
+  /** P(label 1) on a heatmapRes^2 grid, row 0 at the top; empty when this frame carries no new heatmap. */
+  heatmap: Float32Array;
+  heatmapRes: number;
+  /** Per neuron (layer order) its activation on a neuronRes^2 grid; empty when not new. */
+  neuronMaps: Float32Array;
+  neuronRes: number;
+}
+
+/** What the UI needs to draw a loaded experiment. */
+export interface Layout {
+  features: Feature[];
+  /** Widths of the layers after the input: hidden layers, then the output. */
+  layerWidths: number[];
+  weights: { name: string; shape: number[] }[];
+  /** Points as [x1, x2, label] triples. */
+  train: Float32Array;
+  test: Float32Array;
+}
+
+export type EngineEvent =
+  | { kind: 'diverged'; step: number; restoredStep: number }
+  | { kind: 'backend-fallback'; wanted: BackendName; reason: string };
+
+/** Engine -> UI. */
+export type FromEngine =
+  | {
+      type: 'ready';
+      backend: BackendName;
+      choice: BackendChoice;
+      adapter: AdapterKind;
+      adapterDescription: string;
+    }
+  | { type: 'loaded'; layout: Layout; step: number }
+  | { type: 'frame'; frame: Frame }
+  | { type: 'events'; events: EngineEvent[] }
+  | { type: 'error'; message: string };

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSpec } from '../spec';
+import type { FromEngine, ToEngine } from './protocol';
+import { EngineRunner } from './runner';
+
+/** Runs the real runner on the cpu backend (Node), collecting what it posts. */
+function harness() {
+  const posted: FromEngine[] = [];
+  let resolveNext: (() => void) | undefined;
+  const runner = new EngineRunner(
+    (m) => {
+      posted.push(m);
+      resolveNext?.();
+    },
+    async () => ({ backend: 'cpu', adapter: 'none', adapterDescription: 'test', failures: [] }),
+  );
+  const frames = () => posted.flatMap((m) => (m.type === 'frame' ? [m.frame] : []));
+  /** Sends a message and waits until `count` messages of `type` have been posted in all. */
+  const send = async (msg: ToEngine, type?: FromEngine['type'], count = 1) => {
+    runner.handle(msg);
+    while (type && posted.filter((m) => m.type === type).length < count) {
+      await new Promise<void>((r) => (resolveNext = r));
+    }
+  };
+  return { posted, frames, send, runner };
+}
+
+describe('engine runner (worker protocol)', () => {
+  it('loads: reports the backend, the layout and a first frame with a heatmap', async () => {
+    const h = harness();
+    await h.send({ type: 'load', spec: defaultSpec('mlp') }, 'frame');
+    expect(h.posted.map((m) => m.type)).toEqual(['ready', 'loaded', 'frame']);
+    const loaded = h.posted[1] as Extract<FromEngine, { type: 'loaded' }>;
+    expect(loaded.layout.layerWidths).toEqual([4, 2, 1]);
+    expect(loaded.layout.train.length).toBe(250 * 3);
+    const [frame] = h.frames();
+    expect(frame.step).toBe(0);
+    expect(frame.heatmap.length).toBe(100 * 100);
+    expect(frame.neuronMaps.length).toBe(7 * 24 * 24);
+  });
+
+  it('step(n) advances exactly n steps; frames wait for the UI (latest wins)', async () => {
+    const h = harness();
+    await h.send({ type: 'load', spec: defaultSpec('mlp') }, 'frame');
+    await h.send({ type: 'step', steps: 1 });
+    await h.send({ type: 'step', steps: 2 });
+    await h.send({ type: 'frameAck' }, 'frame', 2);
+    // Two steps were taken while the UI drew frame 1: only the latest (step 3) is sent.
+    expect(h.frames().map((f) => f.step)).toEqual([0, 3]);
+  });
+
+  it('a diverging learning rate pauses training, restores finite weights and reports it', async () => {
+    const h = harness();
+    const spec = defaultSpec('mlp');
+    spec.mlp.activation = 'linear';
+    spec.training.learningRate = 10;
+    await h.send({ type: 'load', spec }, 'frame');
+    for (let i = 0; i < 20 && !h.posted.some((m) => m.type === 'events'); i++) {
+      await h.send({ type: 'frameAck' });
+      await h.send({ type: 'step', steps: 5 }, 'frame', i + 2);
+    }
+    const events = h.posted.flatMap((m) => (m.type === 'events' ? m.events : []));
+    expect(events[0]).toMatchObject({ kind: 'diverged' });
+    const diverged = events[0] as Extract<(typeof events)[number], { kind: 'diverged' }>;
+    expect(diverged.restoredStep).toBeLessThan(diverged.step);
+    const last = h.frames().at(-1)!;
+    expect(Number.isFinite(last.metrics.trainLoss)).toBe(true);
+    expect(last.weights.every(Number.isFinite)).toBe(true);
+    expect(last.playing).toBe(false);
+  });
+
+  it('reports an invalid spec as an error and keeps working', async () => {
+    const h = harness();
+    const bad = { ...defaultSpec('mlp'), seed: -5 };
+    await h.send({ type: 'load', spec: bad }, 'error');
+    expect(h.posted.find((m) => m.type === 'error')).toMatchObject({
+      message: expect.stringMatching(/seed/),
+    });
+    await h.send({ type: 'load', spec: defaultSpec('mlp') }, 'frame');
+    expect(h.frames()[0].step).toBe(0);
+  });
+});

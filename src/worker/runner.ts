@@ -1,0 +1,206 @@
+/**
+ * The engine side of the worker protocol: owns the session, runs it by steps, and sends latest-wins frames.
+ * Every message is handled in order on one promise chain, so a step never overlaps a load.
+ */
+import { createSession, type Session, type Snapshot } from '../engine';
+import { SPEEDS, validateSpec, type BackendChoice } from '../spec';
+import type { StartedBackend } from './backend';
+import type { EngineEvent, Frame, FromEngine, Layout, ToEngine } from './protocol';
+
+export type Post = (message: FromEngine, transfer?: Transferable[]) => void;
+export type StartBackend = (choice: BackendChoice) => Promise<StartedBackend>;
+
+const HEATMAP_RES = 100;
+const NEURON_RES = 24;
+/** While playing, the heatmap is recomputed at most this often (it is a 10,000-point forward pass). */
+const HEATMAP_INTERVAL_MS = 100;
+const TICK_BUDGET_MS = 14;
+const MAX_STEPS_PER_TICK = 4096;
+
+const pointsOf = (points: Session['dataset']['train']) =>
+  Float32Array.from(points.flatMap((p) => [p.x1, p.x2, p.label]));
+
+export class EngineRunner {
+  private queue: Promise<void> = Promise.resolve();
+  private session?: Session;
+  private backendChoice?: BackendChoice;
+  private playing = false;
+  private speed = 3;
+  private timer?: ReturnType<typeof setTimeout>;
+  private stepsPerTick = 1;
+  private lastHeatmapAt = -Infinity;
+  /** Weights of the last frame whose numbers were all finite (every load sets it). */
+  private lastGood?: { weights: Float32Array; step: number };
+  private uiReady = true;
+  private pendingFrame?: Frame;
+  private rate = { since: 0, steps: 0, value: 0 };
+
+  constructor(
+    private post: Post,
+    private startBackend: StartBackend,
+    private now: () => number = () => performance.now(),
+  ) {}
+
+  handle(message: ToEngine): void {
+    this.enqueue(() => this.process(message));
+  }
+
+  private enqueue(work: () => Promise<void>): void {
+    this.queue = this.queue.then(work).catch((e: unknown) => {
+      this.post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+    });
+  }
+
+  private async process(message: ToEngine): Promise<void> {
+    switch (message.type) {
+      case 'load':
+        return this.load(message);
+      case 'play':
+        this.playing = true;
+        this.rate = { since: this.now(), steps: 0, value: 0 };
+        this.schedule(0);
+        return this.sendFrame(await this.snapshot(true));
+      case 'pause':
+        this.stop();
+        return this.sendFrame(await this.snapshot(true));
+      case 'step':
+        this.stop();
+        return this.advance(Math.max(1, Math.floor(message.steps)), true);
+      case 'setSpeed':
+        this.speed = Math.min(SPEEDS.length - 1, Math.max(0, Math.floor(message.speed)));
+        return;
+      case 'frameAck':
+        this.uiReady = true;
+        if (this.pendingFrame) this.sendFrame(this.pendingFrame);
+        return;
+    }
+  }
+
+  private async load(message: Extract<ToEngine, { type: 'load' }>): Promise<void> {
+    this.stop();
+    const { spec, problems } = validateSpec(message.spec);
+    if (problems.length > 0) throw new Error(`Invalid experiment: ${problems.join('; ')}.`);
+    if (spec.backend !== this.backendChoice || !this.session) {
+      this.session?.dispose();
+      this.session = undefined;
+      const started = await this.startBackend(spec.backend);
+      this.backendChoice = spec.backend;
+      const { backend, adapter, adapterDescription } = started;
+      this.post({ type: 'ready', backend, choice: spec.backend, adapter, adapterDescription });
+      const events: EngineEvent[] = started.failures.map((f) => ({
+        kind: 'backend-fallback',
+        wanted: f.backend,
+        reason: f.reason,
+      }));
+      if (events.length > 0) this.post({ type: 'events', events });
+    }
+    this.session?.dispose();
+    this.session = undefined;
+    const session = await createSession(spec);
+    this.session = session;
+    if (message.weights) session.importWeights(message.weights, message.step);
+    this.speed = spec.speed;
+    const layout: Layout = {
+      features: spec.task.features,
+      layerWidths: session.layerWidths,
+      weights: session.weightLayout,
+      train: pointsOf(session.dataset.train),
+      test: pointsOf(session.dataset.test),
+    };
+    this.post({ type: 'loaded', layout, step: session.step }, [layout.train.buffer, layout.test.buffer]);
+    this.accept(await this.snapshot(true));
+  }
+
+  private stop(): void {
+    this.playing = false;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private schedule(delay: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.enqueue(() => this.tick()), delay);
+  }
+
+  /** One tick of play: as many steps as the speed allows within the tick's time budget, then one frame. */
+  private async tick(): Promise<void> {
+    if (!this.playing || !this.session) return;
+    const { stepsPerSecond } = SPEEDS[this.speed];
+    const started = this.now();
+    if (Number.isFinite(stepsPerSecond)) {
+      const interval = Math.max(16, 1000 / stepsPerSecond);
+      await this.advance(Math.max(1, Math.round((stepsPerSecond * interval) / 1000)), false);
+      if (this.playing) this.schedule(Math.max(0, interval - (this.now() - started)));
+      return;
+    }
+    await this.advance(this.stepsPerTick, false);
+    const elapsed = this.now() - started;
+    if (elapsed < TICK_BUDGET_MS * 0.7)
+      this.stepsPerTick = Math.min(MAX_STEPS_PER_TICK, this.stepsPerTick * 2);
+    else if (elapsed > TICK_BUDGET_MS * 1.5)
+      this.stepsPerTick = Math.max(1, Math.floor(this.stepsPerTick / 2));
+    if (this.playing) this.schedule(0);
+  }
+
+  private async advance(steps: number, forceHeatmap: boolean): Promise<void> {
+    if (!this.session) return;
+    await this.session.train(steps);
+    this.rate.steps += steps;
+    const snapshot = await this.snapshot(forceHeatmap);
+    const m = snapshot.metrics;
+    if (![m.trainLoss, m.testLoss].every(Number.isFinite) || !snapshot.weights.every(Number.isFinite)) {
+      return this.diverged(snapshot.step);
+    }
+    this.accept(snapshot);
+  }
+
+  /** A frame with finite numbers: remember its weights (to come back to on divergence) and send it. */
+  private accept(frame: Frame): void {
+    this.lastGood = { weights: frame.weights.slice(), step: frame.step };
+    this.sendFrame(frame);
+  }
+
+  /** Loss or weights became NaN/Infinity: pause and put back the last finite weights. */
+  private async diverged(step: number): Promise<void> {
+    this.stop();
+    const restored = this.lastGood!;
+    this.session!.restore(restored.weights, restored.step);
+    this.post({ type: 'events', events: [{ kind: 'diverged', step, restoredStep: restored.step }] });
+    this.sendFrame(await this.snapshot(true));
+  }
+
+  private async snapshot(forceHeatmap: boolean): Promise<Frame> {
+    const session = this.session!;
+    const now = this.now();
+    const withMaps = forceHeatmap || !this.playing || now - this.lastHeatmapAt >= HEATMAP_INTERVAL_MS;
+    if (withMaps) this.lastHeatmapAt = now;
+    const s: Snapshot = await session.snapshot(
+      withMaps ? { heatmapRes: HEATMAP_RES, neuronRes: NEURON_RES } : {},
+    );
+    if (this.playing && now - this.rate.since >= 1000) {
+      this.rate = { since: now, steps: 0, value: (this.rate.steps * 1000) / (now - this.rate.since) };
+    }
+    return {
+      ...s,
+      playing: this.playing,
+      stepsPerSecond: this.playing ? this.rate.value : 0,
+      heatmapRes: withMaps ? HEATMAP_RES : 0,
+      neuronRes: withMaps ? NEURON_RES : 0,
+    };
+  }
+
+  /** Latest wins: while the UI has not drawn the last frame, a newer one replaces the one waiting. */
+  private sendFrame(frame: Frame): void {
+    if (!this.uiReady) {
+      this.pendingFrame = frame;
+      return;
+    }
+    this.uiReady = false;
+    this.pendingFrame = undefined;
+    this.post({ type: 'frame', frame }, [
+      frame.weights.buffer,
+      frame.heatmap.buffer,
+      frame.neuronMaps.buffer,
+    ]);
+  }
+}
