@@ -44,7 +44,8 @@ test('Play makes the step counter and the loss move, and the loss falls', async 
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
   expect(await loss(page)).toBeLessThan(initial * 0.8);
-  // Paused means paused: the counter holds still.
+  // Paused means paused: once the frames in flight have landed, the counter holds still.
+  await page.waitForTimeout(300);
   const paused = await stepCount(page);
   await page.waitForTimeout(500);
   expect(await stepCount(page)).toBe(paused);

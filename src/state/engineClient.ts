@@ -61,7 +61,11 @@ function onMessage(message: FromEngine): void {
     case 'events':
       for (const event of message.events) {
         s.addLog(currentStep, describe(event));
-        if (event.kind === 'diverged') s.addAlert(describe(event));
+        // The engine paused itself: the Play button must say so.
+        if (event.kind === 'diverged') {
+          s.setRuntime({ playing: false });
+          s.addAlert(describe(event));
+        }
       }
       return;
     case 'error':
@@ -77,7 +81,6 @@ function draw(): void {
   if (!frame) return;
   currentStep = frame.step;
   publishFrame(frame);
-  if (store().runtime.playing !== frame.playing) store().setRuntime({ playing: frame.playing });
   send({ type: 'frameAck' });
 }
 
