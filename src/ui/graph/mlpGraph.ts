@@ -25,14 +25,23 @@ export interface GraphEdge {
 
 export const NODE_SIZE = 30;
 const ROW_GAP = 46;
+/** Room for the input labels, left of the first column. */
+const LEFT_MARGIN = 56;
+/** Room for the labels under the neurons. */
+const LABEL_HEIGHT = 14;
+
+/** Left edge of column c of count columns (inputs are column 0). */
+export const columnX = (c: number, count: number, width: number) =>
+  LEFT_MARGIN + (c * (width - LEFT_MARGIN - 20 - NODE_SIZE)) / Math.max(1, count - 1);
 
 export function mlpGraph(layout: Layout, width: number, height: number) {
   const columns: GraphNode[][] = [];
-  const colX = (c: number, count: number) => 30 + (c * (width - 60 - NODE_SIZE)) / Math.max(1, count - 1);
+  const colX = (c: number, count: number) => columnX(c, count, width);
   const colCount = layout.layerWidths.length + 1;
+  const usable = height - NODE_SIZE - LABEL_HEIGHT;
   const place = (c: number, n: number) => (j: number) => ({
     x: colX(c, colCount),
-    y: height / 2 + (j - (n - 1) / 2) * Math.min(ROW_GAP, (height - NODE_SIZE) / Math.max(1, n - 1 || 1)),
+    y: usable / 2 + (j - (n - 1) / 2) * Math.min(ROW_GAP, usable / Math.max(1, n - 1)),
   });
 
   columns.push(

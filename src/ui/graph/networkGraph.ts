@@ -57,23 +57,29 @@ export function createNetworkGraph(svgElement: SVGSVGElement, tooltip: HTMLEleme
       ({ nodes, edges } = mlpGraph(layout, width, height));
       weights = new Float32Array(layout.weights.reduce((n, w) => n + w.shape.reduce((a, b) => a * b, 1), 0));
       const link = d3.linkHorizontal<unknown, [number, number]>();
+      const path = (e: GraphEdge) =>
+        link({
+          source: [e.source.x + NODE_SIZE, e.source.y + NODE_SIZE / 2],
+          target: [e.target.x, e.target.y + NODE_SIZE / 2],
+        });
+      // Each edge is a group: a wide transparent stroke to hover and grab, and the visible line.
       edgeLayer
-        .selectAll<SVGPathElement, GraphEdge>('path.edge')
+        .selectAll<SVGGElement, GraphEdge>('g.edge')
         .data(edges, (e) => e.id)
-        .join('path')
-        .attr('class', 'edge')
+        .join((enter) => {
+          const g = enter.append('g').attr('class', 'edge');
+          g.append('path').attr('class', 'edge-hit');
+          g.append('path').attr('class', 'edge-line');
+          return g;
+        })
         .attr('data-edge-id', (e) => e.id)
-        .attr('fill', 'none')
-        .attr('d', (e) =>
-          link({
-            source: [e.source.x + NODE_SIZE, e.source.y + NODE_SIZE / 2],
-            target: [e.target.x, e.target.y + NODE_SIZE / 2],
-          }),
-        )
         .on('mouseenter', (event: MouseEvent, e) =>
           showTip(event, () => `${e.source.id} → ${e.target.id}: weight ${format(weights[e.weightIndex])}`),
         )
-        .on('mouseleave', hideTip);
+        .on('mouseleave', hideTip)
+        .each(function (e) {
+          d3.select(this).selectAll('path').attr('d', path(e));
+        });
       const groups = nodeLayer
         .selectAll<SVGGElement, GraphNode>('g.neuron')
         .data(nodes, (n) => n.id)
@@ -109,11 +115,13 @@ export function createNetworkGraph(svgElement: SVGSVGElement, tooltip: HTMLEleme
     update(frame) {
       if (frame.weights.length !== weights.length) return;
       weights = frame.weights;
-      edgeLayer
-        .selectAll<SVGPathElement, GraphEdge>('path.edge')
-        .attr('stroke', (e) => divergingColor(weights[e.weightIndex]))
-        .attr('stroke-width', (e) => edgeWidth(Math.abs(weights[e.weightIndex])))
+      const groups = edgeLayer
+        .selectAll<SVGGElement, GraphEdge>('g.edge')
         .attr('data-weight', (e) => weights[e.weightIndex].toPrecision(4));
+      groups
+        .select('path.edge-line')
+        .attr('stroke', (e) => divergingColor(weights[e.weightIndex]))
+        .attr('stroke-width', (e) => edgeWidth(Math.abs(weights[e.weightIndex])));
       const res = frame.neuronRes;
       if (res === 0) return;
       const cells = res * res;

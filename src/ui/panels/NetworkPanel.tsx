@@ -2,7 +2,11 @@ import { useCallback, useEffect, useRef } from 'react';
 import { LIMITS } from '../../spec';
 import { useAppStore } from '../../state/store';
 import type { Frame } from '../../worker/protocol';
+import { columnX, NODE_SIZE } from '../graph/mlpGraph';
 import { createNetworkGraph, type NetworkGraphView } from '../graph/networkGraph';
+
+const GRAPH_WIDTH = 560;
+const GRAPH_HEIGHT = 300;
 import { useFrames } from '../useFrames';
 
 export function NetworkPanel() {
@@ -53,17 +57,29 @@ export function NetworkPanel() {
       </div>
       <div className="layer-controls">
         {layers.map((w, l) => (
-          <div key={l} className="layer-control">
-            <button type="button" aria-label={`Add neuron to layer ${l + 1}`} onClick={() => setWidth(l, 1)}>
-              +
-            </button>
-            <button
-              type="button"
-              aria-label={`Remove neuron from layer ${l + 1}`}
-              onClick={() => setWidth(l, -1)}
-            >
-              −
-            </button>
+          <div
+            key={l}
+            className="layer-control"
+            style={{
+              left: `${((columnX(l + 1, layers.length + 2, GRAPH_WIDTH) + NODE_SIZE / 2) / GRAPH_WIDTH) * 100}%`,
+            }}
+          >
+            <div>
+              <button
+                type="button"
+                aria-label={`Add neuron to layer ${l + 1}`}
+                onClick={() => setWidth(l, 1)}
+              >
+                +
+              </button>
+              <button
+                type="button"
+                aria-label={`Remove neuron from layer ${l + 1}`}
+                onClick={() => setWidth(l, -1)}
+              >
+                −
+              </button>
+            </div>
             <span>
               {w} neuron{w === 1 ? '' : 's'}
             </span>
@@ -74,7 +90,7 @@ export function NetworkPanel() {
         <svg
           ref={svgRef}
           data-testid="network-graph"
-          viewBox="0 0 560 340"
+          viewBox={`0 0 ${GRAPH_WIDTH} ${GRAPH_HEIGHT}`}
           role="img"
           aria-label="Neuron graph: weights as edge width and colour; hover for values"
         />

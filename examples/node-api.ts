@@ -1,0 +1,14 @@
+/** The engine as a library, in Node on the cpu backend: `npx tsx examples/node-api.ts`. */
+import { createSession, defaultSpec } from '../src/engine';
+
+const spec = defaultSpec('mlp');
+spec.task.kind = 'xor';
+const s = await createSession(spec);
+await s.train(1000);
+const metrics = await s.evaluate();
+console.log(`after ${s.step} steps: test accuracy ${(metrics.testAccuracy * 100).toFixed(1)}%`);
+console.log('prediction (logit) at (0.5, -1):', (await s.predict([[0.5, -1]]))[0][0]);
+const weights = await s.exportWeights();
+console.log('weights:', Object.keys(weights).join(', '));
+s.importWeights(weights);
+s.dispose();
