@@ -1,11 +1,11 @@
 /** A training session: one model, its data and optimizer, driven by steps (never by wall-clock). */
 import * as tf from '@tensorflow/tfjs';
-import { validateSpec, type ExperimentSpec } from '../spec';
-import { createMlp } from './models/mlp';
+import { gridCoords, validateSpec, type ExperimentSpec, type GATE_POLICIES } from '../spec';
+import { GateTrace } from './gateTrace';
+import { createModel, iterationOf, trainingGate } from './models';
 import type { Model, WeightMap } from './models/model';
 import { createOptimizer } from './optimizer';
 import { createRng, deriveSeed, permutation, type Rng } from './rng';
-import { gridCoords } from '../spec';
 import { featurize, makeDataset, type Dataset, type Point } from './tasks';
 
 export interface Metrics {
@@ -13,6 +13,9 @@ export interface Metrics {
   testLoss: number;
   trainAccuracy: number;
   testAccuracy: number;
+  /** DIAN: test accuracy with the gate forced on / off (NaN for other models). */
+  testAccuracyGateOn: number;
+  testAccuracyGateOff: number;
 }
 
 export interface SnapshotRequest {
@@ -32,7 +35,13 @@ export interface Snapshot {
   heatmap: Float32Array;
   /** Per neuron (layer order), its activation per thumbnail cell; empty when not requested. */
   neuronMaps: Float32Array;
+  /** DIAN: mean gate value of the last GATE_TRACE_LENGTH training steps, the last one being `step`; NaN = closed. */
+  gateTrace: Float32Array;
+  /** DIAN: the gate value g per heatmap cell; empty when not requested or not a DIAN. */
+  gateMap: Float32Array;
 }
+
+export type GatePolicy = (typeof GATE_POLICIES)[number];
 
 export interface Session {
   readonly spec: ExperimentSpec;
@@ -41,12 +50,14 @@ export interface Session {
   readonly layerWidths: number[];
   readonly weightLayout: { name: string; shape: number[] }[];
   train(steps: number): Promise<void>;
-  /** Model outputs (logits) for 2-D points [x1, x2]; features are computed as the spec says. */
-  predict(points: number[][]): Promise<number[][]>;
+  /** Outputs (logits) for 2-D points [x1, x2]; DIAN: the gate as given, else as the spec's evaluation policy. */
+  predict(points: number[][], options?: { gate?: 'on' | 'off' }): Promise<number[][]>;
+  /** DIAN: the gate value g for each point. */
+  gateValues(points: number[][]): Promise<number[]>;
   evaluate(): Promise<Metrics>;
   snapshot(request?: SnapshotRequest): Promise<Snapshot>;
-  /** Gradient of the training loss on the given points and labels, per named weight. */
-  gradients(points: number[][], labels: number[]): Promise<WeightMap>;
+  /** Gradient of the training loss per named weight; DIAN: gate as given, else as the next training step's. */
+  gradients(points: number[][], labels: number[], options?: { gate?: 'on' | 'off' }): Promise<WeightMap>;
   exportWeights(): Promise<WeightMap>;
   /** Sets every named weight (and the step count, when given); refuses missing names or wrong shapes. */
   importWeights(weights: WeightMap, step?: number): void;
@@ -64,7 +75,7 @@ export async function createSession(specInput: ExperimentSpec): Promise<Session>
   return new TrainingSession(spec);
 }
 
-const asTensors = (points: Point[], features: ExperimentSpec['task']['features']) => ({
+const labelled = (points: Point[], features: ExperimentSpec['task']['features']) => ({
   x: tf.tensor2d(
     featurize(
       points.map((p) => [p.x1, p.x2]),
@@ -89,12 +100,13 @@ class TrainingSession implements Session {
   private order: Int32Array = new Int32Array(0);
   private cursor = 0;
   private grids = new Map<number, tf.Tensor2D>();
+  private gateTrace = new GateTrace();
 
   constructor(readonly spec: ExperimentSpec) {
     this.dataset = makeDataset(spec.task, spec.seed);
-    this.trainSet = asTensors(this.dataset.train, spec.task.features);
-    this.testSet = asTensors(this.dataset.test, spec.task.features);
-    this.model = createMlp(spec, spec.task.features.length, createRng(deriveSeed(spec.seed, 'init')));
+    this.trainSet = labelled(this.dataset.train, spec.task.features);
+    this.testSet = labelled(this.dataset.test, spec.task.features);
+    this.model = createModel(spec, spec.task.features.length, createRng(deriveSeed(spec.seed, 'init')));
     this.optimizer = createOptimizer(spec.training);
     this.batchRng = createRng(deriveSeed(spec.seed, 'batches'));
   }
@@ -105,6 +117,19 @@ class TrainingSession implements Session {
 
   get weightLayout() {
     return this.model.weights.map((w) => ({ name: w.name, shape: w.variable.shape }));
+  }
+
+  private features(points: number[][]): tf.Tensor2D {
+    const f = this.spec.task.features;
+    return tf.tensor2d(featurize(points, f), [points.length, f.length]);
+  }
+
+  /** The gate used when not training: the spec's evaluation policy, or as given. */
+  private evalGate(gate?: 'on' | 'off'): boolean {
+    if (this.spec.architecture !== 'dian') return false;
+    const policy = gate ?? this.spec.dian.evaluation;
+    if (policy === 'parity') return trainingGate(this.spec, iterationOf(this.spec, this.step, this.dataset));
+    return policy === 'on';
   }
 
   /** Next mini-batch: walks a fresh seeded permutation of the training set each epoch. */
@@ -124,39 +149,54 @@ class TrainingSession implements Session {
 
   async train(steps: number): Promise<void> {
     const vars = this.model.weights.map((w) => w.variable);
+    const isDian = this.spec.architecture === 'dian';
     for (let i = 0; i < steps; i++) {
+      // Training steps are numbered from 1: the counter shows the number of the step just taken.
+      const stepNumber = this.step + 1;
+      const gate = trainingGate(this.spec, iterationOf(this.spec, stepNumber, this.dataset));
       const batch = this.nextBatch();
-      tf.tidy(() => {
+      const gateMean = tf.tidy(() => {
         const idx = tf.tensor1d(batch, 'int32');
         const x = tf.gather(this.trainSet.x, idx);
         const y = tf.gather(this.trainSet.y, idx);
-        this.optimizer.minimize(() => this.model.loss(x, y), false, vars);
+        this.optimizer.minimize(() => this.model.loss(x, y, gate), false, vars);
+        return gate && this.model.gateValues ? tf.mean(this.model.gateValues(x)) : undefined;
       });
-      this.step++;
+      if (isDian) this.gateTrace.record(stepNumber, gateMean as tf.Scalar | undefined);
+      this.step = stepNumber;
     }
   }
 
-  async predict(points: number[][]): Promise<number[][]> {
-    const features = this.spec.task.features;
-    const out = tf.tidy(() =>
-      this.model.predict(tf.tensor2d(featurize(points, features), [points.length, features.length])),
-    );
+  async predict(points: number[][], options: { gate?: 'on' | 'off' } = {}): Promise<number[][]> {
+    const out = tf.tidy(() => this.model.predict(this.features(points), this.evalGate(options.gate)));
     const values = await out.data();
+    const width = out.shape[1];
     out.dispose();
-    return points.map((_, i) => [values[i]]);
+    return points.map((_, i) => Array.from(values.subarray(i * width, (i + 1) * width)));
   }
 
-  /** [trainLoss, testLoss, trainAccuracy, testAccuracy] as a tensor of 4. */
+  async gateValues(points: number[][]): Promise<number[]> {
+    if (!this.model.gateValues) throw new SpecError('only the Dynamic Input Activation network has a gate');
+    const out = tf.tidy(() => this.model.gateValues!(this.features(points)));
+    const values = Array.from(await out.data());
+    out.dispose();
+    return values;
+  }
+
+  /** [trainLoss, testLoss, trainAcc, testAcc] (+ [testAccOn, testAccOff] for DIAN). */
   private metricsTensor(): tf.Tensor1D {
-    const of = (set: { x: tf.Tensor2D; y: tf.Tensor2D }) => {
-      const logits = this.model.predict(set.x);
+    const gate = this.evalGate();
+    const of = (set: { x: tf.Tensor2D; y: tf.Tensor2D }, g: boolean) => {
+      const logits = this.model.predict(set.x, g);
       const loss = tf.losses.sigmoidCrossEntropy(set.y, logits);
       const correct = tf.equal(tf.cast(tf.greater(logits, 0), 'float32'), set.y);
       return [loss, tf.mean(tf.cast(correct, 'float32'))];
     };
-    const [trainLoss, trainAcc] = of(this.trainSet);
-    const [testLoss, testAcc] = of(this.testSet);
-    return tf.stack([trainLoss, testLoss, trainAcc, testAcc]) as tf.Tensor1D;
+    const [trainLoss, trainAcc] = of(this.trainSet, gate);
+    const [testLoss, testAcc] = of(this.testSet, gate);
+    const parts = [trainLoss, testLoss, trainAcc, testAcc];
+    if (this.spec.architecture === 'dian') parts.push(of(this.testSet, true)[1], of(this.testSet, false)[1]);
+    return tf.stack(parts) as tf.Tensor1D;
   }
 
   async evaluate(): Promise<Metrics> {
@@ -166,54 +206,87 @@ class TrainingSession implements Session {
   private grid(res: number): tf.Tensor2D {
     let g = this.grids.get(res);
     if (!g) {
-      const features = this.spec.task.features;
       // Created inside a tidy on first use: keep it for later frames.
-      g = tf.keep(tf.tensor2d(featurize(gridCoords(res), features), [res * res, features.length]));
+      g = tf.keep(this.features(gridCoords(res)));
       this.grids.set(res, g);
     }
     return g;
   }
 
   async snapshot({ heatmapRes = 0, neuronRes = 0 }: SnapshotRequest = {}): Promise<Snapshot> {
-    const parts = tf.tidy(() => {
+    const gate = this.evalGate();
+    const trace = this.gateTrace.pending(this.step);
+    const withGateMap = heatmapRes > 0 && this.model.gateValues !== undefined;
+    const sizes: number[] = [];
+    const all = tf.tidy(() => {
       const pieces: tf.Tensor1D[] = [this.metricsTensor()];
       pieces.push(...this.model.weights.map((w) => tf.reshape(w.variable, [-1]) as tf.Tensor1D));
-      if (heatmapRes > 0)
-        pieces.push(tf.reshape(tf.sigmoid(this.model.predict(this.grid(heatmapRes))), [-1]));
+      pieces.push(...trace.tensors.map((t) => tf.reshape(t, [1]) as tf.Tensor1D));
+      if (heatmapRes > 0) {
+        const grid = this.grid(heatmapRes);
+        pieces.push(tf.reshape(tf.sigmoid(tf.slice(this.model.predict(grid, gate), [0, 0], [-1, 1])), [-1]));
+        if (withGateMap) pieces.push(tf.reshape(this.model.gateValues!(grid), [-1]));
+      }
       if (neuronRes > 0) {
-        const acts = this.model.activations(this.grid(neuronRes));
+        const acts = this.model.activations(this.grid(neuronRes), gate);
         pieces.push(...acts.map((a) => tf.reshape(tf.transpose(a), [-1]) as tf.Tensor1D));
       }
+      sizes.push(...pieces.map((p) => p.size));
       return tf.concat(pieces);
     });
-    const all = (await parts.data()) as Float32Array;
-    parts.dispose();
+    const values = (await all.data()) as Float32Array;
+    all.dispose();
+    // Cut the one read back into its parts, in the order they were packed.
+    let offset = 0;
+    const take = (count: number) => values.slice(offset, (offset += count));
+    const m = take(sizes[0]);
     const numWeights = this.model.weights.reduce((n, w) => n + w.variable.size, 0);
-    const heatmapSize = heatmapRes * heatmapRes;
-    const [trainLoss, testLoss, trainAccuracy, testAccuracy] = all.subarray(0, 4);
+    const weights = take(numWeights);
+    const gateTrace =
+      this.spec.architecture === 'dian' ? trace.toTrace(take(trace.tensors.length)) : new Float32Array(0);
+    const heatmap = take(heatmapRes * heatmapRes);
+    const gateMap = take(withGateMap ? heatmapRes * heatmapRes : 0);
     return {
       step: this.step,
-      metrics: { trainLoss, testLoss, trainAccuracy, testAccuracy },
-      weights: all.slice(4, 4 + numWeights),
-      heatmap: all.slice(4 + numWeights, 4 + numWeights + heatmapSize),
-      neuronMaps: all.slice(4 + numWeights + heatmapSize),
+      metrics: {
+        trainLoss: m[0],
+        testLoss: m[1],
+        trainAccuracy: m[2],
+        testAccuracy: m[3],
+        testAccuracyGateOn: m[4] ?? NaN,
+        testAccuracyGateOff: m[5] ?? NaN,
+      },
+      weights,
+      gateTrace,
+      heatmap,
+      gateMap,
+      neuronMaps: values.slice(offset),
     };
   }
 
-  async gradients(points: number[][], labels: number[]): Promise<WeightMap> {
-    const features = this.spec.task.features;
+  async gradients(
+    points: number[][],
+    labels: number[],
+    options: { gate?: 'on' | 'off' } = {},
+  ): Promise<WeightMap> {
+    const gate =
+      options.gate !== undefined
+        ? this.evalGate(options.gate)
+        : trainingGate(this.spec, iterationOf(this.spec, this.step + 1, this.dataset));
+    const vars = this.model.weights.map((w) => w.variable);
     const { grads } = tf.tidy(() => {
-      const x = tf.tensor2d(featurize(points, features), [points.length, features.length]);
+      const x = this.features(points);
       const y = tf.tensor2d(labels, [labels.length, 1]);
-      return tf.variableGrads(
-        () => this.model.loss(x, y),
-        this.model.weights.map((w) => w.variable),
-      );
+      return tf.variableGrads(() => this.model.loss(x, y, gate), vars);
     });
     const out: WeightMap = {};
     for (const { name, variable } of this.model.weights) {
+      // A weight outside the graph (DIAN's extra path on an inactive iteration) has gradient zero.
       const g = grads[variable.name];
-      out[name] = { shape: g.shape, values: Array.from(await g.data()) };
+      out[name] = {
+        shape: variable.shape,
+        values: g ? Array.from(await g.data()) : new Array(variable.size).fill(0),
+      };
     }
     tf.dispose(grads);
     return out;
@@ -250,6 +323,7 @@ class TrainingSession implements Session {
       offset += variable.size;
     }
     this.step = step;
+    this.gateTrace.clear();
     this.optimizer.dispose();
     this.optimizer = createOptimizer(this.spec.training);
   }
@@ -257,6 +331,7 @@ class TrainingSession implements Session {
   dispose(): void {
     tf.dispose([this.trainSet.x, this.trainSet.y, this.testSet.x, this.testSet.y, ...this.grids.values()]);
     tf.dispose(this.model.weights.map((w) => w.variable));
+    this.gateTrace.clear();
     this.optimizer.dispose();
   }
 }

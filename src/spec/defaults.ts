@@ -16,6 +16,16 @@ export function defaultSpec(architecture: Architecture = 'mlp'): ExperimentSpec 
       regularizationRate: 0,
     },
     mlp: { hiddenLayers: [4, 2], activation: 'tanh' },
+    dian: {
+      layer1: 8,
+      layer2: 8,
+      period: 2,
+      iteration: 'step',
+      source: 'x',
+      finalActivation: 'none',
+      evaluation: 'on',
+      schedule: 'periodic',
+    },
     speed: 3,
     view: { showTestData: false, discretize: false },
   };

@@ -9,4 +9,5 @@ export const LIMITS = {
   learningRate: { min: 1e-6, max: 1000 },
   regularizationRate: { min: 0, max: 10 },
   seed: { min: 0, max: 2 ** 31 - 1 },
+  period: { min: 1, max: 100 },
 } as const;

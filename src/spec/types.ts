@@ -2,7 +2,7 @@
 
 export const SCHEMA_VERSION = 1;
 
-export const ARCHITECTURES = ['mlp'] as const;
+export const ARCHITECTURES = ['mlp', 'dian'] as const;
 export type Architecture = (typeof ARCHITECTURES)[number];
 
 export const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -52,6 +52,30 @@ export interface MlpSpec {
   activation: Activation;
 }
 
+export const DIAN_SOURCES = ['x', 'h1'] as const;
+export const DIAN_ITERATIONS = ['step', 'epoch'] as const;
+export const DIAN_SCHEDULES = ['periodic', 'always', 'never'] as const;
+export const FINAL_ACTIVATIONS = ['none', 'relu'] as const;
+export const GATE_POLICIES = ['on', 'off', 'parity'] as const;
+
+/** Dynamic Input Activation network (DESIGN.md 1.1): relu layers 1 and 2, a gated extra input into layer 3. */
+export interface DianSpec {
+  layer1: number;
+  layer2: number;
+  /** The extra path is active on iterations t with t mod period == 0. */
+  period: number;
+  /** What counts as an iteration t: the training step (1, 2, ...) or the epoch the step belongs to. */
+  iteration: (typeof DIAN_ITERATIONS)[number];
+  /** Where the extra path reads from: the input x or layer 1's output. */
+  source: (typeof DIAN_SOURCES)[number];
+  /** On the output: none (a logit, the default) or relu as in the reference code. */
+  finalActivation: (typeof FINAL_ACTIVATIONS)[number];
+  /** How the gate is used when not training (heatmap, test metrics): forced on, forced off, or by step parity. */
+  evaluation: (typeof GATE_POLICIES)[number];
+  /** Ablations: the published periodic schedule, the gate active on every step, or never. */
+  schedule: (typeof DIAN_SCHEDULES)[number];
+}
+
 /** Playback speed: index into SPEEDS. The last one is full speed. */
 export const SPEEDS = [
   { label: 'slow motion', stepsPerSecond: 2 },
@@ -74,6 +98,7 @@ export interface ExperimentSpec {
   task: TaskSpec;
   training: TrainingSpec;
   mlp: MlpSpec;
+  dian: DianSpec;
   speed: number;
   view: ViewSpec;
 }

@@ -4,7 +4,12 @@ import {
   ACTIVATIONS,
   ARCHITECTURES,
   BACKENDS,
+  DIAN_ITERATIONS,
+  DIAN_SCHEDULES,
+  DIAN_SOURCES,
   FEATURES,
+  FINAL_ACTIVATIONS,
+  GATE_POLICIES,
   OPTIMIZERS,
   REGULARIZATIONS,
   SCHEMA_VERSION,
@@ -36,6 +41,7 @@ export function validateSpec(input: unknown): Validated {
   const training = r.rec(raw.training, 'training');
   const mlp = r.rec(raw.mlp, 'mlp');
   const view = r.rec(raw.view, 'view');
+  const dian = r.rec(raw.dian, 'dian');
   const spec: ExperimentSpec = {
     version: SCHEMA_VERSION,
     architecture,
@@ -74,6 +80,22 @@ export function validateSpec(input: unknown): Validated {
     mlp: {
       hiddenLayers: r.widths(mlp.hiddenLayers, d.mlp.hiddenLayers),
       activation: pick(mlp.activation, ACTIVATIONS, d.mlp.activation, 'activation', problems),
+    },
+    dian: {
+      layer1: r.int(dian.layer1, LIMITS.layerWidth, d.dian.layer1, 'dian.layer1'),
+      layer2: r.int(dian.layer2, LIMITS.layerWidth, d.dian.layer2, 'dian.layer2'),
+      period: r.int(dian.period, LIMITS.period, d.dian.period, 'dian.period'),
+      iteration: pick(dian.iteration, DIAN_ITERATIONS, d.dian.iteration, 'dian.iteration', problems),
+      source: pick(dian.source, DIAN_SOURCES, d.dian.source, 'dian.source', problems),
+      finalActivation: pick(
+        dian.finalActivation,
+        FINAL_ACTIVATIONS,
+        d.dian.finalActivation,
+        'dian.finalActivation',
+        problems,
+      ),
+      evaluation: pick(dian.evaluation, GATE_POLICIES, d.dian.evaluation, 'dian.evaluation', problems),
+      schedule: pick(dian.schedule, DIAN_SCHEDULES, d.dian.schedule, 'dian.schedule', problems),
     },
     speed: r.int(raw.speed, { min: 0, max: SPEEDS.length - 1 }, d.speed, 'speed'),
     view: {

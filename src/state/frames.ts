@@ -12,7 +12,7 @@ type Listener = (frame: Frame, history: readonly HistoryPoint[]) => void;
 
 const listeners = new Set<Listener>();
 let latest: Frame | undefined;
-let lastHeatmap: Pick<Frame, 'heatmap' | 'heatmapRes' | 'neuronMaps' | 'neuronRes'> | undefined;
+let lastHeatmap: Pick<Frame, 'heatmap' | 'heatmapRes' | 'neuronMaps' | 'neuronRes' | 'gateMap'> | undefined;
 let history: HistoryPoint[] = [];
 const MAX_HISTORY = 2000;
 

@@ -8,6 +8,9 @@ export type ToEngine =
   | { type: 'pause' }
   | { type: 'step'; steps: number }
   | { type: 'setSpeed'; speed: number }
+  /** Runs the DIAN of the current spec next to its baselines for `steps` steps (pauses training). */
+  | { type: 'compare'; steps: number }
+  | { type: 'cancelCompare' }
   /** The UI has drawn the last frame: the engine may send the next (latest wins, nothing queues up). */
   | { type: 'frameAck' };
 
@@ -16,6 +19,9 @@ export interface Metrics {
   testLoss: number;
   trainAccuracy: number;
   testAccuracy: number;
+  /** DIAN: test accuracy with the gate forced on / off; NaN for other models. */
+  testAccuracyGateOn: number;
+  testAccuracyGateOff: number;
 }
 
 /** The latest-wins snapshot. Float32Arrays are transferred, not copied. */
@@ -33,6 +39,10 @@ export interface Frame {
   /** Per neuron (layer order) its activation on a neuronRes^2 grid; empty when not new. */
   neuronMaps: Float32Array;
   neuronRes: number;
+  /** DIAN: mean gate value of each of the last training steps, the last being `step`; NaN = closed. */
+  gateTrace: Float32Array;
+  /** DIAN: the gate value g per heatmap cell; empty when not new. */
+  gateMap: Float32Array;
 }
 
 /** What the UI needs to draw a loaded experiment. */
@@ -50,6 +60,22 @@ export type EngineEvent =
   | { kind: 'diverged'; step: number; restoredStep: number }
   | { kind: 'backend-fallback'; wanted: BackendName; reason: string };
 
+/** One model's curve in a comparison, sampled every few steps. */
+export interface ComparisonRun {
+  label: string;
+  steps: number[];
+  trainLoss: number[];
+  testLoss: number[];
+  testAccuracy: number[];
+}
+
+export interface ComparisonProgress {
+  totalSteps: number;
+  done: boolean;
+  cancelled: boolean;
+  runs: ComparisonRun[];
+}
+
 /** Engine -> UI. */
 export type FromEngine =
   | {
@@ -62,4 +88,5 @@ export type FromEngine =
   | { type: 'loaded'; layout: Layout; step: number }
   | { type: 'frame'; frame: Frame }
   | { type: 'events'; events: EngineEvent[] }
+  | { type: 'comparison'; progress: ComparisonProgress }
   | { type: 'error'; message: string };

@@ -79,4 +79,39 @@ describe('engine runner (worker protocol)', () => {
     await h.send({ type: 'load', spec: defaultSpec('mlp') }, 'frame');
     expect(h.frames()[0].step).toBe(0);
   });
+
+  it('compares the DIAN with its three baselines on the same data, chunk by chunk, to the end', async () => {
+    const h = harness();
+    await h.send({ type: 'load', spec: defaultSpec('dian') }, 'frame');
+    const done = () => h.posted.some((m) => m.type === 'comparison' && m.progress.done);
+    h.runner.handle({ type: 'compare', steps: 100 });
+    while (!done())
+      await h.send(
+        { type: 'frameAck' },
+        'comparison',
+        h.posted.filter((m) => m.type === 'comparison').length + 1,
+      );
+    const last = h.posted.filter((m) => m.type === 'comparison').at(-1) as Extract<
+      FromEngine,
+      { type: 'comparison' }
+    >;
+    expect(last.progress.runs.map((r) => r.label)).toEqual([
+      'DIAN (gate every period)',
+      'MLP, same widths',
+      'DIAN, gate always on',
+      'DIAN, gate never on',
+    ]);
+    for (const run of last.progress.runs) {
+      expect(run.steps).toEqual([0, 50, 100]);
+      expect(run.testAccuracy.every((a) => a >= 0 && a <= 1)).toBe(true);
+    }
+    // Same seed and data: the DIAN variants start from the very same weights, so the same initial loss
+    // (gate-on evaluation for both); the never-on ablation is evaluated with the gate off.
+    const [dian, , always, never] = last.progress.runs;
+    expect(always.trainLoss[0]).toBe(dian.trainLoss[0]);
+    expect(always.testLoss[0]).toBe(dian.testLoss[0]);
+    expect(never.testLoss[0]).not.toBe(dian.testLoss[0]);
+    // Different schedules train differently.
+    expect(always.trainLoss[2]).not.toBe(never.trainLoss[2]);
+  });
 });

@@ -3,8 +3,9 @@
  * Every message is handled in order on one promise chain, so a step never overlaps a load.
  */
 import { createSession, type Session, type Snapshot } from '../engine';
-import { SPEEDS, validateSpec, type BackendChoice } from '../spec';
+import { SPEEDS, validateSpec, type BackendChoice, type ExperimentSpec } from '../spec';
 import type { StartedBackend } from './backend';
+import { Comparison } from './comparison';
 import type { EngineEvent, Frame, FromEngine, Layout, ToEngine } from './protocol';
 
 export type Post = (message: FromEngine, transfer?: Transferable[]) => void;
@@ -34,6 +35,8 @@ export class EngineRunner {
   private uiReady = true;
   private pendingFrame?: Frame;
   private rate = { since: 0, steps: 0, value: 0 };
+  private comparison?: Comparison;
+  private spec?: ExperimentSpec;
 
   constructor(
     private post: Post,
@@ -56,6 +59,7 @@ export class EngineRunner {
       case 'load':
         return this.load(message);
       case 'play':
+        this.endComparison(true);
         this.playing = true;
         this.rate = { since: this.now(), steps: 0, value: 0 };
         this.schedule(0);
@@ -69,6 +73,10 @@ export class EngineRunner {
       case 'setSpeed':
         this.speed = Math.min(SPEEDS.length - 1, Math.max(0, Math.floor(message.speed)));
         return;
+      case 'compare':
+        return this.startComparison(message.steps);
+      case 'cancelCompare':
+        return this.endComparison(true);
       case 'frameAck':
         this.uiReady = true;
         if (this.pendingFrame) this.sendFrame(this.pendingFrame);
@@ -78,6 +86,7 @@ export class EngineRunner {
 
   private async load(message: Extract<ToEngine, { type: 'load' }>): Promise<void> {
     this.stop();
+    this.endComparison(true);
     const { spec, problems } = validateSpec(message.spec);
     if (problems.length > 0) throw new Error(`Invalid experiment: ${problems.join('; ')}.`);
     if (spec.backend !== this.backendChoice || !this.session) {
@@ -98,6 +107,7 @@ export class EngineRunner {
     this.session = undefined;
     const session = await createSession(spec);
     this.session = session;
+    this.spec = spec;
     if (message.weights) session.importWeights(message.weights, message.step);
     this.speed = spec.speed;
     const layout: Layout = {
@@ -109,6 +119,45 @@ export class EngineRunner {
     };
     this.post({ type: 'loaded', layout, step: session.step }, [layout.train.buffer, layout.test.buffer]);
     this.accept(await this.snapshot(true));
+  }
+
+  private async startComparison(steps: number): Promise<void> {
+    this.stop();
+    this.endComparison(true);
+    if (!this.spec) return;
+    this.comparison = await Comparison.start(this.spec, Math.max(1, Math.floor(steps)));
+    this.postComparison();
+    this.enqueueComparisonChunk();
+  }
+
+  private enqueueComparisonChunk(): void {
+    // One chunk per queued task, so play, pause or cancel can come in between.
+    setTimeout(() =>
+      this.enqueue(async () => {
+        const comparison = this.comparison;
+        if (!comparison) return;
+        await comparison.advance();
+        if (comparison !== this.comparison) return;
+        this.postComparison();
+        if (comparison.done) this.endComparison(false);
+        else this.enqueueComparisonChunk();
+      }),
+    );
+  }
+
+  private postComparison(cancelled = false): void {
+    const c = this.comparison!;
+    this.post({
+      type: 'comparison',
+      progress: { totalSteps: c.totalSteps, done: c.done, cancelled, runs: c.runs },
+    });
+  }
+
+  private endComparison(cancelled: boolean): void {
+    if (!this.comparison) return;
+    if (cancelled) this.postComparison(true);
+    this.comparison.dispose();
+    this.comparison = undefined;
   }
 
   private stop(): void {

@@ -40,7 +40,18 @@ export function regularization(kernels: tf.Tensor[], spec: ExperimentSpec['train
 }
 
 export function createMlp(spec: ExperimentSpec, inputWidth: number, rng: Rng): Model {
-  const widths = [...spec.mlp.hiddenLayers, 1];
+  return mlpWith(spec.mlp.hiddenLayers, spec.mlp.activation, spec.training, inputWidth, rng);
+}
+
+/** The MLP of given hidden widths and activation (the DIAN comparison uses relu and the DIAN's widths). */
+export function mlpWith(
+  hidden: number[],
+  activation: Activation,
+  training: ExperimentSpec['training'],
+  inputWidth: number,
+  rng: Rng,
+): Model {
+  const widths = [...hidden, 1];
   const weights: NamedWeight[] = [];
   let fanIn = inputWidth;
   widths.forEach((width, l) => {
@@ -55,22 +66,20 @@ export function createMlp(spec: ExperimentSpec, inputWidth: number, rng: Rng): M
     let h = x;
     kernels.forEach((kernel, l) => {
       const a = tf.add(tf.matMul(h, kernel), biases[l]) as tf.Tensor2D;
-      h = l === kernels.length - 1 ? a : activate(a, spec.mlp.activation);
+      h = l === kernels.length - 1 ? a : activate(a, activation);
       out.push(h);
     });
     return out;
   };
   const predict = (x: tf.Tensor2D) => activations(x)[kernels.length - 1];
+  const loss = (x: tf.Tensor2D, y: tf.Tensor2D) =>
+    tf.add(tf.losses.sigmoidCrossEntropy(y, predict(x)), regularization(kernels, training)) as tf.Scalar;
 
   return {
     weights,
     layerWidths: widths,
     activations,
     predict,
-    loss: (x, y) =>
-      tf.add(
-        tf.losses.sigmoidCrossEntropy(y, predict(x)),
-        regularization(kernels, spec.training),
-      ) as tf.Scalar,
+    loss,
   };
 }

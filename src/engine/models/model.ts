@@ -7,17 +7,22 @@ export interface NamedWeight {
   variable: tf.Variable;
 }
 
-/** What the training session needs of a model. Every method returns new tensors the caller disposes. */
+/**
+ * What the training session needs of a model. Every method returns new tensors the caller disposes.
+ * `gate` says whether a gated extra path (DIAN) takes part; models without one ignore it.
+ */
 export interface Model {
   readonly weights: NamedWeight[];
-  /** Output logits, [n, 1]. */
-  predict(x: tf.Tensor2D): tf.Tensor2D;
-  /** Activations of every layer after the input (hidden layers, then output), each [n, width]. */
-  activations(x: tf.Tensor2D): tf.Tensor2D[];
-  /** The training loss on a batch: data loss plus regularisation. */
-  loss(x: tf.Tensor2D, y: tf.Tensor2D): tf.Scalar;
   /** Widths of the layers after the input, as `activations` returns them. */
   readonly layerWidths: number[];
+  /** Output logits, [n, outputs]. */
+  predict(x: tf.Tensor2D, gate: boolean): tf.Tensor2D;
+  /** Activations of every layer after the input (hidden layers, then output), each [n, width]. */
+  activations(x: tf.Tensor2D, gate: boolean): tf.Tensor2D[];
+  /** The training loss on a batch: data loss plus regularisation. */
+  loss(x: tf.Tensor2D, y: tf.Tensor2D, gate: boolean): tf.Scalar;
+  /** DIAN only: the per-sample gate value g, [n, 1]. */
+  gateValues?(x: tf.Tensor2D): tf.Tensor2D;
 }
 
 export type { WeightMap, WeightValues } from '../../spec';

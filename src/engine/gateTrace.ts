@@ -1,0 +1,42 @@
+import type * as tf from '@tensorflow/tfjs';
+
+/** How many recent training iterations a frame reports the gate of. */
+export const GATE_TRACE_LENGTH = 48;
+
+/**
+ * The mean gate value of each recent training step, kept on the device until a snapshot reads them all at once
+ * (one read per frame, not one per step). A closed step has no tensor.
+ */
+export class GateTrace {
+  private entries: { step: number; mean?: tf.Scalar }[] = [];
+
+  record(step: number, mean?: tf.Scalar): void {
+    this.entries.push({ step, mean });
+    while (this.entries.length > GATE_TRACE_LENGTH) this.entries.shift()?.mean?.dispose();
+  }
+
+  /** Tensors to read, in order, and a function turning their values into the trace (NaN = closed). */
+  pending(lastStep: number): { tensors: tf.Scalar[]; toTrace: (values: ArrayLike<number>) => Float32Array } {
+    const tensors = this.entries.flatMap((e) => (e.mean ? [e.mean] : []));
+    const entries = [...this.entries];
+    return {
+      tensors,
+      toTrace: (values) => {
+        // Element i is step lastStep - (LENGTH - 1) + i.
+        const trace = new Float32Array(GATE_TRACE_LENGTH).fill(NaN);
+        let k = 0;
+        for (const e of entries) {
+          const i = e.step - lastStep + GATE_TRACE_LENGTH - 1;
+          const value = e.mean ? values[k++] : NaN;
+          if (i >= 0 && i < GATE_TRACE_LENGTH) trace[i] = value;
+        }
+        return trace;
+      },
+    };
+  }
+
+  clear(): void {
+    for (const e of this.entries) e.mean?.dispose();
+    this.entries = [];
+  }
+}

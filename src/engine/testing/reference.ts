@@ -1,0 +1,23 @@
+/** Test helpers: the shared reference vectors (../shared/reference, computed by independent implementations). */
+import { readFileSync } from 'node:fs';
+import type { WeightMap } from '../../spec';
+
+export function readReference<T>(file: string): T {
+  return JSON.parse(
+    readFileSync(new URL(`../../../../shared/reference/${file}`, import.meta.url), 'utf8'),
+  ) as T;
+}
+
+export interface DianVectors {
+  weights: WeightMap;
+  xs: number[][];
+  gate: number[];
+  y_on: number[][];
+  y_off: number[][];
+}
+
+/** Relative closeness for float32 against float64 references: |a - b| <= tol * max(1, |b|). */
+export function expectClose(actual: number, expected: number, tol: number): void {
+  const err = Math.abs(actual - expected) / Math.max(1, Math.abs(expected));
+  if (!(err <= tol)) throw new Error(`expected ${actual} to be within ${tol} (relative) of ${expected}`);
+}
