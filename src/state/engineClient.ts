@@ -45,9 +45,13 @@ function onMessage(message: FromEngine): void {
     case 'loaded': {
       resetFrames();
       s.setRuntime({ layout: message.layout });
-      const { task, mlp } = s.spec;
-      const shape = [message.layout.features.length, ...mlp.hiddenLayers, 1].join('-');
-      s.addLog(message.step, `loaded a ${shape} MLP on the ${task.kind} task (seed ${s.spec.seed})`);
+      const { features, layerWidths, architecture } = message.layout;
+      const shape = [features.length, ...layerWidths].join('-');
+      const name = architecture === 'dian' ? 'Dynamic Input Activation network' : 'MLP';
+      s.addLog(
+        message.step,
+        `loaded a ${shape} ${name} on the ${s.spec.task.kind} task (seed ${s.spec.seed})`,
+      );
       return;
     }
     case 'frame':
@@ -67,6 +71,9 @@ function onMessage(message: FromEngine): void {
           s.addAlert(describe(event));
         }
       }
+      return;
+    case 'comparison':
+      s.setRuntime({ comparison: message.progress });
       return;
     case 'error':
       s.addAlert(message.message);
@@ -126,6 +133,11 @@ export const engine = {
     store().setRuntime({ playing: false });
     send({ type: 'step', steps });
   },
+  compare: (steps: number) => {
+    store().setRuntime({ playing: false });
+    send({ type: 'compare', steps });
+  },
+  cancelCompare: () => send({ type: 'cancelCompare' }),
   /** Starts the experiment over: same spec, fresh weights. */
   reset: () => {
     store().setRuntime({ playing: false });

@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import { defaultSpec, type AdapterKind, type BackendName, type ExperimentSpec } from '../spec';
-import type { Layout } from '../worker/protocol';
+import type { ComparisonProgress, Layout } from '../worker/protocol';
 
 export interface Alert {
   id: number;
@@ -28,6 +28,8 @@ export interface RuntimeState {
   layout?: Layout;
   alerts: Alert[];
   log: LogEntry[];
+  /** DIAN against its baselines: the latest progress of a comparison run, if one was started. */
+  comparison?: ComparisonProgress;
 }
 
 export interface AppState {

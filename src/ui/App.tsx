@@ -1,6 +1,10 @@
 import { Alerts } from './Alerts';
 import { EventLog } from './EventLog';
+import { useAppStore } from '../state/store';
+import { ComparisonPanel } from './panels/ComparisonPanel';
 import { DataPanel } from './panels/DataPanel';
+import { DianPanel } from './panels/DianPanel';
+import { InfoPanel } from './panels/InfoPanel';
 import { ModelPanel } from './panels/ModelPanel';
 import { NetworkPanel } from './panels/NetworkPanel';
 import { OutputPanel } from './panels/OutputPanel';
@@ -9,6 +13,7 @@ import { useKeyboard } from './useKeyboard';
 
 export function App() {
   useKeyboard();
+  const architecture = useAppStore((s) => s.spec.architecture);
   return (
     <div className="app">
       <header>
@@ -23,10 +28,17 @@ export function App() {
         <div className="column left">
           <DataPanel />
           <ModelPanel />
+          {architecture === 'dian' && <DianPanel />}
         </div>
-        <NetworkPanel />
-        <OutputPanel />
+        <div className="column middle">
+          <NetworkPanel />
+          <InfoPanel />
+        </div>
+        <div className="column right">
+          <OutputPanel />
+        </div>
       </main>
+      {architecture === 'dian' && <ComparisonPanel />}
       <EventLog />
     </div>
   );

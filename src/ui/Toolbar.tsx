@@ -1,12 +1,15 @@
 import { useCallback, useRef } from 'react';
-import { BACKENDS, SPEEDS, type BackendChoice } from '../spec';
+import { BACKENDS, SPEEDS, type Architecture, type BackendChoice } from '../spec';
 import { engine } from '../state/engineClient';
 import type { Frame } from '../worker/protocol';
 import { useAppStore } from '../state/store';
 import { Select, Slider } from './controls';
 import { useFrames } from './useFrames';
 
-const ARCHITECTURE_OPTIONS = [{ value: 'mlp' as const, label: 'MLP (baseline)' }];
+const ARCHITECTURE_OPTIONS: { value: Architecture; label: string }[] = [
+  { value: 'dian', label: 'Dynamic Input Activation' },
+  { value: 'mlp', label: 'MLP (baseline)' },
+];
 
 export function Toolbar() {
   const spec = useAppStore((s) => s.spec);

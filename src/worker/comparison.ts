@@ -7,9 +7,9 @@ import type { ExperimentSpec } from '../spec';
 import type { ComparisonRun } from './protocol';
 
 const VARIANTS: { label: string; make: (spec: ExperimentSpec) => ExperimentSpec }[] = [
-  { label: 'DIAN (gate every period)', make: (s) => ({ ...s, dian: { ...s.dian, schedule: 'periodic' } }) },
+  { label: 'DIAN (periodic gate)', make: (s) => ({ ...s, dian: { ...s.dian, schedule: 'periodic' } }) },
   {
-    label: 'MLP, same widths',
+    label: 'MLP (same widths)',
     make: (s) => ({
       ...s,
       architecture: 'mlp',
@@ -17,11 +17,11 @@ const VARIANTS: { label: string; make: (spec: ExperimentSpec) => ExperimentSpec 
     }),
   },
   {
-    label: 'DIAN, gate always on',
+    label: 'DIAN (gate always on)',
     make: (s) => ({ ...s, dian: { ...s.dian, schedule: 'always', evaluation: 'on' } }),
   },
   {
-    label: 'DIAN, gate never on',
+    label: 'DIAN (gate never on)',
     make: (s) => ({ ...s, dian: { ...s.dian, schedule: 'never', evaluation: 'off' } }),
   },
 ];

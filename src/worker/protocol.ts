@@ -1,5 +1,14 @@
 /** The only door between the UI and the engine (DESIGN.md section 5). Typed on both sides. */
-import type { AdapterKind, BackendChoice, BackendName, ExperimentSpec, Feature, WeightMap } from '../spec';
+import type {
+  AdapterKind,
+  Architecture,
+  BackendChoice,
+  BackendName,
+  DianSpec,
+  ExperimentSpec,
+  Feature,
+  WeightMap,
+} from '../spec';
 
 /** UI -> engine. */
 export type ToEngine =
@@ -47,6 +56,9 @@ export interface Frame {
 
 /** What the UI needs to draw a loaded experiment. */
 export interface Layout {
+  architecture: Architecture;
+  /** DIAN: where the extra path reads from. */
+  dianSource?: DianSpec['source'];
   features: Feature[];
   /** Widths of the layers after the input: hidden layers, then the output. */
   layerWidths: number[];

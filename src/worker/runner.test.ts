@@ -96,10 +96,10 @@ describe('engine runner (worker protocol)', () => {
       { type: 'comparison' }
     >;
     expect(last.progress.runs.map((r) => r.label)).toEqual([
-      'DIAN (gate every period)',
-      'MLP, same widths',
-      'DIAN, gate always on',
-      'DIAN, gate never on',
+      'DIAN (periodic gate)',
+      'MLP (same widths)',
+      'DIAN (gate always on)',
+      'DIAN (gate never on)',
     ]);
     for (const run of last.progress.runs) {
       expect(run.steps).toEqual([0, 50, 100]);

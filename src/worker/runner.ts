@@ -111,6 +111,8 @@ export class EngineRunner {
     if (message.weights) session.importWeights(message.weights, message.step);
     this.speed = spec.speed;
     const layout: Layout = {
+      architecture: spec.architecture,
+      dianSource: spec.architecture === 'dian' ? spec.dian.source : undefined,
       features: spec.task.features,
       layerWidths: session.layerWidths,
       weights: session.weightLayout,

@@ -6,7 +6,8 @@ import * as d3 from 'd3';
 import { FEATURE_FUNCTIONS, gridCoords, type Feature } from '../../spec';
 import type { Frame, Layout } from '../../worker/protocol';
 import { divergingColor, paintGrid } from '../colors';
-import { mlpGraph, NODE_SIZE, type GraphEdge, type GraphNode } from './mlpGraph';
+import { createGateValve, type GateValveView } from './gateValve';
+import { buildGraph, type GraphEdge, type GraphNode } from './geometry';
 
 export interface NetworkGraphView {
   setLayout(layout: Layout): void;
@@ -22,7 +23,9 @@ export function createNetworkGraph(svgElement: SVGSVGElement, tooltip: HTMLEleme
   const width = svgElement.viewBox.baseVal.width;
   const height = svgElement.viewBox.baseVal.height;
   const edgeLayer = svg.append('g').attr('class', 'edges');
+  const gateLayer = svg.append('g').attr('class', 'gate');
   const nodeLayer = svg.append('g').attr('class', 'nodes');
+  let valve: GateValveView | undefined;
   let edges: GraphEdge[] = [];
   let nodes: GraphNode[] = [];
   let weights: Float32Array = new Float32Array(0);
@@ -46,6 +49,7 @@ export function createNetworkGraph(svgElement: SVGSVGElement, tooltip: HTMLEleme
   function drawInputThumbnails(res: number) {
     const coords = gridCoords(res);
     nodeLayer.selectAll<SVGGElement, GraphNode>('g.neuron.input').each(function (node) {
+      if (!node.feature) return;
       const f = FEATURE_FUNCTIONS[node.feature as Feature];
       const values = coords.map(([a, b]) => f(a, b) / (node.feature!.includes('^2') ? 18 : 6));
       drawThumbnail(this.querySelector('canvas')!, values, res);
@@ -54,13 +58,16 @@ export function createNetworkGraph(svgElement: SVGSVGElement, tooltip: HTMLEleme
 
   return {
     setLayout(layout) {
-      ({ nodes, edges } = mlpGraph(layout, width, height));
+      const graph = buildGraph(layout, width, height);
+      ({ nodes, edges } = graph);
+      gateLayer.selectAll('*').remove();
+      valve = graph.valve ? createGateValve(gateLayer, graph.valve, width) : undefined;
       weights = new Float32Array(layout.weights.reduce((n, w) => n + w.shape.reduce((a, b) => a * b, 1), 0));
       const link = d3.linkHorizontal<unknown, [number, number]>();
       const path = (e: GraphEdge) =>
         link({
-          source: [e.source.x + NODE_SIZE, e.source.y + NODE_SIZE / 2],
-          target: [e.target.x, e.target.y + NODE_SIZE / 2],
+          source: [e.source.x + e.source.size, e.source.y + e.source.size / 2],
+          target: [e.target.x, e.target.y + e.target.size / 2],
         });
       // Each edge is a group: a wide transparent stroke to hover and grab, and the visible line.
       edgeLayer
@@ -85,16 +92,12 @@ export function createNetworkGraph(svgElement: SVGSVGElement, tooltip: HTMLEleme
         .data(nodes, (n) => n.id)
         .join((enter) => {
           const g = enter.append('g');
-          g.append('rect').attr('width', NODE_SIZE).attr('height', NODE_SIZE).attr('rx', 3);
-          g.append('foreignObject')
-            .attr('width', NODE_SIZE)
-            .attr('height', NODE_SIZE)
-            .append('xhtml:canvas')
-            .attr('class', 'thumbnail');
+          g.append('rect').attr('rx', 3);
+          g.append('foreignObject').append('xhtml:canvas').attr('class', 'thumbnail');
           g.append('text').attr('class', 'label');
           return g;
         })
-        .attr('class', (n) => (n.mapIndex < 0 ? 'neuron input' : 'neuron'))
+        .attr('class', (n) => `neuron ${n.kind}`)
         .attr('data-neuron-id', (n) => n.id)
         .attr('transform', (n) => `translate(${n.x},${n.y})`)
         .on('mouseenter', (event: MouseEvent, n) =>
@@ -104,24 +107,34 @@ export function createNetworkGraph(svgElement: SVGSVGElement, tooltip: HTMLEleme
         )
         .on('mouseleave', hideTip);
       groups
+        .select('rect')
+        .attr('width', (n) => n.size)
+        .attr('height', (n) => n.size);
+      groups
+        .select('foreignObject')
+        .attr('width', (n) => n.size)
+        .attr('height', (n) => n.size)
+        .attr('display', (n) => (n.kind === 'extra' ? 'none' : null));
+      groups
         .select('text.label')
-        .attr('x', (n) => (n.mapIndex < 0 ? -4 : NODE_SIZE / 2))
-        .attr('y', (n) => (n.mapIndex < 0 ? NODE_SIZE / 2 + 4 : NODE_SIZE + 11))
-        .attr('text-anchor', (n) => (n.mapIndex < 0 ? 'end' : 'middle'))
-        .text((n) => n.id);
+        .attr('x', (n) => (n.kind === 'input' ? -4 : n.size / 2))
+        .attr('y', (n) => (n.kind === 'input' ? n.size / 2 + 4 : n.size + 11))
+        .attr('text-anchor', (n) => (n.kind === 'input' ? 'end' : 'middle'))
+        .text((n) => (n.labelled ? n.id : ''));
       drawInputThumbnails(24);
     },
 
     update(frame) {
       if (frame.weights.length !== weights.length) return;
       weights = frame.weights;
-      const groups = edgeLayer
+      const edgeGroups = edgeLayer
         .selectAll<SVGGElement, GraphEdge>('g.edge')
         .attr('data-weight', (e) => weights[e.weightIndex].toPrecision(4));
-      groups
+      edgeGroups
         .select('path.edge-line')
         .attr('stroke', (e) => divergingColor(weights[e.weightIndex]))
         .attr('stroke-width', (e) => edgeWidth(Math.abs(weights[e.weightIndex])));
+      valve?.update(frame);
       const res = frame.neuronRes;
       if (res === 0) return;
       const cells = res * res;

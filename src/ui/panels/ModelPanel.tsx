@@ -3,7 +3,7 @@ import { useAppStore } from '../../state/store';
 import { NumberField, Select } from '../controls';
 
 export function ModelPanel() {
-  const { training, mlp } = useAppStore((s) => s.spec);
+  const { training, mlp, architecture } = useAppStore((s) => s.spec);
   const updateSpec = useAppStore((s) => s.updateSpec);
   return (
     <section className="panel model" aria-labelledby="model-title">
@@ -15,12 +15,14 @@ export function ModelPanel() {
         max={LIMITS.learningRate.max}
         onChange={(v) => updateSpec((d) => void (d.training.learningRate = v))}
       />
-      <Select
-        label="Activation"
-        value={mlp.activation}
-        options={ACTIVATIONS}
-        onChange={(v) => updateSpec((d) => void (d.mlp.activation = v))}
-      />
+      {architecture === 'mlp' && (
+        <Select
+          label="Activation"
+          value={mlp.activation}
+          options={ACTIVATIONS}
+          onChange={(v) => updateSpec((d) => void (d.mlp.activation = v))}
+        />
+      )}
       <Select
         label="Optimizer"
         value={training.optimizer}

@@ -1,16 +1,29 @@
 import { useCallback, useEffect, useRef } from 'react';
-import { LIMITS } from '../../spec';
+import { LIMITS, type ExperimentSpec } from '../../spec';
 import { useAppStore } from '../../state/store';
 import type { Frame } from '../../worker/protocol';
-import { columnX, NODE_SIZE } from '../graph/mlpGraph';
+import { columnX, NODE_SIZE } from '../graph/geometry';
 import { createNetworkGraph, type NetworkGraphView } from '../graph/networkGraph';
-
-const GRAPH_WIDTH = 560;
-const GRAPH_HEIGHT = 300;
 import { useFrames } from '../useFrames';
 
+const GRAPH_WIDTH = 560;
+const GRAPH_HEIGHT = 400;
+
+/** The hidden widths the graph shows, and how to change the width of hidden layer l. */
+function hiddenLayers(spec: ExperimentSpec): {
+  widths: number[];
+  setWidth: (d: ExperimentSpec, l: number, w: number) => void;
+} {
+  if (spec.architecture === 'dian')
+    return {
+      widths: [spec.dian.layer1, spec.dian.layer2],
+      setWidth: (d, l, w) => void (l === 0 ? (d.dian.layer1 = w) : (d.dian.layer2 = w)),
+    };
+  return { widths: spec.mlp.hiddenLayers, setWidth: (d, l, w) => void (d.mlp.hiddenLayers[l] = w) };
+}
+
 export function NetworkPanel() {
-  const layers = useAppStore((s) => s.spec.mlp.hiddenLayers);
+  const spec = useAppStore((s) => s.spec);
   const layout = useAppStore((s) => s.runtime.layout);
   const updateSpec = useAppStore((s) => s.updateSpec);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -27,55 +40,61 @@ export function NetworkPanel() {
   }, [layout]);
   useFrames(useCallback((frame: Frame) => viewRef.current?.update(frame), []));
 
-  const setWidth = (l: number, delta: number) =>
+  const { widths, setWidth } = hiddenLayers(spec);
+  const changeWidth = (l: number, delta: number) =>
     updateSpec((d) => {
-      const w = d.mlp.hiddenLayers[l] + delta;
-      if (w >= LIMITS.layerWidth.min && w <= LIMITS.layerWidth.max) d.mlp.hiddenLayers[l] = w;
+      const w = widths[l] + delta;
+      if (w >= LIMITS.layerWidth.min && w <= LIMITS.layerWidth.max) setWidth(d, l, w);
     });
+  const fixedDepth = spec.architecture === 'dian';
   return (
     <section className="panel network" aria-labelledby="network-title">
       <div className="network-header">
         <h2 id="network-title">
-          {layers.length} hidden layer{layers.length === 1 ? '' : 's'}
+          {widths.length} hidden layer{widths.length === 1 ? '' : 's'}
         </h2>
-        <button
-          type="button"
-          aria-label="Add hidden layer"
-          disabled={layers.length >= LIMITS.hiddenLayers.max}
-          onClick={() => updateSpec((d) => void d.mlp.hiddenLayers.push(2))}
-        >
-          +
-        </button>
-        <button
-          type="button"
-          aria-label="Remove hidden layer"
-          disabled={layers.length === 0}
-          onClick={() => updateSpec((d) => void d.mlp.hiddenLayers.pop())}
-        >
-          −
-        </button>
+        {!fixedDepth && (
+          <>
+            <button
+              type="button"
+              aria-label="Add hidden layer"
+              disabled={widths.length >= LIMITS.hiddenLayers.max}
+              onClick={() => updateSpec((d) => void d.mlp.hiddenLayers.push(2))}
+            >
+              +
+            </button>
+            <button
+              type="button"
+              aria-label="Remove hidden layer"
+              disabled={widths.length === 0}
+              onClick={() => updateSpec((d) => void d.mlp.hiddenLayers.pop())}
+            >
+              −
+            </button>
+          </>
+        )}
       </div>
       <div className="layer-controls">
-        {layers.map((w, l) => (
+        {widths.map((w, l) => (
           <div
             key={l}
             className="layer-control"
             style={{
-              left: `${((columnX(l + 1, layers.length + 2, GRAPH_WIDTH) + NODE_SIZE / 2) / GRAPH_WIDTH) * 100}%`,
+              left: `${((columnX(l + 1, widths.length + 2, GRAPH_WIDTH) + NODE_SIZE / 2) / GRAPH_WIDTH) * 100}%`,
             }}
           >
             <div>
               <button
                 type="button"
                 aria-label={`Add neuron to layer ${l + 1}`}
-                onClick={() => setWidth(l, 1)}
+                onClick={() => changeWidth(l, 1)}
               >
                 +
               </button>
               <button
                 type="button"
                 aria-label={`Remove neuron from layer ${l + 1}`}
-                onClick={() => setWidth(l, -1)}
+                onClick={() => changeWidth(l, -1)}
               >
                 −
               </button>

@@ -4,7 +4,7 @@ import type { HistoryPoint } from '../../state/frames';
 import { useAppStore } from '../../state/store';
 import type { Frame } from '../../worker/protocol';
 import { createHeatmap, type HeatmapView } from '../charts/heatmap';
-import { createLossChart, type LossChartView } from '../charts/lossChart';
+import { createLineChart, type LineChartView } from '../charts/lineChart';
 import { useFrames } from '../useFrames';
 
 const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : String(v));
@@ -17,13 +17,15 @@ export function OutputPanel() {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const chartRef = useRef<SVGSVGElement>(null);
   const heatmapRef = useRef<HeatmapView>(undefined);
-  const chartViewRef = useRef<LossChartView>(undefined);
+  const chartViewRef = useRef<LineChartView>(undefined);
   const text = useRef<Record<string, HTMLElement | null>>({});
   const [hover, setHover] = useState<string>();
+  const gateMap = useRef<{ values: Float32Array; res: number }>(undefined);
+  const isDian = useAppStore((s) => s.spec.architecture === 'dian');
 
   useEffect(() => {
     heatmapRef.current = createHeatmap(canvasRef.current!);
-    chartViewRef.current = createLossChart(chartRef.current!);
+    chartViewRef.current = createLineChart(chartRef.current!);
     return () => {
       heatmapRef.current?.destroy();
       chartViewRef.current?.destroy();
@@ -44,8 +46,15 @@ export function OutputPanel() {
       set('testLoss', fmt(m.testLoss));
       set('trainAcc', pct(m.trainAccuracy));
       set('testAcc', pct(m.testAccuracy));
+      set('testAccOn', pct(m.testAccuracyGateOn));
+      set('testAccOff', pct(m.testAccuracyGateOff));
+      if (frame.gateMap.length > 0) gateMap.current = { values: frame.gateMap, res: frame.heatmapRes };
       if (frame.heatmapRes > 0) heatmapRef.current?.update(frame.heatmap, frame.heatmapRes);
-      chartViewRef.current?.update(history);
+      const steps = history.map((p) => p.step);
+      chartViewRef.current?.update([
+        { key: 'train', color: '#777', xs: steps, ys: history.map((p) => p.trainLoss) },
+        { key: 'test', color: '#111', xs: steps, ys: history.map((p) => p.testLoss) },
+      ]);
     }, []),
   );
 
@@ -54,7 +63,15 @@ export function OutputPanel() {
     const x1 = ((e.clientX - box.left) / box.width) * 2 * INPUT_DOMAIN - INPUT_DOMAIN;
     const x2 = INPUT_DOMAIN - ((e.clientY - box.top) / box.height) * 2 * INPUT_DOMAIN;
     const p = heatmapRef.current?.valueAt(x1, x2);
-    setHover(p === undefined ? undefined : `(${x1.toFixed(2)}, ${x2.toFixed(2)}): P(blue) = ${p.toFixed(3)}`);
+    if (p === undefined) return setHover(undefined);
+    let text = `(${x1.toFixed(2)}, ${x2.toFixed(2)}): P(blue) = ${p.toFixed(3)}`;
+    const gates = gateMap.current;
+    if (isDian && gates) {
+      const col = Math.floor(((x1 + INPUT_DOMAIN) / (2 * INPUT_DOMAIN)) * gates.res);
+      const row = Math.floor(((INPUT_DOMAIN - x2) / (2 * INPUT_DOMAIN)) * gates.res);
+      text += `, gate g = ${gates.values[row * gates.res + col].toFixed(3)}`;
+    }
+    setHover(text);
   };
 
   return (
@@ -75,6 +92,18 @@ export function OutputPanel() {
         <dd data-testid="test-accuracy" ref={(el) => void (text.current.testAcc = el)}>
           –
         </dd>
+        {isDian && (
+          <>
+            <dt>Test accuracy, gate on</dt>
+            <dd data-testid="test-accuracy-gate-on" ref={(el) => void (text.current.testAccOn = el)}>
+              –
+            </dd>
+            <dt>Test accuracy, gate off</dt>
+            <dd data-testid="test-accuracy-gate-off" ref={(el) => void (text.current.testAccOff = el)}>
+              –
+            </dd>
+          </>
+        )}
       </dl>
       <svg
         ref={chartRef}

@@ -1,0 +1,70 @@
+/** A small multi-series line chart in SVG (loss curves, comparisons). Framework-free; cheap to update often. */
+import * as d3 from 'd3';
+
+export interface Series {
+  key: string;
+  color: string;
+  dashed?: boolean;
+  xs: ArrayLike<number>;
+  ys: ArrayLike<number>;
+}
+
+export interface LineChartView {
+  update(series: Series[]): void;
+  destroy(): void;
+}
+
+const MARGIN = { top: 6, right: 8, bottom: 18, left: 34 };
+
+export function createLineChart(svgElement: SVGSVGElement): LineChartView {
+  const svg = d3.select(svgElement);
+  const width = svgElement.viewBox.baseVal.width;
+  const height = svgElement.viewBox.baseVal.height;
+  const x = d3.scaleLinear().range([MARGIN.left, width - MARGIN.right]);
+  const y = d3.scaleLinear().range([height - MARGIN.bottom, MARGIN.top]);
+  const xAxis = svg.append('g').attr('transform', `translate(0,${height - MARGIN.bottom})`);
+  const yAxis = svg.append('g').attr('transform', `translate(${MARGIN.left},0)`);
+  const lines = svg.append('g');
+
+  return {
+    update(series) {
+      const all = series.flatMap((s) => Array.from(s.xs, (xv, i) => [xv, s.ys[i]] as const));
+      const finite = all.filter(([, yv]) => Number.isFinite(yv));
+      if (finite.length === 0) {
+        lines.selectAll('path').remove();
+        return;
+      }
+      const [x0, x1] = d3.extent(finite, (p) => p[0]) as [number, number];
+      x.domain([x0, Math.max(x0 + 1, x1)]);
+      y.domain([
+        0,
+        Math.max(
+          1e-3,
+          d3.max(finite, (p) => p[1])!,
+        ),
+      ]).nice();
+      xAxis.call(d3.axisBottom(x).ticks(4, 's'));
+      yAxis.call(d3.axisLeft(y).ticks(3));
+      lines
+        .selectAll<SVGPathElement, Series>('path')
+        .data(series, (s) => s.key)
+        .join('path')
+        .attr('class', 'series')
+        .attr('data-series', (s) => s.key)
+        .attr('fill', 'none')
+        .attr('stroke', (s) => s.color)
+        .attr('stroke-width', 1.5)
+        .attr('stroke-dasharray', (s) => (s.dashed ? '4 3' : null))
+        .attr('d', (s) =>
+          d3
+            .line<number>()
+            .defined((i) => Number.isFinite(s.ys[i]))
+            .x((i) => x(s.xs[i]))
+            .y((i) => y(s.ys[i]))(d3.range(s.xs.length)),
+        );
+    },
+    destroy() {
+      svg.selectAll('*').remove();
+    },
+  };
+}
