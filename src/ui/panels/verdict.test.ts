@@ -28,7 +28,7 @@ describe('comparison verdict', () => {
       100,
       250,
     );
-    expect(text).toContain('DIAN; MLP tie');
+    expect(text).toContain('MLP; DIAN tie');
     expect(text).toContain('the DIAN is among the best');
   });
 });
