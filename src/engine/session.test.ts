@@ -111,6 +111,15 @@ describe('MLP session', () => {
     await expect(createSession(spec)).rejects.toThrow(/hidden layers must be/);
   });
 
+  it.each(['mlp', 'dian'] as const)('leaves no tensor behind after dispose (%s)', async (architecture) => {
+    const before = tf.memory().numTensors;
+    const s = await createSession(defaultSpec(architecture));
+    await s.train(3);
+    await s.snapshot({ heatmapRes: 4, neuronRes: 2 });
+    s.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('does not leak tensors over 2,000 steps with snapshots', async () => {
     const spec = defaultSpec('mlp');
     spec.training.optimizer = 'adam';

@@ -24,11 +24,11 @@ export function activate(x: tf.Tensor2D, activation: Activation): tf.Tensor2D {
 export function glorotKernel(name: string, fanIn: number, fanOut: number, rng: Rng): NamedWeight {
   const sd = Math.sqrt(2 / (fanIn + fanOut));
   const values = Float32Array.from({ length: fanIn * fanOut }, () => rng.normal() * sd);
-  return { name, variable: tf.variable(tf.tensor2d(values, [fanIn, fanOut])) };
+  return { name, variable: tf.tidy(() => tf.variable(tf.tensor2d(values, [fanIn, fanOut]))) };
 }
 
 export function zeroBias(name: string, width: number): NamedWeight {
-  return { name, variable: tf.variable(tf.zeros([width])) };
+  return { name, variable: tf.tidy(() => tf.variable(tf.zeros([width]))) };
 }
 
 export function regularization(kernels: tf.Tensor[], spec: ExperimentSpec['training']): tf.Scalar {

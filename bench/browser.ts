@@ -1,0 +1,194 @@
+/**
+ * Browser part: the built app in the system Chromium (Playwright), the engine in its worker, Speed = full speed.
+ * Per backend: steps/s from the step counter, long tasks (>50 ms) and animation frames on the main thread.
+ */
+import { chromium, type Page } from '@playwright/test';
+import { defaultSpec } from '../src/spec';
+import type { BrowserRow } from './report';
+
+export const BROWSER_BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+
+interface BenchWindow {
+  __longTasks: { start: number; duration: number }[];
+  __frames: number;
+}
+
+/**
+ * Runs in the page before the app: records long tasks and counts animation frames. A string, not a function:
+ * tsx (esbuild) wraps named functions in a `__name` helper that does not exist in the page.
+ */
+const INSTRUMENT = `
+  window.__longTasks = [];
+  window.__frames = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  requestAnimationFrame(function tick() {
+    window.__frames++;
+    requestAnimationFrame(tick);
+  });
+`;
+
+const probe = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as BenchWindow;
+    return {
+      t: performance.now(),
+      step: Number(document.querySelector('[data-testid="step"]')?.textContent ?? NaN),
+      frames: w.__frames,
+    };
+  });
+
+/** The instrumentation must see a deliberate 80 ms block of the main thread, or its zeros mean nothing. */
+async function selfCheck(page: Page): Promise<void> {
+  const before = await page.evaluate(() => (window as unknown as BenchWindow).__longTasks?.length);
+  // A task of the page's own (a CDP evaluate is not one): setTimeout, then 80 ms of busy work.
+  await page.evaluate(() => {
+    setTimeout(() => {
+      const start = performance.now();
+      while (performance.now() - start < 80) {
+        // block the main thread
+      }
+    }, 0);
+  });
+  await page.waitForTimeout(200);
+  const after = await page.evaluate(() => (window as unknown as BenchWindow).__longTasks?.length);
+  const frames = (await probe(page)).frames;
+  if (typeof before !== 'number' || !(after > before) || typeof frames !== 'number' || frames === 0)
+    throw new Error(
+      `bench: the long-task/frame instrumentation is not working in this page (${before}, ${after}, ${frames})`,
+    );
+}
+
+/** The WebGL renderer the page gets (no GPU here: a software one). */
+const webglRenderer = (page: Page) =>
+  page.evaluate(() => {
+    const gl = document.createElement('canvas').getContext('webgl');
+    const info = gl?.getExtension('WEBGL_debug_renderer_info');
+    return gl ? String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) : 'none';
+  });
+
+async function waitFor(what: string, ms: number, check: () => Promise<boolean>): Promise<void> {
+  const until = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`bench: timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const { task } = defaultSpec('mlp');
+const TRAIN_POINTS = Math.round(task.numSamples * task.trainRatio);
+
+const isBackendName = (text: string) => /^(webgpu|webgl|wasm|cpu)$/.test(text);
+
+/** Selects a backend and waits until the engine runs on it, or on the one it fell back to. */
+async function chooseBackend(page: Page, backend: string): Promise<string> {
+  const shown = page.getByTestId('backend');
+  const log = page.getByTestId('event-log');
+  await page.getByLabel('Backend').selectOption(backend);
+  let running = '';
+  await waitFor(`the ${backend} backend`, 120_000, async () => {
+    const text = (await shown.textContent())?.trim() ?? '';
+    if (text === backend) running = text;
+    // The engine posts 'ready' (the backend it ended on) before the fallback events.
+    else if (isBackendName(text) && (await log.textContent())?.includes(`The ${backend} backend could not`))
+      running = text;
+    return running !== '';
+  });
+  await page.waitForTimeout(500); // the session loads after 'ready'
+  return running;
+}
+
+export interface BrowserResult {
+  rows: BrowserRow[];
+  chromium: string;
+  adapter: string;
+}
+
+export async function runBrowserBench(
+  baseUrl: string,
+  windowMs = 5000,
+  warmupMs = 1000,
+): Promise<BrowserResult> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--enable-unsafe-webgpu',
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const rows: BrowserRow[] = [];
+  let adapter = 'unknown';
+  try {
+    for (const backend of BROWSER_BACKENDS) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.addInitScript({ content: INSTRUMENT });
+      await page.goto(baseUrl);
+      const shown = page.getByTestId('backend');
+      await waitFor('the engine', 60_000, async () =>
+        isBackendName((await shown.textContent())?.trim() ?? ''),
+      );
+      adapter = ((await page.getByTestId('adapter').textContent()) ?? adapter).trim();
+      await page.getByLabel('Architecture').selectOption('mlp');
+      await page.getByLabel('Speed').fill('4');
+      const running = await chooseBackend(page, backend);
+      const batchSize = Number(await page.getByLabel('Batch size').inputValue());
+      await selfCheck(page);
+
+      const playAt = (await probe(page)).t;
+      await page.getByRole('button', { name: 'Play' }).click();
+      await page.waitForTimeout(warmupMs); // the worker doubles its steps per tick up to its time budget
+      const a = await probe(page);
+      await page.waitForTimeout(windowMs);
+      const b = await probe(page);
+      await page.getByRole('button', { name: 'Pause' }).click();
+      const pauseAt = (await probe(page)).t;
+
+      const longTasks = await page.evaluate(
+        ([from, to]) =>
+          (window as unknown as BenchWindow).__longTasks.filter((l) => l.start >= from && l.start <= to),
+        [playAt, pauseAt],
+      );
+      const seconds = (b.t - a.t) / 1000;
+      const notes = [`${b.step - a.step} steps in ${seconds.toFixed(1)} s after ${warmupMs} ms warm-up`];
+      if (longTasks.length > 0)
+        notes.push(
+          `long tasks at ${longTasks
+            .map((l) => `+${Math.round(l.start - playAt)} ms (${Math.round(l.duration)} ms)`)
+            .join(', ')} after Play`,
+        );
+      if (running === 'webgpu' && adapter.includes('software'))
+        notes.push('software WebGPU (SwiftShader): slow, as expected');
+      if (running === 'webgl') notes.push(`WebGL renderer: ${await webglRenderer(page)}`);
+      if (errors.length > 0) notes.push(`page errors: ${errors.join('; ')}`);
+      rows.push({
+        name: backend,
+        running,
+        batchSize,
+        stepsPerSecond: (b.step - a.step) / seconds,
+        trainPoints: TRAIN_POINTS,
+        longTasks: longTasks.length,
+        longestTaskMs: Math.max(0, ...longTasks.map((l) => l.duration)),
+        fps: (b.frames - a.frames) / seconds,
+        windowMs: pauseAt - playAt,
+        note: notes.join('; '),
+      });
+      const r = rows[rows.length - 1];
+      console.error(
+        `bench: browser ${backend} (running ${running}): ${r.stepsPerSecond.toFixed(0)} steps/s, ` +
+          `${r.longTasks} long tasks, ${r.fps.toFixed(0)} fps`,
+      );
+      await context.close();
+    }
+    return { rows, chromium: `Chromium ${browser.version()}`, adapter };
+  } finally {
+    await browser.close();
+  }
+}

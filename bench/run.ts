@@ -1,0 +1,115 @@
+/**
+ * `npm run bench [-- --node-only]`: throughput of the default MLP per backend (Node and browser), next to a
+ * scalar JavaScript reference trained the TensorFlow Playground way, and main-thread long tasks at full speed.
+ * Prints the tables and writes bench/RESULTS.md. Budgets: DESIGN.md section 9.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
+import { runBrowserBench, type BrowserResult } from './browser';
+import { runNodeBench } from './node';
+import { runReference } from './playgroundReference';
+import { epochsPerSecond, markdown, verdict, type MachineInfo } from './report';
+
+const PORT = 4174;
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const RESULTS = fileURLToPath(new URL('RESULTS.md', import.meta.url));
+
+/** The default batch, and the whole training set as one batch (per-step overhead dominates at batch 10). */
+const BATCHES = [10, 250];
+
+function build(): void {
+  console.error('bench: building the app (vite build)');
+  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('bench: vite build failed');
+}
+
+async function startPreview(): Promise<ChildProcess> {
+  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true, // its own process group, so that stopping it also stops what npx started
+  });
+  const until = Date.now() + 60_000;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`bench: vite preview exited (${server.exitCode})`);
+    try {
+      if ((await fetch(`http://localhost:${PORT}/`)).ok) return server;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > until) throw new Error('bench: vite preview did not start');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+function stopPreview(server: ChildProcess): void {
+  if (server.pid === undefined || server.exitCode !== null) return;
+  try {
+    process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    server.kill('SIGTERM');
+  }
+}
+
+async function browserPart(): Promise<BrowserResult> {
+  build();
+  const server = await startPreview();
+  try {
+    return await runBrowserBench(`http://localhost:${PORT}/`);
+  } finally {
+    stopPreview(server);
+  }
+}
+
+function gitCommit(): string {
+  const run = (args: string[]) =>
+    spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() ?? '';
+  const sha = run(['rev-parse', '--short', 'HEAD']) || 'unknown';
+  return run(['status', '--porcelain', '--', 'src', 'index.html']) ? `${sha} + uncommitted changes` : sha;
+}
+
+async function main(): Promise<void> {
+  const nodeOnly = process.argv.includes('--node-only');
+  const cpus = os.cpus();
+  const info: MachineInfo = {
+    date: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
+    cpu: `${cpus[0]?.model.trim() ?? 'unknown CPU'} x ${cpus.length}`,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    commit: gitCommit(),
+    load: os.loadavg()[0],
+  };
+
+  console.error('bench: scalar reference');
+  const reference = runReference(BATCHES);
+  console.error('bench: Node backends');
+  const node = await runNodeBench(BATCHES);
+  let browser: BrowserResult | undefined;
+  if (!nodeOnly) {
+    browser = await browserPart();
+    info.chromium = browser.chromium;
+    info.adapter = browser.adapter;
+  }
+  const raw = markdown(info, {
+    reference,
+    node,
+    browser: browser?.rows,
+    verdict: verdict(node, browser?.rows, epochsPerSecond(reference[0])),
+  });
+  // Aligned tables, as `npm run format` would write them.
+  const text = await format(raw, { ...(await resolveConfig(RESULTS)), parser: 'markdown' });
+  console.log(text);
+  writeFileSync(RESULTS, text);
+  console.error(`bench: wrote ${RESULTS}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
