@@ -6,7 +6,8 @@ import { createSession, type Session } from '../engine';
 import type { ExperimentSpec } from '../spec';
 import type { ComparisonRun } from './protocol';
 
-const VARIANTS: { label: string; make: (spec: ExperimentSpec) => ExperimentSpec }[] = [
+/** The compared models, each made from the spec the user set. */
+export const VARIANTS: { label: string; make: (spec: ExperimentSpec) => ExperimentSpec }[] = [
   { label: 'DIAN (periodic gate)', make: (s) => ({ ...s, dian: { ...s.dian, schedule: 'periodic' } }) },
   {
     label: 'MLP (same widths)',
