@@ -2,6 +2,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { gridCoords, validateSpec, type ExperimentSpec, type GATE_POLICIES } from '../spec';
 import { GateTrace } from './gateTrace';
+import { LiveSession, type LiveEvent } from './liveSession';
+import { SpecError } from './specError';
 import { createModel, iterationOf, trainingGate } from './models';
 import type { Model, WeightMap } from './models/model';
 import { createOptimizer } from './optimizer';
@@ -16,6 +18,8 @@ export interface Metrics {
   /** DIAN: test accuracy with the gate forced on / off (NaN for other models). */
   testAccuracyGateOn: number;
   testAccuracyGateOff: number;
+  /** Live: mean reward over recent steps (NaN for other models). */
+  meanReward: number;
 }
 
 export interface SnapshotRequest {
@@ -39,7 +43,11 @@ export interface Snapshot {
   gateTrace: Float32Array;
   /** DIAN: the gate value g per heatmap cell; empty when not requested or not a DIAN. */
   gateMap: Float32Array;
+  /** Live: the last rewarded steps as [input, target, output, reward] rows; empty for other models. */
+  recent: Float32Array;
 }
+
+export { SpecError };
 
 export type GatePolicy = (typeof GATE_POLICIES)[number];
 
@@ -63,14 +71,17 @@ export interface Session {
   importWeights(weights: WeightMap, step?: number): void;
   /** Puts back flat weights (as a Snapshot holds them) and the step, and restarts the optimizer. */
   restore(weights: Float32Array, step: number): void;
+  /** Live: one step with these inputs; returns the output neurons' values. */
+  propagate(inputs: number[]): Promise<number[]>;
+  /** Live: rewards per output neuron for the current step; returns the rewiring events it caused. */
+  reinforce(rewards: number[]): Promise<LiveEvent[]>;
   dispose(): void;
 }
-
-export class SpecError extends Error {}
 
 export async function createSession(specInput: ExperimentSpec): Promise<Session> {
   const { spec, problems } = validateSpec(specInput);
   if (problems.length > 0) throw new SpecError(`Invalid experiment: ${problems.join('; ')}.`);
+  if (spec.architecture === 'live') return new LiveSession(spec);
   await tf.ready();
   return new TrainingSession(spec);
 }
@@ -255,12 +266,14 @@ class TrainingSession implements Session {
         testAccuracy: m[3],
         testAccuracyGateOn: m[4] ?? NaN,
         testAccuracyGateOff: m[5] ?? NaN,
+        meanReward: NaN,
       },
       weights,
       gateTrace,
       heatmap,
       gateMap,
       neuronMaps: values.slice(offset),
+      recent: new Float32Array(0),
     };
   }
 
@@ -326,6 +339,14 @@ class TrainingSession implements Session {
     this.gateTrace.clear();
     this.optimizer.dispose();
     this.optimizer = createOptimizer(this.spec.training);
+  }
+
+  async propagate(): Promise<number[]> {
+    throw new SpecError('propagate is for the Dynamic-Live network; use train(steps) or predict(points)');
+  }
+
+  async reinforce(): Promise<LiveEvent[]> {
+    throw new SpecError('reinforce is for the Dynamic-Live network; this model learns from gradients');
   }
 
   dispose(): void {

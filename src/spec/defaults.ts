@@ -1,3 +1,4 @@
+import { defaultLiveSpec } from './live';
 import { SCHEMA_VERSION, type Architecture, type ExperimentSpec } from './types';
 
 /** A complete, valid spec for an architecture. Defaults follow the TensorFlow Playground's where it has one. */
@@ -26,6 +27,7 @@ export function defaultSpec(architecture: Architecture = 'mlp'): ExperimentSpec 
       evaluation: 'on',
       schedule: 'periodic',
     },
+    live: defaultLiveSpec(),
     speed: 3,
     view: { showTestData: false, discretize: false },
   };

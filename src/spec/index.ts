@@ -3,3 +3,5 @@ export * from './defaults';
 export * from './limits';
 export * from './validate';
 export * from './features';
+export * from './live';
+export * from './liveEdits';

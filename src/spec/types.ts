@@ -2,7 +2,9 @@
 
 export const SCHEMA_VERSION = 1;
 
-export const ARCHITECTURES = ['mlp', 'dian'] as const;
+import type { LiveSpec } from './live';
+
+export const ARCHITECTURES = ['mlp', 'dian', 'live'] as const;
 export type Architecture = (typeof ARCHITECTURES)[number];
 
 export const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -99,6 +101,7 @@ export interface ExperimentSpec {
   training: TrainingSpec;
   mlp: MlpSpec;
   dian: DianSpec;
+  live: LiveSpec;
   speed: number;
   view: ViewSpec;
 }

@@ -17,6 +17,17 @@ import {
   TASKS,
   type ExperimentSpec,
 } from './types';
+import {
+  LIVE_ACTIVATIONS,
+  LIVE_LIMITS,
+  LIVE_REWARDS,
+  LIVE_SHARINGS,
+  LIVE_TASKS,
+  LIVE_UPDATES,
+  liveGraphProblem,
+  liveInputsFor,
+  type LiveSpec,
+} from './live';
 
 export interface Validated {
   spec: ExperimentSpec;
@@ -42,6 +53,7 @@ export function validateSpec(input: unknown): Validated {
   const mlp = r.rec(raw.mlp, 'mlp');
   const view = r.rec(raw.view, 'view');
   const dian = r.rec(raw.dian, 'dian');
+  const live = r.rec(raw.live, 'live');
   const spec: ExperimentSpec = {
     version: SCHEMA_VERSION,
     architecture,
@@ -97,6 +109,7 @@ export function validateSpec(input: unknown): Validated {
       evaluation: pick(dian.evaluation, GATE_POLICIES, d.dian.evaluation, 'dian.evaluation', problems),
       schedule: pick(dian.schedule, DIAN_SCHEDULES, d.dian.schedule, 'dian.schedule', problems),
     },
+    live: validateLive(live, d.live, r, problems),
     speed: r.int(raw.speed, { min: 0, max: SPEEDS.length - 1 }, d.speed, 'speed'),
     view: {
       showTestData: r.bool(view.showTestData, d.view.showTestData, 'view.showTestData'),
@@ -104,6 +117,37 @@ export function validateSpec(input: unknown): Validated {
     },
   };
   return { spec, problems };
+}
+
+function validateLive(live: Record<string, unknown>, d: LiveSpec, r: Reader, problems: string[]): LiveSpec {
+  const task = pick(live.task, LIVE_TASKS, d.task, 'live.task', problems);
+  let graph = { layers: d.layers, sources: d.sources };
+  if (live.layers !== undefined || live.sources !== undefined) {
+    const candidate = { layers: live.layers ?? d.layers, sources: live.sources ?? {} } as LiveSpec;
+    const problem = liveGraphProblem(candidate);
+    if (problem) problems.push(`the Live network: ${problem}`);
+    else graph = structuredClone({ layers: candidate.layers, sources: candidate.sources });
+  }
+  const expectedInputs = liveInputsFor(task);
+  if (graph.layers[0].join() !== expectedInputs.join()) {
+    problems.push(`the Live task ${task} needs the inputs ${expectedInputs.join(', ')}`);
+    graph = { layers: d.layers, sources: d.sources };
+  }
+  return {
+    ...graph,
+    positions: r.positions(live.positions, graph.layers.flat()),
+    activation: pick(live.activation, LIVE_ACTIVATIONS, d.activation, 'live.activation', problems),
+    memory: r.int(live.memory, LIVE_LIMITS.memory, d.memory, 'live.memory'),
+    lr: r.num(live.lr, LIVE_LIMITS.lr, d.lr, 'live.lr'),
+    depth: r.int(live.depth, LIVE_LIMITS.depth, d.depth, 'live.depth'),
+    sharing: pick(live.sharing, LIVE_SHARINGS, d.sharing, 'live.sharing', problems),
+    update: pick(live.update, LIVE_UPDATES, d.update, 'live.update', problems),
+    pRewire: r.num(live.pRewire, LIVE_LIMITS.pRewire, d.pRewire, 'live.pRewire'),
+    task,
+    delay: r.int(live.delay, LIVE_LIMITS.delay, d.delay, 'live.delay'),
+    bits: r.int(live.bits, LIVE_LIMITS.bits, d.bits, 'live.bits'),
+    reward: pick(live.reward, LIVE_REWARDS, d.reward, 'live.reward', problems),
+  };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -169,6 +213,24 @@ class Reader {
       `hidden layers must be at most ${LIMITS.hiddenLayers.max} layers of ${min} to ${max} neurons`,
     );
     return fallback;
+  }
+
+  /** Neuron positions: finite pairs for known neurons; anything else is dropped with one message. */
+  positions(v: unknown, ids: string[]): Record<string, [number, number]> {
+    if (v === undefined) return {};
+    const out: Record<string, [number, number]> = {};
+    let bad = !isRecord(v);
+    for (const [id, p] of Object.entries(isRecord(v) ? v : {})) {
+      const ok =
+        ids.includes(id) &&
+        Array.isArray(p) &&
+        p.length === 2 &&
+        p.every((c) => Number.isFinite(c) && Math.abs(c) < 1e4);
+      if (ok) out[id] = [p[0], p[1]];
+      else bad = true;
+    }
+    if (bad) this.problems.push('some neuron positions were not valid and were dropped');
+    return out;
   }
 
   features(v: unknown, fallback: ExperimentSpec['task']['features']): ExperimentSpec['task']['features'] {

@@ -2,15 +2,23 @@
  * The UI's side of the worker protocol: starts the engine worker, turns its messages into store updates and
  * frames, and turns spec changes into loads. One instance per page.
  */
-import { SPEEDS, type ExperimentSpec } from '../spec';
+import { applyLiveEdit, SPEEDS, type ExperimentSpec, type LiveEdit } from '../spec';
 import type { EngineEvent, FromEngine, ToEngine } from '../worker/protocol';
-import { publishFrame, resetFrames } from './frames';
+import { publishFrame, publishRewire, resetFrames } from './frames';
 import { useAppStore } from './store';
 
 let worker: Worker | undefined;
 let pendingFrame: Extract<FromEngine, { type: 'frame' }>['frame'] | undefined;
 let drawScheduled = false;
 let currentStep = 0;
+/** A spec that came from a Live graph edit: the engine already has it, so it needs no reload. */
+let editedSpec: ExperimentSpec | undefined;
+
+const ARCHITECTURE_NAMES: Record<ExperimentSpec['architecture'], string> = {
+  mlp: 'MLP',
+  dian: 'Dynamic Input Activation network',
+  live: 'Dynamic-Live network',
+};
 
 function send(message: ToEngine): void {
   worker?.postMessage(message);
@@ -27,6 +35,10 @@ function describe(event: EngineEvent): string {
       );
     case 'backend-fallback':
       return `The ${event.wanted} backend could not start (${event.reason}); using the next one.`;
+    case 'rewire':
+      return `${event.change === 'connect' ? 'connected' : 'disconnected'} ${event.source} → ${event.neuron} (reward ${event.reward.toFixed(3)})`;
+    case 'reward':
+      return `you gave reward ${event.reward > 0 ? '+' : ''}${event.reward}`;
   }
 }
 
@@ -42,12 +54,15 @@ function onMessage(message: FromEngine): void {
       });
       s.addLog(currentStep, `engine running on ${message.backend} (WebGPU adapter: ${message.adapter})`);
       return;
+    case 'relayout':
+      s.setRuntime({ layout: message.layout });
+      return;
     case 'loaded': {
       resetFrames();
       s.setRuntime({ layout: message.layout });
       const { features, layerWidths, architecture } = message.layout;
       const shape = [features.length, ...layerWidths].join('-');
-      const name = architecture === 'dian' ? 'Dynamic Input Activation network' : 'MLP';
+      const name = ARCHITECTURE_NAMES[architecture];
       s.addLog(
         message.step,
         `loaded a ${shape} ${name} on the ${s.spec.task.kind} task (seed ${s.spec.seed})`,
@@ -64,7 +79,9 @@ function onMessage(message: FromEngine): void {
       return;
     case 'events':
       for (const event of message.events) {
-        s.addLog(currentStep, describe(event));
+        const edge = event.kind === 'rewire' ? `${event.source}->${event.neuron}` : undefined;
+        s.addLog('step' in event ? event.step : currentStep, describe(event), edge);
+        if (event.kind === 'rewire') publishRewire(event);
         // The engine paused itself: the Play button must say so.
         if (event.kind === 'diverged') {
           s.setRuntime({ playing: false });
@@ -138,6 +155,19 @@ export const engine = {
     send({ type: 'compare', steps });
   },
   cancelCompare: () => send({ type: 'cancelCompare' }),
+  /** Live: applies a graph edit to the spec (links carry it) and to the running network; refuses with a message. */
+  edit: (edit: LiveEdit): boolean => {
+    const result = applyLiveEdit(store().spec.live, edit);
+    if (result.error) {
+      store().addAlert(result.error);
+      return false;
+    }
+    store().updateSpec((d) => void (d.live = result.live!));
+    editedSpec = store().spec;
+    send({ type: 'edit', edit });
+    return true;
+  },
+  reward: (reward: number) => send({ type: 'reward', reward }),
   /** Starts the experiment over: same spec, fresh weights. */
   reset: () => {
     store().setRuntime({ playing: false });
@@ -147,12 +177,13 @@ export const engine = {
 
 /** Which spec changes need a new session; speed and view options do not. */
 function needsReload(a: ExperimentSpec, b: ExperimentSpec): boolean {
-  const strip = (s: ExperimentSpec) => JSON.stringify({ ...s, speed: 0, view: null });
+  const strip = (s: ExperimentSpec) =>
+    JSON.stringify({ ...s, speed: 0, view: null, live: { ...s.live, positions: null } });
   return strip(a) !== strip(b);
 }
 
 useAppStore.subscribe((state, previous) => {
-  if (state.spec === previous.spec || !worker) return;
+  if (state.spec === previous.spec || !worker || state.spec === editedSpec) return;
   if (state.spec.speed !== previous.spec.speed) send({ type: 'setSpeed', speed: state.spec.speed });
   if (needsReload(state.spec, previous.spec)) {
     const wasPlaying = state.runtime.playing;

@@ -45,3 +45,22 @@ export function publishFrame(frame: Frame): void {
 export function latestFrame(): Frame | undefined {
   return latest;
 }
+
+/** Live rewiring events, for the graph's animations (the event log gets them through the store). */
+export interface RewireNotice {
+  change: 'connect' | 'disconnect';
+  source: string;
+  neuron: string;
+  reward: number;
+}
+
+const rewireListeners = new Set<(notice: RewireNotice) => void>();
+
+export function subscribeRewires(listener: (notice: RewireNotice) => void): () => void {
+  rewireListeners.add(listener);
+  return () => rewireListeners.delete(listener);
+}
+
+export function publishRewire(notice: RewireNotice): void {
+  for (const listener of rewireListeners) listener(notice);
+}

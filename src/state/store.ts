@@ -17,6 +17,8 @@ export interface LogEntry {
   id: number;
   step: number;
   text: string;
+  /** The edge the entry is about (FROM->TO), highlighted in the graph while the entry is hovered. */
+  edge?: string;
 }
 
 export interface RuntimeState {
@@ -40,7 +42,10 @@ export interface AppState {
   setRuntime: (patch: Partial<RuntimeState>) => void;
   addAlert: (message: string, action?: Alert['action']) => void;
   dismissAlert: (id: number) => void;
-  addLog: (step: number, text: string) => void;
+  addLog: (step: number, text: string, edge?: string) => void;
+  /** The edge to highlight in the graph (hovering an event log entry), if any. */
+  highlightEdge?: string;
+  setHighlightEdge: (edge?: string) => void;
 }
 
 let nextId = 1;
@@ -66,8 +71,9 @@ export const useAppStore = create<AppState>((set) => ({
     })),
   dismissAlert: (id) =>
     set((s) => ({ runtime: { ...s.runtime, alerts: s.runtime.alerts.filter((a) => a.id !== id) } })),
-  addLog: (step, text) =>
+  addLog: (step, text, edge) =>
     set((s) => ({
-      runtime: { ...s.runtime, log: [{ id: nextId++, step, text }, ...s.runtime.log].slice(0, MAX_LOG) },
+      runtime: { ...s.runtime, log: [{ id: nextId++, step, text, edge }, ...s.runtime.log].slice(0, MAX_LOG) },
     })),
+  setHighlightEdge: (edge) => set({ highlightEdge: edge }),
 }));

@@ -7,6 +7,8 @@ import type {
   DianSpec,
   ExperimentSpec,
   Feature,
+  LiveEdit,
+  LiveSpec,
   WeightMap,
 } from '../spec';
 
@@ -20,6 +22,10 @@ export type ToEngine =
   /** Runs the DIAN of the current spec next to its baselines for `steps` steps (pauses training). */
   | { type: 'compare'; steps: number }
   | { type: 'cancelCompare' }
+  /** Live: a graph edit, applied to the running network at once. */
+  | { type: 'edit'; edit: LiveEdit }
+  /** Live: a reward from the user for the current output. */
+  | { type: 'reward'; reward: number }
   /** The UI has drawn the last frame: the engine may send the next (latest wins, nothing queues up). */
   | { type: 'frameAck' };
 
@@ -31,6 +37,8 @@ export interface Metrics {
   /** DIAN: test accuracy with the gate forced on / off; NaN for other models. */
   testAccuracyGateOn: number;
   testAccuracyGateOff: number;
+  /** Live: mean reward over recent steps; NaN for other models. */
+  meanReward: number;
 }
 
 /** The latest-wins snapshot. Float32Arrays are transferred, not copied. */
@@ -52,6 +60,8 @@ export interface Frame {
   gateTrace: Float32Array;
   /** DIAN: the gate value g per heatmap cell; empty when not new. */
   gateMap: Float32Array;
+  /** Live: the last rewarded steps as [input, target, output, reward] rows. */
+  recent: Float32Array;
 }
 
 /** What the UI needs to draw a loaded experiment. */
@@ -59,6 +69,8 @@ export interface Layout {
   architecture: Architecture;
   /** DIAN: where the extra path reads from. */
   dianSource?: DianSpec['source'];
+  /** Live: the graph as it runs, and the update mode in use ("auto" resolved). */
+  live?: Pick<LiveSpec, 'layers' | 'sources' | 'positions'> & { update: 'recursive' | 'accumulate' };
   features: Feature[];
   /** Widths of the layers after the input: hidden layers, then the output. */
   layerWidths: number[];
@@ -70,6 +82,17 @@ export interface Layout {
 
 export type EngineEvent =
   | { kind: 'diverged'; step: number; restoredStep: number }
+  /** Live: a connection made or removed by reinforcement, with the reward that caused it. */
+  | {
+      kind: 'rewire';
+      change: 'connect' | 'disconnect';
+      source: string;
+      neuron: string;
+      reward: number;
+      step: number;
+    }
+  /** Live: a reward given by the user, and the events it caused follow. */
+  | { kind: 'reward'; reward: number; step: number }
   | { kind: 'backend-fallback'; wanted: BackendName; reason: string };
 
 /** One model's curve in a comparison, sampled every few steps. */
@@ -98,6 +121,8 @@ export type FromEngine =
       adapterDescription: string;
     }
   | { type: 'loaded'; layout: Layout; step: number }
+  /** The same experiment with an edited graph: the history continues. */
+  | { type: 'relayout'; layout: Layout }
   | { type: 'frame'; frame: Frame }
   | { type: 'events'; events: EngineEvent[] }
   | { type: 'comparison'; progress: ComparisonProgress }

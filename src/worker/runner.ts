@@ -3,7 +3,15 @@
  * Every message is handled in order on one promise chain, so a step never overlaps a load.
  */
 import { createSession, type Session, type Snapshot } from '../engine';
-import { SPEEDS, validateSpec, type BackendChoice, type ExperimentSpec } from '../spec';
+import { LiveSession, type LiveEvent } from '../engine/liveSession';
+import {
+  liveInputsFor,
+  SPEEDS,
+  validateSpec,
+  type BackendChoice,
+  type ExperimentSpec,
+  type LiveEdit,
+} from '../spec';
 import type { StartedBackend } from './backend';
 import { Comparison } from './comparison';
 import type { EngineEvent, Frame, FromEngine, Layout, ToEngine } from './protocol';
@@ -77,6 +85,10 @@ export class EngineRunner {
         return this.startComparison(message.steps);
       case 'cancelCompare':
         return this.endComparison(true);
+      case 'edit':
+        return this.edit(message.edit);
+      case 'reward':
+        return this.reward(message.reward);
       case 'frameAck':
         this.uiReady = true;
         if (this.pendingFrame) this.sendFrame(this.pendingFrame);
@@ -110,17 +122,71 @@ export class EngineRunner {
     this.spec = spec;
     if (message.weights) session.importWeights(message.weights, message.step);
     this.speed = spec.speed;
-    const layout: Layout = {
+    const layout = this.layout();
+    this.post({ type: 'loaded', layout, step: session.step }, [layout.train.buffer, layout.test.buffer]);
+    this.accept(await this.snapshot(true));
+  }
+
+  private layout(): Layout {
+    const session = this.session!;
+    const spec = session.spec;
+    return {
       architecture: spec.architecture,
       dianSource: spec.architecture === 'dian' ? spec.dian.source : undefined,
-      features: spec.task.features,
+      live:
+        session instanceof LiveSession
+          ? {
+              layers: spec.live.layers,
+              sources: spec.live.sources,
+              positions: spec.live.positions,
+              update: session.updateMode,
+            }
+          : undefined,
+      features:
+        spec.architecture === 'live'
+          ? (liveInputsFor(spec.live.task) as Layout['features'])
+          : spec.task.features,
       layerWidths: session.layerWidths,
       weights: session.weightLayout,
       train: pointsOf(session.dataset.train),
       test: pointsOf(session.dataset.test),
     };
-    this.post({ type: 'loaded', layout, step: session.step }, [layout.train.buffer, layout.test.buffer]);
+  }
+
+  private live(): LiveSession {
+    if (!(this.session instanceof LiveSession))
+      throw new Error('That only works on the Dynamic-Live network.');
+    return this.session;
+  }
+
+  private async edit(edit: LiveEdit): Promise<void> {
+    this.live().edit(edit);
+    const layout = this.layout();
+    this.post({ type: 'relayout', layout }, [layout.train.buffer, layout.test.buffer]);
     this.accept(await this.snapshot(true));
+  }
+
+  private async reward(reward: number): Promise<void> {
+    const live = this.live();
+    const events = await live.reinforce([reward]);
+    this.post({ type: 'events', events: [{ kind: 'reward', reward, step: live.step }] });
+    this.postRewires(events);
+    this.accept(await this.snapshot(true));
+  }
+
+  private postRewires(events: LiveEvent[]): void {
+    if (events.length === 0) return;
+    this.post({
+      type: 'events',
+      events: events.map((e) => ({
+        kind: 'rewire',
+        change: e.kind,
+        source: e.source,
+        neuron: e.neuron,
+        reward: e.reward,
+        step: e.step,
+      })),
+    });
   }
 
   private async startComparison(steps: number): Promise<void> {
@@ -196,6 +262,7 @@ export class EngineRunner {
   private async advance(steps: number, forceHeatmap: boolean): Promise<void> {
     if (!this.session) return;
     await this.session.train(steps);
+    if (this.session instanceof LiveSession) this.postRewires(this.session.takeEvents());
     this.rate.steps += steps;
     const snapshot = await this.snapshot(forceHeatmap);
     const m = snapshot.metrics;

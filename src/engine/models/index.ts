@@ -4,11 +4,14 @@ import type { Dataset } from '../tasks';
 import { createDian, gateActive } from './dian';
 import { createMlp } from './mlp';
 import type { Model } from './model';
+import { SpecError } from '../specError';
 
 export function createModel(spec: ExperimentSpec, inputWidth: number, rng: Rng): Model {
   switch (spec.architecture) {
     case 'mlp':
       return createMlp(spec, inputWidth, rng);
+    case 'live':
+      throw new SpecError('the Dynamic-Live network is not a gradient-trained model');
     case 'dian':
       return createDian(
         spec.dian,
