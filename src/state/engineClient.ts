@@ -162,8 +162,9 @@ export const engine = {
       store().addAlert(result.error);
       return false;
     }
-    store().updateSpec((d) => void (d.live = result.live!));
-    editedSpec = store().spec;
+    // Mark the spec as edited before the store announces it, so the change does not reload the engine.
+    editedSpec = { ...store().spec, live: result.live! };
+    store().replaceSpec(editedSpec);
     send({ type: 'edit', edit });
     return true;
   },

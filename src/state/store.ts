@@ -39,6 +39,8 @@ export interface AppState {
   runtime: RuntimeState;
   /** Applies a change to the spec; the engine client decides whether it needs a reload. */
   updateSpec: (change: (draft: ExperimentSpec) => void) => void;
+  /** Replaces the spec with one already built (a Live edit the engine applies itself). */
+  replaceSpec: (spec: ExperimentSpec) => void;
   setRuntime: (patch: Partial<RuntimeState>) => void;
   addAlert: (message: string, action?: Alert['action']) => void;
   dismissAlert: (id: number) => void;
@@ -46,6 +48,9 @@ export interface AppState {
   /** The edge to highlight in the graph (hovering an event log entry), if any. */
   highlightEdge?: string;
   setHighlightEdge: (edge?: string) => void;
+  /** Live: the neuron the user selected in the graph (to delete it). */
+  selectedNeuron?: string;
+  setSelectedNeuron: (id?: string) => void;
 }
 
 let nextId = 1;
@@ -60,6 +65,7 @@ export const useAppStore = create<AppState>((set) => ({
       change(spec);
       return { spec };
     }),
+  replaceSpec: (spec) => set({ spec }),
   setRuntime: (patch) => set((s) => ({ runtime: { ...s.runtime, ...patch } })),
   addAlert: (message, action) =>
     set((s) => ({
@@ -73,7 +79,11 @@ export const useAppStore = create<AppState>((set) => ({
     set((s) => ({ runtime: { ...s.runtime, alerts: s.runtime.alerts.filter((a) => a.id !== id) } })),
   addLog: (step, text, edge) =>
     set((s) => ({
-      runtime: { ...s.runtime, log: [{ id: nextId++, step, text, edge }, ...s.runtime.log].slice(0, MAX_LOG) },
+      runtime: {
+        ...s.runtime,
+        log: [{ id: nextId++, step, text, edge }, ...s.runtime.log].slice(0, MAX_LOG),
+      },
     })),
   setHighlightEdge: (edge) => set({ highlightEdge: edge }),
+  setSelectedNeuron: (id) => set({ selectedNeuron: id }),
 }));

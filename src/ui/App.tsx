@@ -5,6 +5,7 @@ import { ComparisonPanel } from './panels/ComparisonPanel';
 import { DataPanel } from './panels/DataPanel';
 import { DianPanel } from './panels/DianPanel';
 import { InfoPanel } from './panels/InfoPanel';
+import { LivePanel } from './panels/LivePanel';
 import { ModelPanel } from './panels/ModelPanel';
 import { NetworkPanel } from './panels/NetworkPanel';
 import { OutputPanel } from './panels/OutputPanel';
@@ -14,6 +15,7 @@ import { useKeyboard } from './useKeyboard';
 export function App() {
   useKeyboard();
   const architecture = useAppStore((s) => s.spec.architecture);
+  const liveTask = useAppStore((s) => s.spec.live.task);
   return (
     <div className="app">
       <header>
@@ -26,8 +28,17 @@ export function App() {
       <Alerts />
       <main className="workspace">
         <div className="column left">
-          <DataPanel />
-          <ModelPanel />
+          {architecture === 'live' ? (
+            <>
+              <LivePanel />
+              {liveTask === '2d' && <DataPanel />}
+            </>
+          ) : (
+            <>
+              <DataPanel />
+              <ModelPanel />
+            </>
+          )}
           {architecture === 'dian' && <DianPanel />}
         </div>
         <div className="column middle">

@@ -8,6 +8,7 @@ import { useFrames } from './useFrames';
 
 const ARCHITECTURE_OPTIONS: { value: Architecture; label: string }[] = [
   { value: 'dian', label: 'Dynamic Input Activation' },
+  { value: 'live', label: 'Dynamic-Live' },
   { value: 'mlp', label: 'MLP (baseline)' },
 ];
 

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { engine } from '../state/engineClient';
 import { useAppStore } from '../state/store';
 
-/** Space = play/pause, right arrow = step; ignored while typing in a field or using a form control. */
+/** Space = play/pause, right arrow = step, Delete = delete the selected Live neuron; not while typing. */
 export function useKeyboard(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -20,6 +20,10 @@ export function useKeyboard(): void {
       } else if (e.key === 'ArrowRight') {
         e.preventDefault();
         engine.step(1);
+      } else if ((e.key === 'Delete' || e.key === 'Backspace') && useAppStore.getState().selectedNeuron) {
+        e.preventDefault();
+        engine.edit({ kind: 'removeNeuron', id: useAppStore.getState().selectedNeuron! });
+        useAppStore.getState().setSelectedNeuron(undefined);
       }
     };
     window.addEventListener('keydown', onKey);

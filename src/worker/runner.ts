@@ -168,6 +168,7 @@ export class EngineRunner {
 
   private async reward(reward: number): Promise<void> {
     const live = this.live();
+    if (live.step === 0) throw new Error('Take a step first: there is no output to reward yet.');
     const events = await live.reinforce([reward]);
     this.post({ type: 'events', events: [{ kind: 'reward', reward, step: live.step }] });
     this.postRewires(events);
@@ -266,7 +267,10 @@ export class EngineRunner {
     this.rate.steps += steps;
     const snapshot = await this.snapshot(forceHeatmap);
     const m = snapshot.metrics;
-    if (![m.trainLoss, m.testLoss].every(Number.isFinite) || !snapshot.weights.every(Number.isFinite)) {
+    // Live has no loss until a reward arrives (NaN); gradient-trained models always have one.
+    const lossBroken =
+      this.session instanceof LiveSession ? false : ![m.trainLoss, m.testLoss].every(Number.isFinite);
+    if (lossBroken || !snapshot.weights.every(Number.isFinite)) {
       return this.diverged(snapshot.step);
     }
     this.accept(snapshot);

@@ -40,7 +40,12 @@ export function liveGraph(layout: Layout, width: number, height: number) {
   for (const layer of live.layers.slice(1)) {
     for (const id of layer) {
       for (const source of live.sources[id] ?? []) {
-        edges.push({ id: `${source}->${id}`, source: byId.get(source)!, target: byId.get(id)!, weightIndex: weightIndex++ });
+        edges.push({
+          id: `${source}->${id}`,
+          source: byId.get(source)!,
+          target: byId.get(id)!,
+          weightIndex: weightIndex++,
+        });
       }
     }
   }
@@ -48,10 +53,14 @@ export function liveGraph(layout: Layout, width: number, height: number) {
 }
 
 /** Forward edges curve left to right; same-layer and backward edges arc above; a self-loop is a small loop. */
-export function edgePath(e: { source: { x: number; y: number; layer: number }; target: { x: number; y: number; layer: number } }): string {
+export function edgePath(e: {
+  source: { x: number; y: number; layer: number };
+  target: { x: number; y: number; layer: number };
+}): string {
   const { source: s, target: t } = e;
   const r = NEURON_RADIUS;
-  if (s === t) return `M${s.x - 6},${s.y - r} C${s.x - 34},${s.y - 62} ${s.x + 34},${s.y - 62} ${s.x + 6},${s.y - r}`;
+  if (s === t)
+    return `M${s.x - 6},${s.y - r} C${s.x - 34},${s.y - 62} ${s.x + 34},${s.y - 62} ${s.x + 6},${s.y - r}`;
   if (s.layer < t.layer && t.x > s.x) {
     const mx = (s.x + t.x) / 2;
     return `M${s.x + r},${s.y} C${mx},${s.y} ${mx},${t.y} ${t.x - r},${t.y}`;

@@ -1,8 +1,11 @@
 import { useCallback, useEffect, useRef } from 'react';
+import { engine } from '../../state/engineClient';
+import { latestFrame, subscribeRewires } from '../../state/frames';
 import { LIMITS, type ExperimentSpec } from '../../spec';
 import { useAppStore } from '../../state/store';
 import type { Frame } from '../../worker/protocol';
 import { columnX, NODE_SIZE } from '../graph/geometry';
+import { createLiveGraph, type LiveGraphView } from '../graph/liveGraphView';
 import { createNetworkGraph, type NetworkGraphView } from '../graph/networkGraph';
 import { useFrames } from '../useFrames';
 
@@ -25,30 +28,86 @@ function hiddenLayers(spec: ExperimentSpec): {
 export function NetworkPanel() {
   const spec = useAppStore((s) => s.spec);
   const layout = useAppStore((s) => s.runtime.layout);
-  const updateSpec = useAppStore((s) => s.updateSpec);
   const svgRef = useRef<SVGSVGElement>(null);
   const tipRef = useRef<HTMLDivElement>(null);
-  const viewRef = useRef<NetworkGraphView>(undefined);
+  const viewRef = useRef<NetworkGraphView | LiveGraphView>(undefined);
+  const isLive = layout?.architecture === 'live';
+  const highlightEdge = useAppStore((s) => s.highlightEdge);
+  const setSelected = useAppStore((s) => s.setSelectedNeuron);
 
+  // The Live network has its own view (arcs, drag and drop); the layered networks share one.
   useEffect(() => {
-    const view = createNetworkGraph(svgRef.current!, tipRef.current!);
+    let unsubscribe: (() => void) | undefined;
+    let view: NetworkGraphView | LiveGraphView;
+    if (isLive) {
+      const live = createLiveGraph(svgRef.current!, tipRef.current!, {
+        edit: engine.edit,
+        select: setSelected,
+      });
+      unsubscribe = subscribeRewires(live.rewire);
+      view = live;
+    } else {
+      view = createNetworkGraph(svgRef.current!, tipRef.current!);
+    }
     viewRef.current = view;
-    return () => view.destroy();
-  }, []);
+    return () => {
+      unsubscribe?.();
+      view.destroy();
+    };
+  }, [isLive, setSelected]);
   useEffect(() => {
-    if (layout) viewRef.current?.setLayout(layout);
+    if (!layout) return;
+    viewRef.current?.setLayout(layout);
+    // A paused engine sends no new frame: draw the last one on the new layout.
+    const frame = latestFrame();
+    if (frame) viewRef.current?.update(frame);
   }, [layout]);
+  useEffect(() => {
+    const view = viewRef.current;
+    if (view && 'highlight' in view) view.highlight(highlightEdge);
+  }, [highlightEdge]);
   useFrames(useCallback((frame: Frame) => viewRef.current?.update(frame), []));
 
+  return (
+    <section className="panel network" aria-labelledby="network-title">
+      {spec.architecture === 'live' ? (
+        <>
+          <h2 id="network-title">Dynamic-Live network</h2>
+          <p className="note">
+            Drag a neuron&apos;s dot onto another neuron to connect them; drag an edge away to remove it; drag
+            neurons to move them; click a hidden neuron, then press Delete, to remove it. Faint dashed edges
+            are allowed but unconnected.
+          </p>
+        </>
+      ) : (
+        <LayerControls spec={spec} />
+      )}
+      <div className="graph-wrap">
+        <svg
+          ref={svgRef}
+          data-testid="network-graph"
+          viewBox={`0 0 ${GRAPH_WIDTH} ${GRAPH_HEIGHT}`}
+          role="img"
+          aria-label="Neuron graph: weights as edge width and colour; hover for values"
+        />
+        <div ref={tipRef} className="tooltip" hidden />
+      </div>
+    </section>
+  );
+}
+
+/** Hidden layers and their widths, for the layered networks (MLP, DIAN). */
+function LayerControls({ spec }: { spec: ExperimentSpec }) {
+  const updateSpec = useAppStore((s) => s.updateSpec);
   const { widths, setWidth } = hiddenLayers(spec);
   const changeWidth = (l: number, delta: number) =>
     updateSpec((d) => {
       const w = widths[l] + delta;
       if (w >= LIMITS.layerWidth.min && w <= LIMITS.layerWidth.max) setWidth(d, l, w);
     });
-  const fixedDepth = spec.architecture === 'dian';
+  const fixedDepth = spec.architecture !== 'mlp';
   return (
-    <section className="panel network" aria-labelledby="network-title">
+    <>
       <div className="network-header">
         <h2 id="network-title">
           {widths.length} hidden layer{widths.length === 1 ? '' : 's'}
@@ -105,16 +164,6 @@ export function NetworkPanel() {
           </div>
         ))}
       </div>
-      <div className="graph-wrap">
-        <svg
-          ref={svgRef}
-          data-testid="network-graph"
-          viewBox={`0 0 ${GRAPH_WIDTH} ${GRAPH_HEIGHT}`}
-          role="img"
-          aria-label="Neuron graph: weights as edge width and colour; hover for values"
-        />
-        <div ref={tipRef} className="tooltip" hidden />
-      </div>
-    </section>
+    </>
   );
 }

@@ -5,10 +5,11 @@ import { useAppStore } from '../../state/store';
 import type { Frame } from '../../worker/protocol';
 import { createHeatmap, type HeatmapView } from '../charts/heatmap';
 import { createLineChart, type LineChartView } from '../charts/lineChart';
+import { createRecentChart, type RecentChartView } from '../charts/recentChart';
 import { useFrames } from '../useFrames';
 
-const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : String(v));
-const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+const fmt = (v: number) => (Number.isNaN(v) ? '–' : Number.isFinite(v) ? v.toFixed(3) : String(v));
+const pct = (v: number) => (Number.isNaN(v) ? '–' : `${(v * 100).toFixed(1)}%`);
 
 export function OutputPanel() {
   const layout = useAppStore((s) => s.runtime.layout);
@@ -22,13 +23,19 @@ export function OutputPanel() {
   const [hover, setHover] = useState<string>();
   const gateMap = useRef<{ values: Float32Array; res: number }>(undefined);
   const isDian = useAppStore((s) => s.spec.architecture === 'dian');
+  const isLive = useAppStore((s) => s.spec.architecture === 'live');
+  const showPlane = useAppStore((s) => s.spec.architecture !== 'live' || s.spec.live.task === '2d');
+  const recentRef = useRef<SVGSVGElement>(null);
+  const recentView = useRef<RecentChartView>(undefined);
 
   useEffect(() => {
     heatmapRef.current = createHeatmap(canvasRef.current!);
     chartViewRef.current = createLineChart(chartRef.current!);
+    recentView.current = createRecentChart(recentRef.current!);
     return () => {
       heatmapRef.current?.destroy();
       chartViewRef.current?.destroy();
+      recentView.current?.destroy();
     };
   }, []);
   useEffect(() => {
@@ -48,6 +55,8 @@ export function OutputPanel() {
       set('testAcc', pct(m.testAccuracy));
       set('testAccOn', pct(m.testAccuracyGateOn));
       set('testAccOff', pct(m.testAccuracyGateOff));
+      set('reward', fmt(m.meanReward));
+      recentView.current?.update(frame.recent);
       if (frame.gateMap.length > 0) gateMap.current = { values: frame.gateMap, res: frame.heatmapRes };
       if (frame.heatmapRes > 0) heatmapRef.current?.update(frame.heatmap, frame.heatmapRes);
       const steps = history.map((p) => p.step);
@@ -78,20 +87,33 @@ export function OutputPanel() {
     <section className="panel output" aria-labelledby="output-title">
       <h2 id="output-title">Output</h2>
       <dl className="metrics">
-        <dt>Training loss</dt>
+        <dt>{isLive ? 'Squared error (last 100 steps)' : 'Training loss'}</dt>
         <dd data-testid="loss" ref={(el) => void (text.current.loss = el)}>
           –
         </dd>
-        <dt>Test loss</dt>
-        <dd data-testid="test-loss" ref={(el) => void (text.current.testLoss = el)}>
-          –
-        </dd>
-        <dt>Training accuracy</dt>
-        <dd ref={(el) => void (text.current.trainAcc = el)}>–</dd>
-        <dt>Test accuracy</dt>
-        <dd data-testid="test-accuracy" ref={(el) => void (text.current.testAcc = el)}>
-          –
-        </dd>
+        {isLive ? (
+          <>
+            <dt>Mean reward (last 100 steps)</dt>
+            <dd data-testid="mean-reward" ref={(el) => void (text.current.reward = el)}>
+              –
+            </dd>
+            <dt>Accuracy (last 100 steps)</dt>
+            <dd ref={(el) => void (text.current.trainAcc = el)}>–</dd>
+          </>
+        ) : (
+          <>
+            <dt>Test loss</dt>
+            <dd data-testid="test-loss" ref={(el) => void (text.current.testLoss = el)}>
+              –
+            </dd>
+            <dt>Training accuracy</dt>
+            <dd ref={(el) => void (text.current.trainAcc = el)}>–</dd>
+            <dt>Test accuracy</dt>
+            <dd data-testid="test-accuracy" ref={(el) => void (text.current.testAcc = el)}>
+              –
+            </dd>
+          </>
+        )}
         {isDian && (
           <>
             <dt>Test accuracy, gate on</dt>
@@ -112,7 +134,16 @@ export function OutputPanel() {
         role="img"
         aria-label="Loss over steps: training (grey) and test (black)"
       />
+      <svg
+        ref={recentRef}
+        className="recent-chart"
+        viewBox="0 0 300 60"
+        role="img"
+        aria-label="Last steps: output (bars, blue = rewarded, orange = punished) and target (dots)"
+        display={isLive ? undefined : 'none'}
+      />
       <canvas
+        hidden={!showPlane}
         ref={canvasRef}
         data-testid="heatmap"
         className="heatmap"

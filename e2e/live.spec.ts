@@ -1,0 +1,94 @@
+import { expect, openApp, test, type Page } from './fixtures';
+
+async function openLive(page: Page) {
+  await openApp(page);
+  await page.getByLabel('Architecture').selectOption({ label: 'Dynamic-Live' });
+  await expect(page.getByTestId('event-log')).toContainText('Dynamic-Live network');
+  await expect(page.locator('[data-neuron-id="out"]')).toBeVisible();
+}
+
+const edge = (page: Page, id: string) =>
+  page.locator(`svg[data-testid="network-graph"] [data-edge-id="${id}"]`);
+
+test('negative rewards until a rewiring: the log shows it and the edge changes in the graph', async ({
+  page,
+}) => {
+  await openLive(page);
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect(page.getByTestId('step')).toHaveText('1');
+  const log = page.getByTestId('event-log');
+  for (let i = 0; i < 60 && !(await log.textContent())!.includes('disconnected'); i++) {
+    await page.getByRole('button', { name: 'Reward −1' }).click();
+    await expect(log.locator('li').first()).toContainText(/reward|connected/);
+  }
+  const entry = log.locator('li.has-edge', { hasText: 'disconnected' }).first();
+  await expect(entry).toContainText(/disconnected (\S+) → (\S+) \(reward -/);
+  const edgeId = await entry.getAttribute('data-edge');
+  // The disconnected edge is drawn as allowed-but-unconnected, with weight 0.
+  await expect(edge(page, edgeId!)).toHaveAttribute('data-weight', '0.000');
+  await expect(edge(page, edgeId!)).toHaveClass(/unconnected/);
+  // Hovering the log entry highlights the edge.
+  await entry.hover();
+  await expect(edge(page, edgeId!)).toHaveClass(/highlight/);
+});
+
+test('drag from one neuron to another connects them; dragging the edge away removes it', async ({ page }) => {
+  await openLive(page);
+  await expect(edge(page, 'h0->out')).toHaveCount(0);
+  await page.locator('[data-neuron-id="h0"] .port').dragTo(page.locator('[data-neuron-id="out"] .body'));
+  await expect(edge(page, 'h0->out')).toHaveCount(1);
+  // out had [0.5, 0.5]; the new source starts at 1/3, then the three renormalise: (1/3) / (4/3) = 0.25.
+  await expect(edge(page, 'h0->out')).toHaveAttribute('data-weight', '0.2500');
+  await expect(page.getByTestId('event-log')).not.toContainText('already');
+
+  // Drag the edge h1 -> out well away from where it lies.
+  const box = (await edge(page, 'in->h1').locator('.edge-hit').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 + 120, { steps: 8 });
+  await page.mouse.up();
+  await expect(edge(page, 'in->h1')).toHaveCount(0);
+});
+
+test('impossible edits are refused with a message', async ({ page }) => {
+  await openLive(page);
+  await page.locator('[data-neuron-id="h1"] .port').dragTo(page.locator('[data-neuron-id="in"] .body'));
+  await expect(page.getByRole('alert')).toContainText('in is an input');
+  await page.locator('[data-neuron-id="in"] .port').dragTo(page.locator('[data-neuron-id="h1"] .body'));
+  await expect(page.getByRole('alert').filter({ hasText: 'already exists' })).toBeVisible();
+});
+
+test('edits survive Play and go into the spec: add, connect, delete a neuron', async ({ page }) => {
+  await openLive(page);
+  await page.getByRole('button', { name: 'Add neuron' }).click();
+  await expect(page.locator('[data-neuron-id="h3"]')).toBeVisible();
+  await expect(edge(page, 'in->h3')).toHaveCount(1);
+  await page.locator('[data-neuron-id="h3"] .port').dragTo(page.locator('[data-neuron-id="out"] .body'));
+  await expect(edge(page, 'h3->out')).toHaveCount(1);
+  await page.getByLabel('Speed').fill('4');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(async () => Number(await page.getByTestId('step').textContent())).toBeGreaterThan(500);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(edge(page, 'h3->out')).toHaveCount(1);
+  await expect(edge(page, 'h3->out')).toHaveAttribute('data-weight', /^\d/);
+  // Select h3 and delete it.
+  await page.locator('[data-neuron-id="h3"] .body').click();
+  await page.getByRole('button', { name: 'Delete h3' }).click();
+  await expect(page.locator('[data-neuron-id="h3"]')).toHaveCount(0);
+  await expect(edge(page, 'h3->out')).toHaveCount(0);
+});
+
+test('dragging a neuron moves it and keeps its edges attached', async ({ page }) => {
+  await openLive(page);
+  const node = page.locator('[data-neuron-id="h2"]');
+  const before = await node.getAttribute('transform');
+  const box = (await node.locator('.body').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2 - 4, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 - 4, box.y + box.height / 2 + 60, { steps: 6 });
+  await page.mouse.up();
+  await expect(node).not.toHaveAttribute('transform', before!);
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect(page.getByTestId('step')).toHaveText('1');
+  await expect(node).not.toHaveAttribute('transform', before!);
+});
