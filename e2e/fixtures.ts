@@ -14,6 +14,7 @@ export const test = base.extend<{ consoleErrors: string[] }>({
   ],
 });
 export { expect };
+export type { Page };
 
 export async function stepCount(page: Page): Promise<number> {
   return Number(await page.getByTestId('step').textContent());
