@@ -1,14 +1,16 @@
 /** A training session: one model, its data and optimizer, driven by steps (never by wall-clock). */
 import * as tf from '@tensorflow/tfjs';
-import { gridCoords, validateSpec, type ExperimentSpec, type GATE_POLICIES } from '../spec';
+import { validateSpec, type ExperimentSpec, type GATE_POLICIES } from '../spec';
 import { GateTrace } from './gateTrace';
 import { LiveSession, type LiveEvent } from './liveSession';
 import { SpecError } from './specError';
+import { WormholeSession, type FixedPointReplay } from './wormholeSession';
 import { createModel, iterationOf, trainingGate } from './models';
 import type { Model, WeightMap } from './models/model';
 import { createOptimizer } from './optimizer';
-import { createRng, deriveSeed, permutation, type Rng } from './rng';
-import { featurize, makeDataset, type Dataset, type Point } from './tasks';
+import { createRng, deriveSeed } from './rng';
+import type { Dataset } from './tasks';
+import { DataFeed } from './dataFeed';
 
 export interface Metrics {
   trainLoss: number;
@@ -45,6 +47,13 @@ export interface Snapshot {
   gateMap: Float32Array;
   /** Live: the last rewarded steps as [input, target, output, reward] rows; empty for other models. */
   recent: Float32Array;
+  /** The grid resolutions actually used, when the model chose a coarser one than requested (Wormhole). */
+  heatmapRes?: number;
+  neuronRes?: number;
+  /** Wormhole: sweeps each heatmap cell's solve needed. */
+  iterationMap?: Float32Array;
+  /** Wormhole: the selected sample's solve, sweep by sweep. */
+  fixedPoint?: FixedPointReplay;
 }
 
 export { SpecError };
@@ -83,43 +92,23 @@ export async function createSession(specInput: ExperimentSpec): Promise<Session>
   if (problems.length > 0) throw new SpecError(`Invalid experiment: ${problems.join('; ')}.`);
   if (spec.architecture === 'live') return new LiveSession(spec);
   await tf.ready();
+  if (spec.architecture === 'wormhole') return new WormholeSession(spec);
   return new TrainingSession(spec);
 }
-
-const labelled = (points: Point[], features: ExperimentSpec['task']['features']) => ({
-  x: tf.tensor2d(
-    featurize(
-      points.map((p) => [p.x1, p.x2]),
-      features,
-    ),
-    [points.length, features.length],
-  ),
-  y: tf.tensor2d(
-    points.map((p) => p.label),
-    [points.length, 1],
-  ),
-});
 
 class TrainingSession implements Session {
   readonly dataset: Dataset;
   step = 0;
   private model: Model;
   private optimizer: tf.Optimizer;
-  private trainSet: { x: tf.Tensor2D; y: tf.Tensor2D };
-  private testSet: { x: tf.Tensor2D; y: tf.Tensor2D };
-  private batchRng: Rng;
-  private order: Int32Array = new Int32Array(0);
-  private cursor = 0;
-  private grids = new Map<number, tf.Tensor2D>();
+  private feed: DataFeed;
   private gateTrace = new GateTrace();
 
   constructor(readonly spec: ExperimentSpec) {
-    this.dataset = makeDataset(spec.task, spec.seed);
-    this.trainSet = labelled(this.dataset.train, spec.task.features);
-    this.testSet = labelled(this.dataset.test, spec.task.features);
+    this.feed = new DataFeed(spec);
+    this.dataset = this.feed.dataset;
     this.model = createModel(spec, spec.task.features.length, createRng(deriveSeed(spec.seed, 'init')));
     this.optimizer = createOptimizer(spec.training);
-    this.batchRng = createRng(deriveSeed(spec.seed, 'batches'));
   }
 
   get layerWidths() {
@@ -130,32 +119,12 @@ class TrainingSession implements Session {
     return this.model.weights.map((w) => ({ name: w.name, shape: w.variable.shape }));
   }
 
-  private features(points: number[][]): tf.Tensor2D {
-    const f = this.spec.task.features;
-    return tf.tensor2d(featurize(points, f), [points.length, f.length]);
-  }
-
   /** The gate used when not training: the spec's evaluation policy, or as given. */
   private evalGate(gate?: 'on' | 'off'): boolean {
     if (this.spec.architecture !== 'dian') return false;
     const policy = gate ?? this.spec.dian.evaluation;
     if (policy === 'parity') return trainingGate(this.spec, iterationOf(this.spec, this.step, this.dataset));
     return policy === 'on';
-  }
-
-  /** Next mini-batch: walks a fresh seeded permutation of the training set each epoch. */
-  private nextBatch(): Int32Array {
-    const n = this.dataset.train.length;
-    const size = Math.min(this.spec.training.batchSize, n);
-    const batch = new Int32Array(size);
-    for (let i = 0; i < size; i++) {
-      if (this.cursor >= this.order.length) {
-        this.order = permutation(n, this.batchRng);
-        this.cursor = 0;
-      }
-      batch[i] = this.order[this.cursor++];
-    }
-    return batch;
   }
 
   async train(steps: number): Promise<void> {
@@ -165,11 +134,9 @@ class TrainingSession implements Session {
       // Training steps are numbered from 1: the counter shows the number of the step just taken.
       const stepNumber = this.step + 1;
       const gate = trainingGate(this.spec, iterationOf(this.spec, stepNumber, this.dataset));
-      const batch = this.nextBatch();
+      const batch = this.feed.nextBatch();
       const gateMean = tf.tidy(() => {
-        const idx = tf.tensor1d(batch, 'int32');
-        const x = tf.gather(this.trainSet.x, idx);
-        const y = tf.gather(this.trainSet.y, idx);
+        const { x, y } = this.feed.gather(batch);
         this.optimizer.minimize(() => this.model.loss(x, y, gate), false, vars);
         return gate && this.model.gateValues ? tf.mean(this.model.gateValues(x)) : undefined;
       });
@@ -179,7 +146,7 @@ class TrainingSession implements Session {
   }
 
   async predict(points: number[][], options: { gate?: 'on' | 'off' } = {}): Promise<number[][]> {
-    const out = tf.tidy(() => this.model.predict(this.features(points), this.evalGate(options.gate)));
+    const out = tf.tidy(() => this.model.predict(this.feed.features(points), this.evalGate(options.gate)));
     const values = await out.data();
     const width = out.shape[1];
     out.dispose();
@@ -188,7 +155,7 @@ class TrainingSession implements Session {
 
   async gateValues(points: number[][]): Promise<number[]> {
     if (!this.model.gateValues) throw new SpecError('only the Dynamic Input Activation network has a gate');
-    const out = tf.tidy(() => this.model.gateValues!(this.features(points)));
+    const out = tf.tidy(() => this.model.gateValues!(this.feed.features(points)));
     const values = Array.from(await out.data());
     out.dispose();
     return values;
@@ -203,25 +170,16 @@ class TrainingSession implements Session {
       const correct = tf.equal(tf.cast(tf.greater(logits, 0), 'float32'), set.y);
       return [loss, tf.mean(tf.cast(correct, 'float32'))];
     };
-    const [trainLoss, trainAcc] = of(this.trainSet, gate);
-    const [testLoss, testAcc] = of(this.testSet, gate);
+    const [trainLoss, trainAcc] = of(this.feed.train, gate);
+    const [testLoss, testAcc] = of(this.feed.test, gate);
     const parts = [trainLoss, testLoss, trainAcc, testAcc];
-    if (this.spec.architecture === 'dian') parts.push(of(this.testSet, true)[1], of(this.testSet, false)[1]);
+    if (this.spec.architecture === 'dian')
+      parts.push(of(this.feed.test, true)[1], of(this.feed.test, false)[1]);
     return tf.stack(parts) as tf.Tensor1D;
   }
 
   async evaluate(): Promise<Metrics> {
     return (await this.snapshot()).metrics;
-  }
-
-  private grid(res: number): tf.Tensor2D {
-    let g = this.grids.get(res);
-    if (!g) {
-      // Created inside a tidy on first use: keep it for later frames.
-      g = tf.keep(this.features(gridCoords(res)));
-      this.grids.set(res, g);
-    }
-    return g;
   }
 
   async snapshot({ heatmapRes = 0, neuronRes = 0 }: SnapshotRequest = {}): Promise<Snapshot> {
@@ -234,12 +192,12 @@ class TrainingSession implements Session {
       pieces.push(...this.model.weights.map((w) => tf.reshape(w.variable, [-1]) as tf.Tensor1D));
       pieces.push(...trace.tensors.map((t) => tf.reshape(t, [1]) as tf.Tensor1D));
       if (heatmapRes > 0) {
-        const grid = this.grid(heatmapRes);
+        const grid = this.feed.grid(heatmapRes);
         pieces.push(tf.reshape(tf.sigmoid(tf.slice(this.model.predict(grid, gate), [0, 0], [-1, 1])), [-1]));
         if (withGateMap) pieces.push(tf.reshape(this.model.gateValues!(grid), [-1]));
       }
       if (neuronRes > 0) {
-        const acts = this.model.activations(this.grid(neuronRes), gate);
+        const acts = this.model.activations(this.feed.grid(neuronRes), gate);
         pieces.push(...acts.map((a) => tf.reshape(tf.transpose(a), [-1]) as tf.Tensor1D));
       }
       sizes.push(...pieces.map((p) => p.size));
@@ -288,7 +246,7 @@ class TrainingSession implements Session {
         : trainingGate(this.spec, iterationOf(this.spec, this.step + 1, this.dataset));
     const vars = this.model.weights.map((w) => w.variable);
     const { grads } = tf.tidy(() => {
-      const x = this.features(points);
+      const x = this.feed.features(points);
       const y = tf.tensor2d(labels, [labels.length, 1]);
       return tf.variableGrads(() => this.model.loss(x, y, gate), vars);
     });
@@ -350,7 +308,7 @@ class TrainingSession implements Session {
   }
 
   dispose(): void {
-    tf.dispose([this.trainSet.x, this.trainSet.y, this.testSet.x, this.testSet.y, ...this.grids.values()]);
+    this.feed.dispose();
     tf.dispose(this.model.weights.map((w) => w.variable));
     this.gateTrace.clear();
     this.optimizer.dispose();

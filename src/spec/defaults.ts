@@ -1,4 +1,5 @@
 import { defaultLiveSpec } from './live';
+import { defaultWormholeSpec } from './wormhole';
 import { SCHEMA_VERSION, type Architecture, type ExperimentSpec } from './types';
 
 /** A complete, valid spec for an architecture. Defaults follow the TensorFlow Playground's where it has one. */
@@ -28,6 +29,7 @@ export function defaultSpec(architecture: Architecture = 'mlp'): ExperimentSpec 
       schedule: 'periodic',
     },
     live: defaultLiveSpec(),
+    wormhole: defaultWormholeSpec(),
     speed: 3,
     view: { showTestData: false, discretize: false },
   };

@@ -5,3 +5,4 @@ export * from './validate';
 export * from './features';
 export * from './live';
 export * from './liveEdits';
+export * from './wormhole';

@@ -3,8 +3,9 @@
 export const SCHEMA_VERSION = 1;
 
 import type { LiveSpec } from './live';
+import type { WormholeSpec } from './wormhole';
 
-export const ARCHITECTURES = ['mlp', 'dian', 'live'] as const;
+export const ARCHITECTURES = ['mlp', 'dian', 'live', 'wormhole'] as const;
 export type Architecture = (typeof ARCHITECTURES)[number];
 
 export const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -102,6 +103,7 @@ export interface ExperimentSpec {
   mlp: MlpSpec;
   dian: DianSpec;
   live: LiveSpec;
+  wormhole: WormholeSpec;
   speed: number;
   view: ViewSpec;
 }

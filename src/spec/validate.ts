@@ -28,6 +28,17 @@ import {
   liveInputsFor,
   type LiveSpec,
 } from './live';
+import {
+  NONCONVERGENCE_POLICIES,
+  RESIDUAL_KINDS,
+  WORMHOLE_ACTIVATIONS,
+  WORMHOLE_GATES,
+  WORMHOLE_GRADIENTS,
+  WORMHOLE_LIMITS,
+  WORMHOLE_SOLVERS,
+  wormholeProblem,
+  type WormholeSpec,
+} from './wormhole';
 
 export interface Validated {
   spec: ExperimentSpec;
@@ -54,6 +65,7 @@ export function validateSpec(input: unknown): Validated {
   const view = r.rec(raw.view, 'view');
   const dian = r.rec(raw.dian, 'dian');
   const live = r.rec(raw.live, 'live');
+  const wormhole = r.rec(raw.wormhole, 'wormhole');
   const spec: ExperimentSpec = {
     version: SCHEMA_VERSION,
     architecture,
@@ -110,6 +122,7 @@ export function validateSpec(input: unknown): Validated {
       schedule: pick(dian.schedule, DIAN_SCHEDULES, d.dian.schedule, 'dian.schedule', problems),
     },
     live: validateLive(live, d.live, r, problems),
+    wormhole: validateWormhole(wormhole, d.wormhole, r, problems),
     speed: r.int(raw.speed, { min: 0, max: SPEEDS.length - 1 }, d.speed, 'speed'),
     view: {
       showTestData: r.bool(view.showTestData, d.view.showTestData, 'view.showTestData'),
@@ -147,6 +160,46 @@ function validateLive(live: Record<string, unknown>, d: LiveSpec, r: Reader, pro
     delay: r.int(live.delay, LIVE_LIMITS.delay, d.delay, 'live.delay'),
     bits: r.int(live.bits, LIVE_LIMITS.bits, d.bits, 'live.bits'),
     reward: pick(live.reward, LIVE_REWARDS, d.reward, 'live.reward', problems),
+  };
+}
+
+function validateWormhole(
+  w: Record<string, unknown>,
+  d: WormholeSpec,
+  r: Reader,
+  problems: string[],
+): WormholeSpec {
+  const WL = WORMHOLE_LIMITS;
+  const hidden = r.widths(w.hidden, d.hidden);
+  let wormholes = d.wormholes.filter((h) => h.from <= hidden.length + 1);
+  if (w.wormholes !== undefined) {
+    const problem = wormholeProblem(w.wormholes, hidden.length + 1);
+    if (problem) problems.push(`the Wormhole network: ${problem}`);
+    else wormholes = (w.wormholes as WormholeSpec['wormholes']).map(({ from, to }) => ({ from, to }));
+  }
+  return {
+    hidden,
+    wormholes,
+    gate: pick(w.gate, WORMHOLE_GATES, d.gate, 'wormhole.gate', problems),
+    gateBias: r.num(w.gateBias, WL.gateBias, d.gateBias, 'wormhole.gateBias'),
+    activation: pick(w.activation, WORMHOLE_ACTIVATIONS, d.activation, 'wormhole.activation', problems),
+    solver: pick(w.solver, WORMHOLE_SOLVERS, d.solver, 'wormhole.solver', problems),
+    tol: r.num(w.tol, WL.tol, d.tol, 'wormhole.tol'),
+    residual: pick(w.residual, RESIDUAL_KINDS, d.residual, 'wormhole.residual', problems),
+    maxIter: r.int(w.maxIter, WL.maxIter, d.maxIter, 'wormhole.maxIter'),
+    damping: r.num(w.damping, WL.damping, d.damping, 'wormhole.damping'),
+    andersonM: r.int(w.andersonM, WL.andersonM, d.andersonM, 'wormhole.andersonM'),
+    andersonLambda: r.num(w.andersonLambda, WL.andersonLambda, d.andersonLambda, 'wormhole.andersonLambda'),
+    gradient: pick(w.gradient, WORMHOLE_GRADIENTS, d.gradient, 'wormhole.gradient', problems),
+    adjointTol: r.num(w.adjointTol, WL.tol, d.adjointTol, 'wormhole.adjointTol'),
+    adjointMaxIter: r.int(w.adjointMaxIter, WL.maxIter, d.adjointMaxIter, 'wormhole.adjointMaxIter'),
+    onNonConvergence: pick(
+      w.onNonConvergence,
+      NONCONVERGENCE_POLICIES,
+      d.onNonConvergence,
+      'wormhole.onNonConvergence',
+      problems,
+    ),
   };
 }
 

@@ -18,6 +18,7 @@ const ARCHITECTURE_NAMES: Record<ExperimentSpec['architecture'], string> = {
   mlp: 'MLP',
   dian: 'Dynamic Input Activation network',
   live: 'Dynamic-Live network',
+  wormhole: 'Fixed-Point Wormhole network',
 };
 
 function send(message: ToEngine): void {

@@ -11,7 +11,8 @@ export function createModel(spec: ExperimentSpec, inputWidth: number, rng: Rng):
     case 'mlp':
       return createMlp(spec, inputWidth, rng);
     case 'live':
-      throw new SpecError('the Dynamic-Live network is not a gradient-trained model');
+    case 'wormhole':
+      throw new SpecError(`the ${spec.architecture} network has a session of its own`);
     case 'dian':
       return createDian(
         spec.dian,
