@@ -40,6 +40,11 @@ function describe(event: EngineEvent): string {
       return `${event.change === 'connect' ? 'connected' : 'disconnected'} ${event.source} → ${event.neuron} (reward ${event.reward.toFixed(3)})`;
     case 'reward':
       return `you gave reward ${event.reward > 0 ? '+' : ''}${event.reward}`;
+    case 'solve':
+      return (
+        `the fixed-point solve of training step ${event.step} ${event.stop === 'diverged' ? 'diverged' : 'hit maxIter'} ` +
+        `after ${event.iterations} sweeps${event.paused ? ': training paused (raise maxIter or tol, or switch the solver)' : ''}`
+      );
   }
 }
 
@@ -83,6 +88,10 @@ function onMessage(message: FromEngine): void {
         const edge = event.kind === 'rewire' ? `${event.source}->${event.neuron}` : undefined;
         s.addLog('step' in event ? event.step : currentStep, describe(event), edge);
         if (event.kind === 'rewire') publishRewire(event);
+        if (event.kind === 'solve' && event.paused) {
+          s.setRuntime({ playing: false });
+          s.addAlert(describe(event));
+        }
         // The engine paused itself: the Play button must say so.
         if (event.kind === 'diverged') {
           s.setRuntime({ playing: false });
@@ -134,8 +143,8 @@ function crashed(reason: string): void {
   });
 }
 
-function load(spec: ExperimentSpec): void {
-  send({ type: 'load', spec });
+function load(spec: ExperimentSpec, carryWeights = false): void {
+  send({ type: 'load', spec, carryWeights });
 }
 
 export const engine = {
@@ -170,6 +179,7 @@ export const engine = {
     return true;
   },
   reward: (reward: number) => send({ type: 'reward', reward }),
+  selectSample: (point: [number, number]) => send({ type: 'selectSample', point }),
   /** Starts the experiment over: same spec, fresh weights. */
   reset: () => {
     store().setRuntime({ playing: false });
@@ -189,7 +199,11 @@ useAppStore.subscribe((state, previous) => {
   if (state.spec.speed !== previous.spec.speed) send({ type: 'setSpeed', speed: state.spec.speed });
   if (needsReload(state.spec, previous.spec)) {
     const wasPlaying = state.runtime.playing;
-    load(state.spec);
+    // Adding or removing a wormhole keeps what the network learned; other changes start over.
+    const onlyWormholes =
+      JSON.stringify({ ...state.spec, wormhole: { ...state.spec.wormhole, wormholes: [] } }) ===
+      JSON.stringify({ ...previous.spec, wormhole: { ...previous.spec.wormhole, wormholes: [] } });
+    load(state.spec, onlyWormholes);
     if (wasPlaying) send({ type: 'play' });
   }
 });

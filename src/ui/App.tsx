@@ -4,7 +4,9 @@ import { useAppStore } from '../state/store';
 import { ComparisonPanel } from './panels/ComparisonPanel';
 import { DataPanel } from './panels/DataPanel';
 import { DianPanel } from './panels/DianPanel';
+import { ConvergencePanel } from './panels/ConvergencePanel';
 import { InfoPanel } from './panels/InfoPanel';
+import { WormholePanel } from './panels/WormholePanel';
 import { LivePanel } from './panels/LivePanel';
 import { ModelPanel } from './panels/ModelPanel';
 import { NetworkPanel } from './panels/NetworkPanel';
@@ -40,6 +42,7 @@ export function App() {
             </>
           )}
           {architecture === 'dian' && <DianPanel />}
+          {architecture === 'wormhole' && <WormholePanel />}
         </div>
         <div className="column middle">
           <NetworkPanel />
@@ -47,6 +50,7 @@ export function App() {
         </div>
         <div className="column right">
           <OutputPanel />
+          {architecture === 'wormhole' && <ConvergencePanel />}
         </div>
       </main>
       {architecture === 'dian' && <ComparisonPanel />}

@@ -9,6 +9,7 @@ import { useFrames } from './useFrames';
 const ARCHITECTURE_OPTIONS: { value: Architecture; label: string }[] = [
   { value: 'dian', label: 'Dynamic Input Activation' },
   { value: 'live', label: 'Dynamic-Live' },
+  { value: 'wormhole', label: 'Fixed-Point Wormhole' },
   { value: 'mlp', label: 'MLP (baseline)' },
 ];
 

@@ -10,11 +10,18 @@ import type {
   LiveEdit,
   LiveSpec,
   WeightMap,
+  Wormhole,
 } from '../spec';
+import type { FixedPointReplay } from '../engine/wormholeSession';
+
+export type { FixedPointReplay };
 
 /** UI -> engine. */
 export type ToEngine =
-  | { type: 'load'; spec: ExperimentSpec; weights?: WeightMap; step?: number }
+  /** carryWeights: keep every weight whose name and shape still fit, and the step (structural edits). */
+  | { type: 'load'; spec: ExperimentSpec; weights?: WeightMap; step?: number; carryWeights?: boolean }
+  /** Wormhole: the sample (a point of the plane) whose solve the convergence view replays. */
+  | { type: 'selectSample'; point: [number, number] }
   | { type: 'play' }
   | { type: 'pause' }
   | { type: 'step'; steps: number }
@@ -62,6 +69,10 @@ export interface Frame {
   gateMap: Float32Array;
   /** Live: the last rewarded steps as [input, target, output, reward] rows. */
   recent: Float32Array;
+  /** Wormhole: sweeps each heatmap cell's solve needed (empty when not new). */
+  iterationMap: Float32Array;
+  /** Wormhole: the selected sample's solve, sweep by sweep. */
+  fixedPoint?: FixedPointReplay;
 }
 
 /** What the UI needs to draw a loaded experiment. */
@@ -69,6 +80,8 @@ export interface Layout {
   architecture: Architecture;
   /** DIAN: where the extra path reads from. */
   dianSource?: DianSpec['source'];
+  /** Wormhole: its backward connections. */
+  wormholes?: Wormhole[];
   /** Live: the graph as it runs, and the update mode in use ("auto" resolved). */
   live?: Pick<LiveSpec, 'layers' | 'sources' | 'positions'> & { update: 'recursive' | 'accumulate' };
   features: Feature[];
@@ -91,6 +104,8 @@ export type EngineEvent =
       reward: number;
       step: number;
     }
+  /** Wormhole: a training solve that stopped at maxIter or diverged (paused: training was paused). */
+  | { kind: 'solve'; step: number; stop: 'tol' | 'maxIter' | 'diverged'; iterations: number; paused: boolean }
   /** Live: a reward given by the user, and the events it caused follow. */
   | { kind: 'reward'; reward: number; step: number }
   | { kind: 'backend-fallback'; wanted: BackendName; reason: string };

@@ -4,6 +4,7 @@
  */
 import { createSession, type Session, type Snapshot } from '../engine';
 import { LiveSession, type LiveEvent } from '../engine/liveSession';
+import { WormholeSession } from '../engine/wormholeSession';
 import {
   liveInputsFor,
   SPEEDS,
@@ -89,6 +90,9 @@ export class EngineRunner {
         return this.edit(message.edit);
       case 'reward':
         return this.reward(message.reward);
+      case 'selectSample':
+        this.wormhole().select(message.point);
+        return this.sendFrame(await this.snapshot(true));
       case 'frameAck':
         this.uiReady = true;
         if (this.pendingFrame) this.sendFrame(this.pendingFrame);
@@ -115,12 +119,22 @@ export class EngineRunner {
       }));
       if (events.length > 0) this.post({ type: 'events', events });
     }
+    // A structural edit (a wormhole added or removed) keeps every weight that still fits, and the step.
+    const carried = message.carryWeights && this.session ? await this.session.exportWeights() : undefined;
+    const carriedStep = this.session?.step ?? 0;
     this.session?.dispose();
     this.session = undefined;
     const session = await createSession(spec);
     this.session = session;
     this.spec = spec;
     if (message.weights) session.importWeights(message.weights, message.step);
+    else if (carried) {
+      const fresh = await session.exportWeights();
+      for (const [name, w] of Object.entries(carried)) {
+        if (fresh[name]?.shape.join() === w.shape.join()) fresh[name] = w;
+      }
+      session.importWeights(fresh, carriedStep);
+    }
     this.speed = spec.speed;
     const layout = this.layout();
     this.post({ type: 'loaded', layout, step: session.step }, [layout.train.buffer, layout.test.buffer]);
@@ -133,6 +147,7 @@ export class EngineRunner {
     return {
       architecture: spec.architecture,
       dianSource: spec.architecture === 'dian' ? spec.dian.source : undefined,
+      wormholes: spec.architecture === 'wormhole' ? spec.wormhole.wormholes : undefined,
       live:
         session instanceof LiveSession
           ? {
@@ -151,6 +166,12 @@ export class EngineRunner {
       train: pointsOf(session.dataset.train),
       test: pointsOf(session.dataset.test),
     };
+  }
+
+  private wormhole(): WormholeSession {
+    if (!(this.session instanceof WormholeSession))
+      throw new Error('That only works on the Wormhole network.');
+    return this.session;
   }
 
   private live(): LiveSession {
@@ -173,6 +194,15 @@ export class EngineRunner {
     this.post({ type: 'events', events: [{ kind: 'reward', reward, step: live.step }] });
     this.postRewires(events);
     this.accept(await this.snapshot(true));
+  }
+
+  /** Solves that hit maxIter or diverged while training; with the "pause" policy they stop play. */
+  private postSolveReports(session: WormholeSession): void {
+    const reports = session.takeReports();
+    if (reports.length === 0) return;
+    const pause = session.spec.wormhole.onNonConvergence === 'pause';
+    if (pause) this.stop();
+    this.post({ type: 'events', events: reports.map((r) => ({ kind: 'solve', ...r, paused: pause })) });
   }
 
   private postRewires(events: LiveEvent[]): void {
@@ -264,6 +294,7 @@ export class EngineRunner {
     if (!this.session) return;
     await this.session.train(steps);
     if (this.session instanceof LiveSession) this.postRewires(this.session.takeEvents());
+    if (this.session instanceof WormholeSession) this.postSolveReports(this.session);
     this.rate.steps += steps;
     const snapshot = await this.snapshot(forceHeatmap);
     const m = snapshot.metrics;
@@ -306,8 +337,10 @@ export class EngineRunner {
       ...s,
       playing: this.playing,
       stepsPerSecond: this.playing ? this.rate.value : 0,
-      heatmapRes: withMaps ? HEATMAP_RES : 0,
-      neuronRes: withMaps ? NEURON_RES : 0,
+      // A model may use a coarser grid than asked for (the Wormhole solves every cell).
+      heatmapRes: withMaps ? (s.heatmapRes ?? HEATMAP_RES) : 0,
+      neuronRes: withMaps ? (s.neuronRes ?? NEURON_RES) : 0,
+      iterationMap: s.iterationMap ?? new Float32Array(0),
     };
   }
 
@@ -319,10 +352,10 @@ export class EngineRunner {
     }
     this.uiReady = false;
     this.pendingFrame = undefined;
-    this.post({ type: 'frame', frame }, [
-      frame.weights.buffer,
-      frame.heatmap.buffer,
-      frame.neuronMaps.buffer,
-    ]);
+    const arrays = Object.values(frame).filter((v): v is Float32Array => v instanceof Float32Array);
+    this.post(
+      { type: 'frame', frame },
+      arrays.map((a) => a.buffer),
+    );
   }
 }

@@ -11,6 +11,8 @@ export interface GraphNode {
   y: number;
   size: number;
   kind: 'input' | 'neuron' | 'extra';
+  /** Column: 0 for inputs, l for layer l. */
+  column?: number;
   /** Offset of this neuron's thumbnail in a frame's neuronMaps (in cells), or -1 when it has none. */
   mapIndex: number;
   /** Index of its bias in the flat weights, or -1 for inputs. */
@@ -31,6 +33,8 @@ export interface GraphEdge {
 export interface Graph {
   nodes: GraphNode[];
   edges: GraphEdge[];
+  /** Nodes per column: inputs, then layers 1..L. */
+  columns: GraphNode[][];
   /** DIAN: where the gate valve sits, and the column its path joins (layer 2). */
   valve?: { x: number; y: number; joinX: number; joinY: number; fromX: number };
 }
@@ -84,8 +88,9 @@ export function buildGraph(layout: Layout, width: number, height: number): Graph
     labelled: c === 0 || n === 1 || gap(n) >= NODE_SIZE + LABEL_HEIGHT,
   });
   const offsets = weightOffsets(layout);
-  const kernelName = (l: number) => (isDian ? `layer${l + 1}/kernel` : `dense${l}/kernel`);
-  const biasName = (l: number) => (isDian ? `layer${l + 1}/bias` : `dense${l}/bias`);
+  const mlp = layout.architecture === 'mlp';
+  const kernelName = (l: number) => (mlp ? `dense${l}/kernel` : `layer${l + 1}/kernel`);
+  const biasName = (l: number) => (mlp ? `dense${l}/bias` : `layer${l + 1}/bias`);
 
   const columns: GraphNode[][] = [
     layout.features.map((f, j) => ({
@@ -103,6 +108,7 @@ export function buildGraph(layout: Layout, width: number, height: number): Graph
     const isOutput = l === layout.layerWidths.length - 1;
     const nodes = Array.from({ length: w }, (_, j) => ({
       id: isOutput ? (w === 1 ? 'y' : `y${j}`) : `h${l + 1}.${j}`,
+      column: l + 1,
       ...place(l + 1, w, j),
       kind: 'neuron' as const,
       mapIndex: mapIndex++,
@@ -111,7 +117,7 @@ export function buildGraph(layout: Layout, width: number, height: number): Graph
     edges.push(...denseEdges(columns[l], nodes, offsets.get(kernelName(l))!));
     columns.push(nodes);
   });
-  if (!isDian) return { nodes: columns.flat(), edges };
+  if (!isDian) return { nodes: columns.flat(), edges, columns };
 
   // DIAN: the extra path e = relu(s E + be) runs in a lane under the network, from its source (x or h1) to
   // the valve, and joins layer 2 (z = h2 + g e).
@@ -135,6 +141,7 @@ export function buildGraph(layout: Layout, width: number, height: number): Graph
   return {
     nodes: [...columns.flat(), ...extra],
     edges,
+    columns,
     valve: {
       x: layer2[0].x - 14,
       y: laneY + EXTRA_SIZE / 2,

@@ -6,7 +6,9 @@ import * as d3 from 'd3';
 import { FEATURE_FUNCTIONS, gridCoords, type Feature } from '../../spec';
 import type { Frame, Layout } from '../../worker/protocol';
 import { divergingColor, paintGrid } from '../colors';
+import type { Wormhole } from '../../spec';
 import { createGateValve, type GateValveView } from './gateValve';
+import { createWormholeArcs, type WormholeArcsView } from './wormholeArcs';
 import { buildGraph, type GraphEdge, type GraphNode } from './geometry';
 
 export interface NetworkGraphView {
@@ -18,7 +20,11 @@ export interface NetworkGraphView {
 const edgeWidth = d3.scaleLinear().domain([0, 2]).range([0.5, 6]).clamp(true);
 const format = d3.format('.3f');
 
-export function createNetworkGraph(svgElement: SVGSVGElement, tooltip: HTMLElement): NetworkGraphView {
+export function createNetworkGraph(
+  svgElement: SVGSVGElement,
+  tooltip: HTMLElement,
+  editWormholes: (wormholes: Wormhole[]) => void,
+): NetworkGraphView {
   const svg = d3.select(svgElement);
   const width = svgElement.viewBox.baseVal.width;
   const height = svgElement.viewBox.baseVal.height;
@@ -26,6 +32,7 @@ export function createNetworkGraph(svgElement: SVGSVGElement, tooltip: HTMLEleme
   const gateLayer = svg.append('g').attr('class', 'gate');
   const nodeLayer = svg.append('g').attr('class', 'nodes');
   let valve: GateValveView | undefined;
+  let arcs: WormholeArcsView | undefined;
   let edges: GraphEdge[] = [];
   let nodes: GraphNode[] = [];
   let weights: Float32Array = new Float32Array(0);
@@ -62,6 +69,7 @@ export function createNetworkGraph(svgElement: SVGSVGElement, tooltip: HTMLEleme
       ({ nodes, edges } = graph);
       gateLayer.selectAll('*').remove();
       valve = graph.valve ? createGateValve(gateLayer, graph.valve, width) : undefined;
+      arcs = undefined;
       weights = new Float32Array(layout.weights.reduce((n, w) => n + w.shape.reduce((a, b) => a * b, 1), 0));
       const link = d3.linkHorizontal<unknown, [number, number]>();
       const path = (e: GraphEdge) =>
@@ -122,6 +130,8 @@ export function createNetworkGraph(svgElement: SVGSVGElement, tooltip: HTMLEleme
         .attr('text-anchor', (n) => (n.kind === 'input' ? 'end' : 'middle'))
         .text((n) => (n.labelled ? n.id : ''));
       drawInputThumbnails(24);
+      if (layout.wormholes)
+        arcs = createWormholeArcs(gateLayer, nodeLayer, graph, layout.wormholes, editWormholes);
     },
 
     update(frame) {
@@ -135,6 +145,7 @@ export function createNetworkGraph(svgElement: SVGSVGElement, tooltip: HTMLEleme
         .attr('stroke', (e) => divergingColor(weights[e.weightIndex]))
         .attr('stroke-width', (e) => edgeWidth(Math.abs(weights[e.weightIndex])));
       valve?.update(frame);
+      arcs?.update(frame);
       const res = frame.neuronRes;
       if (res === 0) return;
       const cells = res * res;

@@ -17,6 +17,11 @@ function hiddenLayers(spec: ExperimentSpec): {
   widths: number[];
   setWidth: (d: ExperimentSpec, l: number, w: number) => void;
 } {
+  if (spec.architecture === 'wormhole')
+    return {
+      widths: spec.wormhole.hidden,
+      setWidth: (d, l, w) => void (d.wormhole.hidden[l] = w),
+    };
   if (spec.architecture === 'dian')
     return {
       widths: [spec.dian.layer1, spec.dian.layer2],
@@ -47,7 +52,9 @@ export function NetworkPanel() {
       unsubscribe = subscribeRewires(live.rewire);
       view = live;
     } else {
-      view = createNetworkGraph(svgRef.current!, tipRef.current!);
+      view = createNetworkGraph(svgRef.current!, tipRef.current!, (wormholes) =>
+        useAppStore.getState().updateSpec((d) => void (d.wormhole.wormholes = wormholes)),
+      );
     }
     viewRef.current = view;
     return () => {
@@ -105,7 +112,14 @@ function LayerControls({ spec }: { spec: ExperimentSpec }) {
       const w = widths[l] + delta;
       if (w >= LIMITS.layerWidth.min && w <= LIMITS.layerWidth.max) setWidth(d, l, w);
     });
-  const fixedDepth = spec.architecture !== 'mlp';
+  const fixedDepth = spec.architecture === 'dian' || spec.architecture === 'live';
+  const hidden = (d: ExperimentSpec) =>
+    d.architecture === 'wormhole' ? d.wormhole.hidden : d.mlp.hiddenLayers;
+  // Removing the last hidden layer drops the wormholes that touched the old output layer's index.
+  const dropLayer = (d: ExperimentSpec) => {
+    hidden(d).pop();
+    d.wormhole.wormholes = d.wormhole.wormholes.filter((w) => w.from <= d.wormhole.hidden.length + 1);
+  };
   return (
     <>
       <div className="network-header">
@@ -118,7 +132,7 @@ function LayerControls({ spec }: { spec: ExperimentSpec }) {
               type="button"
               aria-label="Add hidden layer"
               disabled={widths.length >= LIMITS.hiddenLayers.max}
-              onClick={() => updateSpec((d) => void d.mlp.hiddenLayers.push(2))}
+              onClick={() => updateSpec((d) => void hidden(d).push(2))}
             >
               +
             </button>
@@ -126,7 +140,7 @@ function LayerControls({ spec }: { spec: ExperimentSpec }) {
               type="button"
               aria-label="Remove hidden layer"
               disabled={widths.length === 0}
-              onClick={() => updateSpec((d) => void d.mlp.hiddenLayers.pop())}
+              onClick={() => updateSpec(dropLayer)}
             >
               −
             </button>

@@ -6,6 +6,8 @@ import type { Frame } from '../../worker/protocol';
 import { createHeatmap, type HeatmapView } from '../charts/heatmap';
 import { createLineChart, type LineChartView } from '../charts/lineChart';
 import { createRecentChart, type RecentChartView } from '../charts/recentChart';
+import { paintIterations } from '../charts/iterationMap';
+import { engine } from '../../state/engineClient';
 import { useFrames } from '../useFrames';
 
 const fmt = (v: number) => (Number.isNaN(v) ? '–' : Number.isFinite(v) ? v.toFixed(3) : String(v));
@@ -26,6 +28,12 @@ export function OutputPanel() {
   const isLive = useAppStore((s) => s.spec.architecture === 'live');
   const showPlane = useAppStore((s) => s.spec.architecture !== 'live' || s.spec.live.task === '2d');
   const recentRef = useRef<SVGSVGElement>(null);
+  const isWormhole = useAppStore((s) => s.spec.architecture === 'wormhole');
+  const maxIter = useAppStore((s) => s.spec.wormhole.maxIter);
+  const maxIterRef = useRef(maxIter);
+  useEffect(() => void (maxIterRef.current = maxIter), [maxIter]);
+  const iterationsRef = useRef<HTMLCanvasElement>(null);
+  const iterationGrid = useRef<{ values: Float32Array; res: number }>(undefined);
   const recentView = useRef<RecentChartView>(undefined);
 
   useEffect(() => {
@@ -58,6 +66,10 @@ export function OutputPanel() {
       set('reward', fmt(m.meanReward));
       recentView.current?.update(frame.recent);
       if (frame.gateMap.length > 0) gateMap.current = { values: frame.gateMap, res: frame.heatmapRes };
+      if (frame.iterationMap.length > 0 && iterationsRef.current) {
+        iterationGrid.current = { values: frame.iterationMap, res: frame.heatmapRes };
+        paintIterations(iterationsRef.current, frame.iterationMap, frame.heatmapRes, maxIterRef.current);
+      }
       if (frame.heatmapRes > 0) heatmapRef.current?.update(frame.heatmap, frame.heatmapRes);
       const steps = history.map((p) => p.step);
       chartViewRef.current?.update([
@@ -67,10 +79,15 @@ export function OutputPanel() {
     }, []),
   );
 
-  const onMove = (e: React.MouseEvent<HTMLCanvasElement>) => {
+  const planePoint = (e: React.MouseEvent<HTMLCanvasElement>): [number, number] => {
     const box = e.currentTarget.getBoundingClientRect();
-    const x1 = ((e.clientX - box.left) / box.width) * 2 * INPUT_DOMAIN - INPUT_DOMAIN;
-    const x2 = INPUT_DOMAIN - ((e.clientY - box.top) / box.height) * 2 * INPUT_DOMAIN;
+    return [
+      ((e.clientX - box.left) / box.width) * 2 * INPUT_DOMAIN - INPUT_DOMAIN,
+      INPUT_DOMAIN - ((e.clientY - box.top) / box.height) * 2 * INPUT_DOMAIN,
+    ];
+  };
+  const onMove = (e: React.MouseEvent<HTMLCanvasElement>) => {
+    const [x1, x2] = planePoint(e);
     const p = heatmapRef.current?.valueAt(x1, x2);
     if (p === undefined) return setHover(undefined);
     let text = `(${x1.toFixed(2)}, ${x2.toFixed(2)}): P(blue) = ${p.toFixed(3)}`;
@@ -79,6 +96,12 @@ export function OutputPanel() {
       const col = Math.floor(((x1 + INPUT_DOMAIN) / (2 * INPUT_DOMAIN)) * gates.res);
       const row = Math.floor(((INPUT_DOMAIN - x2) / (2 * INPUT_DOMAIN)) * gates.res);
       text += `, gate g = ${gates.values[row * gates.res + col].toFixed(3)}`;
+    }
+    const its = iterationGrid.current;
+    if (isWormhole && its) {
+      const col = Math.floor(((x1 + INPUT_DOMAIN) / (2 * INPUT_DOMAIN)) * its.res);
+      const row = Math.floor(((INPUT_DOMAIN - x2) / (2 * INPUT_DOMAIN)) * its.res);
+      text += `, ${its.values[row * its.res + col]} sweeps`;
     }
     setHover(text);
   };
@@ -152,8 +175,22 @@ export function OutputPanel() {
         role="img"
         aria-label="Decision boundary over the input plane, with the data points"
         onMouseMove={onMove}
+        onClick={isWormhole ? (e) => engine.selectSample(planePoint(e)) : undefined}
         onMouseLeave={() => setHover(undefined)}
       />
+      {isWormhole && (
+        <figure className="iterations">
+          <canvas
+            ref={iterationsRef}
+            data-testid="iterations-heatmap"
+            width={150}
+            height={150}
+            role="img"
+            aria-label="Sweeps to converge over the input plane: pale = few, red = many"
+          />
+          <figcaption>Sweeps to converge (pale: 1, red: maxIter)</figcaption>
+        </figure>
+      )}
       <div className="hover-readout" aria-live="off">
         {hover ?? 'Hover the plane to read the output'}
       </div>
