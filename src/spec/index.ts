@@ -6,3 +6,4 @@ export * from './features';
 export * from './live';
 export * from './liveEdits';
 export * from './wormhole';
+export * from './link';

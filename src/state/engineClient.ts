@@ -2,7 +2,7 @@
  * The UI's side of the worker protocol: starts the engine worker, turns its messages into store updates and
  * frames, and turns spec changes into loads. One instance per page.
  */
-import { applyLiveEdit, SPEEDS, type ExperimentSpec, type LiveEdit } from '../spec';
+import { applyLiveEdit, SPEEDS, type ExperimentSpec, type LiveEdit, type Trained } from '../spec';
 import type { EngineEvent, FromEngine, ToEngine } from '../worker/protocol';
 import { publishFrame, publishRewire, resetFrames } from './frames';
 import { useAppStore } from './store';
@@ -11,8 +11,9 @@ let worker: Worker | undefined;
 let pendingFrame: Extract<FromEngine, { type: 'frame' }>['frame'] | undefined;
 let drawScheduled = false;
 let currentStep = 0;
-/** A spec that came from a Live graph edit: the engine already has it, so it needs no reload. */
+/** A spec the engine already has (a Live graph edit, or one loaded with weights): it needs no reload. */
 let editedSpec: ExperimentSpec | undefined;
+let weightRequests: ((trained: Trained) => void)[] = [];
 
 const ARCHITECTURE_NAMES: Record<ExperimentSpec['architecture'], string> = {
   mlp: 'MLP',
@@ -99,6 +100,10 @@ function onMessage(message: FromEngine): void {
         }
       }
       return;
+    case 'weights':
+      for (const resolve of weightRequests.splice(0))
+        resolve({ weights: message.weights, step: message.step });
+      return;
     case 'comparison':
       s.setRuntime({ comparison: message.progress });
       return;
@@ -118,9 +123,10 @@ function draw(): void {
   send({ type: 'frameAck' });
 }
 
-/** Starts (or restarts) the worker and loads the current spec. */
-export function startEngine(): void {
+/** Starts (or restarts) the worker and loads the current spec (with trained weights, from a link). */
+export function startEngine(trained?: Trained): void {
   worker?.terminate();
+  weightRequests = [];
   store().setRuntime({ engine: 'starting', playing: false });
   worker = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' });
   worker.onmessage = (e: MessageEvent<FromEngine>) => onMessage(e.data);
@@ -130,7 +136,7 @@ export function startEngine(): void {
   };
   worker.onmessageerror = () => crashed('a message from the engine could not be read');
   drawScheduled = false;
-  load(store().spec);
+  send({ type: 'load', spec: store().spec, weights: trained?.weights, step: trained?.step });
 }
 
 function crashed(reason: string): void {
@@ -179,6 +185,19 @@ export const engine = {
     return true;
   },
   reward: (reward: number) => send({ type: 'reward', reward }),
+  /** Replaces the whole experiment (a pasted link, an imported file), with its trained weights if any. */
+  replace: (spec: ExperimentSpec, trained?: Trained) => {
+    editedSpec = spec;
+    store().replaceSpec(spec);
+    store().setRuntime({ playing: false });
+    send({ type: 'load', spec, weights: trained?.weights, step: trained?.step });
+  },
+  /** The engine's current weights and step. */
+  requestWeights: (): Promise<Trained> =>
+    new Promise((resolve) => {
+      weightRequests.push(resolve);
+      send({ type: 'exportWeights' });
+    }),
   selectSample: (point: [number, number]) => send({ type: 'selectSample', point }),
   /** Starts the experiment over: same spec, fresh weights. */
   reset: () => {

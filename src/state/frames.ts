@@ -42,6 +42,11 @@ export function publishFrame(frame: Frame): void {
   for (const listener of listeners) listener(frame, history);
 }
 
+/** The loss and accuracy history so far (for exported files). */
+export function latestHistory(): readonly HistoryPoint[] {
+  return history;
+}
+
 export function latestFrame(): Frame | undefined {
   return latest;
 }

@@ -11,6 +11,7 @@ import { LivePanel } from './panels/LivePanel';
 import { ModelPanel } from './panels/ModelPanel';
 import { NetworkPanel } from './panels/NetworkPanel';
 import { OutputPanel } from './panels/OutputPanel';
+import { SharePanel } from './SharePanel';
 import { Toolbar } from './Toolbar';
 import { useKeyboard } from './useKeyboard';
 
@@ -27,6 +28,7 @@ export function App() {
         </p>
       </header>
       <Toolbar />
+      <SharePanel />
       <Alerts />
       <main className="workspace">
         <div className="column left">

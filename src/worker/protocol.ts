@@ -20,6 +20,8 @@ export type { FixedPointReplay };
 export type ToEngine =
   /** carryWeights: keep every weight whose name and shape still fit, and the step (structural edits). */
   | { type: 'load'; spec: ExperimentSpec; weights?: WeightMap; step?: number; carryWeights?: boolean }
+  /** Asks for the trained weights and step (for a link or a file); answered by a "weights" message. */
+  | { type: 'exportWeights' }
   /** Wormhole: the sample (a point of the plane) whose solve the convergence view replays. */
   | { type: 'selectSample'; point: [number, number] }
   | { type: 'play' }
@@ -141,4 +143,5 @@ export type FromEngine =
   | { type: 'frame'; frame: Frame }
   | { type: 'events'; events: EngineEvent[] }
   | { type: 'comparison'; progress: ComparisonProgress }
+  | { type: 'weights'; weights: WeightMap; step: number }
   | { type: 'error'; message: string };

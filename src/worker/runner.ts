@@ -90,6 +90,10 @@ export class EngineRunner {
         return this.edit(message.edit);
       case 'reward':
         return this.reward(message.reward);
+      case 'exportWeights': {
+        const session = this.session!;
+        return this.post({ type: 'weights', weights: await session.exportWeights(), step: session.step });
+      }
       case 'selectSample':
         this.wormhole().select(message.point);
         return this.sendFrame(await this.snapshot(true));
@@ -127,8 +131,17 @@ export class EngineRunner {
     const session = await createSession(spec);
     this.session = session;
     this.spec = spec;
-    if (message.weights) session.importWeights(message.weights, message.step);
-    else if (carried) {
+    if (message.weights) {
+      try {
+        session.importWeights(message.weights, message.step);
+      } catch (e) {
+        // Weights that do not fit this network: say so, and keep the fresh network.
+        this.post({
+          type: 'error',
+          message: `The saved weights do not fit this network: ${(e as Error).message}.`,
+        });
+      }
+    } else if (carried) {
       const fresh = await session.exportWeights();
       for (const [name, w] of Object.entries(carried)) {
         if (fresh[name]?.shape.join() === w.shape.join()) fresh[name] = w;

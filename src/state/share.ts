@@ -1,0 +1,107 @@
+/**
+ * Links and files that carry the experiment: the URL hash kept current (debounced replaceState, no history entry
+ * per slider move), Copy link (optionally with the trained weights), export and import of a JSON file.
+ */
+import {
+  checkTrained,
+  decodeLink,
+  encodeLink,
+  SHAREABLE_LINK_LENGTH,
+  validateSpec,
+  type Trained,
+} from '../spec';
+import { engine } from './engineClient';
+import { latestHistory } from './frames';
+import { useAppStore } from './store';
+
+const HASH_DEBOUNCE_MS = 300;
+export const FILE_FORMAT = 'dynamic-nets-experiment';
+
+const store = () => useAppStore.getState();
+
+/** Reads the link the page was opened with: the spec to start from, and trained weights if it carries them. */
+export function readLocation(): Trained | undefined {
+  const { spec, trained, problems } = decodeLink(window.location.hash);
+  if (problems.length > 0)
+    store().addAlert(
+      `This link could not be used as it was: ${problems.join('; ')}. Everything else is loaded as given.`,
+    );
+  store().replaceSpec(spec);
+  return trained;
+}
+
+/** Keeps the address bar's link current, and follows links pasted into it. */
+export function syncLocation(): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  useAppStore.subscribe((state, previous) => {
+    if (state.spec === previous.spec) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => history.replaceState(null, '', encodeLink(state.spec)), HASH_DEBOUNCE_MS);
+  });
+  window.addEventListener('hashchange', () => {
+    if (window.location.hash === encodeLink(store().spec)) return;
+    const { spec, trained, problems } = decodeLink(window.location.hash);
+    if (problems.length > 0)
+      store().addAlert(`This link could not be used as it was: ${problems.join('; ')}.`);
+    engine.replace(spec, trained);
+  });
+}
+
+/** The current link; with the trained weights it asks the engine for them first. */
+export async function currentLink(withWeights: boolean): Promise<string> {
+  const base = `${window.location.origin}${window.location.pathname}`;
+  if (!withWeights) return base + encodeLink(store().spec);
+  const trained = await engine.requestWeights();
+  return base + encodeLink(store().spec, trained);
+}
+
+export async function copyLink(withWeights: boolean): Promise<string | undefined> {
+  const link = await currentLink(withWeights);
+  if (link.length > SHAREABLE_LINK_LENGTH) {
+    store().addAlert(
+      `The link with the trained weights is ${link.length.toLocaleString('en')} characters, over the ` +
+        `${SHAREABLE_LINK_LENGTH.toLocaleString('en')} that chat apps, mail and some browsers keep intact. Export the experiment to a file instead.`,
+      { label: 'Export file', run: () => void exportFile() },
+    );
+    return undefined;
+  }
+  try {
+    await navigator.clipboard.writeText(link);
+    store().addLog(0, withWeights ? 'link with trained weights copied' : 'link copied');
+  } catch {
+    store().addLog(0, 'the browser did not allow copying: select the link shown and copy it');
+  }
+  return link;
+}
+
+export async function exportFile(): Promise<void> {
+  const trained = await engine.requestWeights();
+  const data = { format: FILE_FORMAT, ...trained, spec: store().spec, history: latestHistory() };
+  const url = URL.createObjectURL(new Blob([JSON.stringify(data)], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `experiment-${store().spec.architecture}-step${trained.step}.json`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Loads an exported experiment file; anything malformed is refused with a message and nothing changes. */
+export async function importFile(file: File): Promise<void> {
+  const refuse = (why: string) =>
+    store().addAlert(`${file.name} could not be loaded: ${why}. Nothing was changed.`);
+  if (file.size > 20_000_000) return refuse('the file is larger than 20 MB');
+  let data: { format?: unknown; spec?: unknown; weights?: unknown; step?: unknown };
+  try {
+    data = JSON.parse(await file.text());
+  } catch {
+    return refuse('it is not valid JSON');
+  }
+  if (typeof data !== 'object' || data === null || data.format !== FILE_FORMAT)
+    return refuse('it is not an exported experiment');
+  const { spec, problems } = validateSpec(data.spec);
+  if (problems.length > 0) return refuse(problems.join('; '));
+  const trained = data.weights === undefined ? undefined : checkTrained(data);
+  if (data.weights !== undefined && !trained) return refuse('its weights are malformed');
+  engine.replace(spec, trained);
+  store().addLog(trained?.step ?? 0, `loaded ${file.name}`);
+}

@@ -1,0 +1,73 @@
+import { useEffect, useRef, useState } from 'react';
+import { copyLink, exportFile, importFile } from '../state/share';
+
+/** Copy link (L), optionally with the trained weights; export and import the experiment as a file. */
+export function SharePanel() {
+  const [withWeights, setWithWeights] = useState(false);
+  const [link, setLink] = useState<string>();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const copy = async () => setLink(await copyLink(withWeights));
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.target as HTMLElement).closest('input, select, textarea, [contenteditable]')) return;
+      if (e.key === 'l' && !e.ctrlKey && !e.metaKey && !e.altKey) void copyLink(false).then(setLink);
+    };
+    // Dropping an exported experiment anywhere on the page loads it.
+    const onDragOver = (e: DragEvent) => e.preventDefault();
+    const onDrop = (e: DragEvent) => {
+      const file = e.dataTransfer?.files[0];
+      if (!file) return;
+      e.preventDefault();
+      void importFile(file);
+    };
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, []);
+
+  return (
+    <div className="share">
+      <button type="button" onClick={copy} title="Copy link (L)">
+        Copy link
+      </button>
+      <label className="checkbox">
+        <input type="checkbox" checked={withWeights} onChange={(e) => setWithWeights(e.target.checked)} />
+        include trained weights
+      </label>
+      {link && (
+        <input
+          className="share-link"
+          data-testid="share-link"
+          aria-label="Link to this experiment"
+          readOnly
+          value={link}
+          onFocus={(e) => e.target.select()}
+        />
+      )}
+      <button type="button" onClick={() => void exportFile()}>
+        Export file
+      </button>
+      <button type="button" onClick={() => fileRef.current?.click()}>
+        Import file
+      </button>
+      <input
+        ref={fileRef}
+        type="file"
+        accept="application/json,.json"
+        hidden
+        aria-label="Experiment file to import"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) void importFile(file);
+          e.target.value = '';
+        }}
+      />
+    </div>
+  );
+}
