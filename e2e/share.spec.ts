@@ -144,13 +144,11 @@ test('export to a file and import it back (also by dropping it on the page); mal
   }, text);
   await expect(page.getByTestId('step')).toHaveText('5');
 
-  await page
-    .getByLabel('Experiment file to import')
-    .setInputFiles({
-      name: 'broken.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from('{"format": "dynamic-nets-exp'),
-    });
+  await page.getByLabel('Experiment file to import').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format": "dynamic-nets-exp'),
+  });
   await expect(page.getByRole('alert')).toContainText(
     'broken.json could not be loaded: it is not valid JSON',
   );
