@@ -77,3 +77,14 @@ test('a solve that hits maxIter is shown as not converged, and the pause policy 
   await expect(page.getByRole('alert')).toContainText('hit maxIter');
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
 });
+
+test('the Wormhole trains on a sequence task with a long-term dependency', async ({ page }) => {
+  await openWormhole(page);
+  await page.getByLabel('Task').selectOption('temporal-xor');
+  await expect(page.getByLabel('Sequence length T')).toHaveValue('6');
+  await expect(page.locator('[data-neuron-id="b6"]')).toBeVisible();
+  await expect(page.getByTestId('heatmap')).toBeHidden();
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect(page.getByTestId('step')).toHaveText('1');
+  await expect(page.getByTestId('fp-stop')).toHaveText(/tol|maxIter/);
+});

@@ -1,6 +1,6 @@
 /** A 2-D task's data as tensors, seeded mini-batches over it, and cached grids over the input plane. */
 import * as tf from '@tensorflow/tfjs';
-import { gridCoords, type ExperimentSpec } from '../spec';
+import { gridCoords, inputNames, isSequenceTask, type ExperimentSpec } from '../spec';
 import { createRng, deriveSeed, permutation, type Rng } from './rng';
 import { featurize, makeDataset, type Dataset, type Point } from './tasks';
 
@@ -27,18 +27,28 @@ export class DataFeed {
   }
 
   get inputWidth(): number {
-    return this.spec.task.features.length;
+    return inputNames(this.spec.task).length;
   }
 
-  /** Feature rows for 2-D points [x1, x2]. */
-  features(points: ArrayLike<number>[]): tf.Tensor2D {
+  /** Whether inputs are points of the plane (with heatmaps) or sequence windows. */
+  get isPlane(): boolean {
+    return !isSequenceTask(this.spec.task.kind);
+  }
+
+  /** Network input rows: features of 2-D points [x1, x2], or sequence windows as they are. */
+  features(rows: ArrayLike<number>[]): tf.Tensor2D {
+    if (!this.isPlane)
+      return tf.tensor2d(
+        rows.map((r) => Array.from(r)),
+        [rows.length, this.inputWidth],
+      );
     const f = this.spec.task.features;
-    return tf.tensor2d(featurize(points, f), [points.length, f.length]);
+    return tf.tensor2d(featurize(rows, f), [rows.length, f.length]);
   }
 
   private labelled(points: Point[]): LabelledSet {
     return {
-      x: this.features(points.map((p) => [p.x1, p.x2])),
+      x: this.features(points.map((p) => p.inputs ?? [p.x1, p.x2])),
       y: tf.tensor2d(
         points.map((p) => p.label),
         [points.length, 1],

@@ -107,7 +107,7 @@ class TrainingSession implements Session {
   constructor(readonly spec: ExperimentSpec) {
     this.feed = new DataFeed(spec);
     this.dataset = this.feed.dataset;
-    this.model = createModel(spec, spec.task.features.length, createRng(deriveSeed(spec.seed, 'init')));
+    this.model = createModel(spec, this.feed.inputWidth, createRng(deriveSeed(spec.seed, 'init')));
     this.optimizer = createOptimizer(spec.training);
   }
 
@@ -182,7 +182,9 @@ class TrainingSession implements Session {
     return (await this.snapshot()).metrics;
   }
 
-  async snapshot({ heatmapRes = 0, neuronRes = 0 }: SnapshotRequest = {}): Promise<Snapshot> {
+  async snapshot(request: SnapshotRequest = {}): Promise<Snapshot> {
+    // Maps over the input plane only exist for 2-D tasks.
+    const { heatmapRes = 0, neuronRes = 0 } = this.feed.isPlane ? request : {};
     const gate = this.evalGate();
     const trace = this.gateTrace.pending(this.step);
     const withGateMap = heatmapRes > 0 && this.model.gateValues !== undefined;
@@ -232,6 +234,8 @@ class TrainingSession implements Session {
       gateMap,
       neuronMaps: values.slice(offset),
       recent: new Float32Array(0),
+      heatmapRes,
+      neuronRes,
     };
   }
 

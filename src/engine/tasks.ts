@@ -3,13 +3,16 @@
  * labels 0 or 1. Training loss for all of them: mean sigmoid cross-entropy of the single output logit
  * (plus the regularisation term), so the model's output y is a logit and P(label 1) = sigmoid(y).
  */
-import { FEATURE_FUNCTIONS, type Feature, type TaskSpec } from '../spec';
+import { FEATURE_FUNCTIONS, isSequenceTask, type Feature, type PLANE_TASKS, type TaskSpec } from '../spec';
+import { sequencePoints } from './sequenceTasks';
 import { createRng, deriveSeed, permutation, type Rng } from './rng';
 
 export interface Point {
   x1: number;
   x2: number;
   label: 0 | 1;
+  /** Sequence tasks: the window fed to the network (x1, x2 are unused). */
+  inputs?: number[];
 }
 
 export interface Dataset {
@@ -86,12 +89,14 @@ const spiral: Generator = (n, noise, rng) => {
   return points;
 };
 
-const GENERATORS: Record<TaskSpec['kind'], Generator> = { circle, xor, gaussian, spiral };
+const GENERATORS: Record<(typeof PLANE_TASKS)[number], Generator> = { circle, xor, gaussian, spiral };
 
 /** Generates the task's points and splits them into train and test sets; the same seed gives the same data. */
 export function makeDataset(task: TaskSpec, seed: number): Dataset {
   const rng = createRng(deriveSeed(seed, `data:${task.kind}`));
-  const points = GENERATORS[task.kind](task.numSamples, task.noise, rng);
+  const points = isSequenceTask(task.kind)
+    ? sequencePoints(task, rng)
+    : GENERATORS[task.kind](task.numSamples, task.noise, rng);
   const order = permutation(points.length, rng);
   const shuffled = Array.from(order, (i) => points[i]);
   const numTrain = Math.max(1, Math.round(points.length * task.trainRatio));

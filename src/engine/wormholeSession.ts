@@ -169,7 +169,9 @@ export class WormholeSession implements Session {
 
   async replay(): Promise<FixedPointReplay> {
     const states: number[][] = [];
-    const x = this.feed.features([this.point]);
+    // Sequence tasks have no plane to click: replay the first test window.
+    const row = this.feed.isPlane ? this.point : (this.dataset.test[0]?.inputs ?? []);
+    const x = this.feed.features([row]);
     const { state, trace } = await this.solve(x, (F) => states.push(Array.from(F)));
     tf.dispose([x, state]);
     const { tol, residual } = this.spec.wormhole;
@@ -206,7 +208,7 @@ export class WormholeSession implements Session {
     const weights = tf.tidy(() => tf.concat(this.model.weights.map((w) => tf.reshape(w.variable, [-1]))));
     const flat = (await weights.data()) as Float32Array;
     weights.dispose();
-    const res = Math.min(heatmapRes, MAX_GRID);
+    const res = this.feed.isPlane ? Math.min(heatmapRes, MAX_GRID) : 0;
     let heatmap: Float32Array = new Float32Array(0);
     let neuronMaps: Float32Array = new Float32Array(0);
     let iterationMap: Float32Array = new Float32Array(0);

@@ -9,7 +9,7 @@ export function defaultSpec(architecture: Architecture = 'mlp'): ExperimentSpec 
     architecture,
     seed: 1,
     backend: 'auto',
-    task: { kind: 'circle', noise: 0, trainRatio: 0.5, numSamples: 500, features: ['x1', 'x2'] },
+    task: { kind: 'circle', noise: 0, trainRatio: 0.5, numSamples: 500, features: ['x1', 'x2'], length: 6 },
     training: {
       learningRate: 0.03,
       batchSize: 10,

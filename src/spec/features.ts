@@ -1,4 +1,4 @@
-import type { Feature } from './types';
+import { isSequenceTask, type Feature, type TaskSpec } from './types';
 
 /** What each input feature computes from a point (x1, x2); the engine and the graph's thumbnails share it. */
 export const FEATURE_FUNCTIONS: Record<Feature, (x1: number, x2: number) => number> = {
@@ -25,4 +25,12 @@ export function gridCoords(res: number): [number, number][] {
     }
   }
   return coords;
+}
+
+/** The names of the network's inputs for a task: its features, or the positions of a sequence window. */
+export function inputNames(task: TaskSpec): string[] {
+  if (!isSequenceTask(task.kind)) return task.features;
+  const bits = Array.from({ length: task.length }, (_, i) => `b${i + 1}`);
+  if (task.kind !== 'adding') return bits;
+  return [...bits.map((_, i) => `v${i + 1}`), ...bits.map((_, i) => `m${i + 1}`)];
 }

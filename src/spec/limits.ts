@@ -10,4 +10,5 @@ export const LIMITS = {
   regularizationRate: { min: 0, max: 10 },
   seed: { min: 0, max: 2 ** 31 - 1 },
   period: { min: 1, max: 100 },
+  sequenceLength: { min: 2, max: 16 },
 } as const;

@@ -6,6 +6,7 @@ import {
   ARCHITECTURES,
   BACKENDS,
   FEATURES,
+  isSequenceTask,
   OPTIMIZERS,
   TASKS,
   type ExperimentSpec,
@@ -27,6 +28,7 @@ function randomSpec(rng: Rng): ExperimentSpec {
     trainRatio: (1 + rng.int(9)) / 10,
     numSamples: 20 + rng.int(1000),
     features: FEATURES.filter((_, i) => i === 0 || rng.next() < 0.4),
+    length: 2 + rng.int(15),
   };
   spec.training = {
     learningRate: 10 ** -rng.uniform(0, 5),
@@ -54,6 +56,7 @@ function randomSpec(rng: Rng): ExperimentSpec {
     spec.live = applyLiveEdit(spec.live, edit).live ?? spec.live;
   }
   spec.live.positions = { out: [rng.int(500), rng.int(300)] };
+  if (spec.live.task === '2d' && isSequenceTask(spec.task.kind)) spec.task.kind = 'circle';
   spec.wormhole = {
     ...spec.wormhole,
     hidden: [1 + rng.int(8), 1 + rng.int(8)],

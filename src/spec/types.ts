@@ -14,8 +14,14 @@ export type BackendName = Exclude<BackendChoice, 'auto'>;
 /** The WebGPU adapter the browser offers: a real GPU, a software one (SwiftShader), or none. */
 export type AdapterKind = 'hardware' | 'software' | 'none';
 
-export const TASKS = ['circle', 'xor', 'gaussian', 'spiral'] as const;
+export const PLANE_TASKS = ['circle', 'xor', 'gaussian', 'spiral'] as const;
+/** Sequence tasks with long-term dependencies, given as windows of the sequence (DESIGN.md section 2). */
+export const SEQUENCE_TASKS = ['parity', 'temporal-xor', 'adding'] as const;
+export const TASKS = [...PLANE_TASKS, ...SEQUENCE_TASKS] as const;
 export type TaskKind = (typeof TASKS)[number];
+
+export const isSequenceTask = (kind: TaskKind): kind is (typeof SEQUENCE_TASKS)[number] =>
+  (SEQUENCE_TASKS as readonly string[]).includes(kind);
 
 /** Input features, as in the TensorFlow Playground. x1 and x2 are the point's coordinates. */
 export const FEATURES = ['x1', 'x2', 'x1^2', 'x2^2', 'x1x2', 'sin x1', 'sin x2'] as const;
@@ -38,7 +44,10 @@ export interface TaskSpec {
   trainRatio: number;
   /** Number of points generated in all (train + test). */
   numSamples: number;
+  /** 2-D tasks: the input features computed from each point. */
   features: Feature[];
+  /** Sequence tasks: the window length T (parity of T bits; XOR of the first and last of T; adding over T). */
+  length: number;
 }
 
 export interface TrainingSpec {

@@ -15,7 +15,9 @@ import {
   SCHEMA_VERSION,
   SPEEDS,
   TASKS,
+  isSequenceTask,
   type ExperimentSpec,
+  type TaskKind,
 } from './types';
 import {
   LIVE_ACTIVATIONS,
@@ -60,6 +62,7 @@ export function validateSpec(input: unknown): Validated {
   const d = defaultSpec(architecture);
   const r = new Reader(problems);
   const task = r.rec(raw.task, 'task');
+  const taskKind = pick(task.kind, TASKS, d.task.kind, 'task.kind', problems);
   const training = r.rec(raw.training, 'training');
   const mlp = r.rec(raw.mlp, 'mlp');
   const view = r.rec(raw.view, 'view');
@@ -72,11 +75,12 @@ export function validateSpec(input: unknown): Validated {
     seed: r.int(raw.seed, LIMITS.seed, d.seed, 'seed'),
     backend: pick(raw.backend, BACKENDS, d.backend, 'backend', problems),
     task: {
-      kind: pick(task.kind, TASKS, d.task.kind, 'task.kind', problems),
+      kind: taskKind,
       noise: r.num(task.noise, LIMITS.noise, d.task.noise, 'task.noise'),
       trainRatio: r.num(task.trainRatio, LIMITS.trainRatio, d.task.trainRatio, 'task.trainRatio'),
       numSamples: r.int(task.numSamples, LIMITS.numSamples, d.task.numSamples, 'task.numSamples'),
       features: r.features(task.features, d.task.features),
+      length: r.int(task.length, LIMITS.sequenceLength, d.task.length, 'task.length'),
     },
     training: {
       learningRate: r.num(
@@ -121,7 +125,7 @@ export function validateSpec(input: unknown): Validated {
       evaluation: pick(dian.evaluation, GATE_POLICIES, d.dian.evaluation, 'dian.evaluation', problems),
       schedule: pick(dian.schedule, DIAN_SCHEDULES, d.dian.schedule, 'dian.schedule', problems),
     },
-    live: validateLive(live, d.live, r, problems),
+    live: validateLive(taskKind, live, d.live, r, problems),
     wormhole: validateWormhole(wormhole, d.wormhole, r, problems),
     speed: r.int(raw.speed, { min: 0, max: SPEEDS.length - 1 }, d.speed, 'speed'),
     view: {
@@ -132,7 +136,13 @@ export function validateSpec(input: unknown): Validated {
   return { spec, problems };
 }
 
-function validateLive(live: Record<string, unknown>, d: LiveSpec, r: Reader, problems: string[]): LiveSpec {
+function validateLive(
+  planeTask: TaskKind,
+  live: Record<string, unknown>,
+  d: LiveSpec,
+  r: Reader,
+  problems: string[],
+): LiveSpec {
   const task = pick(live.task, LIVE_TASKS, d.task, 'live.task', problems);
   let graph = { layers: d.layers, sources: d.sources };
   if (live.layers !== undefined || live.sources !== undefined) {
@@ -141,6 +151,8 @@ function validateLive(live: Record<string, unknown>, d: LiveSpec, r: Reader, pro
     if (problem) problems.push(`the Live network: ${problem}`);
     else graph = structuredClone({ layers: candidate.layers, sources: candidate.sources });
   }
+  if (task === '2d' && isSequenceTask(planeTask))
+    problems.push('the Live 2-D reward task needs a 2-D data task');
   const expectedInputs = liveInputsFor(task);
   if (graph.layers[0].join() !== expectedInputs.join()) {
     problems.push(`the Live task ${task} needs the inputs ${expectedInputs.join(', ')}`);

@@ -67,8 +67,8 @@ function onMessage(message: FromEngine): void {
     case 'loaded': {
       resetFrames();
       s.setRuntime({ layout: message.layout });
-      const { features, layerWidths, architecture } = message.layout;
-      const shape = [features.length, ...layerWidths].join('-');
+      const { inputs, layerWidths, architecture } = message.layout;
+      const shape = [inputs.length, ...layerWidths].join('-');
       const name = ARCHITECTURE_NAMES[architecture];
       s.addLog(
         message.step,

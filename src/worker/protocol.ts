@@ -6,7 +6,6 @@ import type {
   BackendName,
   DianSpec,
   ExperimentSpec,
-  Feature,
   LiveEdit,
   LiveSpec,
   WeightMap,
@@ -86,7 +85,8 @@ export interface Layout {
   wormholes?: Wormhole[];
   /** Live: the graph as it runs, and the update mode in use ("auto" resolved). */
   live?: Pick<LiveSpec, 'layers' | 'sources' | 'positions'> & { update: 'recursive' | 'accumulate' };
-  features: Feature[];
+  /** Names of the network's inputs: 2-D features, sequence positions, or Live input neurons. */
+  inputs: string[];
   /** Widths of the layers after the input: hidden layers, then the output. */
   layerWidths: number[];
   weights: { name: string; shape: number[] }[];

@@ -6,6 +6,7 @@ import { createSession, type Session, type Snapshot } from '../engine';
 import { LiveSession, type LiveEvent } from '../engine/liveSession';
 import { WormholeSession } from '../engine/wormholeSession';
 import {
+  inputNames,
   liveInputsFor,
   SPEEDS,
   validateSpec,
@@ -170,10 +171,7 @@ export class EngineRunner {
               update: session.updateMode,
             }
           : undefined,
-      features:
-        spec.architecture === 'live'
-          ? (liveInputsFor(spec.live.task) as Layout['features'])
-          : spec.task.features,
+      inputs: spec.architecture === 'live' ? liveInputsFor(spec.live.task) : inputNames(spec.task),
       layerWidths: session.layerWidths,
       weights: session.weightLayout,
       train: pointsOf(session.dataset.train),

@@ -93,9 +93,9 @@ export function buildGraph(layout: Layout, width: number, height: number): Graph
   const biasName = (l: number) => (mlp ? `dense${l}/bias` : `layer${l + 1}/bias`);
 
   const columns: GraphNode[][] = [
-    layout.features.map((f, j) => ({
+    layout.inputs.map((f, j) => ({
       id: f,
-      ...place(0, layout.features.length, j),
+      ...place(0, layout.inputs.length, j),
       kind: 'input' as const,
       mapIndex: -1,
       biasIndex: -1,

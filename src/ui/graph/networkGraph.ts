@@ -56,7 +56,8 @@ export function createNetworkGraph(
   function drawInputThumbnails(res: number) {
     const coords = gridCoords(res);
     nodeLayer.selectAll<SVGGElement, GraphNode>('g.neuron.input').each(function (node) {
-      if (!node.feature) return;
+      // Sequence inputs are positions in a window, not functions of the plane: no thumbnail.
+      if (!node.feature || !(node.feature in FEATURE_FUNCTIONS)) return;
       const f = FEATURE_FUNCTIONS[node.feature as Feature];
       const values = coords.map(([a, b]) => f(a, b) / (node.feature!.includes('^2') ? 18 : 6));
       drawThumbnail(this.querySelector('canvas')!, values, res);

@@ -1,4 +1,4 @@
-import { FEATURES, LIMITS, TASKS, type TaskKind } from '../../spec';
+import { FEATURES, isSequenceTask, LIMITS, TASKS, type TaskKind } from '../../spec';
 import { useAppStore } from '../../state/store';
 import { NumberField, Select, Slider } from '../controls';
 
@@ -7,6 +7,9 @@ const TASK_LABELS: Record<TaskKind, string> = {
   xor: 'Exclusive or',
   gaussian: 'Gaussian',
   spiral: 'Spiral',
+  parity: 'Parity of T bits (sequence)',
+  'temporal-xor': 'XOR of first and last of T bits (sequence)',
+  adding: 'Adding problem over T steps (sequence)',
 };
 
 export function DataPanel() {
@@ -56,28 +59,39 @@ export function DataPanel() {
         integer
         onChange={(v) => updateSpec((d) => void (d.seed = v))}
       />
-      <fieldset className="features">
-        <legend>Features</legend>
-        {FEATURES.map((f) => {
-          const on = task.features.includes(f);
-          return (
-            <label key={f} className="checkbox">
-              <input
-                type="checkbox"
-                checked={on}
-                // The network needs at least one input.
-                disabled={on && task.features.length === 1}
-                onChange={() =>
-                  updateSpec((d) => {
-                    d.task.features = FEATURES.filter((g) => (g === f ? !on : d.task.features.includes(g)));
-                  })
-                }
-              />
-              {f}
-            </label>
-          );
-        })}
-      </fieldset>
+      {isSequenceTask(task.kind) ? (
+        <NumberField
+          label="Sequence length T"
+          value={task.length}
+          min={LIMITS.sequenceLength.min}
+          max={LIMITS.sequenceLength.max}
+          integer
+          onChange={(v) => updateSpec((d) => void (d.task.length = v))}
+        />
+      ) : (
+        <fieldset className="features">
+          <legend>Features</legend>
+          {FEATURES.map((f) => {
+            const on = task.features.includes(f);
+            return (
+              <label key={f} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={on}
+                  // The network needs at least one input.
+                  disabled={on && task.features.length === 1}
+                  onChange={() =>
+                    updateSpec((d) => {
+                      d.task.features = FEATURES.filter((g) => (g === f ? !on : d.task.features.includes(g)));
+                    })
+                  }
+                />
+                {f}
+              </label>
+            );
+          })}
+        </fieldset>
+      )}
     </section>
   );
 }

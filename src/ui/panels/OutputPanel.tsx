@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { INPUT_DOMAIN } from '../../spec';
+import { INPUT_DOMAIN, isSequenceTask } from '../../spec';
 import type { HistoryPoint } from '../../state/frames';
 import { useAppStore } from '../../state/store';
 import type { Frame } from '../../worker/protocol';
@@ -26,7 +26,9 @@ export function OutputPanel() {
   const gateMap = useRef<{ values: Float32Array; res: number }>(undefined);
   const isDian = useAppStore((s) => s.spec.architecture === 'dian');
   const isLive = useAppStore((s) => s.spec.architecture === 'live');
-  const showPlane = useAppStore((s) => s.spec.architecture !== 'live' || s.spec.live.task === '2d');
+  const showPlane = useAppStore((s) =>
+    s.spec.architecture === 'live' ? s.spec.live.task === '2d' : !isSequenceTask(s.spec.task.kind),
+  );
   const recentRef = useRef<SVGSVGElement>(null);
   const isWormhole = useAppStore((s) => s.spec.architecture === 'wormhole');
   const maxIter = useAppStore((s) => s.spec.wormhole.maxIter);
@@ -178,7 +180,7 @@ export function OutputPanel() {
         onClick={isWormhole ? (e) => engine.selectSample(planePoint(e)) : undefined}
         onMouseLeave={() => setHover(undefined)}
       />
-      {isWormhole && (
+      {isWormhole && showPlane && (
         <figure className="iterations">
           <canvas
             ref={iterationsRef}
