@@ -4,6 +4,7 @@ import { validateSpec, type ExperimentSpec, type GATE_POLICIES } from '../spec';
 import { GateTrace } from './gateTrace';
 import { LiveSession, type LiveEvent } from './liveSession';
 import { SpecError } from './specError';
+import { assignFlat, exportNamed, importNamed } from './models/namedWeights';
 import { WormholeSession, type FixedPointReplay } from './wormholeSession';
 import { createModel, iterationOf, trainingGate } from './models';
 import type { Model, WeightMap } from './models/model';
@@ -268,35 +269,16 @@ class TrainingSession implements Session {
   }
 
   async exportWeights(): Promise<WeightMap> {
-    const out: WeightMap = {};
-    for (const { name, variable } of this.model.weights) {
-      out[name] = { shape: variable.shape, values: Array.from(await variable.data()) };
-    }
-    return out;
+    return exportNamed(this.model.weights);
   }
 
   importWeights(weights: WeightMap, step?: number): void {
-    for (const { name, variable } of this.model.weights) {
-      const w = weights[name];
-      const expected = variable.shape.join('x');
-      if (!w || w.shape.join('x') !== expected || w.values.length !== variable.size)
-        throw new SpecError(`weight ${name} must have shape [${variable.shape.join(', ')}]`);
-      if (!w.values.every(Number.isFinite))
-        throw new SpecError(`weight ${name} has a value that is not finite`);
-    }
-    for (const { name, variable } of this.model.weights) {
-      tf.tidy(() => variable.assign(tf.tensor(weights[name].values, variable.shape)));
-    }
+    importNamed(this.model.weights, weights);
     if (step !== undefined) this.step = Math.max(0, Math.floor(step));
   }
 
   restore(weights: Float32Array, step: number): void {
-    let offset = 0;
-    for (const { variable } of this.model.weights) {
-      const values = weights.subarray(offset, offset + variable.size);
-      tf.tidy(() => variable.assign(tf.tensor(values, variable.shape)));
-      offset += variable.size;
-    }
+    assignFlat(this.model.weights, weights);
     this.step = step;
     this.gateTrace.clear();
     this.optimizer.dispose();

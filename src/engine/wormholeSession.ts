@@ -19,6 +19,7 @@ import {
   type FixedPointTrace,
 } from './solvers';
 import { SpecError } from './specError';
+import { assignFlat, exportNamed, importNamed } from './models/namedWeights';
 
 /** The wormhole grid is solved at most at this resolution (every cell is a fixed-point solve). */
 const MAX_GRID = 50;
@@ -269,33 +270,16 @@ export class WormholeSession implements Session {
   }
 
   async exportWeights(): Promise<WeightMap> {
-    const out: WeightMap = {};
-    for (const { name, variable } of this.model.weights)
-      out[name] = { shape: variable.shape, values: Array.from(await variable.data()) };
-    return out;
+    return exportNamed(this.model.weights);
   }
 
   importWeights(weights: WeightMap, step?: number): void {
-    for (const { name, variable } of this.model.weights) {
-      const w = weights[name];
-      if (!w || w.shape.join('x') !== variable.shape.join('x') || !w.values.every(Number.isFinite))
-        throw new SpecError(
-          `weight ${name} must have shape [${variable.shape.join(', ')}] and finite values`,
-        );
-    }
-    for (const { name, variable } of this.model.weights)
-      tf.tidy(() => variable.assign(tf.tensor(weights[name].values, variable.shape)));
+    importNamed(this.model.weights, weights);
     if (step !== undefined) this.step = Math.max(0, Math.floor(step));
   }
 
   restore(weights: Float32Array, step: number): void {
-    let offset = 0;
-    for (const { variable } of this.model.weights) {
-      tf.tidy(() =>
-        variable.assign(tf.tensor(weights.subarray(offset, offset + variable.size), variable.shape)),
-      );
-      offset += variable.size;
-    }
+    assignFlat(this.model.weights, weights);
     this.step = step;
     this.optimizer.dispose();
     this.optimizer = createOptimizer(this.spec.training);
