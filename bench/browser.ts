@@ -1,6 +1,7 @@
 /**
  * Browser part: the built app in the system Chromium (Playwright), the engine in its worker, Speed = full speed.
- * Per backend: steps/s from the step counter, long tasks (>50 ms) and animation frames on the main thread.
+ * Per backend: steps/s from the step counter, long tasks (>50 ms) and animation frames on the main thread, for
+ * the default MLP and then the default Dynamic Input Activation network (DIAN).
  */
 import { chromium, type Page } from '@playwright/test';
 import { defaultSpec } from '../src/spec';
@@ -105,11 +106,87 @@ export interface BrowserResult {
   adapter: string;
 }
 
+/** Software paths in this container (SwiftShader): the DIAN runs there briefly, for a rough figure. */
+const SLOW_BACKENDS = new Set(['webgpu', 'webgl']);
+
+interface Measure {
+  backend: string;
+  running: string;
+  network: 'MLP' | 'DIAN';
+  adapter: string;
+  windowMs: number;
+  warmupMs: number;
+  errors: string[];
+}
+
+/** Plays at full speed for warm-up + window, pauses, and reads steps, frames and long tasks. */
+async function measure(page: Page, m: Measure): Promise<BrowserRow> {
+  const batchSize = Number(await page.getByLabel('Batch size').inputValue());
+  const playAt = (await probe(page)).t;
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForTimeout(m.warmupMs); // the worker doubles its steps per tick up to its time budget
+  const a = await probe(page);
+  await page.waitForTimeout(m.windowMs);
+  const b = await probe(page);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const pauseAt = (await probe(page)).t;
+
+  const longTasks = await page.evaluate(
+    ([from, to]) =>
+      (window as unknown as BenchWindow).__longTasks.filter((l) => l.start >= from && l.start <= to),
+    [playAt, pauseAt],
+  );
+  const seconds = (b.t - a.t) / 1000;
+  const notes = [`${b.step - a.step} steps in ${seconds.toFixed(1)} s after ${m.warmupMs} ms warm-up`];
+  if (m.network === 'DIAN' && SLOW_BACKENDS.has(m.backend)) notes.push('short window: a rough figure');
+  if (longTasks.length > 0)
+    notes.push(
+      `long tasks at ${longTasks
+        .map((l) => `+${Math.round(l.start - playAt)} ms (${Math.round(l.duration)} ms)`)
+        .join(', ')} after Play`,
+    );
+  if (m.running === 'webgpu' && m.adapter.includes('software'))
+    notes.push('software WebGPU (SwiftShader): slow, as expected');
+  if (m.running === 'webgl') notes.push(`WebGL renderer: ${await webglRenderer(page)}`);
+  const errors = m.errors.splice(0); // those since the last row
+  if (errors.length > 0) notes.push(`page errors: ${errors.join('; ')}`);
+  const row: BrowserRow = {
+    name: m.backend,
+    network: m.network,
+    running: m.running,
+    batchSize,
+    stepsPerSecond: (b.step - a.step) / seconds,
+    trainPoints: TRAIN_POINTS,
+    longTasks: longTasks.length,
+    longestTaskMs: Math.max(0, ...longTasks.map((l) => l.duration)),
+    fps: (b.frames - a.frames) / seconds,
+    windowMs: pauseAt - playAt,
+    note: notes.join('; '),
+  };
+  console.error(
+    `bench: browser ${m.backend} ${m.network} (running ${m.running}): ${row.stepsPerSecond.toFixed(0)} ` +
+      `steps/s, ${row.longTasks} long tasks, ${row.fps.toFixed(0)} fps`,
+  );
+  return row;
+}
+
+/** Switches the page to the default DIAN (a fresh run from step 0) and waits until it is loaded. */
+async function chooseDian(page: Page): Promise<void> {
+  await page.getByLabel('Architecture').selectOption('dian');
+  const log = page.getByTestId('event-log');
+  await waitFor('the DIAN to load', 60_000, async () => {
+    const step = (await page.getByTestId('step').textContent())?.trim();
+    return step === '0' && ((await log.textContent()) ?? '').includes('Dynamic Input Activation network');
+  });
+  await page.waitForTimeout(500);
+}
+
+/** Per backend: the default MLP (unless `dianOnly`), then the default DIAN in the same page. */
 export async function runBrowserBench(
   baseUrl: string,
-  windowMs = 5000,
-  warmupMs = 1000,
+  options: { windowMs?: number; warmupMs?: number; dianOnly?: boolean } = {},
 ): Promise<BrowserResult> {
+  const { windowMs = 5000, warmupMs = 1000, dianOnly = false } = options;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -139,51 +216,19 @@ export async function runBrowserBench(
       await page.getByLabel('Architecture').selectOption('mlp');
       await page.getByLabel('Speed').fill('4');
       const running = await chooseBackend(page, backend);
-      const batchSize = Number(await page.getByLabel('Batch size').inputValue());
       await selfCheck(page);
-
-      const playAt = (await probe(page)).t;
-      await page.getByRole('button', { name: 'Play' }).click();
-      await page.waitForTimeout(warmupMs); // the worker doubles its steps per tick up to its time budget
-      const a = await probe(page);
-      await page.waitForTimeout(windowMs);
-      const b = await probe(page);
-      await page.getByRole('button', { name: 'Pause' }).click();
-      const pauseAt = (await probe(page)).t;
-
-      const longTasks = await page.evaluate(
-        ([from, to]) =>
-          (window as unknown as BenchWindow).__longTasks.filter((l) => l.start >= from && l.start <= to),
-        [playAt, pauseAt],
-      );
-      const seconds = (b.t - a.t) / 1000;
-      const notes = [`${b.step - a.step} steps in ${seconds.toFixed(1)} s after ${warmupMs} ms warm-up`];
-      if (longTasks.length > 0)
-        notes.push(
-          `long tasks at ${longTasks
-            .map((l) => `+${Math.round(l.start - playAt)} ms (${Math.round(l.duration)} ms)`)
-            .join(', ')} after Play`,
-        );
-      if (running === 'webgpu' && adapter.includes('software'))
-        notes.push('software WebGPU (SwiftShader): slow, as expected');
-      if (running === 'webgl') notes.push(`WebGL renderer: ${await webglRenderer(page)}`);
-      if (errors.length > 0) notes.push(`page errors: ${errors.join('; ')}`);
-      rows.push({
-        name: backend,
-        running,
-        batchSize,
-        stepsPerSecond: (b.step - a.step) / seconds,
-        trainPoints: TRAIN_POINTS,
-        longTasks: longTasks.length,
-        longestTaskMs: Math.max(0, ...longTasks.map((l) => l.duration)),
-        fps: (b.frames - a.frames) / seconds,
-        windowMs: pauseAt - playAt,
-        note: notes.join('; '),
-      });
-      const r = rows[rows.length - 1];
-      console.error(
-        `bench: browser ${backend} (running ${running}): ${r.stepsPerSecond.toFixed(0)} steps/s, ` +
-          `${r.longTasks} long tasks, ${r.fps.toFixed(0)} fps`,
+      const base = { backend, running, adapter, windowMs, warmupMs, errors };
+      if (!dianOnly) rows.push(await measure(page, { ...base, network: 'MLP' }));
+      await chooseDian(page);
+      const slow = SLOW_BACKENDS.has(backend);
+      const dianRunning = (await shown.textContent())?.trim() ?? running;
+      rows.push(
+        await measure(page, {
+          ...base,
+          running: dianRunning,
+          network: 'DIAN',
+          windowMs: slow ? Math.min(windowMs, 2000) : windowMs,
+        }),
       );
       await context.close();
     }

@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { createSession } from '../src/engine';
+import { GATE_TRACE_LENGTH } from '../src/engine/gateTrace';
 import { defaultSpec } from '../src/spec';
 import type { Throughput } from './report';
 
@@ -9,10 +10,11 @@ import type { Throughput } from './report';
 const CHUNK = 20;
 
 async function stepsPerSecond(
+  network: 'MLP' | 'DIAN',
   batchSize: number,
   ms: number,
 ): Promise<{ rate: number; note: string; trainPoints: number; leftOver: number }> {
-  const spec = defaultSpec('mlp');
+  const spec = defaultSpec(network === 'DIAN' ? 'dian' : 'mlp');
   spec.training.batchSize = batchSize;
   const baseline = tf.memory().numTensors;
   const session = await createSession(spec);
@@ -39,7 +41,11 @@ async function stepsPerSecond(
   const leftOver = tf.memory().numTensors - baseline;
   trials.sort((a, b) => a - b);
   const spread = `trials ${trials.map((r) => r.toFixed(0)).join('/')} steps/s`;
-  const memory = `tensors ${tensorsBefore} -> ${tensorsAfter} while training, ${leftOver} left after dispose`;
+  const trace =
+    network === 'DIAN'
+      ? ` (the gate trace keeps up to ${GATE_TRACE_LENGTH / spec.dian.period} gate means on the device)`
+      : '';
+  const memory = `tensors ${tensorsBefore} -> ${tensorsAfter} while training${trace}, ${leftOver} left after dispose`;
   const trained = `train acc ${(trainAccuracy * 100).toFixed(0)}% at the end`;
   return {
     rate: trials[1],
@@ -49,7 +55,18 @@ async function stepsPerSecond(
   };
 }
 
-export async function runNodeBench(batchSizes: number[], ms = 3000): Promise<Throughput[]> {
+/**
+ * The default MLP at each batch size, then the default DIAN at batch 10 (`options.dianOnly`: the DIAN alone).
+ */
+export async function runNodeBench(
+  batchSizes: number[],
+  options: { ms?: number; dianOnly?: boolean } = {},
+): Promise<Throughput[]> {
+  const ms = options.ms ?? 3000;
+  const runs: { network: 'MLP' | 'DIAN'; batchSize: number }[] = [
+    ...(options.dianOnly ? [] : batchSizes.map((batchSize) => ({ network: 'MLP' as const, batchSize }))),
+    { network: 'DIAN', batchSize: 10 },
+  ];
   const rows: Throughput[] = [];
   for (const backend of ['cpu', 'wasm']) {
     if (!(await tf.setBackend(backend))) {
@@ -57,17 +74,18 @@ export async function runNodeBench(batchSizes: number[], ms = 3000): Promise<Thr
       continue;
     }
     await tf.ready();
-    for (const batchSize of batchSizes) {
-      const { rate, note, trainPoints, leftOver } = await stepsPerSecond(batchSize, ms);
+    for (const { network, batchSize } of runs) {
+      const { rate, note, trainPoints, leftOver } = await stepsPerSecond(network, batchSize, ms);
       rows.push({
         name: backend,
+        network,
         batchSize,
         stepsPerSecond: rate,
         trainPoints,
         note,
         leakedTensors: leftOver,
       });
-      console.error(`bench: node ${backend} batch ${batchSize}: ${rate.toFixed(0)} steps/s`);
+      console.error(`bench: node ${backend} ${network} batch ${batchSize}: ${rate.toFixed(0)} steps/s`);
     }
   }
   return rows;

@@ -8,6 +8,8 @@ export const BUDGET_FACTOR = 10;
 export interface Throughput {
   /** What ran: a backend name, or a description of the reference. */
   name: string;
+  /** The network: the default MLP (when absent) or the default Dynamic Input Activation network. */
+  network?: 'MLP' | 'DIAN';
   batchSize: number;
   stepsPerSecond: number;
   /** Training points per epoch (250 for the default spec). */
@@ -51,7 +53,7 @@ export function fmt(v: number): string {
   return v.toFixed(2);
 }
 
-function table(header: string[], rows: string[][]): string {
+export function table(header: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
@@ -64,20 +66,33 @@ const rateCells = (r: Throughput) => [
   `${fmt(timesPlayground(r))}x`,
 ];
 
+export const NETWORK_LABEL = { MLP: 'MLP 2-4-2-1', DIAN: 'DIAN 2-8-8-1' } as const;
+const networkOf = (r: Throughput) => NETWORK_LABEL[r.network ?? 'MLP'];
+const isMlp = (r: Throughput) => (r.network ?? 'MLP') === 'MLP';
+
 const RATE_HEADER = ['Batch', 'Steps/s', 'Samples/s', 'Epochs/s', 'x Playground (60 epochs/s)'];
 
 export function nodeTable(rows: Throughput[]): string {
   return table(
-    ['Backend', ...RATE_HEADER, 'Note'],
-    rows.map((r) => [r.name, ...rateCells(r), r.note ?? '']),
+    ['Backend', 'Network', ...RATE_HEADER, 'Note'],
+    rows.map((r) => [r.name, networkOf(r), ...rateCells(r), r.note ?? '']),
   );
 }
 
 export function browserTable(rows: BrowserRow[]): string {
   return table(
-    ['Backend', ...RATE_HEADER, 'Long tasks (>50 ms)', 'Longest task (ms)', 'Main-thread fps', 'Note'],
+    [
+      'Backend',
+      'Network',
+      ...RATE_HEADER,
+      'Long tasks (>50 ms)',
+      'Longest task (ms)',
+      'Main-thread fps',
+      'Note',
+    ],
     rows.map((r) => [
       r.name === r.running ? r.name : `${r.name} (unavailable -> fell back to ${r.running})`,
+      networkOf(r),
       ...rateCells(r),
       String(r.longTasks),
       r.longTasks > 0 ? fmt(r.longestTaskMs) : '-',
@@ -98,7 +113,7 @@ export function referenceTable(rows: Throughput[]): string {
 export function verdict(
   nodeRows: Throughput[],
   browserRows: BrowserRow[] | undefined,
-  refRaw: number,
+  refRaw: number | undefined,
 ): string {
   const out: string[] = [];
   const best = (rows: Throughput[]) =>
@@ -106,7 +121,8 @@ export function verdict(
       (a, r) => (!a || epochsPerSecond(r) > epochsPerSecond(a) ? r : a),
       undefined,
     );
-  const defaults = (rows: Throughput[]) => rows.filter((r) => r.batchSize === 10);
+  // The budget is about the default net: the MLP rows.
+  const defaults = (rows: Throughput[]) => rows.filter((r) => r.batchSize === 10 && isMlp(r));
   const describe = (r: Throughput) =>
     `${r.name} at ${fmt(epochsPerSecond(r))} epochs/s = ${fmt(timesPlayground(r))}x the Playground`;
   const meets = (r: Throughput) => timesPlayground(r) >= BUDGET_FACTOR;
@@ -125,20 +141,22 @@ export function verdict(
           `the ${BUDGET_FACTOR}x budget is ${meets(bestBrowser) ? 'met' : 'NOT met'}.`,
       );
     const withLong = browserRows.filter((r) => r.longTasks > 0);
+    const which = (r: BrowserRow) => `${r.name} ${networkOf(r)}`;
     out.push(
       withLong.length === 0
-        ? 'Main thread: zero long tasks (>50 ms) at full speed on every backend in this run: that budget is ' +
-            `met (one ${fmt(browserRows[0].windowMs / 1000)} s window per backend, so a rare one can go unseen).`
+        ? 'Main thread: zero long tasks (>50 ms) at full speed on every backend and network in this run: that ' +
+            `budget is met (one window of ${fmt(Math.min(...browserRows.map((r) => r.windowMs)) / 1000)}-` +
+            `${fmt(Math.max(...browserRows.map((r) => r.windowMs)) / 1000)} s per row, so a rare one can go unseen).`
         : `Main thread: long tasks at full speed on ${withLong
-            .map((r) => `${r.name} (${r.longTasks}, longest ${fmt(r.longestTaskMs)} ms)`)
+            .map((r) => `${which(r)} (${r.longTasks}, longest ${fmt(r.longestTaskMs)} ms)`)
             .join(', ')}: the zero-long-task budget is NOT met there.`,
     );
   } else out.push('Browser part skipped (--node-only): long tasks not measured.');
-  const bestFull = best(nodeRows.filter((r) => r.batchSize !== 10));
+  const bestFull = best(nodeRows.filter((r) => r.batchSize !== 10 && isMlp(r)));
   const costRatios = nodeRows
-    .filter((r) => r.batchSize !== 10)
+    .filter((r) => r.batchSize !== 10 && isMlp(r))
     .flatMap((full) => {
-      const small = nodeRows.find((r) => r.name === full.name && r.batchSize === 10);
+      const small = nodeRows.find((r) => r.name === full.name && r.batchSize === 10 && isMlp(r));
       return small ? [`${fmt(small.stepsPerSecond / full.stepsPerSecond)}x (${full.name})`] : [];
     });
   if (bestFull)
@@ -154,17 +172,25 @@ export function verdict(
       `Memory: tensors stay flat while training, but each createSession + dispose leaves ` +
         `${leaky[0].leakedTensors} tensors behind (DESIGN.md section 4: no tensor may leak).`,
     );
-  out.push(
-    `The plain scalar JavaScript reference does ${fmt(refRaw)} epochs/s of training uncapped: for a 2-4-2-1 ` +
-      "network the Playground's limit is its one-epoch-per-frame schedule and per-frame drawing work, not " +
-      'arithmetic; and per-sample scalar code beats tfjs per mini-batch at this size.',
-  );
+  if (refRaw !== undefined)
+    out.push(
+      `The plain scalar JavaScript reference does ${fmt(refRaw)} epochs/s of training uncapped: for a 2-4-2-1 ` +
+        "network the Playground's limit is its one-epoch-per-frame schedule and per-frame drawing work, not " +
+        'arithmetic; and per-sample scalar code beats tfjs per mini-batch at this size.',
+    );
   return out.join(' ');
 }
 
 export function markdown(
   info: MachineInfo,
-  parts: { reference: Throughput[]; node: Throughput[]; browser?: BrowserRow[]; verdict: string },
+  parts: {
+    reference?: Throughput[];
+    node: Throughput[];
+    browser?: BrowserRow[];
+    verdict: string;
+    /** The "Dynamic Input Activation network" section (bench/dianReport.ts). */
+    dian: string;
+  },
 ): string {
   const lines = [
     '# Benchmark results',
@@ -180,10 +206,12 @@ export function markdown(
     `- WebGPU adapter shown in the page: ${info.adapter ?? 'not run (--node-only)'}`,
     '- Workload: the default spec (MLP 2-4-2-1, tanh, circle task, 500 points, 250 for training, SGD lr 0.03).',
     '  A step is one mini-batch update; samples/s = steps/s x batch; epochs/s = samples/s / 250.',
+    "- DIAN rows: `defaultSpec('dian')` (2-8-8-1, relu, gated extra path 2->8 with a scalar gate, open on " +
+      'every second step), same task and training settings; see the last section.',
     '',
     '## Scalar reference (the TensorFlow Playground way)',
     '',
-    referenceTable(parts.reference),
+    parts.reference ? referenceTable(parts.reference) : 'Skipped (--dian-only).',
     '',
     '## Node (engine API, in-process)',
     '',
@@ -197,6 +225,7 @@ export function markdown(
     '',
     parts.verdict,
     '',
+    parts.dian,
   ];
   return lines.join('\n');
 }

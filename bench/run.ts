@@ -1,7 +1,10 @@
 /**
- * `npm run bench [-- --node-only]`: throughput of the default MLP per backend (Node and browser), next to a
- * scalar JavaScript reference trained the TensorFlow Playground way, and main-thread long tasks at full speed.
- * Prints the tables and writes bench/RESULTS.md. Budgets: DESIGN.md section 9.
+ * `npm run bench [-- --node-only] [-- --dian-only]`: throughput of the default MLP and the default DIAN per
+ * backend (Node and browser), next to a scalar JavaScript reference trained the TensorFlow Playground way, and
+ * main-thread long tasks at full speed; then the DIAN against its baselines (accuracy and convergence over
+ * seeds, bench/dian.ts). Prints the tables and writes bench/RESULTS.md. Budgets: DESIGN.md section 9.
+ * --node-only skips the browser; --dian-only skips the MLP parts (the reference and the MLP rows), for
+ * development: the file it writes says so, so run the full bench before committing RESULTS.md.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -9,6 +12,8 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import { runBrowserBench, type BrowserResult } from './browser';
+import { runDianAccuracy } from './dian';
+import { dianSection } from './dianReport';
 import { runNodeBench } from './node';
 import { runReference } from './playgroundReference';
 import { epochsPerSecond, markdown, verdict, type MachineInfo } from './report';
@@ -54,11 +59,11 @@ function stopPreview(server: ChildProcess): void {
   }
 }
 
-async function browserPart(): Promise<BrowserResult> {
+async function browserPart(dianOnly: boolean): Promise<BrowserResult> {
   build();
   const server = await startPreview();
   try {
-    return await runBrowserBench(`http://localhost:${PORT}/`);
+    return await runBrowserBench(`http://localhost:${PORT}/`, { dianOnly });
   } finally {
     stopPreview(server);
   }
@@ -73,6 +78,8 @@ function gitCommit(): string {
 
 async function main(): Promise<void> {
   const nodeOnly = process.argv.includes('--node-only');
+  const dianOnly = process.argv.includes('--dian-only');
+  const started = performance.now();
   const cpus = os.cpus();
   const info: MachineInfo = {
     date: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
@@ -83,13 +90,18 @@ async function main(): Promise<void> {
     load: os.loadavg()[0],
   };
 
-  console.error('bench: scalar reference');
-  const reference = runReference(BATCHES);
+  let reference: ReturnType<typeof runReference> | undefined;
+  if (!dianOnly) {
+    console.error('bench: scalar reference');
+    reference = runReference(BATCHES);
+  }
   console.error('bench: Node backends');
-  const node = await runNodeBench(BATCHES);
+  const node = await runNodeBench(BATCHES, { dianOnly });
+  console.error('bench: DIAN against its baselines (Node, cpu)');
+  const accuracy = await runDianAccuracy();
   let browser: BrowserResult | undefined;
   if (!nodeOnly) {
-    browser = await browserPart();
+    browser = await browserPart(dianOnly);
     info.chromium = browser.chromium;
     info.adapter = browser.adapter;
   }
@@ -97,13 +109,14 @@ async function main(): Promise<void> {
     reference,
     node,
     browser: browser?.rows,
-    verdict: verdict(node, browser?.rows, epochsPerSecond(reference[0])),
+    verdict: verdict(node, browser?.rows, reference && epochsPerSecond(reference[0])),
+    dian: dianSection(accuracy, node, browser?.rows),
   });
   // Aligned tables, as `npm run format` would write them.
   const text = await format(raw, { ...(await resolveConfig(RESULTS)), parser: 'markdown' });
   console.log(text);
   writeFileSync(RESULTS, text);
-  console.error(`bench: wrote ${RESULTS}`);
+  console.error(`bench: wrote ${RESULTS} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
 }
 
 main().then(
