@@ -87,4 +87,7 @@ test('the Wormhole trains on a sequence task with a long-term dependency', async
   await page.getByRole('button', { name: 'Step' }).click();
   await expect(page.getByTestId('step')).toHaveText('1');
   await expect(page.getByTestId('fp-stop')).toHaveText(/tol|maxIter/);
+  await expect(page.getByTestId('fp-training')).toContainText(
+    /its batch took \d+ sweeps .*the adjoint solve \d+ iterations/,
+  );
 });

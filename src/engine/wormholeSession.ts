@@ -32,6 +32,8 @@ export interface FixedPointReplay extends FixedPointTrace {
   widths: number[];
   tol: number;
   residualKind: 'abs' | 'rel';
+  /** The last training step's solves: its batch's forward trace and (implicit mode) its adjoint trace. */
+  training?: { forward: { iterations: number; stop: FixedPointTrace['stop'] }; adjoint?: AdjointTrace };
 }
 
 export interface SolveReport {
@@ -176,7 +178,19 @@ export class WormholeSession implements Session {
     const { state, trace } = await this.solve(x, (F) => states.push(Array.from(F)));
     tf.dispose([x, state]);
     const { tol, residual } = this.spec.wormhole;
-    return { ...trace, point: this.point, states, widths: this.widths, tol, residualKind: residual };
+    const training = this.lastSolve && {
+      forward: { iterations: this.lastSolve.iterations, stop: this.lastSolve.stop },
+      adjoint: this.spec.wormhole.gradient === 'implicit' ? this.lastAdjoint : undefined,
+    };
+    return {
+      ...trace,
+      point: this.point,
+      states,
+      widths: this.widths,
+      tol,
+      residualKind: residual,
+      training,
+    };
   }
 
   private async setMetrics(set: { x: tf.Tensor2D; y: tf.Tensor2D }): Promise<[number, number]> {

@@ -33,6 +33,16 @@ export function ConvergencePanel() {
     set('residual', residual.toExponential(2));
     set('stop', stopText(r));
     set('sweep', `sweep ${s}`);
+    const t = r.training;
+    set(
+      'training',
+      t
+        ? `Last training step: its batch took ${t.forward.iterations} sweeps (${t.forward.stop})` +
+            (t.adjoint
+              ? `; the adjoint solve ${t.adjoint.iterations} iterations (${t.adjoint.stop}).`
+              : '; unrolled gradient.')
+        : 'No training step yet.',
+    );
     set(
       'sample',
       `Sample (${r.point[0].toFixed(2)}, ${r.point[1].toFixed(2)}): click the output plane to pick another.`,
@@ -121,6 +131,9 @@ export function ConvergencePanel() {
         />
         <span ref={ref('sweep')}>sweep –</span>
       </div>
+      <p className="note" data-testid="fp-training" ref={ref('training')}>
+        No training step yet.
+      </p>
       <svg
         ref={statesRef}
         viewBox="0 0 320 110"
