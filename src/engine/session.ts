@@ -4,14 +4,12 @@ import { validateSpec, type ExperimentSpec, type GATE_POLICIES } from '../spec';
 import { GateTrace } from './gateTrace';
 import { LiveSession, type LiveEvent } from './liveSession';
 import { SpecError } from './specError';
-import { assignFlat, exportNamed, importNamed } from './models/namedWeights';
+import { GradientSession } from './gradientSession';
 import { WormholeSession, type FixedPointReplay } from './wormholeSession';
 import { createModel, iterationOf, trainingGate } from './models';
 import type { Model, WeightMap } from './models/model';
-import { createOptimizer } from './optimizer';
 import { createRng, deriveSeed } from './rng';
 import type { Dataset } from './tasks';
-import { DataFeed } from './dataFeed';
 
 export interface Metrics {
   trainLoss: number;
@@ -97,27 +95,21 @@ export async function createSession(specInput: ExperimentSpec): Promise<Session>
   return new TrainingSession(spec);
 }
 
-class TrainingSession implements Session {
-  readonly dataset: Dataset;
-  step = 0;
+class TrainingSession extends GradientSession implements Session {
   private model: Model;
-  private optimizer: tf.Optimizer;
-  private feed: DataFeed;
   private gateTrace = new GateTrace();
 
-  constructor(readonly spec: ExperimentSpec) {
-    this.feed = new DataFeed(spec);
-    this.dataset = this.feed.dataset;
+  constructor(spec: ExperimentSpec) {
+    super(spec);
     this.model = createModel(spec, this.feed.inputWidth, createRng(deriveSeed(spec.seed, 'init')));
-    this.optimizer = createOptimizer(spec.training);
+  }
+
+  protected get named() {
+    return this.model.weights;
   }
 
   get layerWidths() {
     return this.model.layerWidths;
-  }
-
-  get weightLayout() {
-    return this.model.weights.map((w) => ({ name: w.name, shape: w.variable.shape }));
   }
 
   /** The gate used when not training: the spec's evaluation policy, or as given. */
@@ -268,35 +260,13 @@ class TrainingSession implements Session {
     return out;
   }
 
-  async exportWeights(): Promise<WeightMap> {
-    return exportNamed(this.model.weights);
-  }
-
-  importWeights(weights: WeightMap, step?: number): void {
-    importNamed(this.model.weights, weights);
-    if (step !== undefined) this.step = Math.max(0, Math.floor(step));
-  }
-
   restore(weights: Float32Array, step: number): void {
-    assignFlat(this.model.weights, weights);
-    this.step = step;
+    super.restore(weights, step);
     this.gateTrace.clear();
-    this.optimizer.dispose();
-    this.optimizer = createOptimizer(this.spec.training);
-  }
-
-  async propagate(): Promise<number[]> {
-    throw new SpecError('propagate is for the Dynamic-Live network; use train(steps) or predict(points)');
-  }
-
-  async reinforce(): Promise<LiveEvent[]> {
-    throw new SpecError('reinforce is for the Dynamic-Live network; this model learns from gradients');
   }
 
   dispose(): void {
-    this.feed.dispose();
-    tf.dispose(this.model.weights.map((w) => w.variable));
+    super.dispose();
     this.gateTrace.clear();
-    this.optimizer.dispose();
   }
 }

@@ -5,10 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ExperimentSpec, WeightMap } from '../spec';
-import { DataFeed } from './dataFeed';
-import type { LiveEvent } from './liveSession';
 import { createWormhole, type WormholeModel } from './models/wormhole';
-import { createOptimizer } from './optimizer';
 import { createRng, deriveSeed } from './rng';
 import type { Metrics, Session, Snapshot, SnapshotRequest } from './session';
 import {
@@ -19,7 +16,7 @@ import {
   type FixedPointTrace,
 } from './solvers';
 import { SpecError } from './specError';
-import { assignFlat, exportNamed, importNamed } from './models/namedWeights';
+import { GradientSession } from './gradientSession';
 
 /** The wormhole grid is solved at most at this resolution (every cell is a fixed-point solve). */
 const MAX_GRID = 50;
@@ -42,35 +39,29 @@ export interface SolveReport {
   iterations: number;
 }
 
-export class WormholeSession implements Session {
-  readonly dataset;
-  step = 0;
-  private feed: DataFeed;
+export class WormholeSession extends GradientSession implements Session {
   private model: WormholeModel;
-  private optimizer: tf.Optimizer;
   private point: [number, number] = [1, 1];
   private reports: SolveReport[] = [];
   /** The last training step's forward and adjoint traces. */
   lastSolve?: FixedPointTrace;
   lastAdjoint?: AdjointTrace;
 
-  constructor(readonly spec: ExperimentSpec) {
-    this.feed = new DataFeed(spec);
-    this.dataset = this.feed.dataset;
+  constructor(spec: ExperimentSpec) {
+    super(spec);
     this.model = createWormhole(
       spec.wormhole,
       this.feed.inputWidth,
       createRng(deriveSeed(spec.seed, 'init')),
     );
-    this.optimizer = createOptimizer(spec.training);
+  }
+
+  protected get named() {
+    return this.model.weights;
   }
 
   get layerWidths() {
     return this.model.widths;
-  }
-
-  get weightLayout() {
-    return this.model.weights.map((w) => ({ name: w.name, shape: w.variable.shape }));
   }
 
   private get widths() {
@@ -283,37 +274,7 @@ export class WormholeSession implements Session {
     return out;
   }
 
-  async exportWeights(): Promise<WeightMap> {
-    return exportNamed(this.model.weights);
-  }
-
-  importWeights(weights: WeightMap, step?: number): void {
-    importNamed(this.model.weights, weights);
-    if (step !== undefined) this.step = Math.max(0, Math.floor(step));
-  }
-
-  restore(weights: Float32Array, step: number): void {
-    assignFlat(this.model.weights, weights);
-    this.step = step;
-    this.optimizer.dispose();
-    this.optimizer = createOptimizer(this.spec.training);
-  }
-
   async gateValues(): Promise<number[]> {
     throw new SpecError('only the Dynamic Input Activation network has a per-sample gate value');
-  }
-
-  async propagate(): Promise<number[]> {
-    throw new SpecError('propagate is for the Dynamic-Live network');
-  }
-
-  async reinforce(): Promise<LiveEvent[]> {
-    throw new SpecError('reinforce is for the Dynamic-Live network');
-  }
-
-  dispose(): void {
-    this.feed.dispose();
-    tf.dispose(this.model.weights.map((w) => w.variable));
-    this.optimizer.dispose();
   }
 }
