@@ -65,6 +65,8 @@ export interface Session {
   readonly step: number;
   readonly layerWidths: number[];
   readonly weightLayout: { name: string; shape: number[] }[];
+  /** How often, at most, maps over the plane are worth recomputing while playing (default 100 ms). */
+  readonly mapIntervalMs?: number;
   train(steps: number): Promise<void>;
   /** Outputs (logits) for 2-D points [x1, x2]; DIAN: the gate as given, else as the spec's evaluation policy. */
   predict(points: number[][], options?: { gate?: 'on' | 'off' }): Promise<number[][]>;

@@ -41,6 +41,8 @@ export interface SolveReport {
 
 export class WormholeSession extends GradientSession implements Session {
   private model: WormholeModel;
+  /** Every cell of the map is a fixed-point solve: redraw it at most twice a second while playing. */
+  readonly mapIntervalMs = 500;
   private point: [number, number] = [1, 1];
   private reports: SolveReport[] = [];
   /** The last training step's forward and adjoint traces. */

@@ -336,7 +336,8 @@ export class EngineRunner {
   private async snapshot(forceHeatmap: boolean): Promise<Frame> {
     const session = this.session!;
     const now = this.now();
-    const withMaps = forceHeatmap || !this.playing || now - this.lastHeatmapAt >= HEATMAP_INTERVAL_MS;
+    const interval = session.mapIntervalMs ?? HEATMAP_INTERVAL_MS;
+    const withMaps = forceHeatmap || !this.playing || now - this.lastHeatmapAt >= interval;
     if (withMaps) this.lastHeatmapAt = now;
     const s: Snapshot = await session.snapshot(
       withMaps ? { heatmapRes: HEATMAP_RES, neuronRes: NEURON_RES } : {},
