@@ -134,6 +134,19 @@ describe('implicit differentiation', () => {
     unrolled.dispose();
   });
 
+  it('works without any wormhole (an acyclic network: the adjoint is the loss gradient itself)', async () => {
+    const acyclic = { ...spec, wormhole: { ...spec.wormhole, wormholes: [] } };
+    const implicit = await open(acyclic);
+    const unrolled = await open({ ...acyclic, wormhole: { ...acyclic.wormhole, gradient: 'unrolled' } });
+    expect(
+      relativeError(await implicit.gradients(xs, labels), await unrolled.gradients(xs, labels)),
+    ).toBeLessThan(1e-6);
+    await implicit.train(3);
+    expect(implicit.step).toBe(3);
+    implicit.dispose();
+    unrolled.dispose();
+  });
+
   it('agrees with central finite differences of the loss at the fixed point', async () => {
     const s = await open(spec);
     const g = await s.gradients(xs, labels);

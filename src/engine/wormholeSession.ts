@@ -124,13 +124,11 @@ export class WormholeSession extends GradientSession implements Session {
       return { grads, solve: trace };
     }
     const g = tf.grad((X: tf.Tensor) => this.loss(X as tf.Tensor2D, labels))(state) as tf.Tensor2D;
-    const { u, trace: adjoint } = await solveAdjoint(
-      phi,
-      state,
-      g,
-      this.spec.wormhole.adjointTol,
-      this.spec.wormhole.adjointMaxIter,
-    );
+    // Without wormholes Phi does not read H at all (J = 0), so the adjoint is g itself.
+    const { u, trace: adjoint } =
+      this.model.wormholes.length === 0
+        ? { u: g.clone(), trace: { iterations: 0, stop: 'tol' as const, residual: [] } }
+        : await solveAdjoint(phi, state, g, this.spec.wormhole.adjointTol, this.spec.wormhole.adjointMaxIter);
     this.lastAdjoint = adjoint;
     const { value, grads } = tf.variableGrads(() => tf.sum(tf.mul(phi(state), u)), vars);
     tf.dispose([value, g, u, state]);

@@ -222,8 +222,15 @@ describe('Live network, properties', () => {
 
   it('counts the calls one reward makes in recursive mode (what "auto" decides by)', () => {
     const shallow = new LiveNetwork(wide, options({ depth: 2 }), () => 0);
-    const deep = new LiveNetwork(wide, options({ depth: 12 }), () => 0);
+    const deep = new LiveNetwork(wide, options({ depth: 12, memory: 12 }), () => 0);
     expect(shallow.recursionSize()).toBe(1 + 3);
     expect(deep.recursionSize()).toBeGreaterThan(1e4);
+    // Once the memory is full it is exactly the calls a reward makes (tiny lr: nothing disconnects meanwhile).
+    for (const memory of [2, 3, 5]) {
+      const net = new LiveNetwork(wide, options({ depth: 7, memory, lr: 1e-6 }), () => 0);
+      for (let i = 0; i < 8; i++) net.propagate([0.3, 0.6]);
+      net.reinforce([0.5]);
+      expect(net.lastReinforceCalls).toBe(net.recursionSize());
+    }
   });
 });

@@ -73,6 +73,7 @@ export class LiveNetwork {
   private neurons: Neuron[];
   private index = new Map<string, number>();
   private outputs: Float64Array;
+  private calls = 0;
   step = 0;
 
   constructor(
@@ -170,6 +171,7 @@ export class LiveNetwork {
   reinforce(rewards: ArrayLike<number>, atStep = this.step): RewireEvent[] {
     const events: RewireEvent[] = [];
     const outputs = this.outputIds.map((id) => this.index.get(id)!);
+    this.calls = 0;
     if (this.options.update === 'recursive') {
       outputs.forEach((n, j) => {
         this.train(n, rewards[j], this.options.depth, atStep, events);
@@ -235,17 +237,38 @@ export class LiveNetwork {
     return values.every((v) => v !== undefined) ? (values as number[]) : undefined;
   }
 
-  /** How many train calls one reward at the outputs makes in recursive mode (paths of length <= depth). */
+  /** Recursive mode: the train calls (past the memory check) the last reinforce made. */
+  get lastReinforceCalls(): number {
+    return this.calls;
+  }
+
+  /**
+   * How many train calls one reward at the outputs makes in recursive mode, once the memory is full: paths of
+   * length <= depth that stay within the M remembered steps (input neurons return at once and are not counted).
+   */
   recursionSize(): number {
-    let calls = new Float64Array(this.neurons.length).fill(1);
-    for (let d = 2; d <= this.options.depth; d++) {
-      const next = new Float64Array(this.neurons.length).fill(1);
-      this.neurons.forEach((n, i) => {
-        if (n.layer > 0) for (const s of n.sources) next[i] += calls[s];
-      });
+    // calls[b][i]: calls made by training neuron i, b steps back in time, with the remaining depth. A source
+    // in the same or a later layer is trained one step further back; memory ends the path after M - 1 steps.
+    const M = this.options.memory;
+    const N = this.neurons.length;
+    const fresh = () => Array.from({ length: M }, () => new Float64Array(N));
+    let calls = fresh();
+    for (let d = 1; d <= this.options.depth; d++) {
+      const next = fresh();
+      for (let b = 0; b < M; b++) {
+        this.neurons.forEach((n, i) => {
+          if (n.layer === 0) return;
+          next[b][i] = 1;
+          if (d === 1) return;
+          for (const s of n.sources) {
+            const back = b + (this.neurons[s].layer < n.layer ? 0 : 1);
+            if (back < M) next[b][i] += calls[back][s];
+          }
+        });
+      }
       calls = next;
     }
-    return this.outputIds.reduce((sum, id) => sum + calls[this.index.get(id)!], 0);
+    return this.outputIds.reduce((sum, id) => sum + calls[0][this.index.get(id)!], 0);
   }
 
   private inputsAt(n: Neuron, t: number): Float64Array | undefined {
@@ -276,6 +299,7 @@ export class LiveNetwork {
     const n = this.neurons[index];
     const x = n.layer === 0 ? undefined : this.inputsAt(n, t);
     if (!x) return;
+    this.calls++;
     const w = n.weights;
     const start = Float64Array.from(w);
     let tot = 0;
