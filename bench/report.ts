@@ -53,6 +53,9 @@ export function fmt(v: number): string {
   return v.toFixed(2);
 }
 
+/** A whole number with thousands separators. */
+export const int = (v: number) => Math.round(v).toLocaleString('en-US');
+
 export function table(header: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
@@ -190,6 +193,8 @@ export function markdown(
     verdict: string;
     /** The "Dynamic Input Activation network" section (bench/dianReport.ts). */
     dian: string;
+    /** The Dynamic-Live and Wormhole sections (bench/sections.ts). */
+    more: string[];
   },
 ): string {
   const lines = [
@@ -226,6 +231,7 @@ export function markdown(
     parts.verdict,
     '',
     parts.dian,
+    ...parts.more,
   ];
   return lines.join('\n');
 }

@@ -1,13 +1,16 @@
 /**
- * `npm run bench [-- --node-only] [-- --dian-only]`: throughput of the default MLP and the default DIAN per
- * backend (Node and browser), next to a scalar JavaScript reference trained the TensorFlow Playground way, and
- * main-thread long tasks at full speed; then the DIAN against its baselines (accuracy and convergence over
- * seeds, bench/dian.ts). Prints the tables and writes bench/RESULTS.md. Budgets: DESIGN.md section 9.
+ * `npm run bench [-- --node-only] [-- --dian-only] [-- --live-only] [-- --wormhole-only]`: throughput of the
+ * default MLP and the default DIAN per backend (Node and browser), next to a scalar JavaScript reference trained
+ * the TensorFlow Playground way, and main-thread long tasks at full speed; then the DIAN against its baselines
+ * (accuracy and convergence over seeds, bench/dian.ts); then the Dynamic-Live and the Fixed-Point Wormhole
+ * networks (bench/sections.ts). Prints the tables and writes bench/RESULTS.md. Budgets: DESIGN.md section 9.
  * --node-only skips the browser; --dian-only skips the MLP parts (the reference and the MLP rows), for
  * development: the file it writes says so, so run the full bench before committing RESULTS.md.
+ * --live-only and --wormhole-only run just that section (both flags: both) and replace it in the existing
+ * RESULTS.md, leaving the rest as it was; each section says when and on which commit it ran.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
@@ -17,6 +20,7 @@ import { dianSection } from './dianReport';
 import { runNodeBench } from './node';
 import { runReference } from './playgroundReference';
 import { epochsPerSecond, markdown, verdict, type MachineInfo } from './report';
+import { LIVE_HEADING, WORMHOLE_HEADING, liveMarkdown, spliceSection, wormholeMarkdown } from './sections';
 
 const PORT = 4174;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -76,9 +80,27 @@ function gitCommit(): string {
   return run(['status', '--porcelain', '--', 'src', 'index.html']) ? `${sha} + uncommitted changes` : sha;
 }
 
+/** Aligned tables, as `npm run format` would write them; printed, and written to RESULTS.md. */
+async function write(raw: string, started: number): Promise<void> {
+  const text = await format(raw, { ...(await resolveConfig(RESULTS)), parser: 'markdown' });
+  console.log(text);
+  writeFileSync(RESULTS, text);
+  console.error(`bench: wrote ${RESULTS} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+}
+
+/** --live-only / --wormhole-only: run those sections and replace them in the existing RESULTS.md. */
+async function sectionsOnly(info: MachineInfo, live: boolean, wormhole: boolean, started: number) {
+  let text = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmark results\n';
+  if (live) text = spliceSection(text, LIVE_HEADING, await liveMarkdown(info));
+  if (wormhole) text = spliceSection(text, WORMHOLE_HEADING, await wormholeMarkdown(info));
+  await write(text, started);
+}
+
 async function main(): Promise<void> {
   const nodeOnly = process.argv.includes('--node-only');
   const dianOnly = process.argv.includes('--dian-only');
+  const liveOnly = process.argv.includes('--live-only');
+  const wormholeOnly = process.argv.includes('--wormhole-only');
   const started = performance.now();
   const cpus = os.cpus();
   const info: MachineInfo = {
@@ -89,6 +111,7 @@ async function main(): Promise<void> {
     commit: gitCommit(),
     load: os.loadavg()[0],
   };
+  if (liveOnly || wormholeOnly) return sectionsOnly(info, liveOnly, wormholeOnly, started);
 
   let reference: ReturnType<typeof runReference> | undefined;
   if (!dianOnly) {
@@ -99,6 +122,7 @@ async function main(): Promise<void> {
   const node = await runNodeBench(BATCHES, { dianOnly });
   console.error('bench: DIAN against its baselines (Node, cpu)');
   const accuracy = await runDianAccuracy();
+  const more = [await liveMarkdown(info), await wormholeMarkdown(info)];
   let browser: BrowserResult | undefined;
   if (!nodeOnly) {
     browser = await browserPart(dianOnly);
@@ -111,12 +135,9 @@ async function main(): Promise<void> {
     browser: browser?.rows,
     verdict: verdict(node, browser?.rows, reference && epochsPerSecond(reference[0])),
     dian: dianSection(accuracy, node, browser?.rows),
+    more,
   });
-  // Aligned tables, as `npm run format` would write them.
-  const text = await format(raw, { ...(await resolveConfig(RESULTS)), parser: 'markdown' });
-  console.log(text);
-  writeFileSync(RESULTS, text);
-  console.error(`bench: wrote ${RESULTS} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  await write(raw, started);
 }
 
 main().then(

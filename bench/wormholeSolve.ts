@@ -1,0 +1,223 @@
+/**
+ * Fixed-Point Wormhole solves (DESIGN.md 1.3, issue #5): sweeps per solve with gates closed, nearly closed and
+ * open, plain against Anderson; the time of a solve and of a gradient (implicit against unrolled) on the cpu
+ * and wasm backends; and the memory a gradient needs as the sweep count is forced up.
+ * Solves are of freshly initialised networks (createWormhole + solveFixedPoint, the problem set up as
+ * WormholeSession sets it up); times and memory go through the session's public predict / gradients / train.
+ */
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { createSession } from '../src/engine';
+import { createWormhole } from '../src/engine/models/wormhole';
+import { createRng, deriveSeed } from '../src/engine/rng';
+import { solveFixedPoint, type FixedPointProblem, type StopReason } from '../src/engine/solvers';
+import { makeDataset } from '../src/engine/tasks';
+import type { WormholeSession } from '../src/engine/wormholeSession';
+import { defaultSpec, type ExperimentSpec, type WormholeSpec } from '../src/spec';
+
+export const SOLVE_SEEDS = [1, 2, 3];
+export const SOLVE_BATCH = 250;
+export const GATES: { label: string; gate: WormholeSpec['gate']; gateBias: number }[] = [
+  { label: 'closed (hard, bias −4)', gate: 'hard', gateBias: -4 },
+  { label: 'nearly closed (soft, bias −4: the default)', gate: 'soft', gateBias: -4 },
+  { label: 'half open (soft, bias 0)', gate: 'soft', gateBias: 0 },
+  { label: 'open (soft, bias +2)', gate: 'soft', gateBias: 2 },
+  { label: 'open (soft, bias +4)', gate: 'soft', gateBias: 4 },
+];
+export const SOLVERS = ['plain', 'anderson'] as const;
+export const TIMING_BATCH = 32;
+export const TIMING_REPS = 20;
+export const TIMING_GATES = [GATES[1], GATES[3]];
+export const MEMORY_SWEEPS = [5, 10, 20, 40, 80];
+export const MEMORY_GATE = GATES[3];
+export const MEMORY_TOL = 1e-12;
+
+export interface SolveRow {
+  gate: string;
+  solver: string;
+  /** Per seed: mean and max sweeps per sample, the batch's sweeps and stop reason, last residual, gate mean. */
+  meanSweeps: number[];
+  maxSweeps: number[];
+  stops: StopReason[];
+  residual: number[];
+  gateMean: number[];
+  ms: number[];
+}
+
+const circlePoints = (seed: number, n: number) =>
+  makeDataset(defaultSpec('wormhole').task, seed)
+    .train.slice(0, n)
+    .map((p) => ({ xy: [p.x1, p.x2], label: p.label as number }));
+
+function wormholeSpec(seed: number, change: Partial<WormholeSpec>, training = {}): ExperimentSpec {
+  const spec = defaultSpec('wormhole');
+  return {
+    ...spec,
+    seed,
+    wormhole: { ...spec.wormhole, ...change },
+    training: { ...spec.training, ...training },
+  };
+}
+
+async function solveOnce(spec: ExperimentSpec, points: number[][]) {
+  const model = createWormhole(spec.wormhole, 2, createRng(deriveSeed(spec.seed, 'init')));
+  const x = tf.tensor2d(points);
+  const split = (X: tf.Tensor2D) => tf.split(X, model.widths, 1) as tf.Tensor2D[];
+  const problem: FixedPointProblem = {
+    phi: (X) => tf.concat(model.sweep(split(X), x), 1) as tf.Tensor2D,
+    widths: model.widths,
+    gateMeans: (X) => {
+      const gates = model.gates(split(X));
+      return (gates.length ? tf.stack(gates.map((g) => tf.mean(g))) : tf.zeros([0])) as tf.Tensor1D;
+    },
+  };
+  const t0 = performance.now();
+  const result = await solveFixedPoint(problem, points.length, spec.wormhole);
+  const ms = performance.now() - t0;
+  tf.dispose([x, result.state, ...model.weights.map((w) => w.variable)]);
+  return { ...result, ms };
+}
+
+export async function runSolveSweeps(): Promise<SolveRow[]> {
+  const rows: SolveRow[] = [];
+  for (const g of GATES) {
+    for (const solver of SOLVERS) {
+      const row: SolveRow = {
+        gate: g.label,
+        solver,
+        meanSweeps: [],
+        maxSweeps: [],
+        stops: [],
+        residual: [],
+        gateMean: [],
+        ms: [],
+      };
+      for (const seed of SOLVE_SEEDS) {
+        const spec = wormholeSpec(seed, { gate: g.gate, gateBias: g.gateBias, solver });
+        const points = circlePoints(seed, SOLVE_BATCH).map((p) => p.xy);
+        const { trace, sampleIterations, ms } = await solveOnce(spec, points);
+        row.meanSweeps.push(sampleIterations.reduce((a, b) => a + b, 0) / sampleIterations.length);
+        row.maxSweeps.push(Math.max(...sampleIterations));
+        row.stops.push(trace.stop);
+        row.residual.push(trace.relResidual.at(-1)!);
+        row.gateMean.push(trace.gates.at(-1)?.[0] ?? NaN);
+        row.ms.push(ms);
+      }
+      rows.push(row);
+    }
+  }
+  return rows;
+}
+
+export interface TimingRow {
+  backend: string;
+  gate: string;
+  /** Median ms of TIMING_REPS calls, after two warm-up calls. */
+  solveMs: number;
+  implicitMs: number;
+  unrolledMs: number;
+  /** The forward solve's sweeps (the batch's), and the adjoint's iterations, for this batch. */
+  sweeps: number;
+  adjointIterations: number;
+}
+
+const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+
+async function medianMs(call: () => Promise<unknown>): Promise<number> {
+  await call();
+  await call();
+  const times: number[] = [];
+  for (let i = 0; i < TIMING_REPS; i++) {
+    const t0 = performance.now();
+    await call();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+export async function runSolveTiming(): Promise<{ rows: TimingRow[]; problems: string[] }> {
+  const rows: TimingRow[] = [];
+  const problems: string[] = [];
+  const points = circlePoints(1, TIMING_BATCH);
+  const xy = points.map((p) => p.xy);
+  const labels = points.map((p) => p.label);
+  for (const backend of ['cpu', 'wasm']) {
+    if (!(await tf.setBackend(backend))) {
+      problems.push(`the ${backend} backend did not start`);
+      continue;
+    }
+    await tf.ready();
+    for (const g of TIMING_GATES) {
+      const change = { gate: g.gate, gateBias: g.gateBias };
+      const { trace } = await solveOnce(wormholeSpec(1, change), xy);
+      const implicit = (await createSession(wormholeSpec(1, change))) as unknown as WormholeSession;
+      const unrolled = (await createSession(
+        wormholeSpec(1, { ...change, gradient: 'unrolled' }),
+      )) as unknown as WormholeSession;
+      rows.push({
+        backend,
+        gate: g.label,
+        solveMs: await medianMs(() => implicit.predict(xy)),
+        implicitMs: await medianMs(() => implicit.gradients(xy, labels)),
+        unrolledMs: await medianMs(() => unrolled.gradients(xy, labels)),
+        sweeps: trace.iterations,
+        adjointIterations: implicit.lastAdjoint?.iterations ?? NaN,
+      });
+      implicit.dispose();
+      unrolled.dispose();
+    }
+  }
+  await tf.setBackend('cpu');
+  return { rows, problems };
+}
+
+export interface MemoryRow {
+  maxIter: number;
+  gradient: 'implicit' | 'unrolled';
+  sweeps: number;
+  stop: StopReason;
+  adjointIterations: number;
+  /** tf.profile over one training step: peak bytes above the bytes held before it, and tensors left after. */
+  peakBytes: number;
+  newTensors: number;
+  ms: number;
+}
+
+/** One training step (batch TIMING_BATCH, SGD) under tf.profile, after one warm-up step. */
+export async function runGradientMemory(): Promise<MemoryRow[]> {
+  const rows: MemoryRow[] = [];
+  for (const maxIter of MEMORY_SWEEPS) {
+    for (const gradient of ['implicit', 'unrolled'] as const) {
+      const spec = wormholeSpec(
+        1,
+        {
+          gate: MEMORY_GATE.gate,
+          gateBias: MEMORY_GATE.gateBias,
+          solver: 'plain',
+          tol: MEMORY_TOL,
+          maxIter,
+          gradient,
+        },
+        { batchSize: TIMING_BATCH },
+      );
+      const s = (await createSession(spec)) as unknown as WormholeSession;
+      await s.train(1);
+      const before = tf.memory().numBytes;
+      const t0 = performance.now();
+      const profile = await tf.profile(() => s.train(1));
+      const ms = performance.now() - t0;
+      rows.push({
+        maxIter,
+        gradient,
+        sweeps: s.lastSolve?.iterations ?? NaN,
+        stop: s.lastSolve?.stop ?? 'maxIter',
+        adjointIterations: gradient === 'implicit' ? (s.lastAdjoint?.iterations ?? NaN) : NaN,
+        peakBytes: profile.peakBytes - before,
+        newTensors: profile.newTensors,
+        ms,
+      });
+      s.dispose();
+    }
+  }
+  return rows;
+}
