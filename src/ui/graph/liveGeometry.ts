@@ -72,5 +72,9 @@ export function edgePath(e: {
   const bow = Math.max(30, len * 0.35);
   const cx = (s.x + t.x) / 2 + (dy / len) * bow;
   const cy = (s.y + t.y) / 2 - (dx / len) * bow;
-  return `M${s.x},${s.y} Q${cx},${cy} ${t.x},${t.y}`;
+  // End on the target's rim (towards the control point), so the arrow head stays visible.
+  const ex = cx - t.x;
+  const ey = cy - t.y;
+  const el = Math.hypot(ex, ey) || 1;
+  return `M${s.x},${s.y} Q${cx},${cy} ${t.x + (ex / el) * r},${t.y + (ey / el) * r}`;
 }

@@ -9,6 +9,7 @@ import {
   type LiveSpec,
   type LiveTaskKind,
 } from '../../spec';
+import { useState } from 'react';
 import { engine } from '../../state/engineClient';
 import { useAppStore } from '../../state/store';
 import { NumberField, Select } from '../controls';
@@ -76,6 +77,7 @@ export function LivePanel() {
           Delete {selected && hidden.includes(selected) ? selected : 'neuron'}
         </button>
       </div>
+      <ConnectForm />
       <Select
         label="Reward task"
         value={live.task}
@@ -135,5 +137,42 @@ export function LivePanel() {
         onChange={set('pRewire')}
       />
     </section>
+  );
+}
+
+/** Adding an edge without a pointer: pick a source and a neuron (the same edit as dragging). */
+function ConnectForm() {
+  const layers = useAppStore((s) => s.spec.live.layers);
+  const ids = layers.flat();
+  const targets = layers.slice(1).flat();
+  const [source, setSource] = useState(ids[0]);
+  const [neuron, setNeuron] = useState(targets[targets.length - 1]);
+  return (
+    <div className="connect-form">
+      <Select
+        label="Connect from"
+        value={ids.includes(source) ? source : ids[0]}
+        options={ids}
+        onChange={setSource}
+      />
+      <Select
+        label="Connect to"
+        value={targets.includes(neuron) ? neuron : targets[0]}
+        options={targets}
+        onChange={setNeuron}
+      />
+      <button
+        type="button"
+        onClick={() =>
+          engine.edit({
+            kind: 'connect',
+            source: ids.includes(source) ? source : ids[0],
+            neuron: targets.includes(neuron) ? neuron : targets[0],
+          })
+        }
+      >
+        Connect
+      </button>
+    </div>
   );
 }
