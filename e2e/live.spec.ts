@@ -93,11 +93,13 @@ test('dragging a neuron moves it and keeps its edges attached', async ({ page })
   await expect(node).not.toHaveAttribute('transform', before!);
 });
 
-test('an edge can be added without a pointer, from the Connect controls', async ({ page }) => {
+test('an edge can be added and removed without a pointer, from the Connect controls', async ({ page }) => {
   await openLive(page);
   await page.getByLabel('Connect from').selectOption('out');
   await page.getByLabel('Connect to', { exact: true }).selectOption('h2');
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(edge(page, 'out->h2')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Remove edge' }).click();
+  await expect(edge(page, 'out->h2')).toHaveCount(0);
   await expect(page.getByRole('alert')).toHaveCount(0);
 });

@@ -91,3 +91,14 @@ test('the Wormhole trains on a sequence task with a long-term dependency', async
     /its batch took \d+ sweeps .*the adjoint solve \d+ iterations/,
   );
 });
+
+test('a wormhole can be added and removed without a pointer', async ({ page }) => {
+  await openWormhole(page);
+  await page.getByLabel('Wormhole from layer').selectOption('3');
+  await page.getByLabel('back to layer').selectOption('2');
+  await page.getByRole('button', { name: 'Add wormhole' }).click();
+  await expect(page.locator('[data-wormhole="3->2"]')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Remove wormhole' }).click();
+  await expect(page.locator('[data-wormhole="3->2"]')).toHaveCount(0);
+  await expect(page.locator('[data-wormhole="3->1"]')).toHaveCount(1);
+});

@@ -140,7 +140,7 @@ export function LivePanel() {
   );
 }
 
-/** Adding an edge without a pointer: pick a source and a neuron (the same edit as dragging). */
+/** Adding or removing an edge without a pointer: pick a source and a neuron (the same edits as dragging). */
 function ConnectForm() {
   const layers = useAppStore((s) => s.spec.live.layers);
   const ids = layers.flat();
@@ -161,18 +161,21 @@ function ConnectForm() {
         options={targets}
         onChange={setNeuron}
       />
-      <button
-        type="button"
-        onClick={() =>
-          engine.edit({
-            kind: 'connect',
-            source: ids.includes(source) ? source : ids[0],
-            neuron: targets.includes(neuron) ? neuron : targets[0],
-          })
-        }
-      >
-        Connect
-      </button>
+      {(['connect', 'disconnect'] as const).map((kind) => (
+        <button
+          key={kind}
+          type="button"
+          onClick={() =>
+            engine.edit({
+              kind,
+              source: ids.includes(source) ? source : ids[0],
+              neuron: targets.includes(neuron) ? neuron : targets[0],
+            })
+          }
+        >
+          {kind === 'connect' ? 'Connect' : 'Remove edge'}
+        </button>
+      ))}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import {
   WORMHOLE_LIMITS,
   type WormholeSpec,
 } from '../../spec';
+import { useState } from 'react';
 import { useAppStore } from '../../state/store';
 import { NumberField, Select } from '../controls';
 
@@ -22,6 +23,7 @@ export function WormholePanel() {
   return (
     <section className="panel wormhole" aria-labelledby="wormhole-title">
       <h2 id="wormhole-title">Fixed point</h2>
+      <WormholeForm />
       <Select
         label="Solver"
         value={w.solver}
@@ -94,5 +96,37 @@ export function WormholePanel() {
         onChange={set('activation')}
       />
     </section>
+  );
+}
+
+/** Adding or removing a wormhole without a pointer (the same edits as dragging in the graph). */
+function WormholeForm() {
+  const { hidden, wormholes } = useAppStore((s) => s.spec.wormhole);
+  const updateSpec = useAppStore((s) => s.updateSpec);
+  const L = hidden.length + 1;
+  const layers = Array.from({ length: L }, (_, i) => String(i + 1));
+  const [from, setFrom] = useState(String(L));
+  const [to, setTo] = useState('1');
+  const f = Math.min(Number(from), L);
+  const t = Math.min(Number(to), L);
+  const exists = wormholes.some((w) => w.from === f && w.to === t);
+  return (
+    <div className="connect-form">
+      <Select label="Wormhole from layer" value={String(f)} options={layers} onChange={setFrom} />
+      <Select label="back to layer" value={String(t)} options={layers} onChange={setTo} />
+      <button
+        type="button"
+        disabled={t >= f}
+        onClick={() =>
+          updateSpec((d) => {
+            d.wormhole.wormholes = exists
+              ? d.wormhole.wormholes.filter((w) => !(w.from === f && w.to === t))
+              : [...d.wormhole.wormholes, { from: f, to: t }];
+          })
+        }
+      >
+        {exists ? 'Remove wormhole' : 'Add wormhole'}
+      </button>
+    </div>
   );
 }
