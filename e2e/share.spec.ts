@@ -154,3 +154,14 @@ test('export to a file and import it back (also by dropping it on the page); mal
   );
   await expect(page.getByTestId('step')).toHaveText('5');
 });
+
+test('pasting an unusable link into the address bar keeps the running experiment', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Task').selectOption('spiral');
+  await expect(page.getByTestId('event-log')).toContainText('spiral task');
+  await page.evaluate(() => (location.hash = '#v=1&s=garbage'));
+  await expect(page.getByRole('alert')).toContainText('Your experiment is unchanged');
+  await expect(page.getByLabel('Task')).toHaveValue('spiral');
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#v=1&s=/);
+  expect(await page.evaluate(() => location.hash)).not.toBe('#v=1&s=garbage');
+});

@@ -154,6 +154,8 @@ describe('share links', () => {
     expect(decodeLink('#v=abc&s=abc').problems[0]).toMatch(/schema version/);
     expect(decodeLink('#v=1&s=' + 'A'.repeat(600_000)).problems[0]).toMatch(/too long/);
     expect(decodeLink('').problems).toEqual([]);
+    expect(decodeLink('#v=99&s=abc').unusable).toBe(true);
+    expect(decodeLink(good).unusable).toBeUndefined();
     expect(encodeLink(defaultSpec()).length).toBeLessThan(SHAREABLE_LINK_LENGTH);
   });
 

@@ -24,6 +24,8 @@ export interface DecodedLink {
   trained?: Trained;
   /** Why the link could not be used as it was (empty when it was fine). */
   problems: string[];
+  /** True when nothing of the link could be used: `spec` is then just the defaults. */
+  unusable?: boolean;
 }
 
 export function encodeLink(spec: ExperimentSpec, trained?: Trained): string {
@@ -34,7 +36,11 @@ export function encodeLink(spec: ExperimentSpec, trained?: Trained): string {
 
 /** An empty hash is no link at all: the defaults, with nothing to report. */
 export function decodeLink(hash: string): DecodedLink {
-  const fallback = (problem: string): DecodedLink => ({ spec: defaultSpec(), problems: [problem] });
+  const fallback = (problem: string): DecodedLink => ({
+    spec: defaultSpec(),
+    problems: [problem],
+    unusable: true,
+  });
   try {
     if (typeof hash !== 'string') return fallback('the link is not text');
     if (hash.length > MAX_LINK_LENGTH)
@@ -42,11 +48,11 @@ export function decodeLink(hash: string): DecodedLink {
     const params = new URLSearchParams(hash.replace(/^#/, ''));
     const v = params.get('v');
     const s = params.get('s');
-    if (v === null && s === null)
-      return {
-        spec: defaultSpec(),
-        problems: hash.replace(/^#/, '') ? ['the link is not a playground link'] : [],
-      };
+    if (v === null && s === null) {
+      return hash.replace(/^#/, '')
+        ? fallback('the link is not a playground link')
+        : { spec: defaultSpec(), problems: [] };
+    }
     const version = Number(v);
     if (!Number.isInteger(version) || version < 1) return fallback('the link has no valid schema version');
     if (version > SCHEMA_VERSION)

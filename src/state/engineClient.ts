@@ -13,7 +13,19 @@ let drawScheduled = false;
 let currentStep = 0;
 /** A spec the engine already has (a Live graph edit, or one loaded with weights): it needs no reload. */
 let editedSpec: ExperimentSpec | undefined;
-let weightRequests: ((trained: Trained) => void)[] = [];
+const weightRequests: { resolve: (trained: Trained) => void; reject: (error: Error) => void }[] = [];
+
+/** Settles every pending weight request with an error (the engine failed or went away). */
+function failWeightRequests(reason: string): void {
+  for (const request of weightRequests.splice(0)) request.reject(new Error(reason));
+}
+
+/** A frame of the previous experiment must not be drawn on the new one; the engine still needs its ack. */
+function dropPendingFrame(): void {
+  if (pendingFrame === undefined) return;
+  pendingFrame = undefined;
+  send({ type: 'frameAck' });
+}
 
 const ARCHITECTURE_NAMES: Record<ExperimentSpec['architecture'], string> = {
   mlp: 'MLP',
@@ -62,9 +74,11 @@ function onMessage(message: FromEngine): void {
       s.addLog(currentStep, `engine running on ${message.backend} (WebGPU adapter: ${message.adapter})`);
       return;
     case 'relayout':
+      dropPendingFrame();
       s.setRuntime({ layout: message.layout });
       return;
     case 'loaded': {
+      dropPendingFrame();
       resetFrames();
       s.setRuntime({ layout: message.layout });
       const { inputs, layerWidths, architecture } = message.layout;
@@ -101,14 +115,17 @@ function onMessage(message: FromEngine): void {
       }
       return;
     case 'weights':
-      for (const resolve of weightRequests.splice(0))
-        resolve({ weights: message.weights, step: message.step });
+      for (const request of weightRequests.splice(0))
+        request.resolve({ weights: message.weights, step: message.step });
       return;
     case 'comparison':
       s.setRuntime({ comparison: message.progress });
       return;
     case 'error':
+      // The engine stopped playing when it reported the error.
+      s.setRuntime({ playing: false });
       s.addAlert(message.message);
+      failWeightRequests(message.message);
       return;
   }
 }
@@ -119,14 +136,19 @@ function draw(): void {
   pendingFrame = undefined;
   if (!frame) return;
   currentStep = frame.step;
-  publishFrame(frame);
-  send({ type: 'frameAck' });
+  try {
+    publishFrame(frame);
+  } finally {
+    // Without the ack the engine would hold every later frame: never skip it.
+    send({ type: 'frameAck' });
+  }
 }
 
 /** Starts (or restarts) the worker and loads the current spec (with trained weights, from a link). */
 export function startEngine(trained?: Trained): void {
   worker?.terminate();
-  weightRequests = [];
+  failWeightRequests('the engine was restarted');
+  pendingFrame = undefined;
   store().setRuntime({ engine: 'starting', playing: false });
   worker = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' });
   worker.onmessage = (e: MessageEvent<FromEngine>) => onMessage(e.data);
@@ -143,6 +165,7 @@ function crashed(reason: string): void {
   worker?.terminate();
   worker = undefined;
   store().setRuntime({ engine: 'crashed', playing: false });
+  failWeightRequests(`the engine stopped: ${reason}`);
   store().addAlert(`The engine stopped: ${reason}. Your settings are kept.`, {
     label: 'Restart engine',
     run: startEngine,
@@ -194,8 +217,9 @@ export const engine = {
   },
   /** The engine's current weights and step. */
   requestWeights: (): Promise<Trained> =>
-    new Promise((resolve) => {
-      weightRequests.push(resolve);
+    new Promise((resolve, reject) => {
+      if (!worker) return reject(new Error('the engine is not running'));
+      weightRequests.push({ resolve, reject });
       send({ type: 'exportWeights' });
     }),
   selectSample: (point: [number, number]) => send({ type: 'selectSample', point }),

@@ -39,7 +39,14 @@ export function publishFrame(frame: Frame): void {
   if (!last || frame.step !== last.step) history.push({ step: frame.step, ...frame.metrics });
   if (history.length > MAX_HISTORY)
     history = history.filter((_, i) => i % 2 === 0 || i === history.length - 1);
-  for (const listener of listeners) listener(frame, history);
+  for (const listener of listeners) {
+    // One view failing must not stop the others (or the frame acknowledgement that follows).
+    try {
+      listener(frame, history);
+    } catch (e) {
+      console.error('a view failed to draw a frame', e);
+    }
+  }
 }
 
 /** The loss and accuracy history so far (for exported files). */

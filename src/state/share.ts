@@ -40,7 +40,13 @@ export function syncLocation(): void {
   });
   window.addEventListener('hashchange', () => {
     if (window.location.hash === encodeLink(store().spec)) return;
-    const { spec, trained, problems } = decodeLink(window.location.hash);
+    const { spec, trained, problems, unusable } = decodeLink(window.location.hash);
+    if (unusable) {
+      // Nothing of it could be used: keep the running experiment, and put its own link back.
+      store().addAlert(`This link could not be used: ${problems.join('; ')}. Your experiment is unchanged.`);
+      history.replaceState(null, '', encodeLink(store().spec));
+      return;
+    }
     if (problems.length > 0)
       store().addAlert(`This link could not be used as it was: ${problems.join('; ')}.`);
     engine.replace(spec, trained);
@@ -55,8 +61,19 @@ export async function currentLink(withWeights: boolean): Promise<string> {
   return base + encodeLink(store().spec, trained);
 }
 
+/** Runs a step that needs the engine's weights; a failure becomes an alert instead of silence. */
+async function withEngine<T>(what: string, run: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await run();
+  } catch (e) {
+    store().addAlert(`Could not ${what}: ${e instanceof Error ? e.message : String(e)}.`);
+    return undefined;
+  }
+}
+
 export async function copyLink(withWeights: boolean): Promise<string | undefined> {
-  const link = await currentLink(withWeights);
+  const link = await withEngine('make the link', () => currentLink(withWeights));
+  if (link === undefined) return undefined;
   if (link.length > SHAREABLE_LINK_LENGTH) {
     store().addAlert(
       `The link with the trained weights is ${link.length.toLocaleString('en')} characters, over the ` +
@@ -75,7 +92,8 @@ export async function copyLink(withWeights: boolean): Promise<string | undefined
 }
 
 export async function exportFile(): Promise<void> {
-  const trained = await engine.requestWeights();
+  const trained = await withEngine('export the experiment', engine.requestWeights);
+  if (!trained) return;
   const data = { format: FILE_FORMAT, ...trained, spec: store().spec, history: latestHistory() };
   const url = URL.createObjectURL(new Blob([JSON.stringify(data)], { type: 'application/json' }));
   const a = document.createElement('a');

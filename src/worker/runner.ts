@@ -60,6 +60,8 @@ export class EngineRunner {
 
   private enqueue(work: () => Promise<void>): void {
     this.queue = this.queue.then(work).catch((e: unknown) => {
+      // Whatever failed, play stops (a tick that threw schedules no next one): the UI shows Play again.
+      this.stop();
       this.post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
     });
   }
@@ -71,6 +73,7 @@ export class EngineRunner {
       case 'play':
         this.endComparison(true);
         this.playing = true;
+        this.stepsPerTick = 1;
         this.rate = { since: this.now(), steps: 0, value: 0 };
         this.schedule(0);
         return this.sendFrame(await this.snapshot(true));
@@ -92,7 +95,7 @@ export class EngineRunner {
       case 'reward':
         return this.reward(message.reward);
       case 'exportWeights': {
-        const session = this.session!;
+        const session = this.current();
         return this.post({ type: 'weights', weights: await session.exportWeights(), step: session.step });
       }
       case 'selectSample':
@@ -108,6 +111,8 @@ export class EngineRunner {
   private async load(message: Extract<ToEngine, { type: 'load' }>): Promise<void> {
     this.stop();
     this.endComparison(true);
+    // Steps of the last model say nothing about this one's speed: start the adaptive tick small again.
+    this.stepsPerTick = 1;
     const { spec, problems } = validateSpec(message.spec);
     if (problems.length > 0) throw new Error(`Invalid experiment: ${problems.join('; ')}.`);
     if (spec.backend !== this.backendChoice || !this.session) {
@@ -127,9 +132,9 @@ export class EngineRunner {
     // A structural edit (a wormhole added or removed) keeps every weight that still fits, and the step.
     const carried = message.carryWeights && this.session ? await this.session.exportWeights() : undefined;
     const carriedStep = this.session?.step ?? 0;
-    this.session?.dispose();
-    this.session = undefined;
+    // The running experiment stays until its replacement exists (a failed load leaves it working).
     const session = await createSession(spec);
+    this.session?.dispose();
     this.session = session;
     this.spec = spec;
     if (message.weights) {
@@ -155,8 +160,14 @@ export class EngineRunner {
     this.accept(await this.snapshot(true));
   }
 
+  /** The loaded session; a clear error (not a crash) when a load failed and none is there. */
+  private current(): Session {
+    if (!this.session) throw new Error('No experiment is loaded: press Reset or pick another setting.');
+    return this.session;
+  }
+
   private layout(): Layout {
-    const session = this.session!;
+    const session = this.current();
     const spec = session.spec;
     return {
       architecture: spec.architecture,
@@ -328,13 +339,13 @@ export class EngineRunner {
   private async diverged(step: number): Promise<void> {
     this.stop();
     const restored = this.lastGood!;
-    this.session!.restore(restored.weights, restored.step);
+    this.current().restore(restored.weights, restored.step);
     this.post({ type: 'events', events: [{ kind: 'diverged', step, restoredStep: restored.step }] });
     this.sendFrame(await this.snapshot(true));
   }
 
   private async snapshot(forceHeatmap: boolean): Promise<Frame> {
-    const session = this.session!;
+    const session = this.current();
     const now = this.now();
     const interval = session.mapIntervalMs ?? HEATMAP_INTERVAL_MS;
     const withMaps = forceHeatmap || !this.playing || now - this.lastHeatmapAt >= interval;

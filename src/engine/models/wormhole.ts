@@ -1,7 +1,8 @@
 /**
  * Fixed-point network with temporal wormholes (DESIGN.md 1.3; a reconstruction from the paper's abstract):
  *   h_0 = x;  for l = 1..L:  a_l = h_{l-1} W_l + b_l + sum over wormholes j->l (j > l) of g_jl * (h_j V_jl)
- *                            h_l = tanh(a_l)   (option relu)
+ *                            h_l = tanh(a_l)   (option relu for l < L; the output h_L is always tanh,
+ *                            so it can reach the targets -1 and +1)
  *   g_jl = sigmoid(h_j c_jl + d_jl)  (option hard: max(0, h_j c_jl + d_jl), exactly 0 when closed)
  * Phi(H, x) is one Gauss-Seidel sweep: layer l reads this sweep's h_{l-1} and the previous iterate's h_j (j > l).
  * The output is h_L at the fixed point H* = Phi(H*, x); the loss is 0.5 * mean over samples of (h_L - t)^2.
@@ -66,7 +67,7 @@ export function createWormhole(spec: WormholeSpec, inputWidth: number, rng: Rng)
           const hj = H[hole.from - 1];
           a = tf.add(a, tf.mul(gate(hj, hole), tf.matMul(hj, hole.V.variable as tf.Tensor2D)));
         }
-        next.push(act(a));
+        next.push(l === layers.length ? tf.tanh(a) : act(a));
       });
       return next;
     },

@@ -88,6 +88,14 @@ export function OutputPanel() {
       INPUT_DOMAIN - ((e.clientY - box.top) / box.height) * 2 * INPUT_DOMAIN,
     ];
   };
+  /** The cell of a res x res grid under a point of the plane (clamped: the right and bottom edges are inside). */
+  const cell = (x1: number, x2: number, res: number) => {
+    const clamp = (v: number) => Math.min(res - 1, Math.max(0, Math.floor(v)));
+    return (
+      clamp(((INPUT_DOMAIN - x2) / (2 * INPUT_DOMAIN)) * res) * res +
+      clamp(((x1 + INPUT_DOMAIN) / (2 * INPUT_DOMAIN)) * res)
+    );
+  };
   const onMove = (e: React.MouseEvent<HTMLCanvasElement>) => {
     const [x1, x2] = planePoint(e);
     const p = heatmapRef.current?.valueAt(x1, x2);
@@ -95,15 +103,11 @@ export function OutputPanel() {
     let text = `(${x1.toFixed(2)}, ${x2.toFixed(2)}): P(blue) = ${p.toFixed(3)}`;
     const gates = gateMap.current;
     if (isDian && gates) {
-      const col = Math.floor(((x1 + INPUT_DOMAIN) / (2 * INPUT_DOMAIN)) * gates.res);
-      const row = Math.floor(((INPUT_DOMAIN - x2) / (2 * INPUT_DOMAIN)) * gates.res);
-      text += `, gate g = ${gates.values[row * gates.res + col].toFixed(3)}`;
+      text += `, gate g = ${gates.values[cell(x1, x2, gates.res)].toFixed(3)}`;
     }
     const its = iterationGrid.current;
     if (isWormhole && its) {
-      const col = Math.floor(((x1 + INPUT_DOMAIN) / (2 * INPUT_DOMAIN)) * its.res);
-      const row = Math.floor(((INPUT_DOMAIN - x2) / (2 * INPUT_DOMAIN)) * its.res);
-      text += `, ${its.values[row * its.res + col]} sweeps`;
+      text += `, ${its.values[cell(x1, x2, its.res)]} sweeps`;
     }
     setHover(text);
   };
