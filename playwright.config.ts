@@ -1,7 +1,6 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './e2e/chromium';
 
-// Playwright cannot download its browsers here: use the system Chromium (override with CHROMIUM_PATH).
-// --enable-unsafe-webgpu gives a software (SwiftShader) WebGPU adapter, in workers too.
 export default defineConfig({
   testDir: 'e2e',
   timeout: 60_000,
@@ -12,17 +11,7 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL: 'http://localhost:4173',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--enable-unsafe-webgpu',
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   webServer: {
     command: 'npm run preview',

@@ -3,6 +3,7 @@
  * Per backend: steps/s from the step counter, long tasks (>50 ms) and animation frames on the main thread, for
  * the default MLP and then the default Dynamic Input Activation network (DIAN).
  */
+import { chromiumLaunchOptions } from '../e2e/chromium';
 import { chromium, type Page } from '@playwright/test';
 import { defaultSpec } from '../src/spec';
 import type { BrowserRow } from './report';
@@ -187,17 +188,8 @@ export async function runBrowserBench(
   options: { windowMs?: number; warmupMs?: number; dianOnly?: boolean } = {},
 ): Promise<BrowserResult> {
   const { windowMs = 5000, warmupMs = 1000, dianOnly = false } = options;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--enable-unsafe-webgpu',
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
+
   const rows: BrowserRow[] = [];
   let adapter = 'unknown';
   try {

@@ -5,6 +5,7 @@ import { GateTrace } from './gateTrace';
 import { LiveSession, type LiveEvent } from './liveSession';
 import { SpecError } from './specError';
 import { GradientSession } from './gradientSession';
+import { gradientMap } from './models/namedWeights';
 import { WormholeSession, type FixedPointReplay } from './wormholeSession';
 import { createModel, iterationOf, trainingGate } from './models';
 import type { Model, WeightMap } from './models/model';
@@ -249,15 +250,8 @@ class TrainingSession extends GradientSession implements Session {
       const y = tf.tensor2d(labels, [labels.length, 1]);
       return tf.variableGrads(() => this.model.loss(x, y, gate), vars);
     });
-    const out: WeightMap = {};
-    for (const { name, variable } of this.model.weights) {
-      // A weight outside the graph (DIAN's extra path on an inactive iteration) has gradient zero.
-      const g = grads[variable.name];
-      out[name] = {
-        shape: variable.shape,
-        values: g ? Array.from(await g.data()) : new Array(variable.size).fill(0),
-      };
-    }
+    // A weight outside the graph (DIAN's extra path on an inactive iteration) has gradient zero.
+    const out = await gradientMap(this.model.weights, grads);
     tf.dispose(grads);
     return out;
   }

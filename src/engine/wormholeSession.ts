@@ -17,6 +17,7 @@ import {
 } from './solvers';
 import { SpecError } from './specError';
 import { GradientSession } from './gradientSession';
+import { gradientMap } from './models/namedWeights';
 
 /** The wormhole grid is solved at most at this resolution (every cell is a fixed-point solve). */
 const MAX_GRID = 50;
@@ -262,14 +263,7 @@ export class WormholeSession extends GradientSession implements Session {
     const x = this.feed.features(points);
     const y = tf.tensor2d(labels, [labels.length, 1]);
     const { grads } = await this.gradientsOf(x, y);
-    const out: WeightMap = {};
-    for (const { name, variable } of this.model.weights) {
-      const g = grads[variable.name];
-      out[name] = {
-        shape: variable.shape,
-        values: g ? Array.from(await g.data()) : new Array(variable.size).fill(0),
-      };
-    }
+    const out = await gradientMap(this.model.weights, grads);
     tf.dispose([x, y, ...Object.values(grads)]);
     return out;
   }

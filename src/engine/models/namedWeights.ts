@@ -33,3 +33,16 @@ export function assignFlat(weights: NamedWeight[], flat: Float32Array): void {
     offset += variable.size;
   }
 }
+
+/** Gradients by tfjs variable name as a WeightMap; a weight outside the graph has gradient zero. */
+export async function gradientMap(weights: NamedWeight[], grads: tf.NamedTensorMap): Promise<WeightMap> {
+  const out: WeightMap = {};
+  for (const { name, variable } of weights) {
+    const g = grads[variable.name];
+    out[name] = {
+      shape: variable.shape,
+      values: g ? Array.from(await g.data()) : new Array(variable.size).fill(0),
+    };
+  }
+  return out;
+}
