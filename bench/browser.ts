@@ -5,7 +5,7 @@
  */
 import { chromiumLaunchOptions } from '../e2e/chromium';
 import { chromium, type Page } from '@playwright/test';
-import { defaultSpec } from '../src/spec';
+import { defaultSpec } from '../src/experiment';
 import type { BrowserRow } from './report';
 
 export const BROWSER_BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;

@@ -1,14 +1,14 @@
 /**
- * DIAN against its baselines (DESIGN.md 1.1, issue #3): the four models of the UI's comparison panel
- * (src/worker/comparison.ts VARIANTS, so the bench compares exactly what the UI compares), trained in-process on
+ * DIAN against its baselines (docs/DESIGN.md 1.1, issue #3): the four models of the UI's comparison panel
+ * (DIAN_VARIANTS in src/experiment/arch/dian/variants.ts, so the bench compares exactly what the UI compares), trained in-process on
  * tfjs's cpu backend on each 2-D task over several seeds. Records test accuracy after a fixed number of steps,
  * the training loss at checkpoints (convergence speed), and the first evaluation at >= 90% test accuracy.
  * Formatting and the verdict: bench/dianReport.ts.
  */
 import * as tf from '@tensorflow/tfjs';
-import { createSession } from '../src/engine';
-import { defaultSpec, type ExperimentSpec, type Feature, type TaskKind } from '../src/spec';
-import { VARIANTS } from '../src/worker/comparison';
+import { createSession, type DianMetrics, type Metrics } from '../src/engine';
+import { defaultSpec, type ExperimentSpec, type Feature, type TaskKind } from '../src/experiment';
+import { DIAN_VARIANTS as VARIANTS } from '../src/experiment';
 
 /** Indices into VARIANTS (and into each task's cells); checked against the labels in runDianAccuracy. */
 export const V = { periodic: 0, mlp: 1, always: 2, never: 3 } as const;
@@ -116,12 +116,12 @@ async function trainOne(spec: ExperimentSpec, task: TaskSetting): Promise<{ run:
       const t0 = performance.now();
       await session.train(Math.min(EVAL_EVERY, task.steps - session.step));
       run.trainSeconds += (performance.now() - t0) / 1000;
-      const m = await session.evaluate();
+      const m: Partial<DianMetrics> & Metrics = await session.evaluate();
+      run.gateOffAccuracy = m.testAccuracyGateOff ?? NaN;
       run.curve.push(m.testAccuracy);
       if (checkpoints.includes(session.step)) run.loss.push(m.trainLoss);
       if (run.stepsToTarget === undefined && m.testAccuracy >= TARGET) run.stepsToTarget = session.step;
       run.testAccuracy = m.testAccuracy;
-      run.gateOffAccuracy = m.testAccuracyGateOff;
     }
   } finally {
     session.dispose();

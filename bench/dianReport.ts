@@ -163,8 +163,8 @@ export function dianSection(result: DianAccuracy, node: Throughput[], browser?: 
     '',
     '### Accuracy and convergence against the baselines',
     '',
-    `Node, tfjs cpu backend, in-process. The four models of the UI's comparison panel (\`VARIANTS\` in ` +
-      'src/worker/comparison.ts), each made from the same base spec: `defaultSpec("dian")` with the task ' +
+    `Node, tfjs cpu backend, in-process. The four models of the UI's comparison panel (\`DIAN_VARIANTS\` in ` +
+      'src/experiment/arch/dian/variants.ts), each made from the same base spec: `defaultSpec("dian")` with the task ' +
       `set, noise ${NOISE}, SGD, batch 10, 500 points (250 train, 250 test: one test point = 0.4 pp), seeds ` +
       `${SEEDS.join(', ')}; features x1, x2, learning rate 0.03 and 1000 steps unless said otherwise below. Each model is evaluated under ` +
       'its own policy: DIAN periodic and gate always on with the gate on (the spec default), gate never on ' +

@@ -1,6 +1,6 @@
 /**
  * "What the table says about the claim": written from the numbers of the run (bench/dian.ts), so that it stays
- * true when they change. The claim (DESIGN.md 1.1): "faster convergence and better accuracy" than the MLP.
+ * true when they change. The claim (docs/DESIGN.md 1.1): "faster convergence and better accuracy" than the MLP.
  */
 import {
   LOSS_AT,

@@ -1,11 +1,11 @@
 /**
- * Dynamic-Live throughput (DESIGN.md 1.2, issue #4): LiveNetwork built directly on random networks of 10, 100
+ * Dynamic-Live throughput (docs/DESIGN.md 1.2, issue #4): LiveNetwork built directly on random networks of 10, 100
  * and 1,000 neurons; one step = propagate + reinforce with a seeded reward in [-1, 1], in both update modes.
  * Recursive mode visits every path of length <= D (k^D in the worst case): before timing it, one counted probe
  * stops a reward that makes more than CALL_LIMIT train calls, and the row reports that instead of a rate.
  */
-import { LiveNetwork, type LiveOptions, type LiveStructure } from '../src/engine/models/live';
-import { createRng, deriveSeed } from '../src/engine/rng';
+import { LiveNetwork, type LiveOptions, type LiveStructure } from '../src/engine/arch/live/network';
+import { createRng, deriveSeed } from '../src/engine/core/rng';
 
 export const SIZES = [10, 100, 1000];
 export const INPUTS = 2;

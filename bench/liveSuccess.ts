@@ -4,10 +4,15 @@
  * API (createSession + train). Accuracy and mean reward are read over the final window, in chunks of the
  * session's 100-step metrics window; the best constant output on the same target stream is the baseline.
  */
-import { createSession } from '../src/engine';
-import { createLiveTask } from '../src/engine/liveTasks';
-import type { LiveSession } from '../src/engine/liveSession';
-import { LIVE_TASKS, defaultSpec, liveInputsFor, type ExperimentSpec, type LiveTaskKind } from '../src/spec';
+import { createSession, sessionOf } from '../src/engine';
+import { createLiveTask } from '../src/engine/arch/live/tasks';
+import {
+  LIVE_TASKS,
+  defaultSpec,
+  liveInputsFor,
+  type ExperimentSpec,
+  type LiveTaskKind,
+} from '../src/experiment';
 
 export const LIVE_SEEDS = [1, 2, 3, 4, 5];
 export const REWIRE = [0.1, 0];
@@ -75,7 +80,7 @@ function shareOfOnes(spec: ExperimentSpec): number[] {
 }
 
 async function runOne(spec: ExperimentSpec): Promise<LiveRun> {
-  const session = (await createSession(spec)) as unknown as LiveSession;
+  const session = sessionOf(await createSession(spec), 'live');
   const accuracy = CHECKPOINTS.map(() => [] as number[]);
   const reward = CHECKPOINTS.map(() => [] as number[]);
   let connects = 0;
@@ -83,7 +88,8 @@ async function runOne(spec: ExperimentSpec): Promise<LiveRun> {
   while (session.step < LIVE_STEPS) {
     await session.train(METRICS_WINDOW);
     for (const e of session.takeEvents()) {
-      if (e.kind === 'connect') connects++;
+      if (e.kind !== 'rewire') continue;
+      if (e.change === 'connect') connects++;
       else disconnects++;
     }
     const c = CHECKPOINTS.findIndex((at) => session.step <= at && session.step > at - FINAL_WINDOW);

@@ -2,8 +2,8 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { createSession } from '../src/engine';
-import { GATE_TRACE_LENGTH } from '../src/engine/gateTrace';
-import { defaultSpec } from '../src/spec';
+import { GATE_TRACE_LENGTH } from '../src/engine/arch/dian/gateTrace';
+import { defaultSpec } from '../src/experiment';
 import type { Throughput } from './report';
 
 /** Steps per `train` call: small enough to stop near the time limit, large enough to hide the await. */

@@ -2,7 +2,7 @@
 
 /** The TensorFlow Playground trains one epoch per animation frame: at 60 fps, 60 epochs/s at most. */
 export const PLAYGROUND_EPOCHS_PER_SECOND = 60;
-/** DESIGN.md section 9: at least 10x the Playground on the default task and net. */
+/** docs/DESIGN.md section 9: at least 10x the Playground on the default task and net. */
 export const BUDGET_FACTOR = 10;
 
 export interface Throughput {
@@ -173,7 +173,7 @@ export function verdict(
   if (leaky.length > 0)
     out.push(
       `Memory: tensors stay flat while training, but each createSession + dispose leaves ` +
-        `${leaky[0].leakedTensors} tensors behind (DESIGN.md section 4: no tensor may leak).`,
+        `${leaky[0].leakedTensors} tensors behind (docs/DESIGN.md section 4: no tensor may leak).`,
     );
   if (refRaw !== undefined)
     out.push(
@@ -200,7 +200,7 @@ export function markdown(
   const lines = [
     '# Benchmark results',
     '',
-    'Written by `npm run bench` (bench/run.ts). Budgets: DESIGN.md section 9.',
+    'Written by `npm run bench` (bench/run.ts). Budgets: docs/DESIGN.md section 9.',
     '',
     `- Date: ${info.date}`,
     `- Source: git ${info.commit}`,

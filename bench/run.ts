@@ -3,7 +3,7 @@
  * default MLP and the default DIAN per backend (Node and browser), next to a scalar JavaScript reference trained
  * the TensorFlow Playground way, and main-thread long tasks at full speed; then the DIAN against its baselines
  * (accuracy and convergence over seeds, bench/dian.ts); then the Dynamic-Live and the Fixed-Point Wormhole
- * networks (bench/sections.ts). Prints the tables and writes bench/RESULTS.md. Budgets: DESIGN.md section 9.
+ * networks (bench/sections.ts). Prints the tables and writes bench/RESULTS.md. Budgets: docs/DESIGN.md section 9.
  * --node-only skips the browser; --dian-only skips the MLP parts (the reference and the MLP rows), for
  * development: the file it writes says so, so run the full bench before committing RESULTS.md.
  * --live-only and --wormhole-only run just that section (both flags: both) and replace it in the existing

@@ -5,8 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { createSession } from '../src/engine';
-import type { WormholeSession } from '../src/engine/wormholeSession';
-import { defaultSpec, type ExperimentSpec, type TaskKind } from '../src/spec';
+import { defaultSpec, type ExperimentSpec, type TaskKind } from '../src/experiment';
 
 export const SEQ_TASKS: { kind: TaskKind; length: number }[] = [
   { kind: 'parity', length: 4 },
@@ -108,9 +107,9 @@ async function runOne(spec: ExperimentSpec): Promise<SeqRun> {
     testAccuracy: m.testAccuracy,
     msPerStep,
   };
-  if (spec.architecture === 'wormhole') {
-    const w = s as unknown as WormholeSession;
-    run.unconverged = w.takeReports().length;
+  if (s.kind === 'wormhole') {
+    const w = s;
+    run.unconverged = w.takeEvents().length;
     run.lastSweeps = w.lastSolve?.iterations;
     run.lastAdjoint = spec.wormhole.gradient === 'implicit' ? w.lastAdjoint?.iterations : undefined;
     run.lastGate = w.lastSolve?.gates.at(-1)?.[0];

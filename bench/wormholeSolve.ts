@@ -1,5 +1,5 @@
 /**
- * Fixed-Point Wormhole solves (DESIGN.md 1.3, issue #5): sweeps per solve with gates closed, nearly closed and
+ * Fixed-Point Wormhole solves (docs/DESIGN.md 1.3, issue #5): sweeps per solve with gates closed, nearly closed and
  * open, plain against Anderson; the time of a solve and of a gradient (implicit against unrolled) on the cpu
  * and wasm backends; and the memory a gradient needs as the sweep count is forced up.
  * Solves are of freshly initialised networks (createWormhole + solveFixedPoint, the problem set up as
@@ -8,12 +8,16 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { createSession } from '../src/engine';
-import { createWormhole } from '../src/engine/models/wormhole';
-import { createRng, deriveSeed } from '../src/engine/rng';
-import { solveFixedPoint, type FixedPointProblem, type StopReason } from '../src/engine/solvers';
-import { makeDataset } from '../src/engine/tasks';
-import type { WormholeSession } from '../src/engine/wormholeSession';
-import { defaultSpec, type ExperimentSpec, type WormholeSpec } from '../src/spec';
+import { createWormhole } from '../src/engine/arch/wormhole/model';
+import { createRng, deriveSeed } from '../src/engine/core/rng';
+import {
+  solveFixedPoint,
+  type FixedPointProblem,
+  type StopReason,
+} from '../src/engine/arch/wormhole/solvers';
+import { makeDataset } from '../src/engine/core/tasks';
+import type { WormholeSession } from '../src/engine/arch/wormhole/session';
+import { defaultSpec, type ExperimentSpec, type WormholeSpec } from '../src/experiment';
 
 export const SOLVE_SEEDS = [1, 2, 3];
 export const SOLVE_BATCH = 250;

@@ -1,5 +1,5 @@
 import LZString from 'lz-string';
-import { defaultSpec } from '../src/spec';
+import { defaultSpec } from '../src/experiment';
 import { chooseBackend, expect, openApp, test, type Page } from './fixtures';
 
 async function copyLink(page: Page, withWeights = false): Promise<string> {

@@ -1,9 +1,9 @@
 /** The engine as a library, in Node on the cpu backend: `npx tsx examples/node-api.ts`. */
-import { createSession, defaultSpec } from '../src/engine';
+import { createSession, defaultSpec, sessionOf } from '../src/engine';
 
 const spec = defaultSpec('mlp');
 spec.task.kind = 'xor';
-const s = await createSession(spec);
+const s = sessionOf(await createSession(spec), 'mlp');
 await s.train(1000);
 const metrics = await s.evaluate();
 console.log(`after ${s.step} steps: test accuracy ${(metrics.testAccuracy * 100).toFixed(1)}%`);

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll } from 'vitest';
 
-// Unit tests run the engine in Node on the cpu backend (DESIGN.md section 8).
+// Unit tests run the engine in Node on the cpu backend (docs/DESIGN.md section 8).
 beforeAll(async () => {
   tf.env().set('IS_TEST', true);
   await tf.setBackend('cpu');

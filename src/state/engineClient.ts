@@ -2,8 +2,8 @@
  * The UI's side of the worker protocol: starts the engine worker, turns its messages into store updates and
  * frames, and turns spec changes into loads. One instance per page.
  */
-import { applyLiveEdit, SPEEDS, type ExperimentSpec, type LiveEdit, type Trained } from '../spec';
-import type { EngineEvent, FromEngine, ToEngine } from '../worker/protocol';
+import { applyLiveEdit, SPEEDS, type ExperimentSpec, type LiveEdit, type Trained } from '../experiment';
+import type { EngineEvent, FromEngine, ToEngine } from '../protocol';
 import { publishFrame, publishRewire, resetFrames } from './frames';
 import { useAppStore } from './store';
 
@@ -81,9 +81,9 @@ function onMessage(message: FromEngine): void {
       dropPendingFrame();
       resetFrames();
       s.setRuntime({ layout: message.layout });
-      const { inputs, layerWidths, architecture } = message.layout;
+      const { inputs, layerWidths, arch } = message.layout;
       const shape = [inputs.length, ...layerWidths].join('-');
-      const name = ARCHITECTURE_NAMES[architecture];
+      const name = ARCHITECTURE_NAMES[arch.kind];
       s.addLog(
         message.step,
         `loaded a ${shape} ${name} on the ${s.spec.task.kind} task (seed ${s.spec.seed})`,

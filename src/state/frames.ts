@@ -2,7 +2,7 @@
  * The per-frame channel: the engine's latest frame and the loss history, delivered to D3 views once per
  * animation frame. Nothing here triggers a React render.
  */
-import type { Frame, Metrics } from '../worker/protocol';
+import type { Frame, Metrics } from '../protocol';
 
 export interface HistoryPoint extends Metrics {
   step: number;
@@ -12,7 +12,7 @@ type Listener = (frame: Frame, history: readonly HistoryPoint[]) => void;
 
 const listeners = new Set<Listener>();
 let latest: Frame | undefined;
-let lastHeatmap: Pick<Frame, 'heatmap' | 'heatmapRes' | 'neuronMaps' | 'neuronRes' | 'gateMap'> | undefined;
+let lastHeatmap: Pick<Frame, 'heatmap' | 'heatmapRes' | 'neuronMaps' | 'neuronRes'> | undefined;
 let history: HistoryPoint[] = [];
 const MAX_HISTORY = 2000;
 
@@ -31,8 +31,10 @@ export function resetFrames(): void {
 
 /** Records a frame and hands it to every view. Frames without a new heatmap keep showing the last one. */
 export function publishFrame(frame: Frame): void {
-  if (frame.heatmapRes > 0) lastHeatmap = frame;
-  else if (lastHeatmap) frame = { ...frame, ...lastHeatmap };
+  if (frame.heatmapRes > 0) {
+    const { heatmap, heatmapRes, neuronMaps, neuronRes } = frame;
+    lastHeatmap = { heatmap, heatmapRes, neuronMaps, neuronRes };
+  } else if (lastHeatmap) frame = { ...frame, ...lastHeatmap };
   latest = frame;
   const last = history.at(-1);
   if (last && frame.step < last.step) history = history.filter((p) => p.step <= frame.step);

@@ -9,7 +9,7 @@ import {
   SHAREABLE_LINK_LENGTH,
   validateSpec,
   type Trained,
-} from '../spec';
+} from '../experiment';
 import { engine } from './engineClient';
 import { latestHistory } from './frames';
 import { useAppStore } from './store';

@@ -3,8 +3,8 @@
  * reports. Per-frame data does not live here: it goes through frames.ts to the D3 views, never through React.
  */
 import { create } from 'zustand';
-import { defaultSpec, type AdapterKind, type BackendName, type ExperimentSpec } from '../spec';
-import type { ComparisonProgress, Layout } from '../worker/protocol';
+import { defaultSpec, type AdapterKind, type BackendName, type ExperimentSpec } from '../experiment';
+import type { ComparisonProgress, Layout } from '../protocol';
 
 export interface Alert {
   id: number;

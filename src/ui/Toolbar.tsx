@@ -1,10 +1,10 @@
 import { useCallback, useRef } from 'react';
-import { BACKENDS, SPEEDS, type Architecture, type BackendChoice } from '../spec';
+import { BACKENDS, SPEEDS, type Architecture, type BackendChoice } from '../experiment';
 import { engine } from '../state/engineClient';
-import type { Frame } from '../worker/protocol';
+import type { Frame } from '../protocol';
 import { useAppStore } from '../state/store';
-import { Select, Slider } from './controls';
-import { useFrames } from './useFrames';
+import { Select, Slider } from './kit/controls';
+import { useFrames } from './kit/useFrames';
 
 const ARCHITECTURE_OPTIONS: { value: Architecture; label: string }[] = [
   { value: 'dian', label: 'Dynamic Input Activation' },

@@ -5,8 +5,8 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { backendOrder, isSoftwareAdapter } from '../engine/backends';
-import type { AdapterKind, BackendChoice, BackendName } from '../spec';
+import { backendOrder, isSoftwareAdapter } from '../engine/core/backends';
+import type { AdapterKind, BackendChoice, BackendName } from '../experiment';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,

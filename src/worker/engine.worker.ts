@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { startBackend } from './backend';
-import type { FromEngine, ToEngine } from './protocol';
+import type { FromEngine, ToEngine } from '../protocol';
 import { EngineRunner } from './runner';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;

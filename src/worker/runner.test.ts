@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSpec } from '../spec';
-import type { FromEngine, ToEngine } from './protocol';
+import { defaultSpec } from '../experiment';
+import type { FromEngine, ToEngine } from '../protocol';
 import { EngineRunner } from './runner';
 
 /** Runs the real runner on the cpu backend (Node), collecting what it posts. */

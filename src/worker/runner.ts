@@ -2,34 +2,33 @@
  * The engine side of the worker protocol: owns the session, runs it by steps, and sends latest-wins frames.
  * Every message is handled in order on one promise chain, so a step never overlaps a load.
  */
-import { createSession, type Session, type Snapshot } from '../engine';
-import { LiveSession, type LiveEvent } from '../engine/liveSession';
-import { WormholeSession } from '../engine/wormholeSession';
+import { createSession, type Session, type SessionOf } from '../engine';
 import {
-  inputNames,
-  liveInputsFor,
   SPEEDS,
   validateSpec,
+  type Architecture,
   type BackendChoice,
   type ExperimentSpec,
-  type LiveEdit,
-} from '../spec';
+} from '../experiment';
+import {
+  frameBuffers,
+  pausesTraining,
+  type EngineEvent,
+  type Frame,
+  type FromEngine,
+  type ToEngine,
+} from '../protocol';
 import type { StartedBackend } from './backend';
-import { Comparison } from './comparison';
-import type { EngineEvent, Frame, FromEngine, Layout, ToEngine } from './protocol';
+import { ComparisonDriver } from './arch/dian/comparisonDriver';
+import { layoutOf } from './layout';
 
 export type Post = (message: FromEngine, transfer?: Transferable[]) => void;
 export type StartBackend = (choice: BackendChoice) => Promise<StartedBackend>;
 
 const HEATMAP_RES = 100;
 const NEURON_RES = 24;
-/** While playing, the heatmap is recomputed at most this often (it is a 10,000-point forward pass). */
-const HEATMAP_INTERVAL_MS = 100;
 const TICK_BUDGET_MS = 14;
 const MAX_STEPS_PER_TICK = 4096;
-
-const pointsOf = (points: Session['dataset']['train']) =>
-  Float32Array.from(points.flatMap((p) => [p.x1, p.x2, p.label]));
 
 export class EngineRunner {
   private queue: Promise<void> = Promise.resolve();
@@ -45,14 +44,16 @@ export class EngineRunner {
   private uiReady = true;
   private pendingFrame?: Frame;
   private rate = { since: 0, steps: 0, value: 0 };
-  private comparison?: Comparison;
+  private comparison: ComparisonDriver;
   private spec?: ExperimentSpec;
 
   constructor(
     private post: Post,
     private startBackend: StartBackend,
     private now: () => number = () => performance.now(),
-  ) {}
+  ) {
+    this.comparison = new ComparisonDriver(post, (work) => this.enqueue(work));
+  }
 
   handle(message: ToEngine): void {
     this.enqueue(() => this.process(message));
@@ -71,7 +72,7 @@ export class EngineRunner {
       case 'load':
         return this.load(message);
       case 'play':
-        this.endComparison(true);
+        this.comparison.end(true);
         this.playing = true;
         this.stepsPerTick = 1;
         this.rate = { since: this.now(), steps: 0, value: 0 };
@@ -87,9 +88,10 @@ export class EngineRunner {
         this.speed = Math.min(SPEEDS.length - 1, Math.max(0, Math.floor(message.speed)));
         return;
       case 'compare':
-        return this.startComparison(message.steps);
+        this.stop();
+        return this.spec && this.comparison.start(this.spec, message.steps);
       case 'cancelCompare':
-        return this.endComparison(true);
+        return this.comparison.end(true);
       case 'edit':
         return this.edit(message.edit);
       case 'reward':
@@ -99,7 +101,7 @@ export class EngineRunner {
         return this.post({ type: 'weights', weights: await session.exportWeights(), step: session.step });
       }
       case 'selectSample':
-        this.wormhole().select(message.point);
+        this.only('wormhole').select(message.point);
         return this.sendFrame(await this.snapshot(true));
       case 'frameAck':
         this.uiReady = true;
@@ -110,7 +112,7 @@ export class EngineRunner {
 
   private async load(message: Extract<ToEngine, { type: 'load' }>): Promise<void> {
     this.stop();
-    this.endComparison(true);
+    this.comparison.end(true);
     // Steps of the last model say nothing about this one's speed: start the adaptive tick small again.
     this.stepsPerTick = 1;
     const { spec, problems } = validateSpec(message.spec);
@@ -155,7 +157,7 @@ export class EngineRunner {
       session.importWeights(fresh, carriedStep);
     }
     this.speed = spec.speed;
-    const layout = this.layout();
+    const layout = layoutOf(session);
     this.post({ type: 'loaded', layout, step: session.step }, [layout.train.buffer, layout.test.buffer]);
     this.accept(await this.snapshot(true));
   }
@@ -166,119 +168,34 @@ export class EngineRunner {
     return this.session;
   }
 
-  private layout(): Layout {
+  /** The loaded session, when it is of the architecture a message is for. */
+  private only<K extends Architecture>(kind: K): SessionOf<K> {
     const session = this.current();
-    const spec = session.spec;
-    return {
-      architecture: spec.architecture,
-      dianSource: spec.architecture === 'dian' ? spec.dian.source : undefined,
-      wormholes: spec.architecture === 'wormhole' ? spec.wormhole.wormholes : undefined,
-      live:
-        session instanceof LiveSession
-          ? {
-              layers: spec.live.layers,
-              sources: spec.live.sources,
-              positions: spec.live.positions,
-              update: session.updateMode,
-            }
-          : undefined,
-      inputs: spec.architecture === 'live' ? liveInputsFor(spec.live.task) : inputNames(spec.task),
-      layerWidths: session.layerWidths,
-      weights: session.weightLayout,
-      train: pointsOf(session.dataset.train),
-      test: pointsOf(session.dataset.test),
-    };
+    if (session.kind !== kind) throw new Error(`That only works on the ${ARCHITECTURE_NAMES[kind]}.`);
+    return session as SessionOf<K>;
   }
 
-  private wormhole(): WormholeSession {
-    if (!(this.session instanceof WormholeSession))
-      throw new Error('That only works on the Wormhole network.');
-    return this.session;
-  }
-
-  private live(): LiveSession {
-    if (!(this.session instanceof LiveSession))
-      throw new Error('That only works on the Dynamic-Live network.');
-    return this.session;
-  }
-
-  private async edit(edit: LiveEdit): Promise<void> {
-    this.live().edit(edit);
-    const layout = this.layout();
+  private async edit(edit: Extract<ToEngine, { type: 'edit' }>['edit']): Promise<void> {
+    this.only('live').edit(edit);
+    const layout = layoutOf(this.current());
     this.post({ type: 'relayout', layout }, [layout.train.buffer, layout.test.buffer]);
     this.accept(await this.snapshot(true));
   }
 
   private async reward(reward: number): Promise<void> {
-    const live = this.live();
+    const live = this.only('live');
     if (live.step === 0) throw new Error('Take a step first: there is no output to reward yet.');
-    const events = await live.reinforce([reward]);
+    await live.reinforce([reward]);
     this.post({ type: 'events', events: [{ kind: 'reward', reward, step: live.step }] });
-    this.postRewires(events);
+    this.postEvents(live.takeEvents());
     this.accept(await this.snapshot(true));
   }
 
-  /** Solves that hit maxIter or diverged while training; with the "pause" policy they stop play. */
-  private postSolveReports(session: WormholeSession): void {
-    const reports = session.takeReports();
-    if (reports.length === 0) return;
-    const pause = session.spec.wormhole.onNonConvergence === 'pause';
-    if (pause) this.stop();
-    this.post({ type: 'events', events: reports.map((r) => ({ kind: 'solve', ...r, paused: pause })) });
-  }
-
-  private postRewires(events: LiveEvent[]): void {
+  /** What the session reports between frames; an event that pauses training stops play. */
+  private postEvents(events: EngineEvent[]): void {
     if (events.length === 0) return;
-    this.post({
-      type: 'events',
-      events: events.map((e) => ({
-        kind: 'rewire',
-        change: e.kind,
-        source: e.source,
-        neuron: e.neuron,
-        reward: e.reward,
-        step: e.step,
-      })),
-    });
-  }
-
-  private async startComparison(steps: number): Promise<void> {
-    this.stop();
-    this.endComparison(true);
-    if (!this.spec) return;
-    this.comparison = await Comparison.start(this.spec, Math.max(1, Math.floor(steps)));
-    this.postComparison();
-    this.enqueueComparisonChunk();
-  }
-
-  private enqueueComparisonChunk(): void {
-    // One chunk per queued task, so play, pause or cancel can come in between.
-    setTimeout(() =>
-      this.enqueue(async () => {
-        const comparison = this.comparison;
-        if (!comparison) return;
-        await comparison.advance();
-        if (comparison !== this.comparison) return;
-        this.postComparison();
-        if (comparison.done) this.endComparison(false);
-        else this.enqueueComparisonChunk();
-      }),
-    );
-  }
-
-  private postComparison(cancelled = false): void {
-    const c = this.comparison!;
-    this.post({
-      type: 'comparison',
-      progress: { totalSteps: c.totalSteps, done: c.done, cancelled, runs: c.runs },
-    });
-  }
-
-  private endComparison(cancelled: boolean): void {
-    if (!this.comparison) return;
-    if (cancelled) this.postComparison(true);
-    this.comparison.dispose();
-    this.comparison = undefined;
+    if (events.some(pausesTraining)) this.stop();
+    this.post({ type: 'events', events });
   }
 
   private stop(): void {
@@ -315,14 +232,12 @@ export class EngineRunner {
   private async advance(steps: number, forceHeatmap: boolean): Promise<void> {
     if (!this.session) return;
     await this.session.train(steps);
-    if (this.session instanceof LiveSession) this.postRewires(this.session.takeEvents());
-    if (this.session instanceof WormholeSession) this.postSolveReports(this.session);
+    this.postEvents(this.session.takeEvents());
     this.rate.steps += steps;
     const snapshot = await this.snapshot(forceHeatmap);
     const m = snapshot.metrics;
     // Live has no loss until a reward arrives (NaN); gradient-trained models always have one.
-    const lossBroken =
-      this.session instanceof LiveSession ? false : ![m.trainLoss, m.testLoss].every(Number.isFinite);
+    const lossBroken = this.session.kind !== 'live' && ![m.trainLoss, m.testLoss].every(Number.isFinite);
     if (lossBroken || !snapshot.weights.every(Number.isFinite)) {
       return this.diverged(snapshot.step);
     }
@@ -347,24 +262,14 @@ export class EngineRunner {
   private async snapshot(forceHeatmap: boolean): Promise<Frame> {
     const session = this.current();
     const now = this.now();
-    const interval = session.mapIntervalMs ?? HEATMAP_INTERVAL_MS;
+    const interval = session.mapIntervalMs;
     const withMaps = forceHeatmap || !this.playing || now - this.lastHeatmapAt >= interval;
     if (withMaps) this.lastHeatmapAt = now;
-    const s: Snapshot = await session.snapshot(
-      withMaps ? { heatmapRes: HEATMAP_RES, neuronRes: NEURON_RES } : {},
-    );
+    const s = await session.snapshot(withMaps ? { heatmapRes: HEATMAP_RES, neuronRes: NEURON_RES } : {});
     if (this.playing && now - this.rate.since >= 1000) {
       this.rate = { since: now, steps: 0, value: (this.rate.steps * 1000) / (now - this.rate.since) };
     }
-    return {
-      ...s,
-      playing: this.playing,
-      stepsPerSecond: this.playing ? this.rate.value : 0,
-      // A model may use a coarser grid than asked for (the Wormhole solves every cell).
-      heatmapRes: withMaps ? (s.heatmapRes ?? HEATMAP_RES) : 0,
-      neuronRes: withMaps ? (s.neuronRes ?? NEURON_RES) : 0,
-      iterationMap: s.iterationMap ?? new Float32Array(0),
-    };
+    return { ...s, playing: this.playing, stepsPerSecond: this.playing ? this.rate.value : 0 };
   }
 
   /** Latest wins: while the UI has not drawn the last frame, a newer one replaces the one waiting. */
@@ -375,10 +280,13 @@ export class EngineRunner {
     }
     this.uiReady = false;
     this.pendingFrame = undefined;
-    const arrays = Object.values(frame).filter((v): v is Float32Array => v instanceof Float32Array);
-    this.post(
-      { type: 'frame', frame },
-      arrays.map((a) => a.buffer),
-    );
+    this.post({ type: 'frame', frame }, frameBuffers(frame));
   }
 }
+
+const ARCHITECTURE_NAMES: Record<Architecture, string> = {
+  mlp: 'MLP',
+  dian: 'Dynamic Input Activation network',
+  live: 'Dynamic-Live network',
+  wormhole: 'Wormhole network',
+};

@@ -1,11 +1,9 @@
-/** Test helpers: the shared reference vectors (../shared/reference, computed by independent implementations). */
+/** Test helpers: reference vectors computed by independent implementations, copied into fixtures/ (see its README). */
 import { readFileSync } from 'node:fs';
-import type { WeightMap } from '../../spec';
+import type { WeightMap } from '../../experiment';
 
 export function readReference<T>(file: string): T {
-  return JSON.parse(
-    readFileSync(new URL(`../../../../shared/reference/${file}`, import.meta.url), 'utf8'),
-  ) as T;
+  return JSON.parse(readFileSync(new URL(`./fixtures/${file}`, import.meta.url), 'utf8')) as T;
 }
 
 export interface DianVectors {

@@ -1,6 +1,6 @@
-import { FEATURES, isSequenceTask, LIMITS, TASKS, type TaskKind } from '../../spec';
+import { FEATURES, isSequenceTask, LIMITS, TASKS, type TaskKind } from '../../experiment';
 import { useAppStore } from '../../state/store';
-import { NumberField, Select, Slider } from '../controls';
+import { NumberField, Select, Slider } from '../kit/controls';
 
 const TASK_LABELS: Record<TaskKind, string> = {
   circle: 'Circle',

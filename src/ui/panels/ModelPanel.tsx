@@ -1,6 +1,6 @@
-import { ACTIVATIONS, LIMITS, OPTIMIZERS, REGULARIZATIONS } from '../../spec';
+import { ACTIVATIONS, LIMITS, OPTIMIZERS, REGULARIZATIONS } from '../../experiment';
 import { useAppStore } from '../../state/store';
-import { NumberField, Select } from '../controls';
+import { NumberField, Select } from '../kit/controls';
 
 export function ModelPanel() {
   const { training, mlp, architecture } = useAppStore((s) => s.spec);

@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { engine } from '../../state/engineClient';
 import { latestFrame, subscribeRewires } from '../../state/frames';
-import { LIMITS, type ExperimentSpec } from '../../spec';
+import { LIMITS, type ExperimentSpec } from '../../experiment';
 import { useAppStore } from '../../state/store';
-import type { Frame } from '../../worker/protocol';
-import { columnX, NODE_SIZE } from '../graph/geometry';
-import { createLiveGraph, type LiveGraphView } from '../graph/liveGraphView';
-import { createNetworkGraph, type NetworkGraphView } from '../graph/networkGraph';
-import { useFrames } from '../useFrames';
+import type { Frame } from '../../protocol';
+import { columnX, NODE_SIZE } from '../views/geometry';
+import { createLiveGraph, type LiveGraphView } from '../arch/live/liveGraphView';
+import { createNetworkGraph, type NetworkGraphView } from '../views/networkGraph';
+import { useFrames } from '../kit/useFrames';
 
 const GRAPH_WIDTH = 560;
 const GRAPH_HEIGHT = 400;
@@ -36,7 +36,7 @@ export function NetworkPanel() {
   const svgRef = useRef<SVGSVGElement>(null);
   const tipRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<NetworkGraphView | LiveGraphView>(undefined);
-  const isLive = layout?.architecture === 'live';
+  const isLive = layout?.arch.kind === 'live';
   const highlightEdge = useAppStore((s) => s.highlightEdge);
   const setSelected = useAppStore((s) => s.setSelectedNeuron);
 

@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { INPUT_DOMAIN, isSequenceTask } from '../../spec';
+import { INPUT_DOMAIN, isSequenceTask } from '../../experiment';
 import type { HistoryPoint } from '../../state/frames';
 import { useAppStore } from '../../state/store';
-import type { Frame } from '../../worker/protocol';
-import { createHeatmap, type HeatmapView } from '../charts/heatmap';
-import { createLineChart, type LineChartView } from '../charts/lineChart';
-import { createRecentChart, type RecentChartView } from '../charts/recentChart';
-import { paintIterations } from '../charts/iterationMap';
+import type { Frame } from '../../protocol';
+import { createHeatmap, type HeatmapView } from '../views/heatmap';
+import { createLineChart, type LineChartView } from '../views/lineChart';
+import { createRecentChart, type RecentChartView } from '../arch/live/recentChart';
+import { paintIterations } from '../arch/wormhole/iterationMap';
 import { engine } from '../../state/engineClient';
-import { useFrames } from '../useFrames';
+import { useFrames } from '../kit/useFrames';
 
 const fmt = (v: number) => (Number.isNaN(v) ? '–' : Number.isFinite(v) ? v.toFixed(3) : String(v));
 const pct = (v: number) => (Number.isNaN(v) ? '–' : `${(v * 100).toFixed(1)}%`);
@@ -63,14 +63,19 @@ export function OutputPanel() {
       set('testLoss', fmt(m.testLoss));
       set('trainAcc', pct(m.trainAccuracy));
       set('testAcc', pct(m.testAccuracy));
-      set('testAccOn', pct(m.testAccuracyGateOn));
-      set('testAccOff', pct(m.testAccuracyGateOff));
-      set('reward', fmt(m.meanReward));
-      recentView.current?.update(frame.recent);
-      if (frame.gateMap.length > 0) gateMap.current = { values: frame.gateMap, res: frame.heatmapRes };
-      if (frame.iterationMap.length > 0 && iterationsRef.current) {
-        iterationGrid.current = { values: frame.iterationMap, res: frame.heatmapRes };
-        paintIterations(iterationsRef.current, frame.iterationMap, frame.heatmapRes, maxIterRef.current);
+      const { arch } = frame;
+      if (arch.kind === 'dian') {
+        set('testAccOn', pct(arch.testAccuracyGateOn));
+        set('testAccOff', pct(arch.testAccuracyGateOff));
+        if (arch.gateMap.length > 0) gateMap.current = { values: arch.gateMap, res: frame.heatmapRes };
+      }
+      if (arch.kind === 'live') {
+        set('reward', fmt(arch.meanReward));
+        recentView.current?.update(arch.recent);
+      }
+      if (arch.kind === 'wormhole' && arch.iterationMap.length > 0 && iterationsRef.current) {
+        iterationGrid.current = { values: arch.iterationMap, res: frame.heatmapRes };
+        paintIterations(iterationsRef.current, arch.iterationMap, frame.heatmapRes, maxIterRef.current);
       }
       if (frame.heatmapRes > 0) heatmapRef.current?.update(frame.heatmap, frame.heatmapRes);
       const steps = history.map((p) => p.step);

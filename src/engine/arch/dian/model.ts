@@ -1,0 +1,96 @@
+/**
+ * Dynamic Input Activation network (docs/DESIGN.md 1.1), the shape-correct version:
+ *   h1 = relu(x W1 + b1);  h2 = relu(h1 W2 + b2)
+ *   active(t):  e = relu(s E + be)   (E: |s| -> |h2|; s = x, or h1)
+ *               g = sigmoid(e G + bg) (G: |h2| -> 1, one scalar gate per sample)
+ *               z = h2 + g * e
+ *   inactive:   z = h2
+ *   y = z W3 + b3  (final activation none: a logit; option relu, as in the reference code)
+ * The published code added a layer-3-wide extra input to layer 2's output (a shape error); here e has |h2|.
+ * On inactive iterations E, be, G and bg are not in the graph, so they get no gradient.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { DianSpec, ExperimentSpec } from '../../../experiment';
+import type { Rng } from '../../core/rng';
+import { glorotKernel, regularization, zeroBias } from '../mlp/model';
+import type { Model } from '../../core/model';
+
+export interface DianShape {
+  inputs: number;
+  layer1: number;
+  layer2: number;
+  outputs: number;
+}
+
+export function createDian(
+  options: Pick<DianSpec, 'source' | 'finalActivation'>,
+  shape: DianShape,
+  training: ExperimentSpec['training'],
+  rng: Rng,
+): Model {
+  const sourceWidth = options.source === 'x' ? shape.inputs : shape.layer1;
+  const [W1, b1] = [
+    glorotKernel('layer1/kernel', shape.inputs, shape.layer1, rng),
+    zeroBias('layer1/bias', shape.layer1),
+  ];
+  const [W2, b2] = [
+    glorotKernel('layer2/kernel', shape.layer1, shape.layer2, rng),
+    zeroBias('layer2/bias', shape.layer2),
+  ];
+  const [W3, b3] = [
+    glorotKernel('layer3/kernel', shape.layer2, shape.outputs, rng),
+    zeroBias('layer3/bias', shape.outputs),
+  ];
+  const [E, be] = [
+    glorotKernel('extra/kernel', sourceWidth, shape.layer2, rng),
+    zeroBias('extra/bias', shape.layer2),
+  ];
+  const [G, bg] = [glorotKernel('gate/kernel', shape.layer2, 1, rng), zeroBias('gate/bias', 1)];
+  const weights = [W1, b1, W2, b2, W3, b3, E, be, G, bg];
+  const v = (w: (typeof weights)[number]) => w.variable;
+
+  const dense = (x: tf.Tensor2D, k: tf.Variable, b: tf.Variable) => tf.add(tf.matMul(x, k), b) as tf.Tensor2D;
+  /** Everything the forward pass computes; e and g only when the gate is active. */
+  const forward = (x: tf.Tensor2D, gate: boolean) => {
+    const h1 = tf.relu(dense(x, v(W1), v(b1)));
+    const h2 = tf.relu(dense(h1, v(W2), v(b2)));
+    let z = h2;
+    if (gate) {
+      const e = tf.relu(dense(options.source === 'x' ? x : h1, v(E), v(be)));
+      const g = tf.sigmoid(dense(e, v(G), v(bg)));
+      z = tf.add(h2, tf.mul(g, e));
+    }
+    const a = dense(z, v(W3), v(b3));
+    return { h1, h2, z, y: options.finalActivation === 'relu' ? tf.relu(a) : a };
+  };
+  // The extra path's kernels are regularised only when active: inactive, they get no gradient at all.
+  const kernels = (gate: boolean) => (gate ? [W1, W2, W3, E, G] : [W1, W2, W3]).map(v);
+
+  return {
+    weights,
+    layerWidths: [shape.layer1, shape.layer2, shape.outputs],
+    predict: (x, gate) => forward(x, gate).y,
+    // Layer 2's neurons show z, what layer 3 actually reads.
+    activations: (x, gate) => {
+      const f = forward(x, gate);
+      return [f.h1, f.z, f.y];
+    },
+    loss: (x, y, gate) =>
+      tf.add(
+        tf.losses.sigmoidCrossEntropy(y, forward(x, gate).y),
+        regularization(kernels(gate), training),
+      ) as tf.Scalar,
+    gateValues: (x) => {
+      const h1 = tf.relu(dense(x, v(W1), v(b1)));
+      const e = tf.relu(dense(options.source === 'x' ? x : h1, v(E), v(be)));
+      return tf.sigmoid(dense(e, v(G), v(bg)));
+    },
+  };
+}
+
+/** Is the extra path active on training iteration t? */
+export function gateActive(dian: DianSpec, iteration: number): boolean {
+  if (dian.schedule === 'always') return true;
+  if (dian.schedule === 'never') return false;
+  return iteration % dian.period === 0;
+}

@@ -1,0 +1,122 @@
+/**
+ * The DIAN session: an MLP-like training loop in which the gated extra path takes part on active iterations only
+ * (model.ts has the maths). It records the gate of recent steps for the valve and strip, and reports the test
+ * accuracy with the gate forced on and off.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { ExperimentSpec, GatePolicy, WeightMap } from '../../../experiment';
+import type { DianFrame, DianMetrics } from '../../../protocol';
+import { createRng, deriveSeed } from '../../core/rng';
+import { LayeredSession } from '../../core/layeredSession';
+import type { SessionBase } from '../../core/session';
+import type { Dataset } from '../../core/tasks';
+import { GateTrace } from './gateTrace';
+import { createDian, gateActive } from './model';
+
+export type GateChoice = 'on' | 'off';
+
+export class DianSession extends LayeredSession<DianFrame> implements SessionBase<'dian'> {
+  readonly kind = 'dian' as const;
+  protected readonly model;
+  private gateTrace = new GateTrace();
+
+  constructor(spec: ExperimentSpec) {
+    super(spec);
+    const { dian } = spec;
+    this.model = createDian(
+      dian,
+      { inputs: this.feed.inputWidth, layer1: dian.layer1, layer2: dian.layer2, outputs: 1 },
+      spec.training,
+      createRng(deriveSeed(spec.seed, 'init')),
+    );
+  }
+
+  archLayout() {
+    return { kind: 'dian' as const, source: this.spec.dian.source };
+  }
+
+  protected trainingGate(stepNumber: number): boolean {
+    return gateActive(this.spec.dian, iterationOf(this.spec, stepNumber, this.dataset));
+  }
+
+  /** The gate used when not training: the spec's evaluation policy, or as given. */
+  protected evalGate(gate?: GateChoice): boolean {
+    const policy: GatePolicy = gate ?? this.spec.dian.evaluation;
+    if (policy === 'parity') return this.trainingGate(this.step);
+    return policy === 'on';
+  }
+
+  protected afterStep(stepNumber: number, x: tf.Tensor2D, gate: boolean): void {
+    const mean = gate ? tf.keep(tf.mean(this.model.gateValues!(x)) as tf.Scalar) : undefined;
+    this.gateTrace.record(stepNumber, mean);
+  }
+
+  protected archPieces(heatmapRes: number) {
+    const trace = this.gateTrace.pending(this.step);
+    const tensors: tf.Tensor[] = [
+      this.setMetrics(this.feed.test, true)[1],
+      this.setMetrics(this.feed.test, false)[1],
+      ...trace.tensors,
+    ];
+    if (heatmapRes > 0) tensors.push(this.model.gateValues!(this.feed.grid(heatmapRes)));
+    return {
+      tensors,
+      frame: (values: Float32Array[]): DianFrame => ({
+        kind: 'dian',
+        testAccuracyGateOn: values[0][0],
+        testAccuracyGateOff: values[1][0],
+        gateTrace: trace.toTrace(values.slice(2, 2 + trace.tensors.length).map((v) => v[0])),
+        gateMap: heatmapRes > 0 ? values[2 + trace.tensors.length] : new Float32Array(0),
+      }),
+    };
+  }
+
+  async evaluate(): Promise<DianMetrics> {
+    const { metrics, arch } = await this.snapshot();
+    const { testAccuracyGateOn, testAccuracyGateOff } = arch;
+    return { ...metrics, testAccuracyGateOn, testAccuracyGateOff };
+  }
+
+  /** Output logits; the gate as given, else as the spec's evaluation policy. */
+  predict(points: number[][], options: { gate?: GateChoice } = {}): Promise<number[][]> {
+    return this.predictWith(points, this.evalGate(options.gate));
+  }
+
+  /** Gradient of the training loss per named weight; the gate as given, else as the next training step's. */
+  gradients(points: number[][], labels: number[], options: { gate?: GateChoice } = {}): Promise<WeightMap> {
+    const gate = options.gate !== undefined ? this.evalGate(options.gate) : this.trainingGate(this.step + 1);
+    return this.gradientsWith(points, labels, gate);
+  }
+
+  /** The gate value g for each input row. */
+  async gateValues(points: number[][]): Promise<number[]> {
+    const out = tf.tidy(() => this.model.gateValues!(this.feed.features(points)));
+    const values = Array.from(await out.data());
+    out.dispose();
+    return values;
+  }
+
+  restore(weights: Float32Array, step: number): void {
+    super.restore(weights, step);
+    this.gateTrace.clear();
+  }
+
+  dispose(): void {
+    super.dispose();
+    this.gateTrace.clear();
+  }
+}
+
+/**
+ * The iteration t of training step `step` (numbered from 1): the step itself, or with the "epoch" option the
+ * epoch that step's batch starts in (numbered from 1).
+ */
+export function iterationOf(
+  spec: Pick<ExperimentSpec, 'dian' | 'training'>,
+  step: number,
+  dataset: Dataset,
+): number {
+  if (spec.dian.iteration === 'step') return step;
+  const batch = Math.min(spec.training.batchSize, dataset.train.length);
+  return Math.floor(((step - 1) * batch) / dataset.train.length) + 1;
+}

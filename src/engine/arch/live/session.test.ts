@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSpec, type ExperimentSpec } from '../../../experiment';
+import { createSession, sessionOf, SpecError } from '../..';
+
+const liveSpec = (change?: (s: ExperimentSpec) => void) => {
+  const spec = defaultSpec('live');
+  change?.(spec);
+  return spec;
+};
+
+describe('Dynamic-Live session', () => {
+  it('runs the reward task step by step and reports recent reward and accuracy', async () => {
+    const s = sessionOf(await createSession(liveSpec()), 'live');
+    await s.train(200);
+    const m = await s.evaluate();
+    expect(s.step).toBe(200);
+    expect(m.meanReward).toBeGreaterThanOrEqual(-1);
+    expect(m.meanReward).toBeLessThanOrEqual(1);
+    expect(m.trainAccuracy).toBeGreaterThanOrEqual(0);
+    expect(Number.isNaN(m.testLoss)).toBe(true);
+    const w = await s.exportWeights();
+    expect(Object.keys(w)).toEqual(['neuron/h0', 'neuron/h1', 'neuron/h2', 'neuron/out']);
+    for (const { values } of Object.values(w)) expect(values.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+  });
+
+  it('is reproducible per seed, rewiring included', async () => {
+    const run = async () => {
+      const s = await createSession(liveSpec((spec) => (spec.live.pRewire = 0.5)));
+      await s.train(300);
+      return [await s.exportWeights(), await s.evaluate()];
+    };
+    expect(await run()).toEqual(await run());
+  });
+
+  it('offers propagate and reinforce for scripting, with clear errors for wrong sizes', async () => {
+    const s = sessionOf(await createSession(liveSpec()), 'live');
+    expect(await s.propagate([1])).toHaveLength(1);
+    expect(await s.reinforce([-1])).toBeInstanceOf(Array);
+    await expect(s.propagate([1, 2])).rejects.toThrow(SpecError);
+    await expect(s.reinforce([5])).rejects.toThrow(/from -1 to 1/);
+  });
+
+  it('delayed rewards train the step they are for, from memory', async () => {
+    const s = sessionOf(
+      await createSession(
+        liveSpec((spec) => {
+          spec.live.task = 'delayed-reward';
+          spec.live.delay = 2;
+        }),
+      ),
+      'live',
+    );
+    const before = await s.exportWeights();
+    await s.train(2);
+    // No reward can have arrived yet: nothing learned.
+    expect(await s.exportWeights()).toEqual(before);
+    await s.train(3);
+    expect(await s.exportWeights()).not.toEqual(before);
+  });
+
+  it('applies graph edits to the running network, keeping what it learned', async () => {
+    const s = sessionOf(await createSession(liveSpec()), 'live');
+    await s.train(50);
+    const before = await s.exportWeights();
+    s.edit({ kind: 'connect', source: 'out', neuron: 'h1' });
+    const after = await s.exportWeights();
+    expect(after['neuron/h0']).toEqual(before['neuron/h0']);
+    // h1 had [w_in, w_h0]; the new source starts at 1/3, then the three renormalise.
+    const [a, b] = before['neuron/h1'].values;
+    const sum = a + b + 1 / 3;
+    after['neuron/h1'].values.forEach((v, i) =>
+      expect(v).toBeCloseTo([a / sum, b / sum, 1 / 3 / sum][i], 12),
+    );
+    expect(() => s.edit({ kind: 'connect', source: 'h0', neuron: 'in' })).toThrow(/input/);
+    await s.train(10);
+    expect(s.step).toBe(60);
+  });
+});

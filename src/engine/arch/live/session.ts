@@ -1,0 +1,231 @@
+/**
+ * A Dynamic-Live session: each training step feeds the task's next input, propagates once, and reinforces
+ * with the task's reward (for the step it refers to). Rewiring events are kept until the runner takes them.
+ */
+import {
+  applyLiveEdit,
+  gridCoords,
+  type ExperimentSpec,
+  type LiveEdit,
+  type WeightMap,
+} from '../../../experiment';
+import { createLiveTask, rewardFor, type LiveTask } from './tasks';
+import { LiveNetwork, type RewireEvent } from './network';
+import { createRng, deriveSeed } from '../../core/rng';
+import type { EngineEvent, LiveFrame, LiveMetrics, Snapshot } from '../../../protocol';
+import { MAP_INTERVAL_MS, type SessionBase, type SnapshotRequest } from '../../core/session';
+import { makeDataset, type Dataset } from '../../core/tasks';
+import { SpecError } from '../../core/specError';
+
+/** "auto" update mode: recursive while one reward makes at most this many train calls. */
+const RECURSION_LIMIT = 20000;
+/** Metrics are over this many recent rewarded steps. */
+const WINDOW = 100;
+export const RECENT_STEPS = 48;
+
+export interface LiveEvent extends RewireEvent {
+  step: number;
+}
+
+interface Outcome {
+  input: number;
+  target: number;
+  output: number;
+  reward: number;
+}
+
+export class LiveSession implements SessionBase<'live'> {
+  readonly kind = 'live' as const;
+  readonly mapIntervalMs = MAP_INTERVAL_MS;
+  readonly dataset: Dataset;
+  private network: LiveNetwork;
+  private task: LiveTask;
+  private events: LiveEvent[] = [];
+  private recent: Outcome[] = [];
+
+  constructor(public spec: ExperimentSpec) {
+    this.dataset = spec.live.task === '2d' ? makeDataset(spec.task, spec.seed) : { train: [], test: [] };
+    this.task = createLiveTask(spec.live, spec.task, spec.seed);
+    this.network = this.build(spec);
+  }
+
+  private build(spec: ExperimentSpec): LiveNetwork {
+    const live = spec.live;
+    const rng = createRng(deriveSeed(spec.seed, 'rewire'));
+    const network = new LiveNetwork(
+      { layers: live.layers, sources: live.sources },
+      { ...live, update: live.update === 'accumulate' ? 'accumulate' : 'recursive' },
+      rng.next,
+    );
+    if (live.update === 'auto' && network.recursionSize() > RECURSION_LIMIT) {
+      return new LiveNetwork(
+        { layers: live.layers, sources: live.sources },
+        { ...live, update: 'accumulate' },
+        rng.next,
+      );
+    }
+    return network;
+  }
+
+  get step() {
+    return this.network.step;
+  }
+
+  /** The update mode in use ("auto" resolved). */
+  get updateMode() {
+    return this.network.options.update;
+  }
+
+  get layerWidths() {
+    return this.spec.live.layers.slice(1).map((l) => l.length);
+  }
+
+  get weightLayout() {
+    return this.spec.live.layers
+      .slice(1)
+      .flat()
+      .map((id) => ({ name: `neuron/${id}`, shape: [(this.spec.live.sources[id] ?? []).length] }));
+  }
+
+  async train(steps: number): Promise<void> {
+    for (let i = 0; i < steps; i++) {
+      const { inputs, rewardStep, target } = this.task.next(this.network.step + 1);
+      this.network.propagate(inputs);
+      const y = this.network.outputsAt(rewardStep)?.[0];
+      if (target === undefined || y === undefined) continue;
+      const reward = rewardFor(this.spec.live, y, target);
+      this.record(this.network.reinforce([reward], rewardStep));
+      this.recent.push({ input: inputs[0], target, output: y, reward });
+      if (this.recent.length > WINDOW) this.recent.shift();
+    }
+  }
+
+  async propagate(inputs: number[]): Promise<number[]> {
+    if (inputs.length !== this.network.inputIds.length || !inputs.every(Number.isFinite))
+      throw new SpecError(`propagate needs ${this.network.inputIds.length} finite input value(s)`);
+    return this.network.propagate(inputs);
+  }
+
+  async reinforce(rewards: number[]): Promise<LiveEvent[]> {
+    if (rewards.length !== this.network.outputIds.length || !rewards.every((r) => r >= -1 && r <= 1))
+      throw new SpecError(`reinforce needs ${this.network.outputIds.length} reward(s) from -1 to 1`);
+    return this.record(this.network.reinforce(rewards));
+  }
+
+  private record(events: RewireEvent[]): LiveEvent[] {
+    const stamped = events.map((e) => ({ ...e, step: this.network.step }));
+    this.events.push(...stamped);
+    return stamped;
+  }
+
+  /** Rewiring events since the last call, in order. */
+  takeEvents(): EngineEvent[] {
+    return this.events.splice(0).map(rewireEvent);
+  }
+
+  archLayout() {
+    const { layers, sources, positions } = this.spec.live;
+    return { kind: 'live' as const, layers, sources, positions, update: this.updateMode };
+  }
+
+  /** Applies a graph edit to the running network; throws SpecError with the reason when it is refused. */
+  edit(edit: LiveEdit): void {
+    const result = applyLiveEdit(this.spec.live, edit);
+    if (result.error) throw new SpecError(result.error);
+    this.spec = { ...this.spec, live: result.live! };
+    this.network = this.network.restructured({ layers: result.live!.layers, sources: result.live!.sources });
+  }
+
+  async evaluate(): Promise<LiveMetrics> {
+    return this.metrics();
+  }
+
+  private metrics(): LiveMetrics {
+    const n = this.recent.length;
+    const mean = (f: (o: Outcome) => number) =>
+      n === 0 ? NaN : this.recent.reduce((s, o) => s + f(o), 0) / n;
+    return {
+      trainLoss: mean((o) => (o.output - o.target) ** 2),
+      trainAccuracy: mean((o) => Number((o.output > 0.5 ? 1 : 0) === o.target)),
+      testLoss: NaN,
+      testAccuracy: NaN,
+      meanReward: mean((o) => o.reward),
+    };
+  }
+
+  async snapshot({ heatmapRes = 0, neuronRes = 0 }: SnapshotRequest = {}): Promise<
+    Snapshot & { arch: LiveFrame }
+  > {
+    const weights = Float32Array.from(
+      this.spec.live.layers
+        .slice(1)
+        .flat()
+        .flatMap((id) => this.network.weightsOf(id)),
+    );
+    const heatmap =
+      heatmapRes > 0 && this.spec.live.task === '2d' && this.network.size <= 200
+        ? Float32Array.from(
+            gridCoords(heatmapRes),
+            ([a, b]) => this.network.peek([(a + 6) / 12, (b + 6) / 12])[0],
+          )
+        : new Float32Array(0);
+    const recent = this.recent.slice(-RECENT_STEPS);
+    const { meanReward, ...metrics } = this.metrics();
+    return {
+      step: this.network.step,
+      metrics,
+      weights,
+      heatmap,
+      heatmapRes,
+      // One value per neuron: its output now.
+      neuronMaps: Float32Array.from(this.network.values()),
+      neuronRes,
+      arch: {
+        kind: 'live',
+        meanReward,
+        recent: Float32Array.from(recent.flatMap((o) => [o.input, o.target, o.output, o.reward])),
+      },
+    };
+  }
+
+  async exportWeights(): Promise<WeightMap> {
+    const out: WeightMap = {};
+    for (const { name, shape } of this.weightLayout) {
+      out[name] = { shape, values: this.network.weightsOf(name.slice('neuron/'.length)) };
+    }
+    return out;
+  }
+
+  importWeights(weights: WeightMap, step?: number): void {
+    for (const { name, shape } of this.weightLayout) {
+      const w = weights[name];
+      if (!w || w.values.length !== shape[0] || !w.values.every((v) => Number.isFinite(v) && v >= 0))
+        throw new SpecError(`weight ${name} must be ${shape[0]} non-negative numbers`);
+    }
+    for (const { name } of this.weightLayout)
+      this.network.setWeights(name.slice('neuron/'.length), weights[name].values);
+    if (step !== undefined) this.network.step = Math.max(0, Math.floor(step));
+  }
+
+  restore(weights: Float32Array, step: number): void {
+    let offset = 0;
+    for (const { name, shape } of this.weightLayout) {
+      this.network.setWeights(name.slice('neuron/'.length), weights.subarray(offset, offset + shape[0]));
+      offset += shape[0];
+    }
+    this.network.step = step;
+  }
+
+  dispose(): void {
+    this.events = [];
+  }
+}
+
+const rewireEvent = (e: LiveEvent): EngineEvent => ({
+  kind: 'rewire',
+  change: e.kind,
+  source: e.source,
+  neuron: e.neuron,
+  reward: e.reward,
+  step: e.step,
+});

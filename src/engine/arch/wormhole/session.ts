@@ -1,0 +1,258 @@
+/**
+ * A Fixed-Point Wormhole session: each training step solves the batch's fixed point with no tape, then takes
+ * the implicit gradient (adjoint fixed point, vector-Jacobian products only) or, as the ablation, backprop
+ * through the unrolled iterations, and applies it with the optimizer. Every solve keeps its trace.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { ExperimentSpec, WeightMap } from '../../../experiment';
+import { createWormhole, type WormholeModel } from './model';
+import { createRng, deriveSeed } from '../../core/rng';
+import type {
+  AdjointTrace,
+  EngineEvent,
+  FixedPointReplay,
+  FixedPointTrace,
+  Metrics,
+  Snapshot,
+  WormholeFrame,
+} from '../../../protocol';
+import type { SessionBase, SnapshotRequest } from '../../core/session';
+import { solveAdjoint, solveFixedPoint, type FixedPointProblem } from './solvers';
+import { SpecError } from '../../core/specError';
+import { GradientSession } from '../../core/gradientSession';
+
+/** The wormhole grid is solved at most at this resolution (every cell is a fixed-point solve). */
+const MAX_GRID = 50;
+
+export class WormholeSession extends GradientSession implements SessionBase<'wormhole'> {
+  readonly kind = 'wormhole' as const;
+  private model: WormholeModel;
+  /** Every cell of the map is a fixed-point solve: redraw it at most twice a second while playing. */
+  readonly mapIntervalMs = 500;
+  private point: [number, number] = [1, 1];
+  private reports: EngineEvent[] = [];
+  /** The last training step's forward and adjoint traces. */
+  lastSolve?: FixedPointTrace;
+  lastAdjoint?: AdjointTrace;
+
+  constructor(spec: ExperimentSpec) {
+    super(spec);
+    this.model = createWormhole(
+      spec.wormhole,
+      this.feed.inputWidth,
+      createRng(deriveSeed(spec.seed, 'init')),
+    );
+  }
+
+  protected get named() {
+    return this.model.weights;
+  }
+
+  get layerWidths() {
+    return this.model.widths;
+  }
+
+  private get widths() {
+    return this.model.widths;
+  }
+
+  private unflatten(X: tf.Tensor2D): tf.Tensor2D[] {
+    return tf.split(X, this.widths, 1) as tf.Tensor2D[];
+  }
+
+  private problem(x: tf.Tensor2D): FixedPointProblem {
+    const phi = (X: tf.Tensor2D) => tf.concat(this.model.sweep(this.unflatten(X), x), 1) as tf.Tensor2D;
+    return {
+      phi,
+      widths: this.widths,
+      gateMeans: (X) => {
+        const gates = this.model.gates(this.unflatten(X));
+        return (gates.length ? tf.stack(gates.map((g) => tf.mean(g))) : tf.zeros([0])) as tf.Tensor1D;
+      },
+    };
+  }
+
+  private solve(x: tf.Tensor2D, onSweep?: (F: Float32Array) => void) {
+    return solveFixedPoint(this.problem(x), x.shape[0], this.spec.wormhole, onSweep);
+  }
+
+  private output(X: tf.Tensor2D): tf.Tensor2D {
+    const D = X.shape[1];
+    return tf.slice(X, [0, D - 1], [-1, 1]);
+  }
+
+  /** 0.5 * mean over samples of (y - t)^2, targets t = +-1 from labels 0/1. */
+  private loss(X: tf.Tensor2D, labels: tf.Tensor2D): tf.Scalar {
+    const t = tf.sub(tf.mul(labels, 2), 1);
+    return tf.mul(0.5, tf.mean(tf.sum(tf.square(tf.sub(this.output(X), t)), 1)));
+  }
+
+  /** Gradient of the loss at the batch's fixed point, per variable (implicit or unrolled, as the spec says). */
+  private async gradientsOf(
+    x: tf.Tensor2D,
+    labels: tf.Tensor2D,
+  ): Promise<{ grads: tf.NamedTensorMap; solve: FixedPointTrace }> {
+    const { state, trace } = await this.solve(x);
+    const vars = this.model.weights.map((w) => w.variable);
+    const { phi } = this.problem(x);
+    if (this.spec.wormhole.gradient === 'unrolled') {
+      state.dispose();
+      const sweeps = trace.iterations;
+      const damping = this.spec.wormhole.damping;
+      const { value, grads } = tf.variableGrads(() => {
+        let X = tf.zeros([x.shape[0], this.widths.reduce((a, b) => a + b, 0)]) as tf.Tensor2D;
+        for (let k = 0; k < sweeps; k++)
+          X =
+            damping === 1 ? phi(X) : (tf.add(tf.mul(1 - damping, X), tf.mul(damping, phi(X))) as tf.Tensor2D);
+        return this.loss(X, labels);
+      }, vars);
+      value.dispose();
+      return { grads, solve: trace };
+    }
+    const g = tf.grad((X: tf.Tensor) => this.loss(X as tf.Tensor2D, labels))(state) as tf.Tensor2D;
+    // Without wormholes Phi does not read H at all (J = 0), so the adjoint is g itself.
+    const { u, trace: adjoint } =
+      this.model.wormholes.length === 0
+        ? { u: g.clone(), trace: { iterations: 0, stop: 'tol' as const, residual: [] } }
+        : await solveAdjoint(phi, state, g, this.spec.wormhole.adjointTol, this.spec.wormhole.adjointMaxIter);
+    this.lastAdjoint = adjoint;
+    const { value, grads } = tf.variableGrads(() => tf.sum(tf.mul(phi(state), u)), vars);
+    tf.dispose([value, g, u, state]);
+    return { grads, solve: trace };
+  }
+
+  async train(steps: number): Promise<void> {
+    for (let i = 0; i < steps; i++) {
+      const { x, y } = this.feed.gather(this.feed.nextBatch());
+      const { grads, solve } = await this.gradientsOf(x, y);
+      this.optimizer.applyGradients(grads);
+      tf.dispose([x, y, ...Object.values(grads)]);
+      this.step++;
+      this.lastSolve = solve;
+      if (solve.stop !== 'tol') {
+        const paused = this.spec.wormhole.onNonConvergence === 'pause';
+        this.reports.push({
+          kind: 'solve',
+          step: this.step,
+          stop: solve.stop,
+          iterations: solve.iterations,
+          paused,
+        });
+        if (paused) break;
+      }
+    }
+  }
+
+  /** Training solves that hit maxIter or diverged since the last call. */
+  takeEvents(): EngineEvent[] {
+    return this.reports.splice(0);
+  }
+
+  archLayout() {
+    return { kind: 'wormhole' as const, wormholes: this.spec.wormhole.wormholes };
+  }
+
+  /** Picks the sample whose solve the convergence view replays. */
+  select(point: [number, number]): void {
+    if (!point.every(Number.isFinite)) throw new SpecError('a sample is two finite numbers');
+    this.point = point;
+  }
+
+  async replay(): Promise<FixedPointReplay> {
+    const states: number[][] = [];
+    // Sequence tasks have no plane to click: replay the first test window.
+    const row = this.feed.isPlane ? this.point : (this.dataset.test[0]?.inputs ?? []);
+    const x = this.feed.features([row]);
+    const { state, trace } = await this.solve(x, (F) => states.push(Array.from(F)));
+    tf.dispose([x, state]);
+    const { tol, residual } = this.spec.wormhole;
+    const training = this.lastSolve && {
+      forward: { iterations: this.lastSolve.iterations, stop: this.lastSolve.stop },
+      adjoint: this.spec.wormhole.gradient === 'implicit' ? this.lastAdjoint : undefined,
+    };
+    return {
+      ...trace,
+      point: this.point,
+      states,
+      widths: this.widths,
+      tol,
+      residualKind: residual,
+      training,
+    };
+  }
+
+  private async setMetrics(set: { x: tf.Tensor2D; y: tf.Tensor2D }): Promise<[number, number]> {
+    const { state } = await this.solve(set.x);
+    const m = tf.tidy(() => {
+      const correct = tf.equal(tf.greater(this.output(state), 0), tf.greater(set.y, 0.5));
+      return tf.stack([this.loss(state, set.y), tf.mean(tf.cast(correct, 'float32'))]);
+    });
+    const [loss, acc] = await m.data();
+    tf.dispose([m, state]);
+    return [loss, acc];
+  }
+
+  async evaluate(): Promise<Metrics> {
+    const [trainLoss, trainAccuracy] = await this.setMetrics(this.feed.train);
+    const [testLoss, testAccuracy] = await this.setMetrics(this.feed.test);
+    return {
+      trainLoss,
+      testLoss,
+      trainAccuracy,
+      testAccuracy,
+    };
+  }
+
+  async snapshot({ heatmapRes = 0 }: SnapshotRequest = {}): Promise<Snapshot & { arch: WormholeFrame }> {
+    const metrics = await this.evaluate();
+    const weights = tf.tidy(() => tf.concat(this.model.weights.map((w) => tf.reshape(w.variable, [-1]))));
+    const flat = (await weights.data()) as Float32Array;
+    weights.dispose();
+    const res = this.feed.isPlane ? Math.min(heatmapRes, MAX_GRID) : 0;
+    let heatmap: Float32Array = new Float32Array(0);
+    let neuronMaps: Float32Array = new Float32Array(0);
+    let iterationMap: Float32Array = new Float32Array(0);
+    if (res > 0) {
+      const { state, sampleIterations } = await this.solve(this.feed.grid(res));
+      // P(blue) = (y + 1) / 2; the neurons' maps are their fixed-point values over the grid.
+      const maps = tf.tidy(() =>
+        tf.concat([
+          tf.reshape(tf.div(tf.add(this.output(state), 1), 2), [-1]),
+          tf.reshape(tf.transpose(state), [-1]),
+        ]),
+      );
+      const values = (await maps.data()) as Float32Array;
+      tf.dispose([maps, state]);
+      heatmap = values.slice(0, res * res);
+      neuronMaps = values.slice(res * res);
+      iterationMap = sampleIterations;
+    }
+    return {
+      step: this.step,
+      metrics,
+      weights: flat,
+      heatmap,
+      heatmapRes: res,
+      neuronMaps,
+      neuronRes: res,
+      arch: { kind: 'wormhole', iterationMap, fixedPoint: await this.replay() },
+    };
+  }
+
+  async predict(points: number[][]): Promise<number[][]> {
+    const x = this.feed.features(points);
+    const { state } = await this.solve(x);
+    const y = this.output(state);
+    const values = await y.data();
+    tf.dispose([x, state, y]);
+    return points.map((_, i) => [values[i]]);
+  }
+
+  async gradients(points: number[][], labels: number[]): Promise<WeightMap> {
+    const x = this.feed.features(points);
+    const y = tf.tensor2d(labels, [labels.length, 1]);
+    const { grads } = await this.gradientsOf(x, y);
+    tf.dispose([x, y]);
+    return this.toWeightMap(grads);
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * What the layered feed-forward sessions (MLP and DIAN) share: mini-batch training with the model's loss,
+ * predictions, gradients, and a frame read from the device in one `await data()`. A subclass says when the
+ * DIAN's gate takes part and adds its own numbers to the frame.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { WeightMap } from '../../experiment';
+import type { ArchFrame, Metrics, Snapshot } from '../../protocol';
+import { GradientSession } from './gradientSession';
+import type { Model } from './model';
+import type { SnapshotRequest } from './session';
+
+/** A labelled set as tensors. */
+export interface TensorSet {
+  x: tf.Tensor2D;
+  y: tf.Tensor2D;
+}
+
+export abstract class LayeredSession<F extends ArchFrame> extends GradientSession {
+  protected abstract readonly model: Model;
+
+  protected get named() {
+    return this.model.weights;
+  }
+
+  get layerWidths() {
+    return this.model.layerWidths;
+  }
+
+  /** Does the gate take part in training step `stepNumber`? (Models without a gate: never.) */
+  protected trainingGate(_stepNumber: number): boolean {
+    return false;
+  }
+
+  /** The gate used when not training (heatmap, metrics, predictions). */
+  protected evalGate(): boolean {
+    return false;
+  }
+
+  /** Called after each training step with the batch's inputs, inside a tidy. */
+  protected afterStep(_stepNumber: number, _x: tf.Tensor2D, _gate: boolean): void {}
+
+  /** Tensors this architecture adds to a frame (inside a tidy), and the frame payload made from their values. */
+  protected abstract archPieces(heatmapRes: number): {
+    tensors: tf.Tensor[];
+    frame: (values: Float32Array[]) => F;
+  };
+
+  async train(steps: number): Promise<void> {
+    const vars = this.model.weights.map((w) => w.variable);
+    for (let i = 0; i < steps; i++) {
+      // Training steps are numbered from 1: the counter shows the number of the step just taken.
+      const stepNumber = this.step + 1;
+      const gate = this.trainingGate(stepNumber);
+      const batch = this.feed.nextBatch();
+      tf.tidy(() => {
+        const { x, y } = this.feed.gather(batch);
+        this.optimizer.minimize(() => this.model.loss(x, y, gate), false, vars);
+        this.afterStep(stepNumber, x, gate);
+      });
+      this.step = stepNumber;
+    }
+  }
+
+  protected async predictWith(points: number[][], gate: boolean): Promise<number[][]> {
+    const out = tf.tidy(() => this.model.predict(this.feed.features(points), gate));
+    const values = await out.data();
+    const width = out.shape[1];
+    out.dispose();
+    return points.map((_, i) => Array.from(values.subarray(i * width, (i + 1) * width)));
+  }
+
+  protected async gradientsWith(points: number[][], labels: number[], gate: boolean): Promise<WeightMap> {
+    const vars = this.model.weights.map((w) => w.variable);
+    const { grads } = tf.tidy(() => {
+      const x = this.feed.features(points);
+      const y = tf.tensor2d(labels, [labels.length, 1]);
+      return tf.variableGrads(() => this.model.loss(x, y, gate), vars);
+    });
+    // A weight outside the graph (DIAN's extra path on an inactive iteration) has gradient zero.
+    return this.toWeightMap(grads);
+  }
+
+  /** [loss, accuracy] of a labelled set with the gate as given. */
+  protected setMetrics(set: TensorSet, gate: boolean): [tf.Scalar, tf.Scalar] {
+    const logits = this.model.predict(set.x, gate);
+    const loss = tf.losses.sigmoidCrossEntropy(set.y, logits) as tf.Scalar;
+    const correct = tf.equal(tf.cast(tf.greater(logits, 0), 'float32'), set.y);
+    return [loss, tf.mean(tf.cast(correct, 'float32'))];
+  }
+
+  async evaluate(): Promise<Metrics> {
+    return (await this.snapshot()).metrics;
+  }
+
+  async snapshot(request: SnapshotRequest = {}): Promise<Snapshot & { arch: F }> {
+    // Maps over the input plane only exist for 2-D tasks.
+    const { heatmapRes = 0, neuronRes = 0 } = this.feed.isPlane ? request : {};
+    const gate = this.evalGate();
+    let archFrame: ((values: Float32Array[]) => F) | undefined;
+    const sizes: number[] = [];
+    const all = tf.tidy(() => {
+      const [trainLoss, trainAcc] = this.setMetrics(this.feed.train, gate);
+      const [testLoss, testAcc] = this.setMetrics(this.feed.test, gate);
+      const pieces: tf.Tensor[] = [tf.stack([trainLoss, testLoss, trainAcc, testAcc])];
+      pieces.push(...this.model.weights.map((w) => w.variable));
+      if (heatmapRes > 0) {
+        const logits = this.model.predict(this.feed.grid(heatmapRes), gate);
+        pieces.push(tf.sigmoid(tf.slice(logits, [0, 0], [-1, 1])));
+      }
+      if (neuronRes > 0)
+        pieces.push(...this.model.activations(this.feed.grid(neuronRes), gate).map((a) => tf.transpose(a)));
+      const arch = this.archPieces(heatmapRes);
+      archFrame = arch.frame;
+      pieces.push(...arch.tensors);
+      sizes.push(...pieces.map((p) => p.size));
+      return tf.concat(pieces.map((p) => tf.reshape(p, [-1])));
+    });
+    const values = (await all.data()) as Float32Array;
+    all.dispose();
+    // Cut the one read back into its parts, in the order they were packed.
+    const parts: Float32Array[] = [];
+    let offset = 0;
+    for (const size of sizes) parts.push(values.slice(offset, (offset += size)));
+    const [m, ...rest] = parts;
+    const weights = concat(rest.splice(0, this.model.weights.length));
+    const heatmap = heatmapRes > 0 ? rest.shift()! : new Float32Array(0);
+    const neuronMaps =
+      neuronRes > 0 ? concat(rest.splice(0, this.model.layerWidths.length)) : new Float32Array(0);
+    return {
+      step: this.step,
+      metrics: { trainLoss: m[0], testLoss: m[1], trainAccuracy: m[2], testAccuracy: m[3] },
+      weights,
+      heatmap,
+      heatmapRes,
+      neuronMaps,
+      neuronRes,
+      arch: archFrame!(rest),
+    };
+  }
+}
+
+function concat(parts: Float32Array[]): Float32Array {
+  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.length;
+  }
+  return out;
+}

@@ -1,0 +1,43 @@
+/**
+ * What every session offers, whatever its architecture: train by steps (never by wall-clock), evaluate, report a
+ * frame, move weights in and out. Each architecture's session adds its own capabilities (src/engine/arch/<name>)
+ * and the union of them all is `Session` (src/engine/registry.ts), told apart by `kind`.
+ */
+import type { Architecture, ExperimentSpec, WeightMap } from '../../experiment';
+import type { ArchLayoutOf, EngineEvent, Metrics, Snapshot, WeightShape } from '../../protocol';
+import type { Dataset } from './tasks';
+
+export interface SnapshotRequest {
+  /** Resolution of the decision-boundary heatmap (res x res points, one batched forward pass); 0 for none. */
+  heatmapRes?: number;
+  /** Resolution of the per-neuron thumbnails; 0 for none. */
+  neuronRes?: number;
+}
+
+export interface SessionBase<K extends Architecture> {
+  readonly kind: K;
+  readonly spec: ExperimentSpec;
+  readonly dataset: Dataset;
+  readonly step: number;
+  /** Widths of the layers after the input: hidden layers, then the output. */
+  readonly layerWidths: number[];
+  readonly weightLayout: WeightShape[];
+  /** How often, at most, maps over the plane are worth recomputing while playing. */
+  readonly mapIntervalMs: number;
+  train(steps: number): Promise<void>;
+  evaluate(): Promise<Metrics>;
+  snapshot(request?: SnapshotRequest): Promise<Snapshot>;
+  /** This architecture's part of the layout the UI draws. */
+  archLayout(): ArchLayoutOf<K>;
+  /** What happened since the last call (rewirings, unconverged solves), in order. */
+  takeEvents(): EngineEvent[];
+  exportWeights(): Promise<WeightMap>;
+  /** Sets every named weight (and the step count, when given); refuses missing names or wrong shapes. */
+  importWeights(weights: WeightMap, step?: number): void;
+  /** Puts back flat weights (as a Snapshot holds them) and the step, and restarts the optimizer. */
+  restore(weights: Float32Array, step: number): void;
+  dispose(): void;
+}
+
+/** While playing, maps over the plane are recomputed at most this often by default (a 10,000-point pass). */
+export const MAP_INTERVAL_MS = 100;

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { defaultLiveSpec } from './slice';
+import { applyLiveEdit } from './edits';
+
+describe('Live graph edits', () => {
+  const live = defaultLiveSpec();
+
+  it('connects and disconnects, keeping the order of sources', () => {
+    const added = applyLiveEdit(live, { kind: 'connect', source: 'out', neuron: 'h0' });
+    expect(added.live?.sources.h0).toEqual(['in', 'out']);
+    const removed = applyLiveEdit(added.live!, { kind: 'disconnect', source: 'in', neuron: 'h0' });
+    expect(removed.live?.sources.h0).toEqual(['out']);
+  });
+
+  it('refuses an edge into an input, a duplicate edge and a missing edge, with a reason', () => {
+    expect(applyLiveEdit(live, { kind: 'connect', source: 'h0', neuron: 'in' }).error).toMatch(/input/);
+    expect(applyLiveEdit(live, { kind: 'connect', source: 'in', neuron: 'h0' }).error).toMatch(
+      /already exists/,
+    );
+    expect(applyLiveEdit(live, { kind: 'disconnect', source: 'out', neuron: 'h0' }).error).toMatch(/no edge/);
+  });
+
+  it('adds a hidden neuron fed by the inputs and deletes it with every edge that touched it', () => {
+    const added = applyLiveEdit(live, { kind: 'addNeuron', layer: 1 }).live!;
+    expect(added.layers[1]).toEqual(['h0', 'h1', 'h2', 'h3']);
+    expect(added.sources.h3).toEqual(['in']);
+    const wired = applyLiveEdit(added, { kind: 'connect', source: 'h3', neuron: 'out' }).live!;
+    const removed = applyLiveEdit(wired, { kind: 'removeNeuron', id: 'h3' }).live!;
+    expect(removed).toEqual(live);
+    expect(applyLiveEdit(live, { kind: 'removeNeuron', id: 'out' }).error).toMatch(/hidden/);
+  });
+
+  it('does not change the spec it is given', () => {
+    const before = structuredClone(live);
+    applyLiveEdit(live, { kind: 'connect', source: 'out', neuron: 'h0' });
+    expect(live).toEqual(before);
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * Edits of the Live network's graph, as pure functions on the spec: the UI applies them to the spec (so links
+ * carry them) and the engine to the running network. An impossible edit is refused with a short reason.
+ */
+import { LIVE_LIMITS, liveGraphProblem, type LiveSpec } from './slice';
+
+export type LiveEdit =
+  | { kind: 'connect'; source: string; neuron: string }
+  | { kind: 'disconnect'; source: string; neuron: string }
+  /** Adds a hidden neuron to hidden layer `layer` (1-based; a new hidden layer when there is none). */
+  | { kind: 'addNeuron'; layer: number }
+  | { kind: 'removeNeuron'; id: string }
+  | { kind: 'move'; id: string; x: number; y: number };
+
+export type EditResult = { live: LiveSpec; error?: undefined } | { error: string; live?: undefined };
+
+export function applyLiveEdit(live: LiveSpec, edit: LiveEdit): EditResult {
+  const ids = live.layers.flat();
+  const isInput = (id: string) => live.layers[0].includes(id);
+  const isOutput = (id: string) => live.layers[live.layers.length - 1].includes(id);
+  const next = structuredClone(live);
+  switch (edit.kind) {
+    case 'connect': {
+      if (!ids.includes(edit.source) || !ids.includes(edit.neuron)) return { error: 'Unknown neuron.' };
+      if (isInput(edit.neuron))
+        return { error: `${edit.neuron} is an input: it cannot receive connections.` };
+      const list = (next.sources[edit.neuron] ??= []);
+      if (list.includes(edit.source)) return { error: `${edit.source} → ${edit.neuron} already exists.` };
+      list.push(edit.source);
+      break;
+    }
+    case 'disconnect': {
+      const list = next.sources[edit.neuron] ?? [];
+      if (!list.includes(edit.source)) return { error: `There is no edge ${edit.source} → ${edit.neuron}.` };
+      next.sources[edit.neuron] = list.filter((s) => s !== edit.source);
+      break;
+    }
+    case 'addNeuron': {
+      if (ids.length >= LIVE_LIMITS.neurons) return { error: `At most ${LIVE_LIMITS.neurons} neurons.` };
+      if (next.layers.length === 2) next.layers.splice(1, 0, []);
+      const layer = Math.min(Math.max(1, edit.layer), next.layers.length - 2);
+      let k = 0;
+      while (ids.includes(`h${k}`)) k++;
+      next.layers[layer].push(`h${k}`);
+      next.sources[`h${k}`] = [...live.layers[0]];
+      break;
+    }
+    case 'removeNeuron': {
+      if (!ids.includes(edit.id)) return { error: 'Unknown neuron.' };
+      if (isInput(edit.id) || isOutput(edit.id)) return { error: 'Only hidden neurons can be deleted.' };
+      next.layers = next.layers.map((l) => l.filter((id) => id !== edit.id)).filter((l) => l.length > 0);
+      delete next.sources[edit.id];
+      delete next.positions[edit.id];
+      for (const n of Object.keys(next.sources))
+        next.sources[n] = next.sources[n].filter((s) => s !== edit.id);
+      break;
+    }
+    case 'move':
+      if (!ids.includes(edit.id)) return { error: 'Unknown neuron.' };
+      if (![edit.x, edit.y].every(Number.isFinite)) return { error: 'A position must be two numbers.' };
+      next.positions[edit.id] = [edit.x, edit.y];
+      break;
+  }
+  const problem = liveGraphProblem(next);
+  return problem ? { error: `Refused: ${problem}.` } : { live: next };
+}

@@ -1,0 +1,188 @@
+import LZString from 'lz-string';
+import { describe, expect, it } from 'vitest';
+import { createRng, type Rng } from '../engine/core/rng';
+import {
+  ACTIVATIONS,
+  ARCHITECTURES,
+  BACKENDS,
+  FEATURES,
+  isSequenceTask,
+  OPTIMIZERS,
+  TASKS,
+  type ExperimentSpec,
+} from './spec';
+import { defaultSpec } from './defaults';
+import { decodeLink, encodeLink, SHAREABLE_LINK_LENGTH } from './link';
+import { applyLiveEdit } from './arch/live/edits';
+import { validateSpec } from './validate';
+
+/** A random valid spec: every field drawn from its allowed values, graph edits included. */
+function randomSpec(rng: Rng): ExperimentSpec {
+  const pick = <T>(xs: readonly T[]) => xs[rng.int(xs.length)];
+  const spec = defaultSpec(pick(ARCHITECTURES));
+  spec.seed = rng.int(2 ** 31 - 1);
+  spec.backend = pick(BACKENDS);
+  spec.task = {
+    kind: pick(TASKS),
+    noise: rng.int(11) / 20,
+    trainRatio: (1 + rng.int(9)) / 10,
+    numSamples: 20 + rng.int(1000),
+    features: FEATURES.filter((_, i) => i === 0 || rng.next() < 0.4),
+    length: 2 + rng.int(15),
+  };
+  spec.training = {
+    learningRate: 10 ** -rng.uniform(0, 5),
+    batchSize: 1 + rng.int(100),
+    optimizer: pick(OPTIMIZERS),
+    regularization: pick(['none', 'l1', 'l2'] as const),
+    regularizationRate: rng.next(),
+  };
+  spec.mlp = {
+    hiddenLayers: Array.from({ length: rng.int(5) }, () => 1 + rng.int(16)),
+    activation: pick(ACTIVATIONS),
+  };
+  spec.dian = {
+    ...spec.dian,
+    layer1: 1 + rng.int(20),
+    period: 1 + rng.int(5),
+    source: pick(['x', 'h1'] as const),
+  };
+  for (let i = 0; i < rng.int(5); i++) {
+    const ids = spec.live.layers.flat();
+    const edit =
+      rng.next() < 0.5
+        ? { kind: 'addNeuron' as const, layer: 1 }
+        : { kind: 'connect' as const, source: pick(ids), neuron: pick(ids) };
+    spec.live = applyLiveEdit(spec.live, edit).live ?? spec.live;
+  }
+  spec.live.positions = { out: [rng.int(500), rng.int(300)] };
+  if (spec.live.task === '2d' && isSequenceTask(spec.task.kind)) spec.task.kind = 'circle';
+  spec.wormhole = {
+    ...spec.wormhole,
+    hidden: [1 + rng.int(8), 1 + rng.int(8)],
+    wormholes:
+      rng.next() < 0.5
+        ? [{ from: 3, to: 1 }]
+        : [
+            { from: 2, to: 1 },
+            { from: 3, to: 2 },
+          ],
+  };
+  spec.speed = rng.int(5);
+  spec.view = { showTestData: rng.next() < 0.5, discretize: rng.next() < 0.5 };
+  return spec;
+}
+
+describe('share links', () => {
+  it('round-trip: 500 random valid specs encode and decode to equal specs', () => {
+    const rng = createRng(7);
+    for (let i = 0; i < 500; i++) {
+      const spec = randomSpec(rng);
+      expect(validateSpec(spec).problems).toEqual([]);
+      const decoded = decodeLink(encodeLink(spec));
+      expect(decoded.problems).toEqual([]);
+      expect(decoded.spec).toEqual(spec);
+    }
+  });
+
+  it('carries trained weights and the step', () => {
+    const trained = { step: 1234, weights: { 'dense0/kernel': { shape: [2, 1], values: [0.5, -0.25] } } };
+    const decoded = decodeLink(encodeLink(defaultSpec(), trained));
+    expect(decoded.trained).toEqual(trained);
+  });
+
+  it('a frozen schema-1 link still opens as it did', () => {
+    const frozen =
+      '#v=1&s=N4IgbgpgTgzglgewHYgFwEYA0ICGUDGAFnAC4T4kCuUEaIANnJCNjBBACZoAsATNgCMc+ANYQkXVLkokELECRwwRaUCLgS6ADwRR5SBHDZoADNhJQcGgEo4SiUwDoArNiSUAtgGUcHgA70EDBoziZmIABmEHbUQWgA2iBa6PJavCAAugC+5pYaGgDmqgzRUEiFtmROJgDMgnZEXnAAXrQY4Qh+9h4t0HQwBVzYNAWU9HgtdogoUgZItMMQo+NQk-bIlW0mOSAe9H7FxBwc4gAyOACe0MGo8dyYvBnYwvZgU8h0ikiEIDsccDgZqBxlcoClUAAObAg6DpSHYPzQRCSfggUjQd4zEAwMgHVgIaj4NpJeQRDQ4egAQQoTExdDmCxAEDe9EodKkH1YRE4Y2JiNWCH++F+0KYbWBl2uCUSGkymEShBM8kIKWwhHST0SBJImSe2IJBDiqFAioSaJQepVZtlaqVlrhMpQtrlIG1ZqtavSzuyCIQ8HWSBuJqVt3QvDMEJMPtwNLeAboNCiNCQRPkHggHl0FzQdQYelQJkcWBAJy6P3arEIEyQRSkEAAjmz6PJKH4OHZiTgZHIEdYIAB3OA0JzFxTKT4Zvy6CkAWh0emwJxBaGLAlIN1RNH7eEkCjwBQgOp2-d0HkICEChzgx3ECQAbJg73qT1AzxejfFQBEoAgPDnzHIGA5F+P5-qgqKyCuWR6gUHb9AgEQ6tgsFkAAQgCNwzvcMavOye7fPIMAXpA+a4BI1ycgoF7VGExY0PAHBNgmEDNtgHg4FoACSZD5tw4Ttv4hQrs85GwMgACyaAPmRJxiUg5weAI7Y0SYxYFJY-ziDqUhwP4jD4KQ8g4BwABWhhICQAAq1EFo4YT2cWxlmRoJDiRx3F9KgfHYMgAByyAAMLICRB4psS+DIPY7i0DsMCIpw-7gHAA7FDA579pZQQkAAInYOBoBEFJsIuRj4DQ9itAVRUQFkWRAA';
+    const { spec, problems } = decodeLink(frozen);
+    expect(problems).toEqual([]);
+    expect(spec.architecture).toBe('live');
+    expect(spec.seed).toBe(42);
+    expect(spec.task.kind).toBe('xor');
+    expect(spec.live.sources.out).toEqual(['h1', 'h2', 'h0']);
+    expect(spec.live.positions).toEqual({ h0: [120, 80] });
+    expect(spec.wormhole.wormholes).toEqual([
+      { from: 3, to: 1 },
+      { from: 2, to: 1 },
+    ]);
+  });
+
+  it('names what is wrong and keeps the valid parts of a tampered link', () => {
+    const tamper = (change: (data: Record<string, unknown>) => void) => {
+      const data = JSON.parse(JSON.stringify(defaultSpec())) as Record<string, unknown>;
+      data.seed = 99;
+      change(data);
+      return decodeLink(`#v=1&s=${LZString.compressToEncodedURIComponent(JSON.stringify(data))}`);
+    };
+    const negative = tamper((d) => ((d.mlp as { hiddenLayers: number[] }).hiddenLayers = [-3, 4]));
+    expect(negative.problems.join()).toMatch(/hidden layers/);
+    expect(negative.spec.seed).toBe(99);
+    expect(negative.spec.mlp.hiddenLayers).toEqual(defaultSpec().mlp.hiddenLayers);
+    expect(
+      tamper(
+        (d) =>
+          ((d.live as { layers: string[][] }).layers = [
+            ['in'],
+            Array.from({ length: 1e4 }, (_, i) => `n${i}`),
+            ['out'],
+          ]),
+      ).problems.join(),
+    ).toMatch(/at most 1000 neurons/);
+    expect(tamper((d) => (d.architecture = 'transformer')).problems.join()).toMatch(
+      /architecture must be one of/,
+    );
+    expect(
+      tamper((d) => ((d.training as { learningRate: unknown }).learningRate = 'NaN')).problems.join(),
+    ).toMatch(/learning rate/);
+    expect(
+      tamper(
+        (d) => ((d.wormhole as { wormholes: unknown }).wormholes = [{ from: 1, to: 3 }]),
+      ).problems.join(),
+    ).toMatch(/later layer to an earlier/);
+    expect(
+      tamper((d) => ((d.live as { sources: unknown }).sources = { in: ['out'] })).problems.join(),
+    ).toMatch(/input neuron in cannot receive/);
+  });
+
+  it('refuses garbage, truncation, newer versions and over-long links with a reason', () => {
+    const good = encodeLink(defaultSpec());
+    expect(decodeLink('#hello').problems).toEqual(['the link is not a playground link']);
+    expect(decodeLink(good.slice(0, good.length / 2)).problems[0]).toMatch(
+      /truncated or damaged|valid experiment data/,
+    );
+    expect(decodeLink('#v=99&s=abc').problems[0]).toMatch(/newer version/);
+    expect(decodeLink('#v=abc&s=abc').problems[0]).toMatch(/schema version/);
+    expect(decodeLink('#v=1&s=' + 'A'.repeat(600_000)).problems[0]).toMatch(/too long/);
+    expect(decodeLink('').problems).toEqual([]);
+    expect(decodeLink('#v=99&s=abc').unusable).toBe(true);
+    expect(decodeLink(good).unusable).toBeUndefined();
+    expect(encodeLink(defaultSpec()).length).toBeLessThan(SHAREABLE_LINK_LENGTH);
+  });
+
+  it('fuzz: 5,000 mutated and random links never throw and always give a valid spec', () => {
+    const rng = createRng(11);
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$=&#%{}[]":,.';
+    const seeds = [encodeLink(defaultSpec()), encodeLink(randomSpec(rng)), encodeLink(defaultSpec('live'))];
+    for (let i = 0; i < 5000; i++) {
+      let link = seeds[rng.int(seeds.length)];
+      const mode = rng.int(4);
+      if (mode === 0) link = link.slice(0, rng.int(link.length));
+      if (mode === 1) {
+        for (let k = 0; k < 1 + rng.int(5); k++) {
+          const at = rng.int(link.length);
+          link = link.slice(0, at) + alphabet[rng.int(alphabet.length)] + link.slice(at + 1);
+        }
+      }
+      if (mode === 2)
+        link = Array.from({ length: rng.int(200) }, () => alphabet[rng.int(alphabet.length)]).join('');
+      if (mode === 3) {
+        const data = JSON.parse(JSON.stringify(randomSpec(rng))) as Record<string, unknown>;
+        const keys = Object.keys(data);
+        data[keys[rng.int(keys.length)]] = [null, 1e9, -1, 'x', [], {}, NaN][rng.int(7)];
+        link = `#v=1&s=${LZString.compressToEncodedURIComponent(JSON.stringify(data))}`;
+      }
+      const decoded = decodeLink(link);
+      expect(validateSpec(decoded.spec).problems).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,24 @@
+/** Things that happened in the engine, for the event log and the animations. */
+import type { BackendName } from '../experiment';
+import type { StopReason } from './wormhole';
+
+export type EngineEvent =
+  | { kind: 'diverged'; step: number; restoredStep: number }
+  /** Live: a connection made or removed by reinforcement, with the reward that caused it. */
+  | {
+      kind: 'rewire';
+      change: 'connect' | 'disconnect';
+      source: string;
+      neuron: string;
+      reward: number;
+      step: number;
+    }
+  /** Wormhole: a training solve that stopped at maxIter or diverged (paused: training was paused). */
+  | { kind: 'solve'; step: number; stop: StopReason; iterations: number; paused: boolean }
+  /** Live: a reward given by the user; the events it caused follow. */
+  | { kind: 'reward'; reward: number; step: number }
+  | { kind: 'backend-fallback'; wanted: BackendName; reason: string };
+
+/** Events after which training stops on its own (the UI's Play button must follow). */
+export const pausesTraining = (event: EngineEvent): boolean =>
+  event.kind === 'diverged' || (event.kind === 'solve' && event.paused);

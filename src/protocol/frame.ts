@@ -1,0 +1,66 @@
+/** One frame of a running experiment: what every architecture reports, plus its own payload (ArchFrame). */
+import type { Metrics } from './metrics';
+import type { FixedPointReplay } from './wormhole';
+
+export interface MlpFrame {
+  kind: 'mlp';
+}
+
+export interface DianFrame {
+  kind: 'dian';
+  /** Mean gate value of each of the last GATE_TRACE_LENGTH training steps, the last being `step`; NaN = closed. */
+  gateTrace: Float32Array;
+  /** The gate value g per heatmap cell; empty when this frame carries no maps. */
+  gateMap: Float32Array;
+  /** Test accuracy with the gate forced on / off. */
+  testAccuracyGateOn: number;
+  testAccuracyGateOff: number;
+}
+
+export interface LiveFrame {
+  kind: 'live';
+  /** The last rewarded steps as [input, target, output, reward] rows. */
+  recent: Float32Array;
+  /** Mean reward over recent steps (NaN before the first reward). */
+  meanReward: number;
+}
+
+export interface WormholeFrame {
+  kind: 'wormhole';
+  /** Sweeps each heatmap cell's solve needed; empty when this frame carries no maps. */
+  iterationMap: Float32Array;
+  /** The selected sample's solve, sweep by sweep. */
+  fixedPoint: FixedPointReplay;
+}
+
+export type ArchFrame = MlpFrame | DianFrame | LiveFrame | WormholeFrame;
+
+/** Everything the UI draws for one frame, as a session reports it (read from the device in one go). */
+export interface Snapshot {
+  step: number;
+  metrics: Metrics;
+  /** All weights, flattened in the layout's order. */
+  weights: Float32Array;
+  /** P(label 1) on a heatmapRes^2 grid, row 0 at the top; empty (res 0) when this frame carries no maps. */
+  heatmap: Float32Array;
+  heatmapRes: number;
+  /** Per neuron (layer order) its activation on a neuronRes^2 grid; empty (res 0) when not new. */
+  neuronMaps: Float32Array;
+  neuronRes: number;
+  arch: ArchFrame;
+}
+
+/** The latest-wins snapshot the worker sends. Float32Arrays are transferred, not copied. */
+export interface Frame extends Snapshot {
+  playing: boolean;
+  /** Steps per second measured over the last second of play (0 when paused). */
+  stepsPerSecond: number;
+}
+
+/** The buffers of a frame, to transfer rather than copy. */
+export function frameBuffers(frame: Snapshot): ArrayBuffer[] {
+  const arrays = [...Object.values(frame), ...Object.values(frame.arch)];
+  return arrays
+    .filter((v): v is Float32Array => v instanceof Float32Array)
+    .map((a) => a.buffer as ArrayBuffer);
+}

@@ -1,0 +1,6 @@
+export * from './messages';
+export * from './metrics';
+export * from './frame';
+export * from './layout';
+export * from './events';
+export * from './wormhole';

@@ -1,0 +1,68 @@
+/** The only door between the UI and the engine (docs/DESIGN.md section 5). Typed on both sides. */
+import type {
+  AdapterKind,
+  BackendChoice,
+  BackendName,
+  ExperimentSpec,
+  LiveEdit,
+  WeightMap,
+} from '../experiment';
+import type { EngineEvent } from './events';
+import type { Frame } from './frame';
+import type { Layout } from './layout';
+
+/** UI -> engine. */
+export type ToEngine =
+  /** carryWeights: keep every weight whose name and shape still fit, and the step (structural edits). */
+  | { type: 'load'; spec: ExperimentSpec; weights?: WeightMap; step?: number; carryWeights?: boolean }
+  /** Asks for the trained weights and step (for a link or a file); answered by a "weights" message. */
+  | { type: 'exportWeights' }
+  /** Wormhole: the sample (a point of the plane) whose solve the convergence view replays. */
+  | { type: 'selectSample'; point: [number, number] }
+  | { type: 'play' }
+  | { type: 'pause' }
+  | { type: 'step'; steps: number }
+  | { type: 'setSpeed'; speed: number }
+  /** Runs the DIAN of the current spec next to its baselines for `steps` steps (pauses training). */
+  | { type: 'compare'; steps: number }
+  | { type: 'cancelCompare' }
+  /** Live: a graph edit, applied to the running network at once. */
+  | { type: 'edit'; edit: LiveEdit }
+  /** Live: a reward from the user for the current output. */
+  | { type: 'reward'; reward: number }
+  /** The UI has drawn the last frame: the engine may send the next (latest wins, nothing queues up). */
+  | { type: 'frameAck' };
+
+/** One model's curve in a comparison, sampled every few steps. */
+export interface ComparisonRun {
+  label: string;
+  steps: number[];
+  trainLoss: number[];
+  testLoss: number[];
+  testAccuracy: number[];
+}
+
+export interface ComparisonProgress {
+  totalSteps: number;
+  done: boolean;
+  cancelled: boolean;
+  runs: ComparisonRun[];
+}
+
+/** Engine -> UI. */
+export type FromEngine =
+  | {
+      type: 'ready';
+      backend: BackendName;
+      choice: BackendChoice;
+      adapter: AdapterKind;
+      adapterDescription: string;
+    }
+  | { type: 'loaded'; layout: Layout; step: number }
+  /** The same experiment with an edited graph: the history continues. */
+  | { type: 'relayout'; layout: Layout }
+  | { type: 'frame'; frame: Frame }
+  | { type: 'events'; events: EngineEvent[] }
+  | { type: 'comparison'; progress: ComparisonProgress }
+  | { type: 'weights'; weights: WeightMap; step: number }
+  | { type: 'error'; message: string };

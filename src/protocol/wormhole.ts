@@ -1,0 +1,33 @@
+/** The Fixed-Point Wormhole's solve traces, as the engine reports them and the convergence view replays them. */
+export type StopReason = 'tol' | 'maxIter' | 'diverged';
+
+export interface FixedPointTrace {
+  iterations: number;
+  stop: StopReason;
+  /** Per iteration: the largest residual over the batch. */
+  absResidual: number[];
+  relResidual: number[];
+  /** Per iteration, per layer: the largest ||Phi(X)_l - X_l|| over the batch. */
+  layerResiduals: number[][];
+  /** Per iteration, per wormhole: the mean gate value over the batch. */
+  gates: number[][];
+}
+
+export interface AdjointTrace {
+  iterations: number;
+  stop: StopReason;
+  /** Per iteration: the largest ||u_{k+1} - u_k|| over the batch. */
+  residual: number[];
+}
+
+/** One sample's solve, sweep by sweep, for the convergence view. */
+export interface FixedPointReplay extends FixedPointTrace {
+  point: [number, number];
+  /** The flattened layer states after each sweep. */
+  states: number[][];
+  widths: number[];
+  tol: number;
+  residualKind: 'abs' | 'rel';
+  /** The last training step's solves: its batch's forward trace and (implicit mode) its adjoint trace. */
+  training?: { forward: { iterations: number; stop: StopReason }; adjoint?: AdjointTrace };
+}

@@ -1,0 +1,71 @@
+import {
+  DIAN_ITERATIONS,
+  DIAN_SCHEDULES,
+  DIAN_SOURCES,
+  FINAL_ACTIVATIONS,
+  GATE_POLICIES,
+  LIMITS,
+  type DianSpec,
+} from '../../../experiment';
+import { useAppStore } from '../../../state/store';
+import { NumberField, Select } from '../../kit/controls';
+
+const label = <T extends string>(values: readonly T[], labels: Record<T, string>) =>
+  values.map((value) => ({ value, label: labels[value] }));
+
+/** The options of the Dynamic Input Activation network (docs/DESIGN.md 1.1). */
+export function DianPanel() {
+  const dian = useAppStore((s) => s.spec.dian);
+  const updateSpec = useAppStore((s) => s.updateSpec);
+  const set =
+    <K extends keyof DianSpec>(key: K) =>
+    (value: DianSpec[K]) =>
+      updateSpec((d) => void (d.dian[key] = value));
+  return (
+    <section className="panel dian" aria-labelledby="dian-title">
+      <h2 id="dian-title">Gated extra input</h2>
+      <NumberField
+        label="Period"
+        value={dian.period}
+        min={LIMITS.period.min}
+        max={LIMITS.period.max}
+        integer
+        onChange={set('period')}
+      />
+      <Select
+        label="Iteration"
+        value={dian.iteration}
+        options={label(DIAN_ITERATIONS, { step: 'training step', epoch: 'epoch' })}
+        onChange={set('iteration')}
+      />
+      <Select
+        label="Extra path source"
+        value={dian.source}
+        options={label(DIAN_SOURCES, { x: 'input x', h1: 'layer 1' })}
+        onChange={set('source')}
+      />
+      <Select
+        label="Final activation"
+        value={dian.finalActivation}
+        options={label(FINAL_ACTIVATIONS, { none: 'none (logit)', relu: 'relu (as the reference code)' })}
+        onChange={set('finalActivation')}
+      />
+      <Select
+        label="Gate when evaluating"
+        value={dian.evaluation}
+        options={label(GATE_POLICIES, { on: 'on', off: 'off', parity: 'as the step parity says' })}
+        onChange={set('evaluation')}
+      />
+      <Select
+        label="Schedule"
+        value={dian.schedule}
+        options={label(DIAN_SCHEDULES, {
+          periodic: 'every period (the paper)',
+          always: 'always on (ablation)',
+          never: 'never on (ablation)',
+        })}
+        onChange={set('schedule')}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+/**
+ * DIAN's gate drawn as a valve on the extra path. On an active iteration the valve turns open, the path lights
+ * with strength g and the value shows; on an inactive one it closes. When frames are sampled (many steps per
+ * frame) the valve shows the running mean of g and a strip summarises the open/closed rhythm.
+ */
+import * as d3 from 'd3';
+// d3's bundle is marked side-effect free, so the transition methods must be installed explicitly.
+import 'd3-transition';
+import type { Frame } from '../../../protocol';
+import { POSITIVE } from '../../kit/colors';
+import type { Graph } from '../../views/geometry';
+
+const RADIUS = 11;
+const TRANSITION_MS = 180;
+const format = d3.format('.2f');
+
+export interface GateValveView {
+  update(frame: Frame): void;
+}
+
+export function createGateValve(
+  layer: d3.Selection<SVGGElement, unknown, null, undefined>,
+  at: NonNullable<Graph['valve']>,
+  width: number,
+): GateValveView {
+  const lane = layer.append('path').attr('class', 'gate-path').attr('fill', 'none').attr('stroke', POSITIVE);
+  lane.attr(
+    'd',
+    `M${at.fromX},${at.y} L${at.x - RADIUS},${at.y} M${at.x + RADIUS},${at.y} ` +
+      `C${at.joinX},${at.y} ${at.joinX},${at.y} ${at.joinX},${at.joinY}`,
+  );
+  const valve = layer
+    .append('g')
+    .attr('class', 'gate-valve')
+    .attr('data-gate', '')
+    .attr('data-open', 'false')
+    .attr('transform', `translate(${at.x},${at.y})`);
+  valve.append('circle').attr('r', RADIUS);
+  const bar = valve
+    .append('line')
+    .attr('x1', -RADIUS + 3)
+    .attr('x2', RADIUS - 3)
+    .attr('transform', 'rotate(90)');
+  const label = valve
+    .append('text')
+    .attr('class', 'gate-label')
+    .attr('y', RADIUS + 12)
+    .attr('text-anchor', 'middle');
+  valve.append('title').text('The gate g = sigmoid(G e + bg) on the extra path into layer 3');
+
+  const stripX = at.joinX + 44;
+  const strip = layer.append('g').attr('class', 'gate-strip').attr('data-testid', 'gate-strip');
+  strip
+    .append('text')
+    .attr('x', stripX)
+    .attr('y', at.y - 10)
+    .text('gate, last iterations');
+  let previousStep = -1;
+
+  return {
+    update(frame) {
+      if (frame.arch.kind !== 'dian') return;
+      const trace = frame.arch.gateTrace;
+      if (trace.length === 0) return;
+      const last = trace[trace.length - 1];
+      const open = frame.step > 0 && !Number.isNaN(last);
+      const sampled = previousStep >= 0 && frame.step - previousStep > 1;
+      previousStep = frame.step;
+      const known = Array.from(trace).filter((_, i) => frame.step - (trace.length - 1 - i) >= 1);
+      const opened = known.filter((g) => !Number.isNaN(g));
+      const meanG = opened.length > 0 ? d3.mean(opened)! : 0;
+      // Sampled: the valve's angle is the share of open iterations and its label the mean g.
+      const openness = sampled ? opened.length / Math.max(1, known.length) : open ? 1 : 0;
+      const shownG = sampled ? meanG : open ? last : 0;
+      valve
+        .attr('data-open', String(open))
+        .attr('data-value', open ? last.toFixed(4) : '0')
+        .classed('open', open);
+      bar
+        .transition()
+        .duration(sampled ? 0 : TRANSITION_MS)
+        .attr('transform', `rotate(${90 * (1 - openness)})`);
+      label.text(sampled ? `mean g ${format(meanG)}` : open ? `g ${format(last)}` : 'closed');
+      lane
+        .transition()
+        .duration(sampled ? 0 : TRANSITION_MS)
+        .attr('stroke-opacity', 0.12 + 0.88 * shownG * openness)
+        .attr('stroke-width', 2 + 4 * shownG * openness);
+
+      const cellWidth = (width - 10 - stripX) / trace.length;
+      strip
+        .selectAll('rect')
+        .data(Array.from(trace))
+        .join('rect')
+        .attr('x', (_, i) => stripX + i * cellWidth)
+        .attr('y', at.y - 4)
+        .attr('width', Math.max(1, cellWidth - 1))
+        .attr('height', 12)
+        .attr('fill', (g, i) =>
+          frame.step - (trace.length - 1 - i) < 1 ? 'transparent' : Number.isNaN(g) ? '#ddd' : POSITIVE,
+        )
+        .attr('fill-opacity', (g) => (Number.isNaN(g) ? 1 : 0.25 + 0.75 * g));
+    },
+  };
+}

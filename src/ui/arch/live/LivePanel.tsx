@@ -1,0 +1,181 @@
+import {
+  LIVE_ACTIVATIONS,
+  LIVE_LIMITS,
+  LIVE_REWARDS,
+  LIVE_SHARINGS,
+  LIVE_TASKS,
+  LIVE_UPDATES,
+  liveInputsFor,
+  type LiveSpec,
+  type LiveTaskKind,
+} from '../../../experiment';
+import { useState } from 'react';
+import { engine } from '../../../state/engineClient';
+import { useAppStore } from '../../../state/store';
+import { NumberField, Select } from '../../kit/controls';
+
+const TASK_LABELS: Record<LiveTaskKind, string> = {
+  'temporal-xor': 'temporal XOR (x_t xor x_t-d)',
+  'delayed-recall': 'delayed recall (x_t-d)',
+  parity: 'parity of the last n bits',
+  'delayed-reward': 'echo, rewarded d steps late',
+  '2d': '2-D points (the Data task)',
+};
+
+/** Changing the task can change the inputs (one bit, or x1 and x2): edges from the old inputs move to the new. */
+export function withTask(live: LiveSpec, task: LiveTaskKind): LiveSpec {
+  const oldInputs = live.layers[0];
+  const inputs = liveInputsFor(task);
+  const sources = Object.fromEntries(
+    Object.entries(live.sources).map(([n, list]) => {
+      const kept = list.filter((s) => !oldInputs.includes(s));
+      return [n, list.some((s) => oldInputs.includes(s)) ? [...inputs, ...kept] : kept];
+    }),
+  );
+  const positions = Object.fromEntries(
+    Object.entries(live.positions).filter(([id]) => !oldInputs.includes(id)),
+  );
+  return { ...live, task, layers: [inputs, ...live.layers.slice(1)], sources, positions };
+}
+
+export function LivePanel() {
+  const live = useAppStore((s) => s.spec.live);
+  const selected = useAppStore((s) => s.selectedNeuron);
+  const engineReady = useAppStore((s) => s.runtime.engine === 'ready');
+  const updateSpec = useAppStore((s) => s.updateSpec);
+  const set =
+    <K extends keyof LiveSpec>(key: K) =>
+    (value: LiveSpec[K]) =>
+      updateSpec((d) => void (d.live[key] = value));
+  const hidden = live.layers.slice(1, -1).flat();
+  return (
+    <section className="panel live" aria-labelledby="live-title">
+      <h2 id="live-title">Live network</h2>
+      <div className="buttons reward-buttons">
+        <span>Reward the current output:</span>
+        <button type="button" aria-label="Reward +1" disabled={!engineReady} onClick={() => engine.reward(1)}>
+          +1
+        </button>
+        <button
+          type="button"
+          aria-label="Reward −1"
+          disabled={!engineReady}
+          onClick={() => engine.reward(-1)}
+        >
+          −1
+        </button>
+      </div>
+      <div className="buttons">
+        <button type="button" onClick={() => engine.edit({ kind: 'addNeuron', layer: 1 })}>
+          Add neuron
+        </button>
+        <button
+          type="button"
+          disabled={!selected || !hidden.includes(selected)}
+          onClick={() => selected && engine.edit({ kind: 'removeNeuron', id: selected })}
+        >
+          Delete {selected && hidden.includes(selected) ? selected : 'neuron'}
+        </button>
+      </div>
+      <ConnectForm />
+      <Select
+        label="Reward task"
+        value={live.task}
+        options={LIVE_TASKS.map((t) => ({ value: t, label: TASK_LABELS[t] }))}
+        onChange={(task) => updateSpec((d) => void (d.live = withTask(d.live, task)))}
+      />
+      <Select
+        label="Reward"
+        value={live.reward}
+        options={LIVE_REWARDS.map((r) => ({
+          value: r,
+          label: r === 'target' ? '1 − 2|y − target|' : 'reference: (y − 0.5) · 2',
+        }))}
+        onChange={set('reward')}
+      />
+      <NumberField
+        label="Delay d"
+        value={live.delay}
+        {...LIVE_LIMITS.delay}
+        integer
+        onChange={set('delay')}
+      />
+      <NumberField
+        label="Parity bits n"
+        value={live.bits}
+        {...LIVE_LIMITS.bits}
+        integer
+        onChange={set('bits')}
+      />
+      <Select
+        label="Firing"
+        value={live.activation}
+        options={LIVE_ACTIVATIONS}
+        onChange={set('activation')}
+      />
+      <NumberField
+        label="Memory M"
+        value={live.memory}
+        {...LIVE_LIMITS.memory}
+        integer
+        onChange={set('memory')}
+      />
+      <NumberField label="Live learning rate" value={live.lr} {...LIVE_LIMITS.lr} onChange={set('lr')} />
+      <NumberField
+        label="Depth D"
+        value={live.depth}
+        {...LIVE_LIMITS.depth}
+        integer
+        onChange={set('depth')}
+      />
+      <Select label="Reward sharing" value={live.sharing} options={LIVE_SHARINGS} onChange={set('sharing')} />
+      <Select label="Update mode" value={live.update} options={LIVE_UPDATES} onChange={set('update')} />
+      <NumberField
+        label="Rewiring probability"
+        value={live.pRewire}
+        {...LIVE_LIMITS.pRewire}
+        onChange={set('pRewire')}
+      />
+    </section>
+  );
+}
+
+/** Adding or removing an edge without a pointer: pick a source and a neuron (the same edits as dragging). */
+function ConnectForm() {
+  const layers = useAppStore((s) => s.spec.live.layers);
+  const ids = layers.flat();
+  const targets = layers.slice(1).flat();
+  const [source, setSource] = useState(ids[0]);
+  const [neuron, setNeuron] = useState(targets[targets.length - 1]);
+  return (
+    <div className="connect-form">
+      <Select
+        label="Connect from"
+        value={ids.includes(source) ? source : ids[0]}
+        options={ids}
+        onChange={setSource}
+      />
+      <Select
+        label="Connect to"
+        value={targets.includes(neuron) ? neuron : targets[0]}
+        options={targets}
+        onChange={setNeuron}
+      />
+      {(['connect', 'disconnect'] as const).map((kind) => (
+        <button
+          key={kind}
+          type="button"
+          onClick={() =>
+            engine.edit({
+              kind,
+              source: ids.includes(source) ? source : ids[0],
+              neuron: targets.includes(neuron) ? neuron : targets[0],
+            })
+          }
+        >
+          {kind === 'connect' ? 'Connect' : 'Remove edge'}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,270 @@
+/**
+ * The Dynamic-Live graph in D3: neurons in layer columns, forward edges as curves and recurrent ones as arcs,
+ * weight as width. Rewiring animates: a connection grows in from nothing, a disconnection fades to a faint
+ * dashed "allowed" edge, and the reward pulses through the output neuron. Gestures (d3-drag): drag a neuron's
+ * port (the small circle on its right) onto another neuron to connect them; drag an edge away to remove it;
+ * drag a neuron to move it; click a neuron to select it.
+ */
+import * as d3 from 'd3';
+import 'd3-transition';
+import type { LiveEdit } from '../../../experiment';
+import type { RewireNotice } from '../../../state/frames';
+import type { Frame, Layout } from '../../../protocol';
+import { divergingColor, NEGATIVE, POSITIVE } from '../../kit/colors';
+import { edgePath, liveGraph, NEURON_RADIUS, type LiveEdgeShape, type LiveNode } from './liveGeometry';
+
+export interface LiveGraphCallbacks {
+  edit(edit: LiveEdit): void;
+  select(id: string | undefined): void;
+}
+
+export interface LiveGraphView {
+  setLayout(layout: Layout): void;
+  update(frame: Frame): void;
+  rewire(notice: RewireNotice): void;
+  highlight(edgeId: string | undefined): void;
+  destroy(): void;
+}
+
+const width = d3.scaleLinear().domain([0, 1]).range([0.6, 7]).clamp(true);
+const format = d3.format('.3f');
+/** An edge dragged further than this from where it was grabbed is removed. */
+const REMOVE_DISTANCE = 40;
+
+export function createLiveGraph(
+  svgElement: SVGSVGElement,
+  tooltip: HTMLElement,
+  on: LiveGraphCallbacks,
+): LiveGraphView {
+  const svg = d3.select(svgElement);
+  const box = svgElement.viewBox.baseVal;
+  const root = svg.append('g').attr('class', 'live-graph');
+  root
+    .append('defs')
+    .append('marker')
+    .attr('id', 'live-arrow')
+    .attr('viewBox', '0 0 10 10')
+    .attr('refX', 10)
+    .attr('refY', 5)
+    .attr('markerUnits', 'userSpaceOnUse')
+    .attr('markerWidth', 9)
+    .attr('markerHeight', 9)
+    .attr('orient', 'auto-start-reverse')
+    .append('path')
+    .attr('d', 'M0,0 L10,5 L0,10 z')
+    .attr('fill', '#888');
+  const edgeLayer = root.append('g');
+  const nodeLayer = root.append('g');
+  const ghost = root.append('line').attr('class', 'ghost-edge').attr('visibility', 'hidden');
+  let nodes: LiveNode[] = [];
+  let edges: LiveEdgeShape[] = [];
+  let weights: Float32Array = new Float32Array(0);
+  let outputIds = new Set<string>();
+
+  const tip = (event: MouseEvent, text: string) => {
+    tooltip.textContent = text;
+    tooltip.hidden = false;
+    const rect = svgElement.parentElement!.getBoundingClientRect();
+    tooltip.style.left = `${event.clientX - rect.left + 12}px`;
+    tooltip.style.top = `${event.clientY - rect.top + 12}px`;
+  };
+  const untip = () => (tooltip.hidden = true);
+  const neuronAt = (event: d3.D3DragEvent<Element, unknown, unknown>) => {
+    const { clientX, clientY } = event.sourceEvent as MouseEvent;
+    return document
+      .elementFromPoint(clientX, clientY)
+      ?.closest('[data-neuron-id]')
+      ?.getAttribute('data-neuron-id');
+  };
+  const redrawEdges = () =>
+    edgeLayer.selectAll<SVGGElement, LiveEdgeShape>('g.edge').each(function (e) {
+      d3.select(this).selectAll('path').attr('d', edgePath(e));
+    });
+
+  let moved = false;
+  const moveNode = d3
+    .drag<SVGGElement, LiveNode>()
+    .filter((event) => !(event.target as Element).classList.contains('port'))
+    .on('start', () => {
+      untip();
+      moved = false;
+    })
+    .on('drag', function (event, n) {
+      moved = true;
+      n.x = Math.max(NEURON_RADIUS, Math.min(box.width - NEURON_RADIUS, event.x));
+      n.y = Math.max(NEURON_RADIUS, Math.min(box.height - NEURON_RADIUS, event.y));
+      d3.select(this).attr('transform', `translate(${n.x},${n.y})`);
+      redrawEdges();
+    })
+    .on('end', (_, n) => {
+      if (moved) on.edit({ kind: 'move', id: n.id, x: Math.round(n.x), y: Math.round(n.y) });
+    });
+
+  const connect = d3
+    .drag<SVGCircleElement, LiveNode>()
+    .on('start', (_, n) =>
+      ghost.attr('visibility', 'visible').attr('x1', n.x).attr('y1', n.y).attr('x2', n.x).attr('y2', n.y),
+    )
+    .on('drag', (event) => ghost.attr('x2', event.x).attr('y2', event.y))
+    .on('end', (event, n) => {
+      ghost.attr('visibility', 'hidden');
+      const target = neuronAt(event);
+      if (target) on.edit({ kind: 'connect', source: n.id, neuron: target });
+    });
+
+  const removeEdge = d3
+    .drag<SVGGElement, LiveEdgeShape>()
+    .on('start', function () {
+      untip();
+      d3.select(this).classed('dragging', true);
+    })
+    .on('drag', function (event) {
+      d3.select(this).attr(
+        'transform',
+        `translate(${event.x - event.subject.x},${event.y - event.subject.y})`,
+      );
+    })
+    .on('end', function (event, e) {
+      const distance = Math.hypot(event.x - event.subject.x, event.y - event.subject.y);
+      d3.select(this).classed('dragging', false).attr('transform', null);
+      if (distance > REMOVE_DISTANCE)
+        on.edit({ kind: 'disconnect', source: e.source.id, neuron: e.target.id });
+    })
+    .subject((event) => ({ x: event.x, y: event.y }));
+
+  function drawWeights() {
+    edgeLayer
+      .selectAll<SVGGElement, LiveEdgeShape>('g.edge')
+      .attr('data-weight', (e) => weights[e.weightIndex]?.toPrecision(4) ?? '0')
+      .classed('unconnected', (e) => !(weights[e.weightIndex] > 0))
+      .select('path.edge-line')
+      .attr('stroke', (e) =>
+        weights[e.weightIndex] > 0 ? divergingColor(0.4 + weights[e.weightIndex]) : '#bbb',
+      )
+      .attr('stroke-width', (e) => (weights[e.weightIndex] > 0 ? width(weights[e.weightIndex]) : 1));
+  }
+
+  return {
+    setLayout(layout) {
+      if (layout.arch.kind !== 'live') return;
+      ({ nodes, edges } = liveGraph(layout.arch, box.width, box.height));
+      outputIds = new Set(layout.arch.layers.at(-1));
+      weights = new Float32Array(edges.length);
+      edgeLayer
+        .selectAll<SVGGElement, LiveEdgeShape>('g.edge')
+        .data(edges, (e) => e.id)
+        .join((enter) => {
+          const g = enter.append('g').attr('class', 'edge');
+          g.append('path').attr('class', 'edge-hit');
+          g.append('path').attr('class', 'edge-line').attr('marker-end', 'url(#live-arrow)');
+          return g;
+        })
+        .attr('data-edge-id', (e) => e.id)
+        .on('mouseenter', (event: MouseEvent, e) =>
+          tip(
+            event,
+            `${e.source.id} → ${e.target.id}: weight ${format(weights[e.weightIndex] ?? 0)} (drag away to remove)`,
+          ),
+        )
+        .on('mouseleave', untip)
+        .call(removeEdge);
+      redrawEdges();
+      nodeLayer
+        .selectAll<SVGGElement, LiveNode>('g.neuron')
+        .data(nodes, (n) => n.id)
+        .join((enter) => {
+          const g = enter.append('g').attr('class', 'neuron live');
+          g.append('circle').attr('class', 'pulse').attr('r', NEURON_RADIUS);
+          g.append('circle').attr('class', 'body').attr('r', NEURON_RADIUS);
+          g.append('text')
+            .attr('class', 'label')
+            .attr('text-anchor', 'middle')
+            .attr('dy', NEURON_RADIUS + 12);
+          g.append('circle')
+            .attr('class', 'port')
+            .attr('r', 5)
+            .attr('cx', NEURON_RADIUS + 4);
+          return g;
+        })
+        .attr('data-neuron-id', (n) => n.id)
+        .classed('input', (n) => n.layer === 0)
+        .attr('transform', (n) => `translate(${n.x},${n.y})`)
+        .on('click', (event: MouseEvent, n) => {
+          nodeLayer.selectAll('g.neuron').classed('selected', (m) => m === n);
+          on.select(n.id);
+          event.stopPropagation();
+        })
+        .on('mouseenter', (event: MouseEvent, n) =>
+          tip(event, `${n.id} (drag the dot to connect, drag to move)`),
+        )
+        .on('mouseleave', untip)
+        .call(moveNode)
+        .call((g) => g.select<SVGCircleElement>('circle.port').call(connect))
+        .select('text.label')
+        .text((n) => n.id);
+      svg.on('click.deselect', () => {
+        nodeLayer.selectAll('g.neuron').classed('selected', false);
+        on.select(undefined);
+      });
+    },
+
+    update(frame) {
+      if (frame.weights.length === weights.length) {
+        weights = frame.weights;
+        drawWeights();
+      }
+      if (frame.neuronMaps.length === nodes.length) {
+        nodeLayer
+          .selectAll<SVGGElement, LiveNode>('g.neuron')
+          .select('circle.body')
+          .attr('fill', (n) =>
+            divergingColor(2 * Math.min(1, Math.max(0, frame.neuronMaps[n.valueIndex])) - 1),
+          );
+      }
+    },
+
+    rewire(notice) {
+      const id = `${notice.source}->${notice.neuron}`;
+      const line = edgeLayer.select(`g.edge[data-edge-id="${CSS.escape(id)}"] path.edge-line`);
+      if (notice.change === 'connect') {
+        line
+          .interrupt()
+          .attr('stroke-width', 0)
+          .attr('stroke', POSITIVE)
+          .transition()
+          .duration(600)
+          .attr('stroke-width', 4);
+      } else {
+        line
+          .interrupt()
+          .attr('stroke', NEGATIVE)
+          .attr('stroke-opacity', 1)
+          .transition()
+          .duration(800)
+          .attr('stroke-opacity', 0.35);
+      }
+      // The reward that triggered it pulses through the output neurons.
+      nodeLayer
+        .selectAll<SVGGElement, LiveNode>('g.neuron')
+        .filter((n) => outputIds.has(n.id))
+        .select('circle.pulse')
+        .interrupt()
+        .attr('r', NEURON_RADIUS)
+        .attr('stroke', notice.reward < 0 ? NEGATIVE : POSITIVE)
+        .attr('stroke-opacity', 1)
+        .transition()
+        .duration(700)
+        .attr('r', NEURON_RADIUS * 2.2)
+        .attr('stroke-opacity', 0);
+    },
+
+    highlight(edgeId) {
+      edgeLayer.selectAll<SVGGElement, LiveEdgeShape>('g.edge').classed('highlight', (e) => e.id === edgeId);
+    },
+
+    destroy() {
+      root.remove();
+      svg.on('click.deselect', null);
+    },
+  };
+}

@@ -1,0 +1,146 @@
+import { useCallback, useEffect, useRef } from 'react';
+import type { FixedPointReplay, Frame } from '../../../protocol';
+import { createConvergenceView, type ConvergenceView } from './convergence';
+import { useFrames } from '../../kit/useFrames';
+
+const REPLAY_MS = 250;
+
+const stopText = (r: FixedPointReplay) =>
+  r.stop === 'tol' ? 'tol (converged)' : r.stop === 'maxIter' ? 'maxIter (not converged)' : 'diverged';
+
+/**
+ * Replays the selected sample's fixed-point solve sweep by sweep (click the output plane to pick a sample).
+ * Frames update it through refs, not React renders.
+ */
+export function ConvergencePanel() {
+  const plotRef = useRef<SVGSVGElement>(null);
+  const statesRef = useRef<SVGSVGElement>(null);
+  const sliderRef = useRef<HTMLInputElement>(null);
+  const fields = useRef<Record<string, HTMLElement | null>>({});
+  const view = useRef<ConvergenceView>(undefined);
+  const replay = useRef<FixedPointReplay>(undefined);
+  const timer = useRef<ReturnType<typeof setInterval>>(undefined);
+
+  const show = useCallback((sweep: number) => {
+    const r = replay.current;
+    if (!r) return;
+    const s = Math.max(1, Math.min(sweep, r.iterations));
+    view.current?.update(r, s);
+    const residual = (r.residualKind === 'abs' ? r.absResidual : r.relResidual).at(-1)!;
+    const set = (key: string, text: string) =>
+      fields.current[key] && (fields.current[key]!.textContent = text);
+    set('iterations', String(r.iterations));
+    set('residual', residual.toExponential(2));
+    set('stop', stopText(r));
+    set('sweep', `sweep ${s}`);
+    const t = r.training;
+    set(
+      'training',
+      t
+        ? `Last training step: its batch took ${t.forward.iterations} sweeps (${t.forward.stop})` +
+            (t.adjoint
+              ? `; the adjoint solve ${t.adjoint.iterations} iterations (${t.adjoint.stop}).`
+              : '; unrolled gradient.')
+        : 'No training step yet.',
+    );
+    set(
+      'sample',
+      `Sample (${r.point[0].toFixed(2)}, ${r.point[1].toFixed(2)}): click the output plane to pick another.`,
+    );
+    fields.current.stop?.classList.toggle('not-converged', r.stop !== 'tol');
+    sliderRef.current!.max = String(r.iterations);
+    sliderRef.current!.value = String(s);
+  }, []);
+
+  useEffect(() => {
+    view.current = createConvergenceView(plotRef.current!, statesRef.current!);
+    return () => {
+      clearInterval(timer.current);
+      view.current?.destroy();
+    };
+  }, []);
+  useFrames(
+    useCallback(
+      (frame: Frame) => {
+        if (frame.arch.kind !== 'wormhole') return;
+        replay.current = frame.arch.fixedPoint;
+        if (timer.current === undefined) show(frame.arch.fixedPoint.iterations);
+      },
+      [show],
+    ),
+  );
+
+  const startReplay = () => {
+    clearInterval(timer.current);
+    let sweep = 1;
+    show(sweep);
+    timer.current = setInterval(() => {
+      sweep++;
+      show(sweep);
+      if (sweep >= (replay.current?.iterations ?? 0)) {
+        clearInterval(timer.current);
+        timer.current = undefined;
+      }
+    }, REPLAY_MS);
+  };
+
+  const ref = (key: string) => (el: HTMLElement | null) => void (fields.current[key] = el);
+  return (
+    <section className="panel convergence" aria-labelledby="convergence-title" data-testid="convergence">
+      <h2 id="convergence-title">Convergence of one sample</h2>
+      <p className="note" ref={ref('sample')}>
+        Waiting for a solve.
+      </p>
+      <dl className="metrics">
+        <dt>Sweeps</dt>
+        <dd data-testid="fp-iterations" ref={ref('iterations')}>
+          –
+        </dd>
+        <dt>Final residual</dt>
+        <dd data-testid="fp-residual" ref={ref('residual')}>
+          –
+        </dd>
+        <dt>Stopped by</dt>
+        <dd data-testid="fp-stop" ref={ref('stop')}>
+          –
+        </dd>
+      </dl>
+      <svg
+        ref={plotRef}
+        viewBox="0 0 320 130"
+        className="residual-plot"
+        role="img"
+        aria-label="Residual per sweep, log scale, with the tol line"
+      />
+      <div className="replay-controls">
+        <button type="button" onClick={startReplay}>
+          Animate sweeps
+        </button>
+        <input
+          ref={sliderRef}
+          type="range"
+          aria-label="Sweep"
+          min={1}
+          max={1}
+          defaultValue={1}
+          onChange={(e) => {
+            clearInterval(timer.current);
+            timer.current = undefined;
+            show(Number(e.target.value));
+          }}
+        />
+        <span ref={ref('sweep')}>sweep –</span>
+      </div>
+      <p className="note" data-testid="fp-training" ref={ref('training')}>
+        No training step yet.
+      </p>
+      <svg
+        ref={statesRef}
+        viewBox="0 0 320 110"
+        className="state-rows"
+        role="img"
+        aria-label="Layer states at this sweep"
+      />
+    </section>
+  );
+}

@@ -1,0 +1,132 @@
+import {
+  NONCONVERGENCE_POLICIES,
+  RESIDUAL_KINDS,
+  WORMHOLE_ACTIVATIONS,
+  WORMHOLE_GATES,
+  WORMHOLE_GRADIENTS,
+  WORMHOLE_LIMITS,
+  type WormholeSpec,
+} from '../../../experiment';
+import { useState } from 'react';
+import { useAppStore } from '../../../state/store';
+import { NumberField, Select } from '../../kit/controls';
+
+/** Solver, tolerance, gradient mode and the gates of the Fixed-Point Wormhole network. */
+export function WormholePanel() {
+  const w = useAppStore((s) => s.spec.wormhole);
+  const updateSpec = useAppStore((s) => s.updateSpec);
+  const set =
+    <K extends keyof WormholeSpec>(key: K) =>
+    (value: WormholeSpec[K]) =>
+      updateSpec((d) => void (d.wormhole[key] = value));
+  const L = WORMHOLE_LIMITS;
+  return (
+    <section className="panel wormhole" aria-labelledby="wormhole-title">
+      <h2 id="wormhole-title">Fixed point</h2>
+      <WormholeForm />
+      <Select
+        label="Solver"
+        value={w.solver}
+        options={[
+          { value: 'plain', label: 'Plain' },
+          { value: 'anderson', label: 'Anderson' },
+        ]}
+        onChange={set('solver')}
+      />
+      <NumberField label="Tolerance" value={w.tol} {...L.tol} onChange={set('tol')} />
+      <Select
+        label="Residual"
+        value={w.residual}
+        options={RESIDUAL_KINDS.map((r) => ({ value: r, label: r === 'rel' ? 'relative' : 'absolute' }))}
+        onChange={set('residual')}
+      />
+      <NumberField
+        label="Max iterations"
+        value={w.maxIter}
+        {...L.maxIter}
+        integer
+        onChange={set('maxIter')}
+      />
+      <NumberField label="Damping" value={w.damping} {...L.damping} onChange={set('damping')} />
+      <NumberField
+        label="Anderson m"
+        value={w.andersonM}
+        {...L.andersonM}
+        integer
+        onChange={set('andersonM')}
+      />
+      <NumberField
+        label="Anderson λ"
+        value={w.andersonLambda}
+        {...L.andersonLambda}
+        onChange={set('andersonLambda')}
+      />
+      <Select
+        label="Gradient"
+        value={w.gradient}
+        options={WORMHOLE_GRADIENTS.map((g) => ({
+          value: g,
+          label: g === 'implicit' ? 'implicit (adjoint fixed point)' : 'unrolled backprop (ablation)',
+        }))}
+        onChange={set('gradient')}
+      />
+      <Select
+        label="When a solve does not converge"
+        value={w.onNonConvergence}
+        options={NONCONVERGENCE_POLICIES.map((p) => ({
+          value: p,
+          label: p === 'pause' ? 'pause training' : 'keep training',
+        }))}
+        onChange={set('onNonConvergence')}
+      />
+      <Select
+        label="Gates"
+        value={w.gate}
+        options={WORMHOLE_GATES.map((g) => ({
+          value: g,
+          label: g === 'soft' ? 'soft (sigmoid)' : 'hard (max(0, ·))',
+        }))}
+        onChange={set('gate')}
+      />
+      <NumberField label="Gate bias at start" value={w.gateBias} {...L.gateBias} onChange={set('gateBias')} />
+      <Select
+        label="Wormhole activation"
+        value={w.activation}
+        options={WORMHOLE_ACTIVATIONS}
+        onChange={set('activation')}
+      />
+    </section>
+  );
+}
+
+/** Adding or removing a wormhole without a pointer (the same edits as dragging in the graph). */
+function WormholeForm() {
+  const { hidden, wormholes } = useAppStore((s) => s.spec.wormhole);
+  const updateSpec = useAppStore((s) => s.updateSpec);
+  const L = hidden.length + 1;
+  const layers = Array.from({ length: L }, (_, i) => String(i + 1));
+  const [from, setFrom] = useState(String(L));
+  const [to, setTo] = useState('1');
+  const f = Math.min(Number(from), L);
+  const t = Math.min(Number(to), L);
+  const exists = wormholes.some((w) => w.from === f && w.to === t);
+  return (
+    <div className="connect-form">
+      <Select label="Wormhole from layer" value={String(f)} options={layers} onChange={setFrom} />
+      <Select label="back to layer" value={String(t)} options={layers} onChange={setTo} />
+      <button
+        type="button"
+        disabled={t >= f}
+        onClick={() =>
+          updateSpec((d) => {
+            d.wormhole.wormholes = exists
+              ? d.wormhole.wormholes.filter((w) => !(w.from === f && w.to === t))
+              : [...d.wormhole.wormholes, { from: f, to: t }];
+          })
+        }
+      >
+        {exists ? 'Remove wormhole' : 'Add wormhole'}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,170 @@
+/**
+ * The neuron graph in D3 (SVG): weight as edge width and colour, per-neuron thumbnails of its activation over
+ * the input plane, hover read-outs. React creates it in an effect and feeds it layouts and frames.
+ */
+import * as d3 from 'd3';
+import { FEATURE_FUNCTIONS, gridCoords, type Feature } from '../../experiment';
+import type { Frame, Layout } from '../../protocol';
+import { divergingColor, paintGrid } from '../kit/colors';
+import type { Wormhole } from '../../experiment';
+import { createGateValve, type GateValveView } from '../arch/dian/gateValve';
+import { createWormholeArcs, type WormholeArcsView } from '../arch/wormhole/wormholeArcs';
+import { buildGraph, type GraphEdge, type GraphNode } from './geometry';
+
+export interface NetworkGraphView {
+  setLayout(layout: Layout): void;
+  update(frame: Frame): void;
+  destroy(): void;
+}
+
+const edgeWidth = d3.scaleLinear().domain([0, 2]).range([0.5, 6]).clamp(true);
+const format = d3.format('.3f');
+
+export function createNetworkGraph(
+  svgElement: SVGSVGElement,
+  tooltip: HTMLElement,
+  editWormholes: (wormholes: Wormhole[]) => void,
+): NetworkGraphView {
+  const svg = d3.select(svgElement);
+  const width = svgElement.viewBox.baseVal.width;
+  const height = svgElement.viewBox.baseVal.height;
+  const edgeLayer = svg.append('g').attr('class', 'edges');
+  const gateLayer = svg.append('g').attr('class', 'gate');
+  const nodeLayer = svg.append('g').attr('class', 'nodes');
+  let valve: GateValveView | undefined;
+  let arcs: WormholeArcsView | undefined;
+  let edges: GraphEdge[] = [];
+  let nodes: GraphNode[] = [];
+  let weights: Float32Array = new Float32Array(0);
+
+  const showTip = (event: MouseEvent, text: () => string) => {
+    tooltip.textContent = text();
+    tooltip.hidden = false;
+    const box = svgElement.parentElement!.getBoundingClientRect();
+    tooltip.style.left = `${event.clientX - box.left + 12}px`;
+    tooltip.style.top = `${event.clientY - box.top + 12}px`;
+  };
+  const hideTip = () => (tooltip.hidden = true);
+
+  function drawThumbnail(canvas: HTMLCanvasElement, values: ArrayLike<number>, res: number) {
+    canvas.width = res;
+    canvas.height = res;
+    canvas.getContext('2d')!.putImageData(paintGrid(values, res), 0, 0);
+  }
+
+  /** Inputs are fixed functions of the plane: drawn once, in the UI. */
+  function drawInputThumbnails(res: number) {
+    const coords = gridCoords(res);
+    nodeLayer.selectAll<SVGGElement, GraphNode>('g.neuron.input').each(function (node) {
+      // Sequence inputs are positions in a window, not functions of the plane: no thumbnail.
+      if (!node.feature || !(node.feature in FEATURE_FUNCTIONS)) return;
+      const f = FEATURE_FUNCTIONS[node.feature as Feature];
+      const values = coords.map(([a, b]) => f(a, b) / (node.feature!.includes('^2') ? 18 : 6));
+      drawThumbnail(this.querySelector('canvas')!, values, res);
+    });
+  }
+
+  return {
+    setLayout(layout) {
+      const graph = buildGraph(layout, width, height);
+      ({ nodes, edges } = graph);
+      gateLayer.selectAll('*').remove();
+      valve = graph.valve ? createGateValve(gateLayer, graph.valve, width) : undefined;
+      arcs = undefined;
+      weights = new Float32Array(layout.weights.reduce((n, w) => n + w.shape.reduce((a, b) => a * b, 1), 0));
+      const link = d3.linkHorizontal<unknown, [number, number]>();
+      const path = (e: GraphEdge) =>
+        link({
+          source: [e.source.x + e.source.size, e.source.y + e.source.size / 2],
+          target: [e.target.x, e.target.y + e.target.size / 2],
+        });
+      // Each edge is a group: a wide transparent stroke to hover and grab, and the visible line.
+      edgeLayer
+        .selectAll<SVGGElement, GraphEdge>('g.edge')
+        .data(edges, (e) => e.id)
+        .join((enter) => {
+          const g = enter.append('g').attr('class', 'edge');
+          g.append('path').attr('class', 'edge-hit');
+          g.append('path').attr('class', 'edge-line');
+          return g;
+        })
+        .attr('data-edge-id', (e) => e.id)
+        .on('mouseenter', (event: MouseEvent, e) =>
+          showTip(event, () => `${e.source.id} → ${e.target.id}: weight ${format(weights[e.weightIndex])}`),
+        )
+        .on('mouseleave', hideTip)
+        .each(function (e) {
+          d3.select(this).selectAll('path').attr('d', path(e));
+        });
+      const groups = nodeLayer
+        .selectAll<SVGGElement, GraphNode>('g.neuron')
+        .data(nodes, (n) => n.id)
+        .join((enter) => {
+          const g = enter.append('g');
+          g.append('rect').attr('rx', 3);
+          g.append('foreignObject').append('xhtml:canvas').attr('class', 'thumbnail');
+          g.append('text').attr('class', 'label');
+          return g;
+        })
+        .attr('class', (n) => `neuron ${n.kind}`)
+        .attr('data-neuron-id', (n) => n.id)
+        .attr('transform', (n) => `translate(${n.x},${n.y})`)
+        .on('mouseenter', (event: MouseEvent, n) =>
+          showTip(event, () =>
+            n.biasIndex < 0 ? `input ${n.id}` : `${n.id}: bias ${format(weights[n.biasIndex])}`,
+          ),
+        )
+        .on('mouseleave', hideTip);
+      groups
+        .select('rect')
+        .attr('width', (n) => n.size)
+        .attr('height', (n) => n.size);
+      groups
+        .select('foreignObject')
+        .attr('width', (n) => n.size)
+        .attr('height', (n) => n.size)
+        .attr('display', (n) => (n.kind === 'extra' ? 'none' : null));
+      groups
+        .select('text.label')
+        .attr('x', (n) => (n.kind === 'input' ? -4 : n.size / 2))
+        .attr('y', (n) => (n.kind === 'input' ? n.size / 2 + 4 : n.size + 11))
+        .attr('text-anchor', (n) => (n.kind === 'input' ? 'end' : 'middle'))
+        .text((n) => (n.labelled ? n.id : ''));
+      drawInputThumbnails(24);
+      if (layout.arch.kind === 'wormhole')
+        arcs = createWormholeArcs(gateLayer, nodeLayer, graph, layout.arch.wormholes, editWormholes);
+    },
+
+    update(frame) {
+      if (frame.weights.length !== weights.length) return;
+      weights = frame.weights;
+      const edgeGroups = edgeLayer
+        .selectAll<SVGGElement, GraphEdge>('g.edge')
+        .attr('data-weight', (e) => weights[e.weightIndex].toPrecision(4));
+      edgeGroups
+        .select('path.edge-line')
+        .attr('stroke', (e) => divergingColor(weights[e.weightIndex]))
+        .attr('stroke-width', (e) => edgeWidth(Math.abs(weights[e.weightIndex])));
+      valve?.update(frame);
+      arcs?.update(frame);
+      const res = frame.neuronRes;
+      if (res === 0) return;
+      const cells = res * res;
+      const lastIndex = d3.max(nodes, (n) => n.mapIndex) ?? 0;
+      nodeLayer.selectAll<SVGGElement, GraphNode>('g.neuron').each(function (node) {
+        if (node.mapIndex < 0) return;
+        let values: ArrayLike<number> = frame.neuronMaps.subarray(
+          node.mapIndex * cells,
+          (node.mapIndex + 1) * cells,
+        );
+        // The output is a logit: show it as 2 * sigmoid - 1, like the heatmap.
+        if (node.mapIndex === lastIndex) values = Array.from(values, (v) => Math.tanh(v / 2));
+        drawThumbnail(this.querySelector('canvas')!, values, res);
+      });
+    },
+
+    destroy() {
+      svg.selectAll('*').remove();
+    },
+  };
+}
