@@ -1,6 +1,6 @@
 import { Alerts } from './kit/Alerts';
 import { EventLog } from './EventLog';
-import { useAppStore } from '../state/store';
+import { useAppStore } from './appState';
 import { ComparisonPanel } from './arch/dian/ComparisonPanel';
 import { DataPanel } from './panels/DataPanel';
 import { DianPanel } from './arch/dian/DianPanel';

@@ -1,4 +1,4 @@
-import { useAppStore } from '../state/store';
+import { useAppStore } from './appState';
 
 export function EventLog() {
   const log = useAppStore((s) => s.runtime.log);

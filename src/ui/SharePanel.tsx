@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { copyLink, exportFile, importFile } from '../state/share';
+import { copyLink, exportFile, importFile } from './appState';
 
 /** Copy link (L), optionally with the trained weights; export and import the experiment as a file. */
 export function SharePanel() {

@@ -1,8 +1,8 @@
 import { useCallback, useRef } from 'react';
 import { BACKENDS, SPEEDS, type Architecture, type BackendChoice } from '../experiment';
-import { engine } from '../state/engineClient';
+import { engine } from './appState';
 import type { Frame } from '../protocol';
-import { useAppStore } from '../state/store';
+import { useAppStore } from './appState';
 import { Select, Slider } from './kit/controls';
 import { useFrames } from './kit/useFrames';
 

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { engine } from '../state/engineClient';
-import { useAppStore } from '../state/store';
+import { engine } from './appState';
+import { useAppStore } from './appState';
 
 /** Space = play/pause, right arrow = step, Delete = delete the selected Live neuron; not while typing. */
 export function useKeyboard(): void {

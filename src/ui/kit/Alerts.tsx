@@ -1,4 +1,4 @@
-import { useAppStore } from '../../state/store';
+import { useAppStore } from '../appState';
 
 /** Errors and warnings, each in role="alert"; text only (never HTML), each can be dismissed. */
 export function Alerts() {

@@ -1,5 +1,5 @@
 import { FEATURES, isSequenceTask, LIMITS, TASKS, type TaskKind } from '../../experiment';
-import { useAppStore } from '../../state/store';
+import { useAppStore } from '../appState';
 import { NumberField, Select, Slider } from '../kit/controls';
 
 const TASK_LABELS: Record<TaskKind, string> = {

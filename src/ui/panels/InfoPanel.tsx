@@ -1,4 +1,4 @@
-import { useAppStore } from '../../state/store';
+import { useAppStore } from '../appState';
 
 /** What the selected architecture is, what the picture shows, and where we departed from the source. */
 export function InfoPanel() {

@@ -1,5 +1,5 @@
 import { ACTIVATIONS, LIMITS, OPTIMIZERS, REGULARIZATIONS } from '../../experiment';
-import { useAppStore } from '../../state/store';
+import { useAppStore } from '../appState';
 import { NumberField, Select } from '../kit/controls';
 
 export function ModelPanel() {

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef } from 'react';
-import { engine } from '../../state/engineClient';
-import { latestFrame, subscribeRewires } from '../../state/frames';
+import { engine } from '../appState';
+import { latestFrame, subscribeRewires } from '../appState';
 import { LIMITS, type ExperimentSpec } from '../../experiment';
-import { useAppStore } from '../../state/store';
+import { useAppStore } from '../appState';
 import type { Frame } from '../../protocol';
 import { columnX, NODE_SIZE } from '../views/geometry';
 import { createLiveGraph, type LiveGraphView } from '../arch/live/liveGraphView';

@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { INPUT_DOMAIN, isSequenceTask } from '../../experiment';
-import type { HistoryPoint } from '../../state/frames';
-import { useAppStore } from '../../state/store';
+import type { HistoryPoint } from '../appState';
+import { useAppStore } from '../appState';
 import type { Frame } from '../../protocol';
 import { createHeatmap, type HeatmapView } from '../views/heatmap';
 import { createLineChart, type LineChartView } from '../views/lineChart';
 import { createRecentChart, type RecentChartView } from '../arch/live/recentChart';
 import { paintIterations } from '../arch/wormhole/iterationMap';
-import { engine } from '../../state/engineClient';
+import { engine } from '../appState';
 import { useFrames } from '../kit/useFrames';
 
 const fmt = (v: number) => (Number.isNaN(v) ? '–' : Number.isFinite(v) ? v.toFixed(3) : String(v));

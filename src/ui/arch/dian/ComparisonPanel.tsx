@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { useAppStore } from '../../../state/store';
+import { useAppStore } from '../../appState';
 import type { ComparisonProgress } from '../../../protocol';
 import { createLineChart, type LineChartView } from '../../views/lineChart';
 import { NumberField } from '../../kit/controls';
-import { engine } from '../../../state/engineClient';
+import { engine } from '../../appState';
 import { verdict } from './verdict';
 
 const COLORS = ['#0877bd', '#333333', '#2ca25f', '#f59322'];

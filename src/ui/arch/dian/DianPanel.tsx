@@ -7,7 +7,7 @@ import {
   LIMITS,
   type DianSpec,
 } from '../../../experiment';
-import { useAppStore } from '../../../state/store';
+import { useAppStore } from '../../appState';
 import { NumberField, Select } from '../../kit/controls';
 
 const label = <T extends string>(values: readonly T[], labels: Record<T, string>) =>

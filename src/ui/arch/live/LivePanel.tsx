@@ -10,8 +10,8 @@ import {
   type LiveTaskKind,
 } from '../../../experiment';
 import { useState } from 'react';
-import { engine } from '../../../state/engineClient';
-import { useAppStore } from '../../../state/store';
+import { engine } from '../../appState';
+import { useAppStore } from '../../appState';
 import { NumberField, Select } from '../../kit/controls';
 
 const TASK_LABELS: Record<LiveTaskKind, string> = {

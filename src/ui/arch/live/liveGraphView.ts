@@ -8,7 +8,7 @@
 import * as d3 from 'd3';
 import 'd3-transition';
 import type { LiveEdit } from '../../../experiment';
-import type { RewireNotice } from '../../../state/frames';
+import type { RewireNotice } from '../../appState';
 import type { Frame, Layout } from '../../../protocol';
 import { divergingColor, NEGATIVE, POSITIVE } from '../../kit/colors';
 import { edgePath, liveGraph, NEURON_RADIUS, type LiveEdgeShape, type LiveNode } from './liveGeometry';

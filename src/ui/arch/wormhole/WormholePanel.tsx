@@ -8,7 +8,7 @@ import {
   type WormholeSpec,
 } from '../../../experiment';
 import { useState } from 'react';
-import { useAppStore } from '../../../state/store';
+import { useAppStore } from '../../appState';
 import { NumberField, Select } from '../../kit/controls';
 
 /** Solver, tolerance, gradient mode and the gates of the Fixed-Point Wormhole network. */
