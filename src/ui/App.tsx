@@ -1,15 +1,8 @@
 import { Alerts } from './kit/Alerts';
 import { EventLog } from './EventLog';
 import { useAppStore } from './appState';
-import { ComparisonPanel } from './arch/dian/ComparisonPanel';
-import { DataPanel } from './panels/DataPanel';
-import { DianPanel } from './arch/dian/DianPanel';
-import { ConvergencePanel } from './arch/wormhole/ConvergencePanel';
+import { ARCHITECTURE_UI } from './arch/registry';
 import { InfoPanel } from './panels/InfoPanel';
-import { WormholePanel } from './arch/wormhole/WormholePanel';
-import { LivePanel } from './arch/live/LivePanel';
-import { ModelPanel } from './panels/ModelPanel';
-import { NetworkPanel } from './panels/NetworkPanel';
 import { OutputPanel } from './panels/OutputPanel';
 import { SharePanel } from './SharePanel';
 import { Toolbar } from './Toolbar';
@@ -17,8 +10,7 @@ import { useKeyboard } from './useKeyboard';
 
 export function App() {
   useKeyboard();
-  const architecture = useAppStore((s) => s.spec.architecture);
-  const liveTask = useAppStore((s) => s.spec.live.task);
+  const { Settings, Network, Aside, Footer } = ARCHITECTURE_UI[useAppStore((s) => s.spec.architecture)];
   return (
     <div className="app">
       <header>
@@ -32,30 +24,18 @@ export function App() {
       <Alerts />
       <main className="workspace">
         <div className="column left">
-          {architecture === 'live' ? (
-            <>
-              <LivePanel />
-              {liveTask === '2d' && <DataPanel />}
-            </>
-          ) : (
-            <>
-              <DataPanel />
-              <ModelPanel />
-            </>
-          )}
-          {architecture === 'dian' && <DianPanel />}
-          {architecture === 'wormhole' && <WormholePanel />}
+          <Settings />
         </div>
         <div className="column middle">
-          <NetworkPanel />
+          <Network />
           <InfoPanel />
         </div>
         <div className="column right">
           <OutputPanel />
-          {architecture === 'wormhole' && <ConvergencePanel />}
+          {Aside && <Aside />}
         </div>
       </main>
-      {architecture === 'dian' && <ComparisonPanel />}
+      {Footer && <Footer />}
       <EventLog />
     </div>
   );

@@ -3,15 +3,14 @@ import { BACKENDS, SPEEDS, type Architecture, type BackendChoice } from '../expe
 import { engine } from './appState';
 import type { Frame } from '../protocol';
 import { useAppStore } from './appState';
+import { ARCHITECTURE_UI } from './arch/registry';
 import { Select, Slider } from './kit/controls';
 import { useFrames } from './kit/useFrames';
 
-const ARCHITECTURE_OPTIONS: { value: Architecture; label: string }[] = [
-  { value: 'dian', label: 'Dynamic Input Activation' },
-  { value: 'live', label: 'Dynamic-Live' },
-  { value: 'wormhole', label: 'Fixed-Point Wormhole' },
-  { value: 'mlp', label: 'MLP (baseline)' },
-];
+const ARCHITECTURE_OPTIONS = (Object.keys(ARCHITECTURE_UI) as Architecture[]).map((value) => ({
+  value,
+  label: ARCHITECTURE_UI[value].label,
+}));
 
 export function Toolbar() {
   const spec = useAppStore((s) => s.spec);

@@ -1,9 +1,11 @@
-import { ACTIVATIONS, LIMITS, OPTIMIZERS, REGULARIZATIONS } from '../../experiment';
+import type { ReactNode } from 'react';
+import { LIMITS, OPTIMIZERS, REGULARIZATIONS } from '../../experiment';
 import { useAppStore } from '../appState';
 import { NumberField, Select } from '../kit/controls';
 
-export function ModelPanel() {
-  const { training, mlp, architecture } = useAppStore((s) => s.spec);
+/** The training settings every gradient-trained network shares; `children` are the architecture's own. */
+export function ModelPanel({ children }: { children?: ReactNode }) {
+  const { training } = useAppStore((s) => s.spec);
   const updateSpec = useAppStore((s) => s.updateSpec);
   return (
     <section className="panel model" aria-labelledby="model-title">
@@ -15,14 +17,7 @@ export function ModelPanel() {
         max={LIMITS.learningRate.max}
         onChange={(v) => updateSpec((d) => void (d.training.learningRate = v))}
       />
-      {architecture === 'mlp' && (
-        <Select
-          label="Activation"
-          value={mlp.activation}
-          options={ACTIVATIONS}
-          onChange={(v) => updateSpec((d) => void (d.mlp.activation = v))}
-        />
-      )}
+      {children}
       <Select
         label="Optimizer"
         value={training.optimizer}

@@ -1,51 +1,36 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { INPUT_DOMAIN, isSequenceTask } from '../../experiment';
-import type { HistoryPoint } from '../appState';
-import { useAppStore } from '../appState';
+/**
+ * The Output panel: the architecture's metrics, the loss curves, and the decision boundary over the input plane
+ * with its hover read-out; the architecture adds its own views (src/ui/arch/<name>) under the plane.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Frame } from '../../protocol';
+import { useAppStore, type HistoryPoint } from '../appState';
+import { ARCHITECTURE_UI } from '../arch/registry';
+import { useFrames } from '../kit/useFrames';
 import { createHeatmap, type HeatmapView } from '../views/heatmap';
 import { createLineChart, type LineChartView } from '../views/lineChart';
-import { createRecentChart, type RecentChartView } from '../arch/live/recentChart';
-import { paintIterations } from '../arch/wormhole/iterationMap';
-import { engine } from '../appState';
-import { useFrames } from '../kit/useFrames';
-
-const fmt = (v: number) => (Number.isNaN(v) ? '–' : Number.isFinite(v) ? v.toFixed(3) : String(v));
-const pct = (v: number) => (Number.isNaN(v) ? '–' : `${(v * 100).toFixed(1)}%`);
+import { planePoint } from '../views/plane';
+import { ViewOptions } from './ViewOptions';
 
 export function OutputPanel() {
   const layout = useAppStore((s) => s.runtime.layout);
   const view = useAppStore((s) => s.spec.view);
-  const updateSpec = useAppStore((s) => s.updateSpec);
+  const output = ARCHITECTURE_UI[useAppStore((s) => s.spec.architecture)].output;
+  const showPlane = useAppStore((s) => output.showPlane(s.spec));
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const chartRef = useRef<SVGSVGElement>(null);
   const heatmapRef = useRef<HeatmapView>(undefined);
   const chartViewRef = useRef<LineChartView>(undefined);
-  const text = useRef<Record<string, HTMLElement | null>>({});
+  const cells = useRef<(HTMLElement | null)[]>([]);
   const [hover, setHover] = useState<string>();
-  const gateMap = useRef<{ values: Float32Array; res: number }>(undefined);
-  const isDian = useAppStore((s) => s.spec.architecture === 'dian');
-  const isLive = useAppStore((s) => s.spec.architecture === 'live');
-  const showPlane = useAppStore((s) =>
-    s.spec.architecture === 'live' ? s.spec.live.task === '2d' : !isSequenceTask(s.spec.task.kind),
-  );
-  const recentRef = useRef<SVGSVGElement>(null);
-  const isWormhole = useAppStore((s) => s.spec.architecture === 'wormhole');
-  const maxIter = useAppStore((s) => s.spec.wormhole.maxIter);
-  const maxIterRef = useRef(maxIter);
-  useEffect(() => void (maxIterRef.current = maxIter), [maxIter]);
-  const iterationsRef = useRef<HTMLCanvasElement>(null);
-  const iterationGrid = useRef<{ values: Float32Array; res: number }>(undefined);
-  const recentView = useRef<RecentChartView>(undefined);
+  const readout = useMemo(() => output.readout?.(), [output]);
 
   useEffect(() => {
     heatmapRef.current = createHeatmap(canvasRef.current!);
     chartViewRef.current = createLineChart(chartRef.current!);
-    recentView.current = createRecentChart(recentRef.current!);
     return () => {
       heatmapRef.current?.destroy();
       chartViewRef.current?.destroy();
-      recentView.current?.destroy();
     };
   }, []);
   useEffect(() => {
@@ -54,112 +39,47 @@ export function OutputPanel() {
   useEffect(() => heatmapRef.current?.setOptions(view), [view]);
 
   useFrames(
-    useCallback((frame: Frame, history: readonly HistoryPoint[]) => {
-      const m = frame.metrics;
-      const set = (key: string, value: string) => {
-        if (text.current[key]) text.current[key]!.textContent = value;
-      };
-      set('loss', fmt(m.trainLoss));
-      set('testLoss', fmt(m.testLoss));
-      set('trainAcc', pct(m.trainAccuracy));
-      set('testAcc', pct(m.testAccuracy));
-      const { arch } = frame;
-      if (arch.kind === 'dian') {
-        set('testAccOn', pct(arch.testAccuracyGateOn));
-        set('testAccOff', pct(arch.testAccuracyGateOff));
-        if (arch.gateMap.length > 0) gateMap.current = { values: arch.gateMap, res: frame.heatmapRes };
-      }
-      if (arch.kind === 'live') {
-        set('reward', fmt(arch.meanReward));
-        recentView.current?.update(arch.recent);
-      }
-      if (arch.kind === 'wormhole' && arch.iterationMap.length > 0 && iterationsRef.current) {
-        iterationGrid.current = { values: arch.iterationMap, res: frame.heatmapRes };
-        paintIterations(iterationsRef.current, arch.iterationMap, frame.heatmapRes, maxIterRef.current);
-      }
-      if (frame.heatmapRes > 0) heatmapRef.current?.update(frame.heatmap, frame.heatmapRes);
-      const steps = history.map((p) => p.step);
-      chartViewRef.current?.update([
-        { key: 'train', color: '#777', xs: steps, ys: history.map((p) => p.trainLoss) },
-        { key: 'test', color: '#111', xs: steps, ys: history.map((p) => p.testLoss) },
-      ]);
-    }, []),
+    useCallback(
+      (frame: Frame, history: readonly HistoryPoint[]) => {
+        // A frame of the experiment still loading (another architecture) has other metrics.
+        if (output.metrics.length === cells.current.length)
+          output.metrics.forEach((row, i) => {
+            const cell = cells.current[i];
+            if (cell) cell.textContent = row.read(frame);
+          });
+        readout?.update(frame);
+        if (frame.heatmapRes > 0) heatmapRef.current?.update(frame.heatmap, frame.heatmapRes);
+        const steps = history.map((p) => p.step);
+        chartViewRef.current?.update([
+          { key: 'train', color: '#777', xs: steps, ys: history.map((p) => p.trainLoss) },
+          { key: 'test', color: '#111', xs: steps, ys: history.map((p) => p.testLoss) },
+        ]);
+      },
+      [output, readout],
+    ),
   );
 
-  const planePoint = (e: React.MouseEvent<HTMLCanvasElement>): [number, number] => {
-    const box = e.currentTarget.getBoundingClientRect();
-    return [
-      ((e.clientX - box.left) / box.width) * 2 * INPUT_DOMAIN - INPUT_DOMAIN,
-      INPUT_DOMAIN - ((e.clientY - box.top) / box.height) * 2 * INPUT_DOMAIN,
-    ];
-  };
-  /** The cell of a res x res grid under a point of the plane (clamped: the right and bottom edges are inside). */
-  const cell = (x1: number, x2: number, res: number) => {
-    const clamp = (v: number) => Math.min(res - 1, Math.max(0, Math.floor(v)));
-    return (
-      clamp(((INPUT_DOMAIN - x2) / (2 * INPUT_DOMAIN)) * res) * res +
-      clamp(((x1 + INPUT_DOMAIN) / (2 * INPUT_DOMAIN)) * res)
-    );
-  };
   const onMove = (e: React.MouseEvent<HTMLCanvasElement>) => {
-    const [x1, x2] = planePoint(e);
+    const [x1, x2] = planePoint(e, e.currentTarget.getBoundingClientRect());
     const p = heatmapRef.current?.valueAt(x1, x2);
     if (p === undefined) return setHover(undefined);
-    let text = `(${x1.toFixed(2)}, ${x2.toFixed(2)}): P(blue) = ${p.toFixed(3)}`;
-    const gates = gateMap.current;
-    if (isDian && gates) {
-      text += `, gate g = ${gates.values[cell(x1, x2, gates.res)].toFixed(3)}`;
-    }
-    const its = iterationGrid.current;
-    if (isWormhole && its) {
-      text += `, ${its.values[cell(x1, x2, its.res)]} sweeps`;
-    }
-    setHover(text);
+    const extra = readout?.text(x1, x2);
+    setHover(`(${x1.toFixed(2)}, ${x2.toFixed(2)}): P(blue) = ${p.toFixed(3)}${extra ? `, ${extra}` : ''}`);
   };
+  const { onPlaneClick, Extras } = output;
 
   return (
     <section className="panel output" aria-labelledby="output-title">
       <h2 id="output-title">Output</h2>
       <dl className="metrics">
-        <dt>{isLive ? 'Squared error (last 100 steps)' : 'Training loss'}</dt>
-        <dd data-testid="loss" ref={(el) => void (text.current.loss = el)}>
-          –
-        </dd>
-        {isLive ? (
-          <>
-            <dt>Mean reward (last 100 steps)</dt>
-            <dd data-testid="mean-reward" ref={(el) => void (text.current.reward = el)}>
+        {output.metrics.map((row, i) => (
+          <div key={row.label} className="metric">
+            <dt>{row.label}</dt>
+            <dd data-testid={row.testId} ref={(el) => void (cells.current[i] = el)}>
               –
             </dd>
-            <dt>Accuracy (last 100 steps)</dt>
-            <dd ref={(el) => void (text.current.trainAcc = el)}>–</dd>
-          </>
-        ) : (
-          <>
-            <dt>Test loss</dt>
-            <dd data-testid="test-loss" ref={(el) => void (text.current.testLoss = el)}>
-              –
-            </dd>
-            <dt>Training accuracy</dt>
-            <dd ref={(el) => void (text.current.trainAcc = el)}>–</dd>
-            <dt>Test accuracy</dt>
-            <dd data-testid="test-accuracy" ref={(el) => void (text.current.testAcc = el)}>
-              –
-            </dd>
-          </>
-        )}
-        {isDian && (
-          <>
-            <dt>Test accuracy, gate on</dt>
-            <dd data-testid="test-accuracy-gate-on" ref={(el) => void (text.current.testAccOn = el)}>
-              –
-            </dd>
-            <dt>Test accuracy, gate off</dt>
-            <dd data-testid="test-accuracy-gate-off" ref={(el) => void (text.current.testAccOff = el)}>
-              –
-            </dd>
-          </>
-        )}
+          </div>
+        ))}
       </dl>
       <svg
         ref={chartRef}
@@ -167,14 +87,6 @@ export function OutputPanel() {
         viewBox="0 0 300 90"
         role="img"
         aria-label="Loss over steps: training (grey) and test (black)"
-      />
-      <svg
-        ref={recentRef}
-        className="recent-chart"
-        viewBox="0 0 300 60"
-        role="img"
-        aria-label="Last steps: output (bars, blue = rewarded, orange = punished) and target (dots)"
-        display={isLive ? undefined : 'none'}
       />
       <canvas
         hidden={!showPlane}
@@ -186,41 +98,16 @@ export function OutputPanel() {
         role="img"
         aria-label="Decision boundary over the input plane, with the data points"
         onMouseMove={onMove}
-        onClick={isWormhole ? (e) => engine.selectSample(planePoint(e)) : undefined}
+        onClick={
+          onPlaneClick && ((e) => onPlaneClick(planePoint(e, e.currentTarget.getBoundingClientRect())))
+        }
         onMouseLeave={() => setHover(undefined)}
       />
-      {isWormhole && showPlane && (
-        <figure className="iterations">
-          <canvas
-            ref={iterationsRef}
-            data-testid="iterations-heatmap"
-            width={150}
-            height={150}
-            role="img"
-            aria-label="Sweeps to converge over the input plane: pale = few, red = many"
-          />
-          <figcaption>Sweeps to converge (pale: 1, red: maxIter)</figcaption>
-        </figure>
-      )}
+      {Extras && <Extras />}
       <div className="hover-readout" aria-live="off">
         {hover ?? 'Hover the plane to read the output'}
       </div>
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={view.showTestData}
-          onChange={(e) => updateSpec((d) => void (d.view.showTestData = e.target.checked))}
-        />
-        Show test data
-      </label>
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={view.discretize}
-          onChange={(e) => updateSpec((d) => void (d.view.discretize = e.target.checked))}
-        />
-        Discretize output
-      </label>
+      <ViewOptions />
     </section>
   );
 }

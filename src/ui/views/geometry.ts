@@ -1,7 +1,7 @@
 /**
  * Geometry of the neuron graph: neuron ids, positions and edges, from the engine's layout.
- * Ids: inputs by feature name ("x1"), hidden neuron j of layer l as "h<l>.<j>" (l from 1), the output "y";
- * DIAN's extra-path neurons "e.<j>".
+ * Ids: inputs by feature name ("x1"), hidden neuron j of layer l as "h<l>.<j>" (l from 1), the output "y".
+ * An architecture may add nodes of its own (DIAN's extra-path neurons "e.<j>").
  */
 import type { Layout } from '../../protocol';
 
@@ -35,19 +35,14 @@ export interface Graph {
   edges: GraphEdge[];
   /** Nodes per column: inputs, then layers 1..L. */
   columns: GraphNode[][];
-  /** DIAN: where the gate valve sits, and the column its path joins (layer 2). */
-  valve?: { x: number; y: number; joinX: number; joinY: number; fromX: number };
 }
 
 export const NODE_SIZE = 30;
-const EXTRA_SIZE = 16;
 const ROW_GAP = 46;
 /** Room for the input labels, left of the first column. */
 const LEFT_MARGIN = 56;
 /** Room for the labels under the neurons. */
-const LABEL_HEIGHT = 14;
-/** Height of DIAN's extra-path lane under the main graph. */
-export const LANE_HEIGHT = 64;
+export const LABEL_HEIGHT = 14;
 
 /** Left edge of column c of count columns (inputs are column 0). */
 export const columnX = (c: number, count: number, width: number) =>
@@ -64,7 +59,7 @@ export function weightOffsets(layout: Layout): Map<string, number> {
   return offsets;
 }
 
-function denseEdges(sources: GraphNode[], targets: GraphNode[], kernelStart: number): GraphEdge[] {
+export function denseEdges(sources: GraphNode[], targets: GraphNode[], kernelStart: number): GraphEdge[] {
   return sources.flatMap((source, i) =>
     targets.map((target, j) => ({
       id: `${source.id}->${target.id}`,
@@ -75,11 +70,13 @@ function denseEdges(sources: GraphNode[], targets: GraphNode[], kernelStart: num
   );
 }
 
-export function buildGraph(layout: Layout, width: number, height: number): Graph {
-  const { arch } = layout;
-  const isDian = arch.kind === 'dian';
-  const mainHeight = isDian ? height - LANE_HEIGHT : height;
-  const usable = mainHeight - NODE_SIZE - LABEL_HEIGHT;
+/**
+ * The layered graph: inputs, then each layer after the input. The weights come in layer order as (kernel, bias)
+ * pairs at the start of the layout (every layered architecture names them so); `laneHeight` keeps room under the
+ * layers for what an architecture adds there (DIAN's extra path).
+ */
+export function buildGraph(layout: Layout, width: number, height: number, laneHeight = 0): Graph {
+  const usable = height - laneHeight - NODE_SIZE - LABEL_HEIGHT;
   const colCount = layout.layerWidths.length + 1;
   const gap = (n: number) => Math.min(ROW_GAP, usable / Math.max(1, n - 1));
   const place = (c: number, n: number, j: number) => ({
@@ -89,9 +86,7 @@ export function buildGraph(layout: Layout, width: number, height: number): Graph
     labelled: c === 0 || n === 1 || gap(n) >= NODE_SIZE + LABEL_HEIGHT,
   });
   const offsets = weightOffsets(layout);
-  const mlp = arch.kind === 'mlp';
-  const kernelName = (l: number) => (mlp ? `dense${l}/kernel` : `layer${l + 1}/kernel`);
-  const biasName = (l: number) => (mlp ? `dense${l}/bias` : `layer${l + 1}/bias`);
+  const start = (i: number) => offsets.get(layout.weights[i].name)!;
 
   const columns: GraphNode[][] = [
     layout.inputs.map((f, j) => ({
@@ -113,42 +108,10 @@ export function buildGraph(layout: Layout, width: number, height: number): Graph
       ...place(l + 1, w, j),
       kind: 'neuron' as const,
       mapIndex: mapIndex++,
-      biasIndex: offsets.get(biasName(l))! + j,
+      biasIndex: start(2 * l + 1) + j,
     }));
-    edges.push(...denseEdges(columns[l], nodes, offsets.get(kernelName(l))!));
+    edges.push(...denseEdges(columns[l], nodes, start(2 * l)));
     columns.push(nodes);
   });
-  if (arch.kind !== 'dian') return { nodes: columns.flat(), edges, columns };
-
-  // DIAN: the extra path e = relu(s E + be) runs in a lane under the network, from its source (x or h1) to
-  // the valve, and joins layer 2 (z = h2 + g e).
-  const source = columns[arch.source === 'h1' ? 1 : 0];
-  const layer2 = columns[2];
-  const laneY = height - LANE_HEIGHT / 2 - EXTRA_SIZE / 2;
-  const left = source[0].x + NODE_SIZE + 30;
-  const right = layer2[0].x - 40;
-  const extra: GraphNode[] = layer2.map((_, j) => ({
-    id: `e.${j}`,
-    x: left + (j * (right - left - EXTRA_SIZE)) / Math.max(1, layer2.length - 1),
-    y: laneY,
-    size: EXTRA_SIZE,
-    labelled: true,
-    kind: 'extra',
-    mapIndex: -1,
-    biasIndex: offsets.get('extra/bias')! + j,
-  }));
-  edges.push(...denseEdges(source, extra, offsets.get('extra/kernel')!));
-  const lastLayer2 = layer2[layer2.length - 1];
-  return {
-    nodes: [...columns.flat(), ...extra],
-    edges,
-    columns,
-    valve: {
-      x: layer2[0].x - 14,
-      y: laneY + EXTRA_SIZE / 2,
-      fromX: right + EXTRA_SIZE / 2,
-      joinX: lastLayer2.x + NODE_SIZE / 2,
-      joinY: lastLayer2.y + NODE_SIZE + LABEL_HEIGHT,
-    },
-  };
+  return { nodes: columns.flat(), edges, columns };
 }

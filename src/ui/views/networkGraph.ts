@@ -6,10 +6,8 @@ import * as d3 from 'd3';
 import { FEATURE_FUNCTIONS, gridCoords, type Feature } from '../../experiment';
 import type { Frame, Layout } from '../../protocol';
 import { divergingColor, paintGrid } from '../kit/colors';
-import type { Wormhole } from '../../experiment';
-import { createGateValve, type GateValveView } from '../arch/dian/gateValve';
-import { createWormholeArcs, type WormholeArcsView } from '../arch/wormhole/wormholeArcs';
 import { buildGraph, type GraphEdge, type GraphNode } from './geometry';
+import type { GraphOverlay } from './overlay';
 
 export interface NetworkGraphView {
   setLayout(layout: Layout): void;
@@ -23,16 +21,15 @@ const format = d3.format('.3f');
 export function createNetworkGraph(
   svgElement: SVGSVGElement,
   tooltip: HTMLElement,
-  editWormholes: (wormholes: Wormhole[]) => void,
+  overlay: GraphOverlay = {},
 ): NetworkGraphView {
   const svg = d3.select(svgElement);
   const width = svgElement.viewBox.baseVal.width;
   const height = svgElement.viewBox.baseVal.height;
   const edgeLayer = svg.append('g').attr('class', 'edges');
-  const gateLayer = svg.append('g').attr('class', 'gate');
+  const overlayLayer = svg.append('g').attr('class', 'overlay');
   const nodeLayer = svg.append('g').attr('class', 'nodes');
-  let valve: GateValveView | undefined;
-  let arcs: WormholeArcsView | undefined;
+  let overlayView: { update(frame: Frame): void } | undefined;
   let edges: GraphEdge[] = [];
   let nodes: GraphNode[] = [];
   let weights: Float32Array = new Float32Array(0);
@@ -66,11 +63,10 @@ export function createNetworkGraph(
 
   return {
     setLayout(layout) {
-      const graph = buildGraph(layout, width, height);
+      const graph = buildGraph(layout, width, height, overlay.laneHeight);
+      overlay.extend?.(graph, layout, width, height);
       ({ nodes, edges } = graph);
-      gateLayer.selectAll('*').remove();
-      valve = graph.valve ? createGateValve(gateLayer, graph.valve, width) : undefined;
-      arcs = undefined;
+      overlayLayer.selectAll('*').remove();
       weights = new Float32Array(layout.weights.reduce((n, w) => n + w.shape.reduce((a, b) => a * b, 1), 0));
       const link = d3.linkHorizontal<unknown, [number, number]>();
       const path = (e: GraphEdge) =>
@@ -131,8 +127,7 @@ export function createNetworkGraph(
         .attr('text-anchor', (n) => (n.kind === 'input' ? 'end' : 'middle'))
         .text((n) => (n.labelled ? n.id : ''));
       drawInputThumbnails(24);
-      if (layout.arch.kind === 'wormhole')
-        arcs = createWormholeArcs(gateLayer, nodeLayer, graph, layout.arch.wormholes, editWormholes);
+      overlayView = overlay.draw?.({ graph, layout, layer: overlayLayer, nodeLayer, width });
     },
 
     update(frame) {
@@ -145,8 +140,7 @@ export function createNetworkGraph(
         .select('path.edge-line')
         .attr('stroke', (e) => divergingColor(weights[e.weightIndex]))
         .attr('stroke-width', (e) => edgeWidth(Math.abs(weights[e.weightIndex])));
-      valve?.update(frame);
-      arcs?.update(frame);
+      overlayView?.update(frame);
       const res = frame.neuronRes;
       if (res === 0) return;
       const cells = res * res;

@@ -8,11 +8,19 @@ import * as d3 from 'd3';
 import 'd3-transition';
 import type { Frame } from '../../../protocol';
 import { POSITIVE } from '../../kit/colors';
-import type { Graph } from '../../views/geometry';
 
 const RADIUS = 11;
 const TRANSITION_MS = 180;
 const format = d3.format('.2f');
+
+/** Where the gate valve sits, and where its path comes from and joins layer 2. */
+export interface ValvePlace {
+  x: number;
+  y: number;
+  fromX: number;
+  joinX: number;
+  joinY: number;
+}
 
 export interface GateValveView {
   update(frame: Frame): void;
@@ -20,7 +28,7 @@ export interface GateValveView {
 
 export function createGateValve(
   layer: d3.Selection<SVGGElement, unknown, null, undefined>,
-  at: NonNullable<Graph['valve']>,
+  at: ValvePlace,
   width: number,
 ): GateValveView {
   const lane = layer.append('path').attr('class', 'gate-path').attr('fill', 'none').attr('stroke', POSITIVE);

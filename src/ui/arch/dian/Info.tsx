@@ -1,0 +1,26 @@
+/** About the DIAN network: what it is, what the picture shows, where we departed from the source. */
+export function DianInfo() {
+  return (
+    <>
+      <p>
+        <strong>Dynamic Input Activation.</strong> An MLP whose third layer gets a learned, gated extra input
+        on every second training iteration: h1 = relu(x W1 + b1), h2 = relu(h1 W2 + b2); on an active
+        iteration t (t mod period = 0) e = relu(x E + be), g = sigmoid(e G + bg) and layer 3 reads z = h2 +
+        g·e; otherwise z = h2. The output is y = z W3 + b3.
+      </p>
+      <p>
+        <strong>Shape fix.</strong> The published reference code cannot run: its extra path has layer 3&apos;s
+        width but is added to layer 2&apos;s output (sizes 100/50/30/10 give 30 against 10: a shape error on
+        the first even iteration). Here the extra path has layer 2&apos;s width, so z = h2 + g·e is well
+        defined, which is the smallest change that makes the idea run.
+      </p>
+      <p>
+        <strong>Reading the picture.</strong> The lane under the network is the extra path from its source to
+        the valve, which opens on active iterations (the path lights with the gate value g) and closes on the
+        others, on which the extra path gets no gradient at all. Training steps count from 1, so with period 2
+        the gate is open on even steps. At full speed the valve shows the mean g and the strip the rhythm of
+        the last iterations. Hover the output plane to read g for that input.
+      </p>
+    </>
+  );
+}

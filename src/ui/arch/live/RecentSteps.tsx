@@ -1,0 +1,26 @@
+import { useCallback, useEffect, useRef } from 'react';
+import type { Frame } from '../../../protocol';
+import { useFrames } from '../../kit/useFrames';
+import { createRecentChart, type RecentChartView } from './recentChart';
+
+/** Live: the last rewarded steps as a strip chart under the plane. */
+export function RecentSteps() {
+  const svgRef = useRef<SVGSVGElement>(null);
+  const view = useRef<RecentChartView>(undefined);
+  useEffect(() => {
+    view.current = createRecentChart(svgRef.current!);
+    return () => view.current?.destroy();
+  }, []);
+  useFrames(
+    useCallback((f: Frame) => void (f.arch.kind === 'live' && view.current?.update(f.arch.recent)), []),
+  );
+  return (
+    <svg
+      ref={svgRef}
+      className="recent-chart"
+      viewBox="0 0 300 60"
+      role="img"
+      aria-label="Last steps: output (bars, blue = rewarded, orange = punished) and target (dots)"
+    />
+  );
+}

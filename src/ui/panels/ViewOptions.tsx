@@ -1,0 +1,27 @@
+import { useAppStore } from '../appState';
+
+/** How the plane is drawn: with the test points, and as a hard boundary. */
+export function ViewOptions() {
+  const view = useAppStore((s) => s.spec.view);
+  const updateSpec = useAppStore((s) => s.updateSpec);
+  return (
+    <>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={view.showTestData}
+          onChange={(e) => updateSpec((d) => void (d.view.showTestData = e.target.checked))}
+        />
+        Show test data
+      </label>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={view.discretize}
+          onChange={(e) => updateSpec((d) => void (d.view.discretize = e.target.checked))}
+        />
+        Discretize output
+      </label>
+    </>
+  );
+}
