@@ -9,6 +9,7 @@ import { divergingColor, paintGrid } from '../kit/colors';
 import type { Wormhole } from '../../experiment';
 import { createGateValve, type GateValveView } from '../arch/dian/gateValve';
 import { createWormholeArcs, type WormholeArcsView } from '../arch/wormhole/wormholeArcs';
+import { hoverTooltip } from '../gestures';
 import { buildGraph, type GraphEdge, type GraphNode } from './geometry';
 
 export interface NetworkGraphView {
@@ -37,14 +38,7 @@ export function createNetworkGraph(
   let nodes: GraphNode[] = [];
   let weights: Float32Array = new Float32Array(0);
 
-  const showTip = (event: MouseEvent, text: () => string) => {
-    tooltip.textContent = text();
-    tooltip.hidden = false;
-    const box = svgElement.parentElement!.getBoundingClientRect();
-    tooltip.style.left = `${event.clientX - box.left + 12}px`;
-    tooltip.style.top = `${event.clientY - box.top + 12}px`;
-  };
-  const hideTip = () => (tooltip.hidden = true);
+  const tip = hoverTooltip(tooltip, svgElement);
 
   function drawThumbnail(canvas: HTMLCanvasElement, values: ArrayLike<number>, res: number) {
     canvas.width = res;
@@ -90,9 +84,9 @@ export function createNetworkGraph(
         })
         .attr('data-edge-id', (e) => e.id)
         .on('mouseenter', (event: MouseEvent, e) =>
-          showTip(event, () => `${e.source.id} → ${e.target.id}: weight ${format(weights[e.weightIndex])}`),
+          tip.show(event, `${e.source.id} → ${e.target.id}: weight ${format(weights[e.weightIndex])}`),
         )
-        .on('mouseleave', hideTip)
+        .on('mouseleave', tip.hide)
         .each(function (e) {
           d3.select(this).selectAll('path').attr('d', path(e));
         });
@@ -110,11 +104,12 @@ export function createNetworkGraph(
         .attr('data-neuron-id', (n) => n.id)
         .attr('transform', (n) => `translate(${n.x},${n.y})`)
         .on('mouseenter', (event: MouseEvent, n) =>
-          showTip(event, () =>
+          tip.show(
+            event,
             n.biasIndex < 0 ? `input ${n.id}` : `${n.id}: bias ${format(weights[n.biasIndex])}`,
           ),
         )
-        .on('mouseleave', hideTip);
+        .on('mouseleave', tip.hide);
       groups
         .select('rect')
         .attr('width', (n) => n.size)
