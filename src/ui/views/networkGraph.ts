@@ -6,8 +6,9 @@ import * as d3 from 'd3';
 import { FEATURE_FUNCTIONS, gridCoords, type Feature } from '../../experiment';
 import type { Frame, Layout } from '../../protocol';
 import { divergingColor, paintGrid } from '../kit/colors';
+import { hoverTooltip } from '../gestures';
 import { buildGraph, type GraphEdge, type GraphNode } from './geometry';
-import type { GraphOverlay } from './overlay';
+import type { GraphOverlay, OverlayView } from './overlay';
 
 export interface NetworkGraphView {
   setLayout(layout: Layout): void;
@@ -29,19 +30,12 @@ export function createNetworkGraph(
   const edgeLayer = svg.append('g').attr('class', 'edges');
   const overlayLayer = svg.append('g').attr('class', 'overlay');
   const nodeLayer = svg.append('g').attr('class', 'nodes');
-  let overlayView: { update(frame: Frame): void } | undefined;
+  let overlayView: OverlayView | undefined;
   let edges: GraphEdge[] = [];
   let nodes: GraphNode[] = [];
   let weights: Float32Array = new Float32Array(0);
 
-  const showTip = (event: MouseEvent, text: () => string) => {
-    tooltip.textContent = text();
-    tooltip.hidden = false;
-    const box = svgElement.parentElement!.getBoundingClientRect();
-    tooltip.style.left = `${event.clientX - box.left + 12}px`;
-    tooltip.style.top = `${event.clientY - box.top + 12}px`;
-  };
-  const hideTip = () => (tooltip.hidden = true);
+  const tip = hoverTooltip(tooltip, svgElement);
 
   function drawThumbnail(canvas: HTMLCanvasElement, values: ArrayLike<number>, res: number) {
     canvas.width = res;
@@ -66,6 +60,7 @@ export function createNetworkGraph(
       const graph = buildGraph(layout, width, height, overlay.laneHeight);
       overlay.extend?.(graph, layout, width, height);
       ({ nodes, edges } = graph);
+      overlayView?.destroy?.();
       overlayLayer.selectAll('*').remove();
       weights = new Float32Array(layout.weights.reduce((n, w) => n + w.shape.reduce((a, b) => a * b, 1), 0));
       const link = d3.linkHorizontal<unknown, [number, number]>();
@@ -86,9 +81,9 @@ export function createNetworkGraph(
         })
         .attr('data-edge-id', (e) => e.id)
         .on('mouseenter', (event: MouseEvent, e) =>
-          showTip(event, () => `${e.source.id} → ${e.target.id}: weight ${format(weights[e.weightIndex])}`),
+          tip.show(event, `${e.source.id} → ${e.target.id}: weight ${format(weights[e.weightIndex])}`),
         )
-        .on('mouseleave', hideTip)
+        .on('mouseleave', tip.hide)
         .each(function (e) {
           d3.select(this).selectAll('path').attr('d', path(e));
         });
@@ -106,11 +101,12 @@ export function createNetworkGraph(
         .attr('data-neuron-id', (n) => n.id)
         .attr('transform', (n) => `translate(${n.x},${n.y})`)
         .on('mouseenter', (event: MouseEvent, n) =>
-          showTip(event, () =>
+          tip.show(
+            event,
             n.biasIndex < 0 ? `input ${n.id}` : `${n.id}: bias ${format(weights[n.biasIndex])}`,
           ),
         )
-        .on('mouseleave', hideTip);
+        .on('mouseleave', tip.hide);
       groups
         .select('rect')
         .attr('width', (n) => n.size)
@@ -158,6 +154,7 @@ export function createNetworkGraph(
     },
 
     destroy() {
+      overlayView?.destroy?.();
       svg.selectAll('*').remove();
     },
   };

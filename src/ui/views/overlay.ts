@@ -15,11 +15,17 @@ export interface OverlayContext {
   width: number;
 }
 
+export interface OverlayView {
+  update(frame: Frame): void;
+  /** Lets go of what it attached outside its own layer (gestures on the neurons). */
+  destroy?(): void;
+}
+
 export interface GraphOverlay {
   /** Height kept free under the layers. */
   laneHeight?: number;
   /** Adds nodes and edges to the graph before it is drawn. */
   extend?(graph: Graph, layout: Layout, width: number, height: number): void;
   /** Draws over the graph once the neurons are drawn; updated with every frame. */
-  draw?(context: OverlayContext): { update(frame: Frame): void };
+  draw?(context: OverlayContext): OverlayView;
 }

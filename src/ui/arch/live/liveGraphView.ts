@@ -1,15 +1,16 @@
 /**
  * The Dynamic-Live graph in D3: neurons in layer columns, forward edges as curves and recurrent ones as arcs,
  * weight as width. Rewiring animates: a connection grows in from nothing, a disconnection fades to a faint
- * dashed "allowed" edge, and the reward pulses through the output neuron. Gestures (d3-drag): drag a neuron's
- * port (the small circle on its right) onto another neuron to connect them; drag an edge away to remove it;
- * drag a neuron to move it; click a neuron to select it.
+ * dashed "allowed" edge, and the reward pulses through the output neuron. Gestures (from ui/gestures): drag a
+ * neuron's port (the small circle on its right) onto another neuron to connect them; drag an edge away to
+ * remove it; drag a neuron to move it; click a neuron to select it.
  */
 import * as d3 from 'd3';
 import 'd3-transition';
 import type { LiveEdit } from '../../../experiment';
 import type { RewireNotice } from '../../appState';
 import type { Frame, Layout } from '../../../protocol';
+import { connect, dragAway, elementUnder, hoverTooltip, move, REMOVE_DISTANCE } from '../../gestures';
 import { divergingColor, NEGATIVE, POSITIVE } from '../../kit/colors';
 import { edgePath, liveGraph, NEURON_RADIUS, type LiveEdgeShape, type LiveNode } from './liveGeometry';
 
@@ -28,8 +29,6 @@ export interface LiveGraphView {
 
 const width = d3.scaleLinear().domain([0, 1]).range([0.6, 7]).clamp(true);
 const format = d3.format('.3f');
-/** An edge dragged further than this from where it was grabbed is removed. */
-const REMOVE_DISTANCE = 40;
 
 export function createLiveGraph(
   svgElement: SVGSVGElement,
@@ -55,82 +54,39 @@ export function createLiveGraph(
     .attr('fill', '#888');
   const edgeLayer = root.append('g');
   const nodeLayer = root.append('g');
-  const ghost = root.append('line').attr('class', 'ghost-edge').attr('visibility', 'hidden');
   let nodes: LiveNode[] = [];
   let edges: LiveEdgeShape[] = [];
   let weights: Float32Array = new Float32Array(0);
   let outputIds = new Set<string>();
 
-  const tip = (event: MouseEvent, text: string) => {
-    tooltip.textContent = text;
-    tooltip.hidden = false;
-    const rect = svgElement.parentElement!.getBoundingClientRect();
-    tooltip.style.left = `${event.clientX - rect.left + 12}px`;
-    tooltip.style.top = `${event.clientY - rect.top + 12}px`;
-  };
-  const untip = () => (tooltip.hidden = true);
-  const neuronAt = (event: d3.D3DragEvent<Element, unknown, unknown>) => {
-    const { clientX, clientY } = event.sourceEvent as MouseEvent;
-    return document
-      .elementFromPoint(clientX, clientY)
-      ?.closest('[data-neuron-id]')
-      ?.getAttribute('data-neuron-id');
-  };
+  const tip = hoverTooltip(tooltip, svgElement);
   const redrawEdges = () =>
     edgeLayer.selectAll<SVGGElement, LiveEdgeShape>('g.edge').each(function (e) {
       d3.select(this).selectAll('path').attr('d', edgePath(e));
     });
-
-  let moved = false;
-  const moveNode = d3
-    .drag<SVGGElement, LiveNode>()
-    .filter((event) => !(event.target as Element).classList.contains('port'))
-    .on('start', () => {
-      untip();
-      moved = false;
-    })
-    .on('drag', function (event, n) {
-      moved = true;
-      n.x = Math.max(NEURON_RADIUS, Math.min(box.width - NEURON_RADIUS, event.x));
-      n.y = Math.max(NEURON_RADIUS, Math.min(box.height - NEURON_RADIUS, event.y));
-      d3.select(this).attr('transform', `translate(${n.x},${n.y})`);
-      redrawEdges();
-    })
-    .on('end', (_, n) => {
-      if (moved) on.edit({ kind: 'move', id: n.id, x: Math.round(n.x), y: Math.round(n.y) });
-    });
-
-  const connect = d3
-    .drag<SVGCircleElement, LiveNode>()
-    .on('start', (_, n) =>
-      ghost.attr('visibility', 'visible').attr('x1', n.x).attr('y1', n.y).attr('x2', n.x).attr('y2', n.y),
-    )
-    .on('drag', (event) => ghost.attr('x2', event.x).attr('y2', event.y))
-    .on('end', (event, n) => {
-      ghost.attr('visibility', 'hidden');
-      const target = neuronAt(event);
-      if (target) on.edit({ kind: 'connect', source: n.id, neuron: target });
-    });
-
-  const removeEdge = d3
-    .drag<SVGGElement, LiveEdgeShape>()
-    .on('start', function () {
-      untip();
-      d3.select(this).classed('dragging', true);
-    })
-    .on('drag', function (event) {
-      d3.select(this).attr(
-        'transform',
-        `translate(${event.x - event.subject.x},${event.y - event.subject.y})`,
-      );
-    })
-    .on('end', function (event, e) {
-      const distance = Math.hypot(event.x - event.subject.x, event.y - event.subject.y);
-      d3.select(this).classed('dragging', false).attr('transform', null);
-      if (distance > REMOVE_DISTANCE)
-        on.edit({ kind: 'disconnect', source: e.source.id, neuron: e.target.id });
-    })
-    .subject((event) => ({ x: event.x, y: event.y }));
+  const moveNode = move<SVGGElement, LiveNode>({
+    bounds: {
+      left: NEURON_RADIUS,
+      top: NEURON_RADIUS,
+      right: box.width - NEURON_RADIUS,
+      bottom: box.height - NEURON_RADIUS,
+    },
+    filter: (event) => !(event.target as Element).classList.contains('port'),
+    onStart: tip.hide,
+    onMove: redrawEdges,
+    onEnd: (n) => on.edit({ kind: 'move', id: n.id, x: Math.round(n.x), y: Math.round(n.y) }),
+  });
+  const connectNeurons = connect<SVGCircleElement, LiveNode, string>({
+    ghostLayer: root,
+    anchor: (n) => n,
+    targetAt: (point) => elementUnder(point, '[data-neuron-id]')?.getAttribute('data-neuron-id') ?? undefined,
+    onConnect: (n, neuron) => on.edit({ kind: 'connect', source: n.id, neuron }),
+  });
+  const removeEdge = dragAway<SVGGElement, LiveEdgeShape>({
+    distance: REMOVE_DISTANCE,
+    onStart: tip.hide,
+    onRemove: (e) => on.edit({ kind: 'disconnect', source: e.source.id, neuron: e.target.id }),
+  });
 
   function drawWeights() {
     edgeLayer
@@ -161,13 +117,13 @@ export function createLiveGraph(
         })
         .attr('data-edge-id', (e) => e.id)
         .on('mouseenter', (event: MouseEvent, e) =>
-          tip(
+          tip.show(
             event,
             `${e.source.id} → ${e.target.id}: weight ${format(weights[e.weightIndex] ?? 0)} (drag away to remove)`,
           ),
         )
-        .on('mouseleave', untip)
-        .call(removeEdge);
+        .on('mouseleave', tip.hide)
+        .call(removeEdge.attach);
       redrawEdges();
       nodeLayer
         .selectAll<SVGGElement, LiveNode>('g.neuron')
@@ -195,11 +151,11 @@ export function createLiveGraph(
           event.stopPropagation();
         })
         .on('mouseenter', (event: MouseEvent, n) =>
-          tip(event, `${n.id} (drag the dot to connect, drag to move)`),
+          tip.show(event, `${n.id} (drag the dot to connect, drag to move)`),
         )
-        .on('mouseleave', untip)
-        .call(moveNode)
-        .call((g) => g.select<SVGCircleElement>('circle.port').call(connect))
+        .on('mouseleave', tip.hide)
+        .call(moveNode.attach)
+        .call((g) => connectNeurons.attach(g.select<SVGCircleElement>('circle.port')))
         .select('text.label')
         .text((n) => n.id);
       svg.on('click.deselect', () => {
@@ -263,6 +219,7 @@ export function createLiveGraph(
     },
 
     destroy() {
+      for (const gesture of [moveNode, connectNeurons, removeEdge]) gesture.destroy();
       root.remove();
       svg.on('click.deselect', null);
     },

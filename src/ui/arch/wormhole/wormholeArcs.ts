@@ -7,14 +7,15 @@ import * as d3 from 'd3';
 import 'd3-transition';
 import type { Wormhole } from '../../../experiment';
 import type { Frame } from '../../../protocol';
+import { connect, dragAway, elementUnder, REMOVE_DISTANCE } from '../../gestures';
 import { POSITIVE } from '../../kit/colors';
 import type { Graph, GraphNode } from '../../views/geometry';
 
 export interface WormholeArcsView {
   update(frame: Frame): void;
+  /** Lets go of the neurons' connect gesture (they outlive the arcs when the layout changes). */
+  destroy(): void;
 }
-
-const REMOVE_DISTANCE = 40;
 
 export function createWormholeArcs(
   layer: d3.Selection<SVGGElement, unknown, null, undefined>,
@@ -53,51 +54,28 @@ export function createWormholeArcs(
   arcs
     .select('title')
     .text((w) => `wormhole from layer ${w.from} back to layer ${w.to} (drag away to remove)`);
-  arcs.call(
-    d3
-      .drag<SVGGElement, Wormhole>()
-      .subject((event) => ({ x: event.x, y: event.y }))
-      .on('drag', function (event) {
-        d3.select(this).attr(
-          'transform',
-          `translate(${event.x - event.subject.x},${event.y - event.subject.y})`,
-        );
-      })
-      .on('end', function (event, w) {
-        d3.select(this).attr('transform', null);
-        if (Math.hypot(event.x - event.subject.x, event.y - event.subject.y) > REMOVE_DISTANCE)
-          edit(wormholes.filter((other) => key(other) !== key(w)));
-      }),
-  );
+  const removeArc = dragAway<SVGGElement, Wormhole>({
+    distance: REMOVE_DISTANCE,
+    onRemove: (w) => edit(wormholes.filter((other) => key(other) !== key(w))),
+  });
+  removeArc.attach(arcs);
 
   // Drag from a neuron of a later layer onto one of an earlier layer: a new wormhole between their layers.
-  const ghost = layer.append('line').attr('class', 'ghost-edge').attr('visibility', 'hidden');
-  nodeLayer.selectAll<SVGGElement, GraphNode>('g.neuron').call(
-    d3
-      .drag<SVGGElement, GraphNode>()
-      .filter((_, n) => (n.column ?? 0) >= 2)
-      .on('start', (_, n) =>
-        ghost
-          .attr('visibility', 'visible')
-          .attr('x1', n.x + 15)
-          .attr('y1', n.y + 15),
-      )
-      .on('drag', (event) => ghost.attr('x2', event.x).attr('y2', event.y))
-      .on('end', (event, n) => {
-        ghost.attr('visibility', 'hidden');
-        const { clientX, clientY } = event.sourceEvent as MouseEvent;
-        const target = document.elementFromPoint(clientX, clientY)?.closest('[data-neuron-id]');
-        const to = target ? (d3.select(target).datum() as GraphNode).column : undefined;
-        const from = n.column!;
-        if (
-          to !== undefined &&
-          to >= 1 &&
-          to < from &&
-          !wormholes.some((w) => w.from === from && w.to === to)
-        )
-          edit([...wormholes, { from, to }]);
-      }),
-  );
+  const addArc = connect<SVGGElement, GraphNode, number>({
+    ghostLayer: layer,
+    anchor: (n) => ({ x: n.x + 15, y: n.y + 15 }),
+    filter: (n) => (n.column ?? 0) >= 2,
+    targetAt: (point) => {
+      const target = elementUnder(point, '[data-neuron-id]');
+      return target ? (d3.select(target).datum() as GraphNode).column : undefined;
+    },
+    onConnect: (n, to) => {
+      const from = n.column!;
+      if (to >= 1 && to < from && !wormholes.some((w) => w.from === from && w.to === to))
+        edit([...wormholes, { from, to }]);
+    },
+  });
+  addArc.attach(nodeLayer.selectAll<SVGGElement, GraphNode>('g.neuron'));
 
   return {
     update(frame) {
@@ -110,6 +88,10 @@ export function createWormholeArcs(
         .duration(150)
         .attr('stroke-opacity', (_, i) => 0.15 + 0.85 * Math.min(1, gates[i] ?? 0))
         .attr('stroke-width', (_, i) => 1.5 + 5 * Math.min(1, gates[i] ?? 0));
+    },
+    destroy() {
+      removeArc.destroy();
+      addArc.destroy();
     },
   };
 }
