@@ -1,0 +1,93 @@
+/** The Dynamic-Live network's neurons: their state, how one fires, and the cost of recursive training (network.ts has the maths). */
+export type LiveActivation = 'reference' | 'square' | 'tanh' | 'sigmoid';
+
+export interface LiveStructure {
+  /** Neuron ids in firing order; the first layer is the inputs, the last the outputs. */
+  layers: string[][];
+  /** Allowed sources per non-input neuron, in order. */
+  sources: Record<string, string[]>;
+}
+
+export interface LiveOptions {
+  lr: number;
+  memory: number;
+  depth: number;
+  sharing: 'equal' | 'proportional';
+  pRewire: number;
+  activation: LiveActivation;
+  update: 'recursive' | 'accumulate';
+}
+
+export interface RewireEvent {
+  kind: 'connect' | 'disconnect';
+  source: string;
+  neuron: string;
+  /** The reward the neuron received in the call that caused it. */
+  reward: number;
+}
+
+export interface Neuron {
+  id: string;
+  layer: number;
+  sources: number[];
+  weights: Float64Array;
+  /** Ring buffer of the last M steps: the step stored in each slot, the inputs read, the output. */
+  memSteps: Int32Array;
+  memInputs: Float64Array[];
+  memOutputs: Float64Array;
+}
+
+export const fire = (activation: LiveActivation, w: Float64Array, x: Float64Array): number => {
+  let dot = 0;
+  let sum = 0;
+  for (let i = 0; i < w.length; i++) {
+    dot += w[i] * x[i];
+    sum += x[i];
+  }
+  switch (activation) {
+    case 'reference':
+      return sum === 0 ? 0 : (dot / sum) ** 2;
+    case 'square':
+      return dot * dot;
+    case 'tanh':
+      return Math.tanh(dot);
+    case 'sigmoid':
+      return 1 / (1 + Math.exp(-dot));
+  }
+};
+
+/**
+ * How many train calls one reward at the outputs makes in recursive mode, once the memory is full: paths of
+ * length <= depth that stay within the M remembered steps (input neurons return at once and are not counted).
+ */
+export function recursionCalls(neurons: Neuron[], outputs: number[], depth: number, memory: number): number {
+  // calls[b][i]: calls made by training neuron i, b steps back in time, with the remaining depth. A source
+  // in the same or a later layer is trained one step further back; memory ends the path after M - 1 steps.
+  const M = memory;
+  const N = neurons.length;
+  const fresh = () => Array.from({ length: M }, () => new Float64Array(N));
+  let calls = fresh();
+  for (let d = 1; d <= depth; d++) {
+    const next = fresh();
+    for (let b = 0; b < M; b++) {
+      neurons.forEach((n, i) => {
+        if (n.layer === 0) return;
+        next[b][i] = 1;
+        if (d === 1) return;
+        for (const s of n.sources) {
+          const back = b + (neurons[s].layer < n.layer ? 0 : 1);
+          if (back < M) next[b][i] += calls[back][s];
+        }
+      });
+    }
+    calls = next;
+  }
+  return outputs.reduce((sum, i) => sum + calls[0][i], 0);
+}
+
+/** A copy that sums to 1; a zero sum gives uniform weights. */
+export function normalised(w: Float64Array): Float64Array {
+  let sum = 0;
+  for (let i = 0; i < w.length; i++) sum += w[i];
+  return w.map((v) => (sum === 0 ? 1 / w.length : v / sum));
+}
