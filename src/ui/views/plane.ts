@@ -1,5 +1,7 @@
 /** Points of the input plane [-6, 6]^2 and the cells of res x res grids over it (row 0 at the top). */
 import { INPUT_DOMAIN } from '../../experiment';
+import type { Frame } from '../../protocol';
+import type { PlaneReadout } from '../arch/types';
 
 /** The point of the plane under a pointer event on an element that shows the plane. */
 export function planePoint(e: { clientX: number; clientY: number }, box: DOMRect): [number, number] {
@@ -27,6 +29,24 @@ export function gridReadout() {
     },
     at(x1: number, x2: number): number | undefined {
       return grid && grid.values[planeCell(x1, x2, grid.res)];
+    },
+  };
+}
+
+/** A hover read-out of a map that frames carry over the heatmap's grid (e.g. the gate value, the sweeps). */
+export function mapReadout(
+  mapOf: (frame: Frame) => Float32Array | undefined,
+  say: (value: number) => string,
+): PlaneReadout {
+  const grid = gridReadout();
+  return {
+    update: (frame) => {
+      const values = mapOf(frame);
+      if (values) grid.set(values, frame.heatmapRes);
+    },
+    text: (x1, x2) => {
+      const value = grid.at(x1, x2);
+      return value === undefined ? undefined : say(value);
     },
   };
 }

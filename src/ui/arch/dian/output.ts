@@ -2,7 +2,7 @@
 import type { OutputUi } from '../types';
 import { pct } from '../../views/format';
 import { LAYERED_METRICS, planeTask } from '../../views/layeredOutput';
-import { gridReadout } from '../../views/plane';
+import { mapReadout } from '../../views/plane';
 
 export const dianOutput: OutputUi = {
   metrics: [
@@ -19,14 +19,9 @@ export const dianOutput: OutputUi = {
     },
   ],
   showPlane: planeTask,
-  readout: () => {
-    const gate = gridReadout();
-    return {
-      update: (f) => void (f.arch.kind === 'dian' && gate.set(f.arch.gateMap, f.heatmapRes)),
-      text: (x1, x2) => {
-        const g = gate.at(x1, x2);
-        return g === undefined ? undefined : `gate g = ${g.toFixed(3)}`;
-      },
-    };
-  },
+  readout: () =>
+    mapReadout(
+      (f) => (f.arch.kind === 'dian' ? f.arch.gateMap : undefined),
+      (g) => `gate g = ${g.toFixed(3)}`,
+    ),
 };
