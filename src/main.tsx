@@ -1,12 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { startEngine } from './state/engineClient';
-import { readLocation, syncLocation } from './state/share';
 import { App } from './ui/App';
+import { engine, shareLinks } from './ui/appState';
 import './ui/app.css';
 
-startEngine(readLocation());
-syncLocation();
+engine.start(shareLinks.readLocation());
+shareLinks.syncLocation();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

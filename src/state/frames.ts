@@ -8,58 +8,6 @@ export interface HistoryPoint extends Metrics {
   step: number;
 }
 
-type Listener = (frame: Frame, history: readonly HistoryPoint[]) => void;
-
-const listeners = new Set<Listener>();
-let latest: Frame | undefined;
-let lastHeatmap: Pick<Frame, 'heatmap' | 'heatmapRes' | 'neuronMaps' | 'neuronRes'> | undefined;
-let history: HistoryPoint[] = [];
-const MAX_HISTORY = 2000;
-
-export function subscribeFrames(listener: Listener): () => void {
-  listeners.add(listener);
-  if (latest) listener(latest, history);
-  return () => listeners.delete(listener);
-}
-
-/** Forget the history (a new experiment was loaded). */
-export function resetFrames(): void {
-  latest = undefined;
-  lastHeatmap = undefined;
-  history = [];
-}
-
-/** Records a frame and hands it to every view. Frames without a new heatmap keep showing the last one. */
-export function publishFrame(frame: Frame): void {
-  if (frame.heatmapRes > 0) {
-    const { heatmap, heatmapRes, neuronMaps, neuronRes } = frame;
-    lastHeatmap = { heatmap, heatmapRes, neuronMaps, neuronRes };
-  } else if (lastHeatmap) frame = { ...frame, ...lastHeatmap };
-  latest = frame;
-  const last = history.at(-1);
-  if (last && frame.step < last.step) history = history.filter((p) => p.step <= frame.step);
-  if (!last || frame.step !== last.step) history.push({ step: frame.step, ...frame.metrics });
-  if (history.length > MAX_HISTORY)
-    history = history.filter((_, i) => i % 2 === 0 || i === history.length - 1);
-  for (const listener of listeners) {
-    // One view failing must not stop the others (or the frame acknowledgement that follows).
-    try {
-      listener(frame, history);
-    } catch (e) {
-      console.error('a view failed to draw a frame', e);
-    }
-  }
-}
-
-/** The loss and accuracy history so far (for exported files). */
-export function latestHistory(): readonly HistoryPoint[] {
-  return history;
-}
-
-export function latestFrame(): Frame | undefined {
-  return latest;
-}
-
 /** Live rewiring events, for the graph's animations (the event log gets them through the store). */
 export interface RewireNotice {
   change: 'connect' | 'disconnect';
@@ -68,13 +16,72 @@ export interface RewireNotice {
   reward: number;
 }
 
-const rewireListeners = new Set<(notice: RewireNotice) => void>();
+type FrameListener = (frame: Frame, history: readonly HistoryPoint[]) => void;
+type RewireListener = (notice: RewireNotice) => void;
 
-export function subscribeRewires(listener: (notice: RewireNotice) => void): () => void {
-  rewireListeners.add(listener);
-  return () => rewireListeners.delete(listener);
-}
+export type FrameChannel = ReturnType<typeof createFrameChannel>;
 
-export function publishRewire(notice: RewireNotice): void {
-  for (const listener of rewireListeners) listener(notice);
+const MAX_HISTORY = 2000;
+
+export function createFrameChannel() {
+  const listeners = new Set<FrameListener>();
+  const rewireListeners = new Set<RewireListener>();
+  let latest: Frame | undefined;
+  let lastHeatmap: Pick<Frame, 'heatmap' | 'heatmapRes' | 'neuronMaps' | 'neuronRes'> | undefined;
+  let history: HistoryPoint[] = [];
+
+  return {
+    subscribeFrames(listener: FrameListener): () => void {
+      listeners.add(listener);
+      if (latest) listener(latest, history);
+      return () => listeners.delete(listener);
+    },
+
+    /** Forget the history (a new experiment was loaded). */
+    resetFrames(): void {
+      latest = undefined;
+      lastHeatmap = undefined;
+      history = [];
+    },
+
+    /** Records a frame and hands it to every view. Frames without a new heatmap keep showing the last one. */
+    publishFrame(frame: Frame): void {
+      if (frame.heatmapRes > 0) {
+        const { heatmap, heatmapRes, neuronMaps, neuronRes } = frame;
+        lastHeatmap = { heatmap, heatmapRes, neuronMaps, neuronRes };
+      } else if (lastHeatmap) frame = { ...frame, ...lastHeatmap };
+      latest = frame;
+      // A step back (weights restored after a divergence) cuts the history after it.
+      if (frame.step < (history.at(-1)?.step ?? 0)) history = history.filter((p) => p.step <= frame.step);
+      if (frame.step !== history.at(-1)?.step) history.push({ step: frame.step, ...frame.metrics });
+      if (history.length > MAX_HISTORY)
+        history = history.filter((_, i) => i % 2 === 0 || i === history.length - 1);
+      for (const listener of listeners) {
+        // One view failing must not stop the others (or the frame acknowledgement that follows).
+        try {
+          listener(frame, history);
+        } catch (e) {
+          console.error('a view failed to draw a frame', e);
+        }
+      }
+    },
+
+    /** The loss and accuracy history so far (for exported files). */
+    latestHistory(): readonly HistoryPoint[] {
+      return history;
+    },
+
+    latestFrame(): Frame | undefined {
+      return latest;
+    },
+
+    subscribeRewires(listener: RewireListener): () => void {
+      rewireListeners.add(listener);
+      return () => rewireListeners.delete(listener);
+    },
+
+    publishRewire(notice: RewireNotice): void {
+      for (const listener of rewireListeners) listener(notice);
+    },
+  };
 }

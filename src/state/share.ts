@@ -10,37 +10,49 @@ import {
   validateSpec,
   type Trained,
 } from '../experiment';
-import { engine } from './engineClient';
-import { latestHistory } from './frames';
-import { useAppStore } from './store';
+import type { EngineClient } from './engineClient';
+import type { FrameChannel } from './frames';
+import type { AppStore } from './store';
 
 const HASH_DEBOUNCE_MS = 300;
 export const FILE_FORMAT = 'dynamic-nets-experiment';
 
-const store = () => useAppStore.getState();
-
-/** Reads the link the page was opened with: the spec to start from, and trained weights if it carries them. */
-export function readLocation(): Trained | undefined {
-  const { spec, trained, problems } = decodeLink(window.location.hash);
-  if (problems.length > 0)
-    store().addAlert(
-      `This link could not be used as it was: ${problems.join('; ')}. Everything else is loaded as given.`,
-    );
-  store().replaceSpec(spec);
-  return trained;
+/** The page around the links: its address, its history, its events, the clipboard and downloads. */
+export interface ShareLinkDeps {
+  store: AppStore;
+  engine: Pick<EngineClient, 'replace' | 'requestWeights'>;
+  frames: Pick<FrameChannel, 'latestHistory'>;
+  /** Read at each use: the hash changes under the page. */
+  location: Pick<Location, 'hash' | 'origin' | 'pathname'>;
+  history: Pick<History, 'replaceState'>;
+  /** Where hashchange events arrive. */
+  window: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
+  clipboard: Pick<Clipboard, 'writeText'>;
+  /** Hands a file to the user (a download). */
+  saveFile: (name: string, contents: Blob) => void;
 }
 
-/** Keeps the address bar's link current, and follows links pasted into it. */
-export function syncLocation(): void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  useAppStore.subscribe((state, previous) => {
-    if (state.spec === previous.spec) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => history.replaceState(null, '', encodeLink(state.spec)), HASH_DEBOUNCE_MS);
-  });
-  window.addEventListener('hashchange', () => {
-    if (window.location.hash === encodeLink(store().spec)) return;
-    const { spec, trained, problems, unusable } = decodeLink(window.location.hash);
+export type ShareLinks = ReturnType<typeof createShareLinks>;
+
+export function createShareLinks(deps: ShareLinkDeps) {
+  const { engine, frames, location, history, window, clipboard, saveFile } = deps;
+  const store = () => deps.store.getState();
+
+  /** Reads the link the page was opened with: the spec to start from, and trained weights if it carries them. */
+  function readLocation(): Trained | undefined {
+    const { spec, trained, problems } = decodeLink(location.hash);
+    if (problems.length > 0)
+      store().addAlert(
+        `This link could not be used as it was: ${problems.join('; ')}. Everything else is loaded as given.`,
+      );
+    store().replaceSpec(spec);
+    return trained;
+  }
+
+  /** Follows a link pasted into the address bar. */
+  function followLocation(): void {
+    if (location.hash === encodeLink(store().spec)) return;
+    const { spec, trained, problems, unusable } = decodeLink(location.hash);
     if (unusable) {
       // Nothing of it could be used: keep the running experiment, and put its own link back.
       store().addAlert(`This link could not be used: ${problems.join('; ')}. Your experiment is unchanged.`);
@@ -50,76 +62,92 @@ export function syncLocation(): void {
     if (problems.length > 0)
       store().addAlert(`This link could not be used as it was: ${problems.join('; ')}.`);
     engine.replace(spec, trained);
-  });
-}
-
-/** The current link; with the trained weights it asks the engine for them first. */
-export async function currentLink(withWeights: boolean): Promise<string> {
-  const base = `${window.location.origin}${window.location.pathname}`;
-  if (!withWeights) return base + encodeLink(store().spec);
-  const trained = await engine.requestWeights();
-  return base + encodeLink(store().spec, trained);
-}
-
-/** Runs a step that needs the engine's weights; a failure becomes an alert instead of silence. */
-async function withEngine<T>(what: string, run: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await run();
-  } catch (e) {
-    store().addAlert(`Could not ${what}: ${e instanceof Error ? e.message : String(e)}.`);
-    return undefined;
   }
-}
 
-export async function copyLink(withWeights: boolean): Promise<string | undefined> {
-  const link = await withEngine('make the link', () => currentLink(withWeights));
-  if (link === undefined) return undefined;
-  if (link.length > SHAREABLE_LINK_LENGTH) {
-    store().addAlert(
-      `The link with the trained weights is ${link.length.toLocaleString('en')} characters, over the ` +
-        `${SHAREABLE_LINK_LENGTH.toLocaleString('en')} that chat apps, mail and some browsers keep intact. Export the experiment to a file instead.`,
-      { label: 'Export file', run: () => void exportFile() },
+  /** Keeps the address bar's link current, and follows links pasted into it, until the returned call. */
+  function syncLocation(): () => void {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = deps.store.subscribe((state, previous) => {
+      if (state.spec === previous.spec) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => history.replaceState(null, '', encodeLink(state.spec)), HASH_DEBOUNCE_MS);
+    });
+    window.addEventListener('hashchange', followLocation);
+    return () => {
+      unsubscribe();
+      clearTimeout(timer);
+      window.removeEventListener('hashchange', followLocation);
+    };
+  }
+
+  /** The current link; with the trained weights it asks the engine for them first. */
+  async function currentLink(withWeights: boolean): Promise<string> {
+    const base = `${location.origin}${location.pathname}`;
+    if (!withWeights) return base + encodeLink(store().spec);
+    const trained = await engine.requestWeights();
+    return base + encodeLink(store().spec, trained);
+  }
+
+  /** Runs a step that needs the engine's weights; a failure becomes an alert instead of silence. */
+  async function withEngine<T>(what: string, run: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await run();
+    } catch (e) {
+      store().addAlert(`Could not ${what}: ${e instanceof Error ? e.message : String(e)}.`);
+      return undefined;
+    }
+  }
+
+  async function copyLink(withWeights: boolean): Promise<string | undefined> {
+    const link = await withEngine('make the link', () => currentLink(withWeights));
+    if (link === undefined) return undefined;
+    if (link.length > SHAREABLE_LINK_LENGTH) {
+      store().addAlert(
+        `The link with the trained weights is ${link.length.toLocaleString('en')} characters, over the ` +
+          `${SHAREABLE_LINK_LENGTH.toLocaleString('en')} that chat apps, mail and some browsers keep intact. Export the experiment to a file instead.`,
+        { label: 'Export file', run: () => void exportFile() },
+      );
+      return undefined;
+    }
+    try {
+      await clipboard.writeText(link);
+      store().addLog(0, withWeights ? 'link with trained weights copied' : 'link copied');
+    } catch {
+      store().addLog(0, 'the browser did not allow copying: select the link shown and copy it');
+    }
+    return link;
+  }
+
+  async function exportFile(): Promise<void> {
+    const trained = await withEngine('export the experiment', engine.requestWeights);
+    if (!trained) return;
+    const data = { format: FILE_FORMAT, ...trained, spec: store().spec, history: frames.latestHistory() };
+    saveFile(
+      `experiment-${store().spec.architecture}-step${trained.step}.json`,
+      new Blob([JSON.stringify(data)], { type: 'application/json' }),
     );
-    return undefined;
   }
-  try {
-    await navigator.clipboard.writeText(link);
-    store().addLog(0, withWeights ? 'link with trained weights copied' : 'link copied');
-  } catch {
-    store().addLog(0, 'the browser did not allow copying: select the link shown and copy it');
-  }
-  return link;
-}
 
-export async function exportFile(): Promise<void> {
-  const trained = await withEngine('export the experiment', engine.requestWeights);
-  if (!trained) return;
-  const data = { format: FILE_FORMAT, ...trained, spec: store().spec, history: latestHistory() };
-  const url = URL.createObjectURL(new Blob([JSON.stringify(data)], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `experiment-${store().spec.architecture}-step${trained.step}.json`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/** Loads an exported experiment file; anything malformed is refused with a message and nothing changes. */
-export async function importFile(file: File): Promise<void> {
-  const refuse = (why: string) =>
-    store().addAlert(`${file.name} could not be loaded: ${why}. Nothing was changed.`);
-  if (file.size > 20_000_000) return refuse('the file is larger than 20 MB');
-  let data: { format?: unknown; spec?: unknown; weights?: unknown; step?: unknown };
-  try {
-    data = JSON.parse(await file.text());
-  } catch {
-    return refuse('it is not valid JSON');
+  /** Loads an exported experiment file; anything malformed is refused with a message and nothing changes. */
+  async function importFile(file: File): Promise<void> {
+    const refuse = (why: string) =>
+      store().addAlert(`${file.name} could not be loaded: ${why}. Nothing was changed.`);
+    if (file.size > 20_000_000) return refuse('the file is larger than 20 MB');
+    let data: { format?: unknown; spec?: unknown; weights?: unknown; step?: unknown };
+    try {
+      data = JSON.parse(await file.text());
+    } catch {
+      return refuse('it is not valid JSON');
+    }
+    if (typeof data !== 'object' || data === null || data.format !== FILE_FORMAT)
+      return refuse('it is not an exported experiment');
+    const { spec, problems } = validateSpec(data.spec);
+    if (problems.length > 0) return refuse(problems.join('; '));
+    const trained = data.weights === undefined ? undefined : checkTrained(data);
+    if (data.weights !== undefined && !trained) return refuse('its weights are malformed');
+    engine.replace(spec, trained);
+    store().addLog(trained?.step ?? 0, `loaded ${file.name}`);
   }
-  if (typeof data !== 'object' || data === null || data.format !== FILE_FORMAT)
-    return refuse('it is not an exported experiment');
-  const { spec, problems } = validateSpec(data.spec);
-  if (problems.length > 0) return refuse(problems.join('; '));
-  const trained = data.weights === undefined ? undefined : checkTrained(data);
-  if (data.weights !== undefined && !trained) return refuse('its weights are malformed');
-  engine.replace(spec, trained);
-  store().addLog(trained?.step ?? 0, `loaded ${file.name}`);
+
+  return { readLocation, syncLocation, currentLink, copyLink, exportFile, importFile };
 }

@@ -2,7 +2,7 @@
  * The app's store: the experiment spec (plain data, what a link carries) and the runtime state the engine
  * reports. Per-frame data does not live here: it goes through frames.ts to the D3 views, never through React.
  */
-import { create } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import { defaultSpec, type AdapterKind, type BackendName, type ExperimentSpec } from '../experiment';
 import type { ComparisonProgress, Layout } from '../protocol';
 
@@ -53,37 +53,45 @@ export interface AppState {
   setSelectedNeuron: (id?: string) => void;
 }
 
-let nextId = 1;
+export type AppStore = StoreApi<AppState>;
+
 const MAX_LOG = 200;
 
-export const useAppStore = create<AppState>((set) => ({
-  spec: defaultSpec('mlp'),
-  runtime: { engine: 'starting', playing: false, alerts: [], log: [] },
-  updateSpec: (change) =>
-    set((s) => {
-      const spec = structuredClone(s.spec);
-      change(spec);
-      return { spec };
-    }),
-  replaceSpec: (spec) => set({ spec }),
-  setRuntime: (patch) => set((s) => ({ runtime: { ...s.runtime, ...patch } })),
-  addAlert: (message, action) =>
-    set((s) => ({
-      // The same message twice is shown once.
-      runtime: {
-        ...s.runtime,
-        alerts: [...s.runtime.alerts.filter((a) => a.message !== message), { id: nextId++, message, action }],
-      },
-    })),
-  dismissAlert: (id) =>
-    set((s) => ({ runtime: { ...s.runtime, alerts: s.runtime.alerts.filter((a) => a.id !== id) } })),
-  addLog: (step, text, edge) =>
-    set((s) => ({
-      runtime: {
-        ...s.runtime,
-        log: [{ id: nextId++, step, text, edge }, ...s.runtime.log].slice(0, MAX_LOG),
-      },
-    })),
-  setHighlightEdge: (edge) => set({ highlightEdge: edge }),
-  setSelectedNeuron: (id) => set({ selectedNeuron: id }),
-}));
+/** A fresh store: the default MLP spec, the engine starting. React binds to it with zustand's useStore. */
+export function createAppStore(): AppStore {
+  let nextId = 1;
+  return createStore<AppState>()((set) => ({
+    spec: defaultSpec('mlp'),
+    runtime: { engine: 'starting', playing: false, alerts: [], log: [] },
+    updateSpec: (change) =>
+      set((s) => {
+        const spec = structuredClone(s.spec);
+        change(spec);
+        return { spec };
+      }),
+    replaceSpec: (spec) => set({ spec }),
+    setRuntime: (patch) => set((s) => ({ runtime: { ...s.runtime, ...patch } })),
+    addAlert: (message, action) =>
+      set((s) => ({
+        // The same message twice is shown once.
+        runtime: {
+          ...s.runtime,
+          alerts: [
+            ...s.runtime.alerts.filter((a) => a.message !== message),
+            { id: nextId++, message, action },
+          ],
+        },
+      })),
+    dismissAlert: (id) =>
+      set((s) => ({ runtime: { ...s.runtime, alerts: s.runtime.alerts.filter((a) => a.id !== id) } })),
+    addLog: (step, text, edge) =>
+      set((s) => ({
+        runtime: {
+          ...s.runtime,
+          log: [{ id: nextId++, step, text, edge }, ...s.runtime.log].slice(0, MAX_LOG),
+        },
+      })),
+    setHighlightEdge: (edge) => set({ highlightEdge: edge }),
+    setSelectedNeuron: (id) => set({ selectedNeuron: id }),
+  }));
+}

@@ -1,14 +1,67 @@
 /**
  * The page's one store, engine client, frame channel and share links: the UI reads and drives the app only
- * through these.
+ * through these. Creating them has no effect; main.tsx starts the engine and the address-bar sync.
  */
-export { useAppStore } from '../state/store';
-export { engine } from '../state/engineClient';
-export {
-  latestFrame,
-  subscribeFrames,
-  subscribeRewires,
-  type HistoryPoint,
-  type RewireNotice,
-} from '../state/frames';
-export { copyLink, exportFile, importFile } from '../state/share';
+import { useStore } from 'zustand';
+import type { FromEngine } from '../protocol';
+import { createEngineClient, type Connect } from '../state/engineClient';
+import { createFrameChannel } from '../state/frames';
+import { createShareLinks } from '../state/share';
+import { createAppStore, type AppState } from '../state/store';
+
+export type { HistoryPoint, RewireNotice } from '../state/frames';
+
+/** The engine in a module Web Worker (the URL is written out here so that Vite bundles the worker). */
+const connectWorker: Connect = (onMessage, onCrash) => {
+  const worker = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' });
+  worker.onmessage = (e: MessageEvent<FromEngine>) => onMessage(e.data);
+  worker.onerror = (e) => {
+    e.preventDefault();
+    onCrash(e.message || 'the engine worker failed to start');
+  };
+  worker.onmessageerror = () => onCrash('a message from the engine could not be read');
+  return {
+    post: (message, transfer = []) => worker.postMessage(message, transfer),
+    terminate: () => worker.terminate(),
+  };
+};
+
+/** A download of the file, through a temporary object URL. */
+function saveFile(name: string, contents: Blob): void {
+  const url = URL.createObjectURL(contents);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+const store = createAppStore();
+const frames = createFrameChannel();
+
+export const engine = createEngineClient({
+  store,
+  frames,
+  connect: connectWorker,
+  requestFrame: (draw) => requestAnimationFrame(draw),
+});
+
+export const shareLinks = createShareLinks({
+  store,
+  engine,
+  frames,
+  location: window.location,
+  history: window.history,
+  window,
+  clipboard: { writeText: (text) => navigator.clipboard.writeText(text) },
+  saveFile,
+});
+
+/** The store as a React hook that also has the store's own API (getState, subscribe), as zustand's create gives. */
+export const useAppStore = Object.assign(
+  <T>(selector: (state: AppState) => T) => useStore(store, selector),
+  store,
+);
+
+export const { latestFrame, subscribeFrames, subscribeRewires } = frames;
+export const { copyLink, exportFile, importFile } = shareLinks;

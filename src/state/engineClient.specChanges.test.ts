@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSpec } from '../experiment';
+import { fakeEngine } from './testing';
+
+describe('engine client: spec changes (reload or keep)', () => {
+  it('changing a training field posts a load that starts over', () => {
+    const f = fakeEngine();
+    f.store.getState().updateSpec((s) => (s.training.learningRate = 0.1));
+    expect(f.posted).toEqual([{ type: 'load', spec: f.store.getState().spec, carryWeights: false }]);
+  });
+
+  it('changing the speed posts only setSpeed', () => {
+    const f = fakeEngine();
+    f.store.getState().updateSpec((s) => (s.speed = 1));
+    expect(f.posted).toEqual([{ type: 'setSpeed', speed: 1 }]);
+  });
+
+  it('changing a view option posts nothing', () => {
+    const f = fakeEngine();
+    f.store.getState().updateSpec((s) => (s.view.showTestData = true));
+    expect(f.posted).toEqual([]);
+  });
+
+  it('moving a Live neuron posts nothing', () => {
+    const f = fakeEngine();
+    f.store.getState().updateSpec((s) => (s.live.positions.h0 = [0.2, 0.4]));
+    expect(f.posted).toEqual([]);
+  });
+
+  it('adding a wormhole posts a load that carries the weights', () => {
+    const f = fakeEngine();
+    f.store.getState().updateSpec((s) => s.wormhole.wormholes.push({ from: 2, to: 1 }));
+    expect(f.posted).toEqual([{ type: 'load', spec: f.store.getState().spec, carryWeights: true }]);
+  });
+
+  it('adding a wormhole and changing the seed starts over', () => {
+    const f = fakeEngine();
+    f.store.getState().updateSpec((s) => {
+      s.wormhole.wormholes.push({ from: 2, to: 1 });
+      s.seed = 2;
+    });
+    expect(f.posted).toEqual([{ type: 'load', spec: f.store.getState().spec, carryWeights: false }]);
+  });
+
+  it('a reload while playing posts play after the load', () => {
+    const f = fakeEngine();
+    f.engine.play();
+    f.posted.length = 0;
+    f.store.getState().updateSpec((s) => (s.training.learningRate = 0.1));
+    expect(f.posted.map((m) => m.type)).toEqual(['load', 'play']);
+  });
+
+  it('a change before the engine starts posts nothing', () => {
+    const f = fakeEngine({ started: false });
+    f.store.getState().updateSpec((s) => (s.training.learningRate = 0.1));
+    expect(f.posted).toEqual([]);
+  });
+
+  it('a change after dispose posts nothing', () => {
+    const f = fakeEngine();
+    f.engine.dispose();
+    f.store.getState().updateSpec((s) => (s.training.learningRate = 0.1));
+    expect(f.posted).toEqual([]);
+  });
+
+  it('reset posts a load of the same spec without its weights', () => {
+    const f = fakeEngine();
+    f.engine.reset();
+    expect(f.posted).toEqual([{ type: 'load', spec: f.store.getState().spec, carryWeights: false }]);
+  });
+
+  it('replace posts one load with the given weights and spec', () => {
+    const f = fakeEngine();
+    const spec = defaultSpec('dian');
+    const weights = { w: { shape: [1], values: [0.25] } };
+    f.engine.replace(spec, { weights, step: 30 });
+    expect(f.posted).toEqual([{ type: 'load', spec, weights, step: 30 }]);
+  });
+});
+
+describe('engine client: Live edits', () => {
+  const connectInToOut = { kind: 'connect', source: 'in', neuron: 'out' } as const;
+
+  it('a valid edit updates the spec', () => {
+    const f = fakeEngine();
+    f.engine.edit(connectInToOut);
+    expect(f.store.getState().spec.live.sources.out).toEqual(['h1', 'h2', 'in']);
+  });
+
+  it("a valid edit posts 'edit' and no load", () => {
+    const f = fakeEngine();
+    f.engine.edit(connectInToOut);
+    expect(f.posted).toEqual([{ type: 'edit', edit: connectInToOut }]);
+  });
+
+  it('a refused edit alerts with the reason', () => {
+    const f = fakeEngine();
+    f.engine.edit({ kind: 'connect', source: 'h0', neuron: 'in' });
+    expect(f.store.getState().runtime.alerts.map((a) => a.message)).toEqual([
+      'in is an input: it cannot receive connections.',
+    ]);
+  });
+
+  it('a refused edit posts nothing and keeps the spec', () => {
+    const f = fakeEngine();
+    const before = f.store.getState().spec;
+    f.engine.edit({ kind: 'connect', source: 'h0', neuron: 'in' });
+    expect({ posted: f.posted, same: f.store.getState().spec === before }).toEqual({
+      posted: [],
+      same: true,
+    });
+  });
+});

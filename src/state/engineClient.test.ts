@@ -1,0 +1,214 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Frame } from '../protocol';
+import { fakeEngine, testFrame, testLayout } from './testing';
+
+const weights = { w: { shape: [1], values: [0.25] } };
+
+describe('engine client: messages from the engine', () => {
+  it('starting posts a load of the current spec', () => {
+    const f = fakeEngine({ started: false });
+    f.engine.start();
+    expect(f.posted).toEqual([{ type: 'load', spec: f.store.getState().spec }]);
+  });
+
+  it("'ready' sets the engine state and backend", () => {
+    const f = fakeEngine();
+    f.receive({ type: 'ready', backend: 'wasm', choice: 'auto', adapter: 'none', adapterDescription: '' });
+    expect(f.store.getState().runtime).toMatchObject({ engine: 'ready', backend: 'wasm', adapter: 'none' });
+  });
+
+  it("'ready' logs the backend", () => {
+    const f = fakeEngine();
+    f.receive({ type: 'ready', backend: 'wasm', choice: 'auto', adapter: 'none', adapterDescription: '' });
+    expect(f.store.getState().runtime.log[0].text).toBe('engine running on wasm (WebGPU adapter: none)');
+  });
+
+  it("'loaded' sets the layout", () => {
+    const f = fakeEngine();
+    const layout = testLayout();
+    f.receive({ type: 'loaded', layout, step: 0 });
+    expect(f.store.getState().runtime.layout).toBe(layout);
+  });
+
+  it("'loaded' logs the network's shape, task and seed", () => {
+    const f = fakeEngine();
+    f.receive({ type: 'loaded', layout: testLayout(), step: 0 });
+    expect(f.store.getState().runtime.log[0].text).toBe('loaded a 2-4-2-1 MLP on the circle task (seed 1)');
+  });
+
+  it("'loaded' resets the history", () => {
+    const f = fakeEngine();
+    f.receive({ type: 'frame', frame: testFrame(5) });
+    f.nextAnimationFrame();
+    f.receive({ type: 'loaded', layout: testLayout(), step: 0 });
+    expect(f.frames.latestHistory()).toEqual([]);
+  });
+
+  it("'loaded' drops the frame of the previous experiment, and acknowledges it", () => {
+    const f = fakeEngine();
+    const drawn = vi.fn();
+    f.frames.subscribeFrames(drawn);
+    f.receive({ type: 'frame', frame: testFrame(5) });
+    f.receive({ type: 'loaded', layout: testLayout(), step: 0 });
+    f.nextAnimationFrame();
+    expect({ drawn: drawn.mock.calls.length, posted: f.posted }).toEqual({
+      drawn: 0,
+      posted: [{ type: 'frameAck' }],
+    });
+  });
+
+  it("'relayout' drops the pending frame, and acknowledges it", () => {
+    const f = fakeEngine();
+    f.receive({ type: 'frame', frame: testFrame(5) });
+    f.receive({ type: 'relayout', layout: testLayout() });
+    f.nextAnimationFrame();
+    expect(f.posted).toEqual([{ type: 'frameAck' }]);
+  });
+
+  it("'events' with a divergence pauses", () => {
+    const f = fakeEngine();
+    f.engine.play();
+    f.receive({ type: 'events', events: [{ kind: 'diverged', step: 7, restoredStep: 5 }] });
+    expect(f.store.getState().runtime.playing).toBe(false);
+  });
+
+  it("'events' with a divergence alerts", () => {
+    const f = fakeEngine();
+    f.receive({ type: 'events', events: [{ kind: 'diverged', step: 7, restoredStep: 5 }] });
+    expect(f.store.getState().runtime.alerts[0].message).toMatch(
+      /^Training diverged at step 7: .* step 5 are back/,
+    );
+  });
+
+  it("'events' with a rewire logs it on its edge", () => {
+    const f = fakeEngine();
+    const rewire = {
+      kind: 'rewire',
+      change: 'connect',
+      source: 'in',
+      neuron: 'h0',
+      reward: 0.5,
+      step: 3,
+    } as const;
+    f.receive({ type: 'events', events: [rewire] });
+    expect(f.store.getState().runtime.log[0]).toMatchObject({ step: 3, edge: 'in->h0' });
+  });
+
+  it("'error' pauses", () => {
+    const f = fakeEngine();
+    f.engine.play();
+    f.receive({ type: 'error', message: 'out of memory' });
+    expect(f.store.getState().runtime.playing).toBe(false);
+  });
+
+  it("'error' alerts with the engine's message", () => {
+    const f = fakeEngine();
+    f.receive({ type: 'error', message: 'out of memory' });
+    expect(f.store.getState().runtime.alerts.map((a) => a.message)).toEqual(['out of memory']);
+  });
+
+  it("'error' rejects the pending weight requests", async () => {
+    const f = fakeEngine();
+    const request = f.engine.requestWeights();
+    f.receive({ type: 'error', message: 'out of memory' });
+    await expect(request).rejects.toThrow('out of memory');
+  });
+
+  it("'weights' resolves every pending request", async () => {
+    const f = fakeEngine();
+    const requests = [f.engine.requestWeights(), f.engine.requestWeights()];
+    f.receive({ type: 'weights', weights, step: 12 });
+    expect(await Promise.all(requests)).toEqual([
+      { weights, step: 12 },
+      { weights, step: 12 },
+    ]);
+  });
+
+  it('asking for weights before the engine runs is refused', async () => {
+    const f = fakeEngine({ started: false });
+    await expect(f.engine.requestWeights()).rejects.toThrow('the engine is not running');
+  });
+
+  it('a restart rejects the pending weight requests', async () => {
+    const f = fakeEngine();
+    const request = f.engine.requestWeights();
+    f.engine.start();
+    await expect(request).rejects.toThrow('the engine was restarted');
+  });
+
+  it('a crash rejects the pending weight requests', async () => {
+    const f = fakeEngine();
+    const request = f.engine.requestWeights();
+    f.crash('boom');
+    await expect(request).rejects.toThrow('the engine stopped: boom');
+  });
+
+  it('a crash marks the engine crashed and alerts with a Restart action', () => {
+    const f = fakeEngine();
+    f.crash('boom');
+    const { runtime } = f.store.getState();
+    expect({
+      engine: runtime.engine,
+      alert: runtime.alerts[0].message,
+      action: runtime.alerts[0].action?.label,
+    }).toEqual({
+      engine: 'crashed',
+      alert: 'The engine stopped: boom. Your settings are kept.',
+      action: 'Restart engine',
+    });
+  });
+
+  it("the crash alert's action starts a new engine that loads the spec", () => {
+    const f = fakeEngine();
+    f.crash('boom');
+    f.store.getState().runtime.alerts[0].action!.run();
+    expect({ connections: f.connections(), posted: f.posted }).toEqual({
+      connections: 2,
+      posted: [{ type: 'load', spec: f.store.getState().spec }],
+    });
+  });
+});
+
+describe('engine client: frames', () => {
+  const drawnSteps = (f: ReturnType<typeof fakeEngine>) => {
+    const steps: number[] = [];
+    f.frames.subscribeFrames((frame: Frame) => steps.push(frame.step));
+    return steps;
+  };
+
+  it('the latest frame wins: two frames before a repaint draw only the second', () => {
+    const f = fakeEngine();
+    const steps = drawnSteps(f);
+    f.receive({ type: 'frame', frame: testFrame(1) });
+    f.receive({ type: 'frame', frame: testFrame(2) });
+    f.nextAnimationFrame();
+    expect(steps).toEqual([2]);
+  });
+
+  it('asks for one repaint however many frames arrive before it', () => {
+    const f = fakeEngine();
+    f.receive({ type: 'frame', frame: testFrame(1) });
+    f.receive({ type: 'frame', frame: testFrame(2) });
+    expect(f.draws).toHaveLength(1);
+  });
+
+  it('acknowledges each drawn frame once', () => {
+    const f = fakeEngine();
+    f.receive({ type: 'frame', frame: testFrame(1) });
+    f.receive({ type: 'frame', frame: testFrame(2) });
+    f.nextAnimationFrame();
+    expect(f.posted).toEqual([{ type: 'frameAck' }]);
+  });
+
+  it('acknowledges the frame even when a view throws', () => {
+    const f = fakeEngine();
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    f.frames.subscribeFrames(() => {
+      throw new Error('a broken view');
+    });
+    f.receive({ type: 'frame', frame: testFrame(1) });
+    f.nextAnimationFrame();
+    quiet.mockRestore();
+    expect(f.posted).toEqual([{ type: 'frameAck' }]);
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { Frame } from '../protocol';
+import { createFrameChannel } from './frames';
+import { testFrame } from './testing';
+
+const withMaps = (step: number): Frame => ({
+  ...testFrame(step),
+  heatmap: new Float32Array([0.5]),
+  heatmapRes: 1,
+});
+
+describe('frame channel', () => {
+  it('a frame without maps is drawn with the last heatmap', () => {
+    const frames = createFrameChannel();
+    frames.publishFrame(withMaps(1));
+    frames.publishFrame(testFrame(2));
+    expect(Array.from(frames.latestFrame()!.heatmap)).toEqual([0.5]);
+  });
+
+  it('the history keeps one point per step', () => {
+    const frames = createFrameChannel();
+    for (const step of [1, 1, 2]) frames.publishFrame(testFrame(step));
+    expect(frames.latestHistory().map((p) => p.step)).toEqual([1, 2]);
+  });
+
+  it('a step back (weights restored after a divergence) cuts the history after it', () => {
+    const frames = createFrameChannel();
+    for (const step of [1, 2, 3, 2]) frames.publishFrame(testFrame(step));
+    expect(frames.latestHistory().map((p) => p.step)).toEqual([1, 2]);
+  });
+
+  it('a new subscriber is handed the latest frame at once', () => {
+    const frames = createFrameChannel();
+    frames.publishFrame(testFrame(4));
+    const steps: number[] = [];
+    frames.subscribeFrames((frame) => steps.push(frame.step));
+    expect(steps).toEqual([4]);
+  });
+
+  it('two channels share nothing', () => {
+    const a = createFrameChannel();
+    const b = createFrameChannel();
+    a.publishFrame(testFrame(4));
+    expect(b.latestFrame()).toBeUndefined();
+  });
+});

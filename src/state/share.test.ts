@@ -1,0 +1,122 @@
+import { describe, expect, it, vi } from 'vitest';
+import { defaultSpec, encodeLink, type ExperimentSpec, type Trained } from '../experiment';
+import type { EngineClient } from './engineClient';
+import { createFrameChannel } from './frames';
+import { createShareLinks, FILE_FORMAT } from './share';
+import { createAppStore } from './store';
+
+const trained: Trained = { step: 40, weights: { w: { shape: [2], values: [0.5, -1] } } };
+
+/** Share links on a fake page at https://example.test/play/ with the given hash. */
+function fakePage(hash = '') {
+  const store = createAppStore();
+  const location = { hash, origin: 'https://example.test', pathname: '/play/' };
+  const engine = {
+    replace: vi.fn<EngineClient['replace']>(),
+    requestWeights: async () => trained,
+  };
+  const saved: { name: string; contents: Blob }[] = [];
+  const events = new EventTarget();
+  const links = createShareLinks({
+    store,
+    engine,
+    frames: createFrameChannel(),
+    location,
+    history: { replaceState: (_data, _unused, url) => (location.hash = String(url)) },
+    window: events,
+    clipboard: { writeText: async () => {} },
+    saveFile: (name, contents) => saved.push({ name, contents }),
+  });
+  return { store, location, engine, saved, events, links };
+}
+
+const edited = (): ExperimentSpec => {
+  const spec = defaultSpec('wormhole');
+  spec.seed = 9;
+  spec.training.learningRate = 0.1;
+  return spec;
+};
+
+describe('share links', () => {
+  it("a page's link read by another page gives the same spec", async () => {
+    const from = fakePage();
+    from.store.getState().replaceSpec(edited());
+    const link = await from.links.currentLink(false);
+    const to = fakePage(link.slice(link.indexOf('#')));
+    to.links.readLocation();
+    expect(to.store.getState().spec).toEqual(edited());
+  });
+
+  it('the link is the page address followed by the hash', async () => {
+    const page = fakePage();
+    expect(await page.links.currentLink(false)).toBe(
+      `https://example.test/play/${encodeLink(defaultSpec())}`,
+    );
+  });
+
+  it('reading a link with weights returns them', () => {
+    const page = fakePage(encodeLink(edited(), trained));
+    expect(page.links.readLocation()).toEqual(trained);
+  });
+
+  it('a link that is not a playground link alerts and keeps the defaults', () => {
+    const page = fakePage('#hello');
+    page.links.readLocation();
+    expect(page.store.getState().runtime.alerts[0].message).toMatch(/^This link could not be used as it was/);
+  });
+
+  it('a link pasted into the address bar replaces the experiment', () => {
+    const page = fakePage();
+    page.links.syncLocation();
+    page.location.hash = encodeLink(edited(), trained);
+    page.events.dispatchEvent(new Event('hashchange'));
+    expect(page.engine.replace.mock.calls).toEqual([[edited(), trained]]);
+  });
+
+  it('once unsubscribed, pasted links are no longer followed', () => {
+    const page = fakePage();
+    page.links.syncLocation()();
+    page.location.hash = encodeLink(edited());
+    page.events.dispatchEvent(new Event('hashchange'));
+    expect(page.engine.replace).not.toHaveBeenCalled();
+  });
+
+  it('an exported file imported again replaces the experiment with its spec and weights', async () => {
+    const page = fakePage();
+    page.store.getState().replaceSpec(edited());
+    await page.links.exportFile();
+    const [{ name, contents }] = page.saved;
+    await page.links.importFile(new File([contents], name));
+    expect(page.engine.replace.mock.calls).toEqual([[edited(), trained]]);
+  });
+
+  it('importing junk changes nothing', async () => {
+    const page = fakePage();
+    const before = page.store.getState().spec;
+    await page.links.importFile(new File(['{"format": "something else"}'], 'junk.json'));
+    expect({ spec: page.store.getState().spec, replaced: page.engine.replace.mock.calls.length }).toEqual({
+      spec: before,
+      replaced: 0,
+    });
+  });
+
+  it('importing a file that is not JSON says why', async () => {
+    const page = fakePage();
+    await page.links.importFile(new File(['not json'], 'junk.json'));
+    expect(page.store.getState().runtime.alerts.map((a) => a.message)).toEqual([
+      'junk.json could not be loaded: it is not valid JSON. Nothing was changed.',
+    ]);
+  });
+
+  it('a file with malformed weights is refused', async () => {
+    const page = fakePage();
+    const data = {
+      format: FILE_FORMAT,
+      spec: defaultSpec(),
+      step: 3,
+      weights: { w: { shape: [1], values: ['x'] } },
+    };
+    await page.links.importFile(new File([JSON.stringify(data)], 'bad.json'));
+    expect(page.engine.replace).not.toHaveBeenCalled();
+  });
+});
