@@ -55,4 +55,29 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    files: ['bench/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/*/**', '**/src/ui', '**/src/state', '**/src/worker'],
+              message:
+                'The bench drives the public API only: ../src/engine, ../src/experiment, ../src/protocol.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'TSAsExpression[expression.type="TSAsExpression"][expression.typeAnnotation.type="TSUnknownKeyword"]',
+          message: 'No casts through unknown: the bench uses what the engine exposes.',
+        },
+      ],
+    },
+  },
 );

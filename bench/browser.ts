@@ -10,10 +10,11 @@ import type { BrowserRow } from './report';
 
 export const BROWSER_BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 
-interface BenchWindow {
+/** The page's window once INSTRUMENT has run. */
+type BenchWindow = typeof window & {
   __longTasks: { start: number; duration: number }[];
   __frames: number;
-}
+};
 
 /**
  * Runs in the page before the app: records long tasks and counts animation frames. A string, not a function:
@@ -33,7 +34,7 @@ const INSTRUMENT = `
 
 const probe = (page: Page) =>
   page.evaluate(() => {
-    const w = window as unknown as BenchWindow;
+    const w = window as BenchWindow;
     return {
       t: performance.now(),
       step: Number(document.querySelector('[data-testid="step"]')?.textContent ?? NaN),
@@ -43,7 +44,7 @@ const probe = (page: Page) =>
 
 /** The instrumentation must see a deliberate 80 ms block of the main thread, or its zeros mean nothing. */
 async function selfCheck(page: Page): Promise<void> {
-  const before = await page.evaluate(() => (window as unknown as BenchWindow).__longTasks?.length);
+  const before = await page.evaluate(() => (window as BenchWindow).__longTasks?.length);
   // A task of the page's own (a CDP evaluate is not one): setTimeout, then 80 ms of busy work.
   await page.evaluate(() => {
     setTimeout(() => {
@@ -54,7 +55,7 @@ async function selfCheck(page: Page): Promise<void> {
     }, 0);
   });
   await page.waitForTimeout(200);
-  const after = await page.evaluate(() => (window as unknown as BenchWindow).__longTasks?.length);
+  const after = await page.evaluate(() => (window as BenchWindow).__longTasks?.length);
   const frames = (await probe(page)).frames;
   if (typeof before !== 'number' || !(after > before) || typeof frames !== 'number' || frames === 0)
     throw new Error(
@@ -133,8 +134,7 @@ async function measure(page: Page, m: Measure): Promise<BrowserRow> {
   const pauseAt = (await probe(page)).t;
 
   const longTasks = await page.evaluate(
-    ([from, to]) =>
-      (window as unknown as BenchWindow).__longTasks.filter((l) => l.start >= from && l.start <= to),
+    ([from, to]) => (window as BenchWindow).__longTasks.filter((l) => l.start >= from && l.start <= to),
     [playAt, pauseAt],
   );
   const seconds = (b.t - a.t) / 1000;

@@ -7,8 +7,14 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { createSession, type DianMetrics, type Metrics } from '../src/engine';
-import { defaultSpec, type ExperimentSpec, type Feature, type TaskKind } from '../src/experiment';
-import { DIAN_VARIANTS as VARIANTS } from '../src/experiment';
+import {
+  DIAN_VARIANTS as VARIANTS,
+  defaultSpec,
+  type ExperimentSpec,
+  type Feature,
+  type TaskKind,
+} from '../src/experiment';
+import { mean } from './stats';
 
 /** Indices into VARIANTS (and into each task's cells); checked against the labels in runDianAccuracy. */
 export const V = { periodic: 0, mlp: 1, always: 2, never: 3 } as const;
@@ -152,8 +158,7 @@ export async function runDianAccuracy(): Promise<DianAccuracy> {
       }
     }
     const line = cells.slice(t * VARIANTS.length, (t + 1) * VARIANTS.length).map((c) => {
-      const mean = c.runs.reduce((a, r) => a + r.testAccuracy, 0) / c.runs.length;
-      return `${c.variant} ${(mean * 100).toFixed(1)}%`;
+      return `${c.variant} ${(mean(acc(c)) * 100).toFixed(1)}%`;
     });
     console.error(`bench: DIAN accuracy, ${task.label}: ${line.join(', ')}`);
   }
@@ -172,6 +177,5 @@ export const stepsPerSecondOf = (c: Cell) =>
 export function stepsToTarget(c: Cell): string {
   const reached = c.runs.flatMap((r) => (r.stepsToTarget === undefined ? [] : [r.stepsToTarget]));
   if (reached.length === 0) return '-';
-  const mean = reached.reduce((a, b) => a + b, 0) / reached.length;
-  return `${Math.round(mean)} (${reached.length}/${c.runs.length} seeds)`;
+  return `${Math.round(mean(reached))} (${reached.length}/${c.runs.length} seeds)`;
 }

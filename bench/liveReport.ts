@@ -1,14 +1,17 @@
 /** The "Dynamic-Live network" section of bench/RESULTS.md (issue #4): tables, settings and what they show. */
 import { CHECKPOINTS, FINAL_WINDOW, LIVE_SEEDS, SUCCESS, type LiveCell } from './liveSuccess';
 import { successReading, successTable, tensorReading } from './liveTables';
+import { LIVE_RECURSION_LIMIT } from '../src/engine';
 import {
   CALL_LIMIT,
+  DEFAULT_MEMORY,
   FORWARD_SHARE,
   HIDDEN_LAYERS,
   INPUTS,
   K_MAX,
   K_MIN,
   OPTIONS,
+  PROBE_STEPS,
   SEED,
   STEP_CAP,
   TIME_CAP_MS,
@@ -23,11 +26,6 @@ export interface LiveResults {
   success: { cells: LiveCell[]; seconds: number };
   seconds: number;
 }
-
-/** The engine's "auto" mode (src/engine/liveSession.ts): recursive while recursionSize() <= this. */
-const AUTO_LIMIT = 20000;
-/** The default memory M (defaultLiveSpec). */
-const OPTIONS_MEMORY = 3;
 
 function speedTable(rows: LiveSpeedRow[]): string {
   return table(
@@ -51,11 +49,9 @@ function speedTable(rows: LiveSpeedRow[]): string {
       int(r.recursionSize),
       r.update === 'recursive' ? int(r.withinMemory) : '-',
       r.callsPerReward !== undefined ? int(r.callsPerReward) : '-',
-      r.stoppedAfterMs !== undefined
-        ? `one reward stopped after ${int(CALL_LIMIT)} calls (${fmt(r.stoppedAfterMs / 1000)} s)`
-        : fmt(r.stepsPerSecond),
-      r.stoppedAfterMs !== undefined ? '-' : fmt((r.seconds * 1000) / r.steps),
-      r.stoppedAfterMs !== undefined ? '-' : `${int(r.steps)} in ${r.seconds.toFixed(1)} s`,
+      r.overLimit ? `not run: over ${int(CALL_LIMIT)} calls per reward` : fmt(r.stepsPerSecond),
+      r.overLimit ? '-' : fmt((r.seconds * 1000) / r.steps),
+      r.overLimit ? '-' : `${int(r.steps)} in ${r.seconds.toFixed(1)} s`,
     ]),
   );
 }
@@ -63,15 +59,15 @@ function speedTable(rows: LiveSpeedRow[]): string {
 /** What the engine's "auto" mode would pick for each network, against what the recursion really costs. */
 function autoReading(rows: LiveSpeedRow[]): string {
   const nets = rows.filter((r) => r.update === 'recursive');
-  const pick = (r: LiveSpeedRow) => (r.recursionSize <= AUTO_LIMIT ? 'recursive' : 'accumulate');
+  const pick = (r: LiveSpeedRow) => (r.recursionSize <= LIVE_RECURSION_LIMIT ? 'recursive' : 'accumulate');
   const picks = nets.map((r) => `${r.size} neurons, M ${r.memory}: ${pick(r)}`).join('; ');
   const slowest = nets
     .filter((r) => pick(r) === 'recursive')
     .sort((a, b) => b.seconds / b.steps - a.seconds / a.steps)[0];
   return (
-    `**The "auto" mode** (recursive while recursionSize() <= ${int(AUTO_LIMIT)}) picks: ${picks}. ` +
-    'recursionSize() counts the calls that pass the memory check (those that train); the "within memory" and ' +
-    '"measured" columns also count the calls that return at once (inputs, steps older than the memory). ' +
+    `**The "auto" mode** (recursive while recursionSize() <= ${int(LIVE_RECURSION_LIMIT)}) picks: ${picks}. ` +
+    'recursionSize() and the "measured" column count the calls that pass the memory check (those that train); ' +
+    'the "within memory" column also counts the calls that return at once (inputs, steps older than the memory). ' +
     (slowest
       ? `The slowest network auto keeps recursive takes ${fmt((slowest.seconds * 1000) / slowest.steps)} ms per step.`
       : '')
@@ -84,13 +80,13 @@ function speedReading(rows: LiveSpeedRow[], propagateOnly: LiveSpeedRow[]): stri
       rows.find((r) => r.size === size && r.memory === memory && r.update === u),
     );
   const ratios = rows
-    .filter((r) => r.update === 'recursive' && r.stoppedAfterMs === undefined)
+    .filter((r) => r.update === 'recursive' && !r.overLimit)
     .map((r) => {
       const [rec, acc] = pair(r.size, r.memory);
       return `${r.size} neurons, M ${r.memory}: ${fmt(acc!.stepsPerSecond / rec!.stepsPerSecond)}x`;
     });
-  const m3 = rows.filter((r) => r.update === 'recursive' && r.memory === OPTIONS_MEMORY);
-  const exact = rows.every((r) => r.callsPerReward === undefined || r.callsPerReward === r.withinMemory);
+  const m3 = rows.filter((r) => r.update === 'recursive' && r.memory === DEFAULT_MEMORY);
+  const exact = rows.every((r) => r.callsPerReward === undefined || r.callsPerReward === r.recursionSize);
   const slowest = propagateOnly.reduce((a, b) => (b.stepsPerSecond < a.stepsPerSecond ? b : a));
   return [
     `**Update modes.** Accumulate against recursive, steps/s: ${ratios.join('; ')}. A step here is dominated ` +
@@ -107,15 +103,15 @@ function speedReading(rows: LiveSpeedRow[], propagateOnly: LiveSpeedRow[]): stri
       'this bench does not break that cost down further.',
     `**Why recursive mode does not explode at D = ${OPTIONS.depth} with the default memory.** A train call ` +
       `returns at once for a step older than the memory holds, and every recurrent edge goes one step back, so ` +
-      `with M = ${OPTIONS_MEMORY} a path takes at most ${OPTIONS_MEMORY - 1} recurrent edges: the calls per reward ` +
+      `with M = ${DEFAULT_MEMORY} a path takes at most ${DEFAULT_MEMORY - 1} recurrent edges: the calls per reward ` +
       `are ${m3.map((r) => int(r.withinMemory)).join(', ')} (${m3.map((r) => r.size).join(', ')} neurons; ` +
       `of them ${m3.map((r) => int(r.recursionSize)).join(', ')} do work, the rest return at once). ` +
       (exact
-        ? 'The measured counts equal the within-memory count exactly (a check of both). '
-        : 'The measured counts differ from the within-memory count: weights that fell to 0 cut paths. ') +
+        ? 'The measured counts equal recursionSize() exactly (a check of both). '
+        : 'The measured counts differ from recursionSize(): weights that fell to 0 cut paths. ') +
       `With M = 10 the paths reach D: one reward is ` +
       `${rows
-        .filter((r) => r.memory !== OPTIONS_MEMORY && r.update === 'recursive')
+        .filter((r) => r.memory !== DEFAULT_MEMORY && r.update === 'recursive')
         .map((r) => `${int(r.withinMemory)} calls (${r.size} neurons)`)
         .join(', ')}, the k^D growth the accumulate mode exists for.`,
     autoReading(rows),
@@ -133,19 +129,19 @@ export function liveSection(r: LiveResults, runLine: string): string {
     '',
     '### Steps/s for 10, 100 and 1,000 neurons, both update modes',
     '',
-    `LiveNetwork built directly (src/engine/models/live.ts), one step = propagate + reinforce([r]). Random ` +
+    `LiveNetwork built directly (src/engine/arch/live/network.ts), one step = propagate + reinforce([r]). Random ` +
       `networks (seed ${SEED}): ${INPUTS} inputs, ${HIDDEN_LAYERS} hidden layers of equal width, 1 output; each ` +
       `neuron has k in [${K_MIN}, ${K_MAX}] allowed sources: one from the layer below, the others each from an ` +
       `earlier layer with probability ${FORWARD_SHARE}, else from its own or a later layer (itself included: ` +
       `recurrent, read at the previous step). Options: ${OPTIONS.activation} activation, lr ${OPTIONS.lr}, depth ` +
       `D = ${OPTIONS.depth}, ${OPTIONS.sharing} sharing, pRewire ${OPTIONS.pRewire}, memory M = ${memories} ` +
-      `(3 is the default). Inputs U(0, 1), reward U(−1, 1), from a seeded stream. Each row times a fresh network ` +
+      `(${DEFAULT_MEMORY} is the default). Inputs U(0, 1), reward U(−1, 1), from a seeded stream. Each row times a fresh network ` +
       `until ${TIME_CAP_MS / 1000} s or ${int(STEP_CAP)} steps, whichever comes first. "recursionSize()" is the ` +
-      'engine\'s count of the train calls per reward that pass the memory check (the ones that train); "within ' +
-      'memory" counts every call at initialisation, including those that return at once (input neurons, steps ' +
-      'older than the memory), ' +
-      `and "measured" is the mean over 5 rewards after M warm-up steps (counting the private train calls). A ` +
-      `reward that passed ${int(CALL_LIMIT)} calls would be stopped and reported instead of a rate.`,
+      "engine's count of the train calls per reward that pass the memory check (the ones that train); " +
+      `"measured" is the network's own count of them (lastReinforceCalls), the mean over ${PROBE_STEPS} rewards ` +
+      'after M warm-up steps; "within memory" is counted by the bench from the structure: every call at ' +
+      'initialisation, including those that return at once (input neurons, steps older than the memory). A ' +
+      `network whose recursionSize() passes ${int(CALL_LIMIT)} calls is not run in recursive mode.`,
     '',
     speedTable(r.speed.rows),
     '',

@@ -1,11 +1,11 @@
 /**
  * Dynamic-Live throughput (docs/DESIGN.md 1.2, issue #4): LiveNetwork built directly on random networks of 10, 100
  * and 1,000 neurons; one step = propagate + reinforce with a seeded reward in [-1, 1], in both update modes.
- * Recursive mode visits every path of length <= D (k^D in the worst case): before timing it, one counted probe
- * stops a reward that makes more than CALL_LIMIT train calls, and the row reports that instead of a rate.
+ * Recursive mode visits every path of length <= D (k^D in the worst case): a network whose recursionSize() is
+ * over CALL_LIMIT train calls per reward is not run in that mode, and the row says so instead of a rate.
  */
-import { LiveNetwork, type LiveOptions, type LiveStructure } from '../src/engine/arch/live/network';
-import { createRng, deriveSeed } from '../src/engine/core/rng';
+import { LiveNetwork, createRng, deriveSeed, type LiveOptions, type LiveStructure } from '../src/engine';
+import { defaultSpec } from '../src/experiment';
 
 export const SIZES = [10, 100, 1000];
 export const INPUTS = 2;
@@ -25,15 +25,16 @@ export const OPTIONS: Omit<LiveOptions, 'update' | 'memory'> = {
 export const TIME_CAP_MS = 1000;
 export const STEP_CAP = 10_000;
 export const PROPAGATE_CAP = 100_000;
-/** A probe reward that needs more train calls than this is stopped (and the row says so). */
+/** Recursive mode is not run where one reward would make more train calls than this (recursionSize()). */
 export const CALL_LIMIT = 10_000_000;
+export const DEFAULT_MEMORY = defaultSpec('live').live.memory;
 /** The default memory M, and a memory long enough for paths of D steps back in time (the k^D worst case). */
 export const CASES = [
-  ...SIZES.map((size) => ({ size, memory: 3 })),
+  ...SIZES.map((size) => ({ size, memory: DEFAULT_MEMORY })),
   { size: 100, memory: 10 },
   { size: 1000, memory: 10 },
 ];
-const PROBE_STEPS = 5;
+export const PROBE_STEPS = 5;
 export const SEED = 1;
 
 /**
@@ -72,14 +73,14 @@ export interface LiveSpeedRow {
   edges: number;
   recurrentEdges: number;
   update: LiveOptions['update'];
-  /** recursionSize(): train calls per reward if every path of length <= D were followed. */
+  /** The engine's recursionSize(): train calls per reward that pass the memory check (the ones that train). */
   recursionSize: number;
-  /** The same count, but a path ends where it reaches a step older than the memory holds (at initialisation). */
+  /** Counted here from the structure: every train call of one reward at initialisation, those returning at once too. */
   withinMemory: number;
-  /** Recursive mode: train calls per reward actually made (mean over the probe's steps). */
+  /** Recursive mode: the network's lastReinforceCalls, mean over the probe's rewards. */
   callsPerReward?: number;
-  /** Set when a probe reward passed CALL_LIMIT calls: the time it had taken when stopped. */
-  stoppedAfterMs?: number;
+  /** Recursive mode with recursionSize() over CALL_LIMIT: not run. */
+  overLimit?: boolean;
   steps: number;
   seconds: number;
   stepsPerSecond: number;
@@ -107,7 +108,7 @@ export function driver(seed: number) {
  * Train calls one reward makes in recursive mode with every weight > 0 (as at initialisation): a call on an
  * input, or at a step the memory no longer holds, returns at once; a recurrent source is read one step back.
  */
-function callsWithinMemory(structure: LiveStructure, memory: number, depth: number): number {
+export function callsWithinMemory(structure: LiveStructure, memory: number, depth: number): number {
   const layerOf = new Map(structure.layers.flatMap((layer, l) => layer.map((id) => [id, l] as const)));
   const memo = new Map<string, number>();
   const count = (id: string, back: number, d: number): number => {
@@ -125,42 +126,18 @@ function callsWithinMemory(structure: LiveStructure, memory: number, depth: numb
   return structure.layers[structure.layers.length - 1].reduce((n, id) => n + count(id, 0, depth), 0);
 }
 
-class CallLimit extends Error {}
-
-/** Counts recursive train calls by wrapping the instance's private method (bench only: no engine change). */
-function countCalls(network: LiveNetwork) {
-  const counter = { calls: 0, limit: Infinity };
-  const inner = network as unknown as { train: (...args: unknown[]) => void };
-  const train = inner.train;
-  inner.train = function (this: unknown, ...args: unknown[]) {
-    if (++counter.calls > counter.limit) throw new CallLimit();
-    return train.apply(this, args);
-  };
-  return counter;
-}
-
-/** Mean train calls per reward over a few steps, or the time a single reward took until stopped. */
-function probe(
-  structure: LiveStructure,
-  memory: number,
-  seed: number,
-): { calls?: number; stoppedAfterMs?: number } {
+/** Mean train calls per reward (the network's own count) over a few rewards once the memory is full. */
+function measuredCalls(structure: LiveStructure, memory: number, seed: number): number {
   const network = networkFor(structure, memory, 'recursive', seed);
   const drive = driver(seed);
   for (let i = 0; i < memory; i++) network.propagate(drive.inputs());
-  const counter = countCalls(network);
+  let calls = 0;
   for (let i = 0; i < PROBE_STEPS; i++) {
     network.propagate(drive.inputs());
-    counter.limit = counter.calls + CALL_LIMIT;
-    const t0 = performance.now();
-    try {
-      network.reinforce([drive.reward()]);
-    } catch (e) {
-      if (!(e instanceof CallLimit)) throw e;
-      return { stoppedAfterMs: performance.now() - t0 };
-    }
+    network.reinforce([drive.reward()]);
+    calls += network.lastReinforceCalls;
   }
-  return { calls: counter.calls / PROBE_STEPS };
+  return calls / PROBE_STEPS;
 }
 
 function timed(step: () => void, cap: number, ms: number): { steps: number; seconds: number } {
@@ -189,17 +166,18 @@ export function runLiveSpeed(seed = SEED): { rows: LiveSpeedRow[]; propagateOnly
       withinMemory: callsWithinMemory(structure, memory, OPTIONS.depth),
     };
     for (const update of ['recursive', 'accumulate'] as const) {
-      const probed = update === 'recursive' ? probe(structure, memory, seed) : {};
+      const recursive = update === 'recursive';
+      const overLimit = recursive && base.recursionSize > CALL_LIMIT;
       const row: LiveSpeedRow = {
         ...base,
         update,
-        callsPerReward: probed.calls,
-        stoppedAfterMs: probed.stoppedAfterMs,
+        overLimit,
+        callsPerReward: recursive && !overLimit ? measuredCalls(structure, memory, seed) : undefined,
         steps: 0,
         seconds: 0,
         stepsPerSecond: NaN,
       };
-      if (probed.stoppedAfterMs === undefined) {
+      if (!overLimit) {
         const network = networkFor(structure, memory, update, seed);
         const drive = driver(seed);
         const step = () => {
@@ -214,7 +192,7 @@ export function runLiveSpeed(seed = SEED): { rows: LiveSpeedRow[]; propagateOnly
         `bench: live ${size} neurons, M ${memory}, ${update}: ${row.stepsPerSecond.toFixed(0)} steps/s`,
       );
     }
-    if (memory !== 3) continue;
+    if (memory !== DEFAULT_MEMORY) continue;
     const network = networkFor(structure, memory, 'accumulate', seed);
     const drive = driver(seed);
     const { steps, seconds } = timed(() => network.propagate(drive.inputs()), PROPAGATE_CAP, TIME_CAP_MS / 2);

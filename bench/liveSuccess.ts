@@ -4,15 +4,15 @@
  * API (createSession + train). Accuracy and mean reward are read over the final window, in chunks of the
  * session's 100-step metrics window; the best constant output on the same target stream is the baseline.
  */
-import { createSession, sessionOf } from '../src/engine';
-import { createLiveTask } from '../src/engine/arch/live/tasks';
+import { createLiveTask, createSession, sessionOf } from '../src/engine';
 import {
   LIVE_TASKS,
   defaultSpec,
-  liveInputsFor,
+  withLiveTask,
   type ExperimentSpec,
   type LiveTaskKind,
 } from '../src/experiment';
+import { mean } from './stats';
 
 export const LIVE_SEEDS = [1, 2, 3, 4, 5];
 export const REWIRE = [0.1, 0];
@@ -46,22 +46,9 @@ export interface LiveCell {
 }
 
 /** The default network with the task's inputs (one bit, or x1 and x2), as the UI's task switch rewires it. */
-export function liveSpec(task: LiveTaskKind, seed: number, pRewire: number): ExperimentSpec {
+function liveSpec(task: LiveTaskKind, seed: number, pRewire: number): ExperimentSpec {
   const spec = defaultSpec('live');
-  const live = spec.live;
-  const oldInputs = live.layers[0];
-  const inputs = liveInputsFor(task);
-  const sources = Object.fromEntries(
-    Object.entries(live.sources).map(([n, list]) => {
-      const kept = list.filter((s) => !oldInputs.includes(s));
-      return [n, list.length > kept.length ? [...inputs, ...kept] : kept];
-    }),
-  );
-  return {
-    ...spec,
-    seed,
-    live: { ...live, task, pRewire, layers: [inputs, ...live.layers.slice(1)], sources },
-  };
+  return { ...spec, seed, live: { ...withLiveTask(spec.live, task), pRewire } };
 }
 
 /** Per checkpoint, the share of target 1 among the rewarded steps of its window (a second copy of the stream). */
@@ -102,7 +89,6 @@ async function runOne(spec: ExperimentSpec): Promise<LiveRun> {
   const unconnected = Object.values(weights).reduce((n, w) => n + w.values.filter((v) => v === 0).length, 0);
   const updateMode = session.updateMode;
   session.dispose();
-  const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
   return {
     seed: spec.seed,
     accuracy: accuracy.map(mean),

@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import type { LiveStructure } from '../src/engine/arch/live/network';
+import type { LiveStructure } from '../src/engine';
 import { SEED, driver, networkFor, randomStructure } from './liveSpeed';
 
 export const TENSOR_SIZE = 1000;

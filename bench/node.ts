@@ -1,10 +1,10 @@
 /** Node part: the engine API on tfjs's cpu and wasm backends, in-process (no worker, no UI). */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { createSession } from '../src/engine';
-import { GATE_TRACE_LENGTH } from '../src/engine/arch/dian/gateTrace';
+import { GATE_TRACE_LENGTH, createSession } from '../src/engine';
 import { defaultSpec } from '../src/experiment';
 import type { Throughput } from './report';
+import { median } from './stats';
 
 /** Steps per `train` call: small enough to stop near the time limit, large enough to hide the await. */
 const CHUNK = 20;
@@ -48,7 +48,7 @@ async function stepsPerSecond(
   const memory = `tensors ${tensorsBefore} -> ${tensorsAfter} while training${trace}, ${leftOver} left after dispose`;
   const trained = `train acc ${(trainAccuracy * 100).toFixed(0)}% at the end`;
   return {
-    rate: trials[1],
+    rate: median(trials),
     trainPoints,
     leftOver,
     note: `median of 3; ${spread}; ${memory}; ${trained} (${trainPoints} train points)`,

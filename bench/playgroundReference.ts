@@ -6,8 +6,7 @@
  * uniform in [-0.5, 0.5), biases 0.1. Flat Float64Arrays instead of the Playground's node and link objects, so
  * this is an upper bound on the Playground's own arithmetic speed.
  */
-import { createRng } from '../src/engine/core/rng';
-import { makeDataset } from '../src/engine/core/tasks';
+import { createRng, makeDataset } from '../src/engine';
 import { defaultSpec } from '../src/experiment';
 import type { Throughput } from './report';
 

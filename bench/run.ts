@@ -20,7 +20,8 @@ import { dianSection } from './dianReport';
 import { runNodeBench } from './node';
 import { runReference } from './playgroundReference';
 import { epochsPerSecond, markdown, verdict, type MachineInfo } from './report';
-import { LIVE_HEADING, WORMHOLE_HEADING, liveMarkdown, spliceSection, wormholeMarkdown } from './sections';
+import { LIVE_HEADING, WORMHOLE_HEADING, spliceSection } from './resultsFile';
+import { liveMarkdown, wormholeMarkdown } from './sections';
 
 const PORT = 4174;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

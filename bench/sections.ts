@@ -1,26 +1,14 @@
-/**
- * The Dynamic-Live and Wormhole sections of `npm run bench`: running each, and (for --live-only and
- * --wormhole-only) putting one section into the existing bench/RESULTS.md in place of its previous version.
- */
+/** The Dynamic-Live and Wormhole sections of `npm run bench`: running each and writing it as markdown. */
 import * as tf from '@tensorflow/tfjs';
 import { liveSection, type LiveResults } from './liveReport';
 import { runLiveSpeed } from './liveSpeed';
 import { runLiveSuccess } from './liveSuccess';
 import { runLiveTensor } from './liveTensor';
 import type { MachineInfo } from './report';
+import { runLine } from './resultsFile';
 import { runWormholeAccuracy } from './wormholeAccuracy';
 import { wormholeSection, type WormholeResults } from './wormholeReport';
 import { runGradientMemory, runSolveSweeps, runSolveTiming } from './wormholeSolve';
-
-export const LIVE_HEADING = '## Dynamic-Live network';
-export const WORMHOLE_HEADING = '## Fixed-Point Wormhole network';
-/** The order of the sections this file writes, after the ones bench/report.ts writes. */
-const ORDER = [LIVE_HEADING, WORMHOLE_HEADING];
-
-/** When and where a section ran: it may be newer than the file's header (--live-only, --wormhole-only). */
-export const runLine = (info: MachineInfo) =>
-  `Run ${info.date}, git ${info.commit}, ${info.cpu}, Node ${info.node}, load average ${info.load.toFixed(2)} ` +
-  'at the start of the bench.';
 
 export async function liveMarkdown(info: MachineInfo): Promise<string> {
   const start = performance.now();
@@ -54,22 +42,4 @@ export async function wormholeMarkdown(info: MachineInfo): Promise<string> {
     seconds: (performance.now() - start) / 1000,
   };
   return wormholeSection(results, runLine(info));
-}
-
-/** `text` with the section under `heading` replaced by `section` (a section ends at the next "## " heading). */
-export function spliceSection(text: string, heading: string, section: string): string {
-  const lines = text.split('\n');
-  const at = lines.indexOf(heading);
-  const body = section.trimEnd().split('\n');
-  if (at >= 0) {
-    const next = lines.findIndex((l, i) => i > at && l.startsWith('## '));
-    const end = next < 0 ? lines.length : next;
-    return [...lines.slice(0, at), ...body, '', ...lines.slice(end)].join('\n');
-  }
-  const later = ORDER.slice(ORDER.indexOf(heading) + 1)
-    .map((h) => lines.indexOf(h))
-    .filter((i) => i >= 0);
-  if (later.length === 0) return [...lines, '', ...body, ''].join('\n');
-  const before = Math.min(...later);
-  return [...lines.slice(0, before), ...body, '', ...lines.slice(before)].join('\n');
 }

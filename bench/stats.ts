@@ -1,4 +1,4 @@
-/** Small statistics for the DIAN tables: mean ± sd over seeds and a paired t-test at 95%. */
+/** Small statistics for the bench's tables: mean ± sd over seeds, medians, and a paired t-test at 95%. */
 
 export const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
 
@@ -14,6 +14,9 @@ const signed = (x: number, digits: number) =>
 
 export const pmSigned = (v: number[], scale: number, digits: number) =>
   `${signed(mean(v) * scale, digits)} ± ${(sd(v) * scale).toFixed(digits)}`;
+
+/** The middle value; for an even count, the upper of the two middle values. */
+export const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
 
 export const diff = (a: number[], b: number[]) => a.map((x, i) => x - b[i]);
 

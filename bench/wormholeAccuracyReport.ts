@@ -128,7 +128,7 @@ export function accuracyPart(r: SeqResult): string {
     : 'Every Wormhole model trains with implicit gradients.';
   return [
     `Node, tfjs ${r.backend} backend (faster than cpu for the Wormhole at this size), in-process. Sequence ` +
-      'tasks of src/engine/sequenceTasks.ts through `spec.task = { kind, length }`: parity of T = 4 and 6 ' +
+      'tasks of src/engine/core/sequenceTasks.ts through `spec.task = { kind, length }`: parity of T = 4 and 6 ' +
       'bits, temporal XOR (first xor last of T = 6 bits), the adding problem (T = 6). 500 windows (250 train, ' +
       `250 test: one test window = 0.4 pp), noise 0, seeds ${SEQ_SEEDS.join(', ')} (the seed sets data, ` +
       `initialisation and batches). Every model: hidden layers ${HIDDEN.join(', ')}, tanh, Adam lr ${SEQ_LR}, ` +

@@ -201,10 +201,10 @@ export function wormholeSection(r: WormholeResults, runLine: string): string {
     '`defaultSpec("wormhole")`: hidden layers 6, 6, tanh, one wormhole 3->1 (the output back to layer 1), ' +
       'relative residual, tol 1e-4, maxIter 40, damping 1, Anderson m = 6, λ = 1e-4; the gate and its starting ' +
       `bias as in the first column. Freshly initialised networks (seeds ${SOLVE_SEEDS.join(', ')}), each ` +
-      `solving the first ${SOLVE_BATCH} training points of its circle data set (noise 0) as one batch, set up as ` +
-      "WormholeSession sets it up (createWormhole + solveFixedPoint). Sweeps per sample: solveFixedPoint's " +
-      "sampleIterations (the sweep after which that sample's residual was below tol, plus the one that " +
-      'confirmed it). Per seed, separated by " / ". Times include the one read back per sweep.',
+      `solving the first ${SOLVE_BATCH} training points of its circle data set (noise 0) as one batch, through ` +
+      "the session's own solve (`solvePoints`). Sweeps per sample: its sampleIterations (the sweep after which " +
+      "that sample's residual was below tol, plus the one that confirmed it). " +
+      'Per seed, separated by " / ". Times include the one read back per sweep.',
     '',
     sweepsTable(r.sweeps),
     '',

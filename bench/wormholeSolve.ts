@@ -2,22 +2,15 @@
  * Fixed-Point Wormhole solves (docs/DESIGN.md 1.3, issue #5): sweeps per solve with gates closed, nearly closed and
  * open, plain against Anderson; the time of a solve and of a gradient (implicit against unrolled) on the cpu
  * and wasm backends; and the memory a gradient needs as the sweep count is forced up.
- * Solves are of freshly initialised networks (createWormhole + solveFixedPoint, the problem set up as
- * WormholeSession sets it up); times and memory go through the session's public predict / gradients / train.
+ * Solves are of freshly initialised sessions (solvePoints: the session's own solve, training nothing); times
+ * and memory go through the session's public predict / gradients / train.
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { createSession } from '../src/engine';
-import { createWormhole } from '../src/engine/arch/wormhole/model';
-import { createRng, deriveSeed } from '../src/engine/core/rng';
-import {
-  solveFixedPoint,
-  type FixedPointProblem,
-  type StopReason,
-} from '../src/engine/arch/wormhole/solvers';
-import { makeDataset } from '../src/engine/core/tasks';
-import type { WormholeSession } from '../src/engine/arch/wormhole/session';
+import { createSession, sessionOf, type Dataset } from '../src/engine';
 import { defaultSpec, type ExperimentSpec, type WormholeSpec } from '../src/experiment';
+import type { StopReason } from '../src/protocol';
+import { mean, median } from './stats';
 
 export const SOLVE_SEEDS = [1, 2, 3];
 export const SOLVE_BATCH = 250;
@@ -48,10 +41,13 @@ export interface SolveRow {
   ms: number[];
 }
 
-const circlePoints = (seed: number, n: number) =>
-  makeDataset(defaultSpec('wormhole').task, seed)
-    .train.slice(0, n)
-    .map((p) => ({ xy: [p.x1, p.x2], label: p.label as number }));
+const wormholeSession = async (spec: ExperimentSpec) => sessionOf(await createSession(spec), 'wormhole');
+
+/** The first n training points of a session's task (seeded by its spec), and their labels. */
+const trainingPoints = (dataset: Dataset, n: number) => {
+  const points = dataset.train.slice(0, n);
+  return { xy: points.map((p) => [p.x1, p.x2]), labels: points.map((p) => p.label) };
+};
 
 function wormholeSpec(seed: number, change: Partial<WormholeSpec>, training = {}): ExperimentSpec {
   const spec = defaultSpec('wormhole');
@@ -63,22 +59,14 @@ function wormholeSpec(seed: number, change: Partial<WormholeSpec>, training = {}
   };
 }
 
-async function solveOnce(spec: ExperimentSpec, points: number[][]) {
-  const model = createWormhole(spec.wormhole, 2, createRng(deriveSeed(spec.seed, 'init')));
-  const x = tf.tensor2d(points);
-  const split = (X: tf.Tensor2D) => tf.split(X, model.widths, 1) as tf.Tensor2D[];
-  const problem: FixedPointProblem = {
-    phi: (X) => tf.concat(model.sweep(split(X), x), 1) as tf.Tensor2D,
-    widths: model.widths,
-    gateMeans: (X) => {
-      const gates = model.gates(split(X));
-      return (gates.length ? tf.stack(gates.map((g) => tf.mean(g))) : tf.zeros([0])) as tf.Tensor1D;
-    },
-  };
+/** One batch solve of a freshly initialised network, timed. */
+async function solveOnce(spec: ExperimentSpec, n: number) {
+  const session = await wormholeSession(spec);
+  const { xy } = trainingPoints(session.dataset, n);
   const t0 = performance.now();
-  const result = await solveFixedPoint(problem, points.length, spec.wormhole);
+  const result = await session.solvePoints(xy);
   const ms = performance.now() - t0;
-  tf.dispose([x, result.state, ...model.weights.map((w) => w.variable)]);
+  session.dispose();
   return { ...result, ms };
 }
 
@@ -98,9 +86,8 @@ export async function runSolveSweeps(): Promise<SolveRow[]> {
       };
       for (const seed of SOLVE_SEEDS) {
         const spec = wormholeSpec(seed, { gate: g.gate, gateBias: g.gateBias, solver });
-        const points = circlePoints(seed, SOLVE_BATCH).map((p) => p.xy);
-        const { trace, sampleIterations, ms } = await solveOnce(spec, points);
-        row.meanSweeps.push(sampleIterations.reduce((a, b) => a + b, 0) / sampleIterations.length);
+        const { trace, sampleIterations, ms } = await solveOnce(spec, SOLVE_BATCH);
+        row.meanSweeps.push(mean(Array.from(sampleIterations)));
         row.maxSweeps.push(Math.max(...sampleIterations));
         row.stops.push(trace.stop);
         row.residual.push(trace.relResidual.at(-1)!);
@@ -125,8 +112,6 @@ export interface TimingRow {
   adjointIterations: number;
 }
 
-const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
-
 async function medianMs(call: () => Promise<unknown>): Promise<number> {
   await call();
   await call();
@@ -142,9 +127,6 @@ async function medianMs(call: () => Promise<unknown>): Promise<number> {
 export async function runSolveTiming(): Promise<{ rows: TimingRow[]; problems: string[] }> {
   const rows: TimingRow[] = [];
   const problems: string[] = [];
-  const points = circlePoints(1, TIMING_BATCH);
-  const xy = points.map((p) => p.xy);
-  const labels = points.map((p) => p.label);
   for (const backend of ['cpu', 'wasm']) {
     if (!(await tf.setBackend(backend))) {
       problems.push(`the ${backend} backend did not start`);
@@ -153,11 +135,10 @@ export async function runSolveTiming(): Promise<{ rows: TimingRow[]; problems: s
     await tf.ready();
     for (const g of TIMING_GATES) {
       const change = { gate: g.gate, gateBias: g.gateBias };
-      const { trace } = await solveOnce(wormholeSpec(1, change), xy);
-      const implicit = (await createSession(wormholeSpec(1, change))) as unknown as WormholeSession;
-      const unrolled = (await createSession(
-        wormholeSpec(1, { ...change, gradient: 'unrolled' }),
-      )) as unknown as WormholeSession;
+      const implicit = await wormholeSession(wormholeSpec(1, change));
+      const unrolled = await wormholeSession(wormholeSpec(1, { ...change, gradient: 'unrolled' }));
+      const { xy, labels } = trainingPoints(implicit.dataset, TIMING_BATCH);
+      const { trace } = await implicit.solvePoints(xy);
       rows.push({
         backend,
         gate: g.label,
@@ -204,7 +185,7 @@ export async function runGradientMemory(): Promise<MemoryRow[]> {
         },
         { batchSize: TIMING_BATCH },
       );
-      const s = (await createSession(spec)) as unknown as WormholeSession;
+      const s = await wormholeSession(spec);
       await s.train(1);
       const before = tf.memory().numBytes;
       const t0 = performance.now();

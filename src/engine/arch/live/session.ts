@@ -18,7 +18,7 @@ import { makeDataset, type Dataset } from '../../core/tasks';
 import { SpecError } from '../../core/specError';
 
 /** "auto" update mode: recursive while one reward makes at most this many train calls. */
-const RECURSION_LIMIT = 20000;
+export const RECURSION_LIMIT = 20000;
 /** Metrics are over this many recent rewarded steps. */
 const WINDOW = 100;
 export const RECENT_STEPS = 48;

@@ -103,6 +103,31 @@ describe('fixed-point solves', () => {
     expect(iterations.plain).toBeGreaterThan(8);
     expect(iterations.anderson).toBeLessThan(iterations.plain);
   });
+
+  it('solvePoints reports a batch solve: the slowest sample sets the batch sweeps; nothing trains or leaks', async () => {
+    const closed = await open(wormholeSpec((w) => (w.wormhole.gate = 'hard')));
+    // Closed gates: sweep 1 reaches the fixed point of every sample, sweep 2 confirms it.
+    const shut = await closed.solvePoints([
+      [1, 2],
+      [0.5, -1],
+    ]);
+    expect(shut.trace.iterations).toBe(2);
+    expect(Array.from(shut.sampleIterations)).toEqual([2, 2]);
+    closed.dispose();
+    const ref = readReference<{ wormhole: WormholeVectors }>('dian-wormhole-vectors.json').wormhole;
+    const s = await open(wormholeSpec((w) => (w.wormhole.solver = 'plain')));
+    s.importWeights(ref.weights);
+    const weights = await s.exportWeights();
+    const tensors = tf.memory().numTensors;
+    const { trace, sampleIterations } = await s.solvePoints(ref.xs);
+    expect(trace.stop).toBe('tol');
+    expect(sampleIterations).toHaveLength(ref.xs.length);
+    expect(Math.max(...sampleIterations)).toBe(trace.iterations);
+    expect(tf.memory().numTensors).toBe(tensors);
+    expect(s.step).toBe(0);
+    expect(await s.exportWeights()).toEqual(weights);
+    s.dispose();
+  });
 });
 
 describe('implicit differentiation', () => {

@@ -239,6 +239,17 @@ export class WormholeSession extends GradientSession implements SessionBase<'wor
     };
   }
 
+  /**
+   * Solves the fixed point of these input rows with the current weights, training nothing: the solve's trace
+   * and each row's sweeps until its own residual was below tol (what the bench counts).
+   */
+  async solvePoints(points: number[][]): Promise<{ trace: FixedPointTrace; sampleIterations: Float32Array }> {
+    const x = this.feed.features(points);
+    const { state, trace, sampleIterations } = await this.solve(x);
+    tf.dispose([x, state]);
+    return { trace, sampleIterations };
+  }
+
   async predict(points: number[][]): Promise<number[][]> {
     const x = this.feed.features(points);
     const { state } = await this.solve(x);

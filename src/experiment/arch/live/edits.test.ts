@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultLiveSpec } from './slice';
-import { applyLiveEdit } from './edits';
+import { applyLiveEdit, withLiveTask } from './edits';
 
 describe('Live graph edits', () => {
   const live = defaultLiveSpec();
@@ -34,5 +34,20 @@ describe('Live graph edits', () => {
     const before = structuredClone(live);
     applyLiveEdit(live, { kind: 'connect', source: 'out', neuron: 'h0' });
     expect(live).toEqual(before);
+  });
+
+  it('switching to the 2-D task moves every edge from "in" to x1 and x2, first, and forgets where "in" was drawn', () => {
+    const placed = { ...live, positions: { in: [0, 0] as [number, number], h0: [1, 1] as [number, number] } };
+    const planar = withLiveTask(placed, '2d');
+    expect(planar.task).toBe('2d');
+    expect(planar.layers).toEqual([['x1', 'x2'], ['h0', 'h1', 'h2'], ['out']]);
+    expect(planar.sources).toEqual({
+      h0: ['x1', 'x2'],
+      h1: ['x1', 'x2', 'h0'],
+      h2: ['x1', 'x2', 'h0'],
+      out: ['h1', 'h2'],
+    });
+    expect(planar.positions).toEqual({ h0: [1, 1] });
+    expect(withLiveTask(planar, 'parity').sources).toEqual(live.sources);
   });
 });

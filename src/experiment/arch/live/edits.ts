@@ -2,7 +2,7 @@
  * Edits of the Live network's graph, as pure functions on the spec: the UI applies them to the spec (so links
  * carry them) and the engine to the running network. An impossible edit is refused with a short reason.
  */
-import { LIVE_LIMITS, liveGraphProblem, type LiveSpec } from './slice';
+import { LIVE_LIMITS, liveGraphProblem, liveInputsFor, type LiveSpec, type LiveTaskKind } from './slice';
 
 export type LiveEdit =
   | { kind: 'connect'; source: string; neuron: string }
@@ -63,4 +63,20 @@ export function applyLiveEdit(live: LiveSpec, edit: LiveEdit): EditResult {
   }
   const problem = liveGraphProblem(next);
   return problem ? { error: `Refused: ${problem}.` } : { live: next };
+}
+
+/** Another task can need other inputs (one bit, or x1 and x2): edges from the old inputs move to the new ones. */
+export function withLiveTask(live: LiveSpec, task: LiveTaskKind): LiveSpec {
+  const oldInputs = live.layers[0];
+  const inputs = liveInputsFor(task);
+  const sources = Object.fromEntries(
+    Object.entries(live.sources).map(([n, list]) => {
+      const kept = list.filter((s) => !oldInputs.includes(s));
+      return [n, list.some((s) => oldInputs.includes(s)) ? [...inputs, ...kept] : kept];
+    }),
+  );
+  const positions = Object.fromEntries(
+    Object.entries(live.positions).filter(([id]) => !oldInputs.includes(id)),
+  );
+  return { ...live, task, layers: [inputs, ...live.layers.slice(1)], sources, positions };
 }

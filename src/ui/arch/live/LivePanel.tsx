@@ -5,9 +5,9 @@ import {
   LIVE_SHARINGS,
   LIVE_TASKS,
   LIVE_UPDATES,
-  liveInputsFor,
   type LiveSpec,
   type LiveTaskKind,
+  withLiveTask,
 } from '../../../experiment';
 import { useState } from 'react';
 import { engine } from '../../appState';
@@ -21,22 +21,6 @@ const TASK_LABELS: Record<LiveTaskKind, string> = {
   'delayed-reward': 'echo, rewarded d steps late',
   '2d': '2-D points (the Data task)',
 };
-
-/** Changing the task can change the inputs (one bit, or x1 and x2): edges from the old inputs move to the new. */
-export function withTask(live: LiveSpec, task: LiveTaskKind): LiveSpec {
-  const oldInputs = live.layers[0];
-  const inputs = liveInputsFor(task);
-  const sources = Object.fromEntries(
-    Object.entries(live.sources).map(([n, list]) => {
-      const kept = list.filter((s) => !oldInputs.includes(s));
-      return [n, list.some((s) => oldInputs.includes(s)) ? [...inputs, ...kept] : kept];
-    }),
-  );
-  const positions = Object.fromEntries(
-    Object.entries(live.positions).filter(([id]) => !oldInputs.includes(id)),
-  );
-  return { ...live, task, layers: [inputs, ...live.layers.slice(1)], sources, positions };
-}
 
 export function LivePanel() {
   const live = useAppStore((s) => s.spec.live);
@@ -82,7 +66,7 @@ export function LivePanel() {
         label="Reward task"
         value={live.task}
         options={LIVE_TASKS.map((t) => ({ value: t, label: TASK_LABELS[t] }))}
-        onChange={(task) => updateSpec((d) => void (d.live = withTask(d.live, task)))}
+        onChange={(task) => updateSpec((d) => void (d.live = withLiveTask(d.live, task)))}
       />
       <Select
         label="Reward"

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { epochsPerSecond, fmt, int, samplesPerSecond, table, timesPlayground } from './report';
+
+describe('bench formatting', () => {
+  it('fmt keeps three significant figures or so; int groups thousands', () => {
+    expect(fmt(1234.5)).toBe('1,235');
+    expect(fmt(-250.4)).toBe('-250');
+    expect(fmt(12.345)).toBe('12.3');
+    expect(fmt(3.14159)).toBe('3.14');
+    expect(fmt(NaN)).toBe('NaN');
+    expect(fmt(Infinity)).toBe('Infinity');
+    expect(int(1234567.6)).toBe('1,234,568');
+  });
+
+  it('table writes a markdown table', () => {
+    expect(table(['a', 'b'], [['1', '2']])).toBe('| a | b |\n| --- | --- |\n| 1 | 2 |');
+  });
+
+  it('rates: samples = steps x batch, epochs = samples / training points, against 60 epochs/s', () => {
+    const r = { name: 'cpu', batchSize: 10, stepsPerSecond: 100, trainPoints: 250 };
+    expect(samplesPerSecond(r)).toBe(1000);
+    expect(epochsPerSecond(r)).toBe(4);
+    expect(timesPlayground(r)).toBeCloseTo(4 / 60, 12);
+  });
+});
