@@ -2,7 +2,14 @@
  * The UI's side of the worker protocol: starts the engine worker, turns its messages into store updates and
  * frames, and turns spec changes into loads. One instance per page.
  */
-import { applyLiveEdit, SPEEDS, type ExperimentSpec, type LiveEdit, type Trained } from '../experiment';
+import {
+  applyLiveEdit,
+  ARCHITECTURE_SLICES,
+  SPEEDS,
+  type ExperimentSpec,
+  type LiveEdit,
+  type Trained,
+} from '../experiment';
 import type { EngineEvent, FromEngine, ToEngine } from '../protocol';
 import { publishFrame, publishRewire, resetFrames } from './frames';
 import { useAppStore } from './store';
@@ -26,13 +33,6 @@ function dropPendingFrame(): void {
   pendingFrame = undefined;
   send({ type: 'frameAck' });
 }
-
-const ARCHITECTURE_NAMES: Record<ExperimentSpec['architecture'], string> = {
-  mlp: 'MLP',
-  dian: 'Dynamic Input Activation network',
-  live: 'Dynamic-Live network',
-  wormhole: 'Fixed-Point Wormhole network',
-};
 
 function send(message: ToEngine): void {
   worker?.postMessage(message);
@@ -83,7 +83,7 @@ function onMessage(message: FromEngine): void {
       s.setRuntime({ layout: message.layout });
       const { inputs, layerWidths, arch } = message.layout;
       const shape = [inputs.length, ...layerWidths].join('-');
-      const name = ARCHITECTURE_NAMES[arch.kind];
+      const name = ARCHITECTURE_SLICES[arch.kind].name;
       s.addLog(
         message.step,
         `loaded a ${shape} ${name} on the ${s.spec.task.kind} task (seed ${s.spec.seed})`,

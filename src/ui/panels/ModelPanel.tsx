@@ -1,4 +1,4 @@
-import { ACTIVATIONS, LIMITS, OPTIMIZERS, REGULARIZATIONS } from '../../experiment';
+import { ACTIVATIONS, numberControl, OPTIMIZERS, REGULARIZATIONS, TRAINING_FIELDS } from '../../experiment';
 import { useAppStore } from '../appState';
 import { NumberField, Select } from '../kit/controls';
 
@@ -9,10 +9,8 @@ export function ModelPanel() {
     <section className="panel model" aria-labelledby="model-title">
       <h2 id="model-title">Training</h2>
       <NumberField
-        label="Learning rate"
+        {...numberControl(TRAINING_FIELDS.learningRate)}
         value={training.learningRate}
-        min={LIMITS.learningRate.min}
-        max={LIMITS.learningRate.max}
         onChange={(v) => updateSpec((d) => void (d.training.learningRate = v))}
       />
       {architecture === 'mlp' && (
@@ -36,10 +34,8 @@ export function ModelPanel() {
         onChange={(v) => updateSpec((d) => void (d.training.regularization = v))}
       />
       <NumberField
-        label="Regularization rate"
+        {...numberControl(TRAINING_FIELDS.regularizationRate)}
         value={training.regularizationRate}
-        min={LIMITS.regularizationRate.min}
-        max={LIMITS.regularizationRate.max}
         onChange={(v) => updateSpec((d) => void (d.training.regularizationRate = v))}
       />
     </section>

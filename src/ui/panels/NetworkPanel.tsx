@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { engine } from '../appState';
 import { latestFrame, subscribeRewires } from '../appState';
-import { LIMITS, type ExperimentSpec } from '../../experiment';
+import { LAYER_WIDTH, MAX_HIDDEN_LAYERS, type ExperimentSpec } from '../../experiment';
 import { useAppStore } from '../appState';
 import type { Frame } from '../../protocol';
 import { columnX, NODE_SIZE } from '../views/geometry';
@@ -110,7 +110,7 @@ function LayerControls({ spec }: { spec: ExperimentSpec }) {
   const changeWidth = (l: number, delta: number) =>
     updateSpec((d) => {
       const w = widths[l] + delta;
-      if (w >= LIMITS.layerWidth.min && w <= LIMITS.layerWidth.max) setWidth(d, l, w);
+      if (w >= LAYER_WIDTH.min && w <= LAYER_WIDTH.max) setWidth(d, l, w);
     });
   const fixedDepth = spec.architecture === 'dian' || spec.architecture === 'live';
   const hidden = (d: ExperimentSpec) =>
@@ -131,7 +131,7 @@ function LayerControls({ spec }: { spec: ExperimentSpec }) {
             <button
               type="button"
               aria-label="Add hidden layer"
-              disabled={widths.length >= LIMITS.hiddenLayers.max}
+              disabled={widths.length >= MAX_HIDDEN_LAYERS}
               onClick={() => updateSpec((d) => void hidden(d).push(2))}
             >
               +
