@@ -1,4 +1,5 @@
-import { isSequenceTask, type Feature, type TaskSpec } from './spec';
+import type { TaskSpec } from './common';
+import { isSequenceTask, type Feature } from './spec';
 
 /** What each input feature computes from a point (x1, x2); the engine and the graph's thumbnails share it. */
 export const FEATURE_FUNCTIONS: Record<Feature, (x1: number, x2: number) => number> = {

@@ -1,77 +1,10 @@
 import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
-import { createRng, type Rng } from '../engine/core/rng';
-import {
-  ACTIVATIONS,
-  ARCHITECTURES,
-  BACKENDS,
-  FEATURES,
-  isSequenceTask,
-  OPTIMIZERS,
-  TASKS,
-  type ExperimentSpec,
-} from './spec';
+import { createRng } from '../engine/core/rng';
 import { defaultSpec } from './defaults';
 import { decodeLink, encodeLink, SHAREABLE_LINK_LENGTH } from './link';
-import { applyLiveEdit } from './arch/live/edits';
+import { randomSpec } from './random';
 import { validateSpec } from './validate';
-
-/** A random valid spec: every field drawn from its allowed values, graph edits included. */
-function randomSpec(rng: Rng): ExperimentSpec {
-  const pick = <T>(xs: readonly T[]) => xs[rng.int(xs.length)];
-  const spec = defaultSpec(pick(ARCHITECTURES));
-  spec.seed = rng.int(2 ** 31 - 1);
-  spec.backend = pick(BACKENDS);
-  spec.task = {
-    kind: pick(TASKS),
-    noise: rng.int(11) / 20,
-    trainRatio: (1 + rng.int(9)) / 10,
-    numSamples: 20 + rng.int(1000),
-    features: FEATURES.filter((_, i) => i === 0 || rng.next() < 0.4),
-    length: 2 + rng.int(15),
-  };
-  spec.training = {
-    learningRate: 10 ** -rng.uniform(0, 5),
-    batchSize: 1 + rng.int(100),
-    optimizer: pick(OPTIMIZERS),
-    regularization: pick(['none', 'l1', 'l2'] as const),
-    regularizationRate: rng.next(),
-  };
-  spec.mlp = {
-    hiddenLayers: Array.from({ length: rng.int(5) }, () => 1 + rng.int(16)),
-    activation: pick(ACTIVATIONS),
-  };
-  spec.dian = {
-    ...spec.dian,
-    layer1: 1 + rng.int(20),
-    period: 1 + rng.int(5),
-    source: pick(['x', 'h1'] as const),
-  };
-  for (let i = 0; i < rng.int(5); i++) {
-    const ids = spec.live.layers.flat();
-    const edit =
-      rng.next() < 0.5
-        ? { kind: 'addNeuron' as const, layer: 1 }
-        : { kind: 'connect' as const, source: pick(ids), neuron: pick(ids) };
-    spec.live = applyLiveEdit(spec.live, edit).live ?? spec.live;
-  }
-  spec.live.positions = { out: [rng.int(500), rng.int(300)] };
-  if (spec.live.task === '2d' && isSequenceTask(spec.task.kind)) spec.task.kind = 'circle';
-  spec.wormhole = {
-    ...spec.wormhole,
-    hidden: [1 + rng.int(8), 1 + rng.int(8)],
-    wormholes:
-      rng.next() < 0.5
-        ? [{ from: 3, to: 1 }]
-        : [
-            { from: 2, to: 1 },
-            { from: 3, to: 2 },
-          ],
-  };
-  spec.speed = rng.int(5);
-  spec.view = { showTestData: rng.next() < 0.5, discretize: rng.next() < 0.5 };
-  return spec;
-}
 
 describe('share links', () => {
   it('round-trip: 500 random valid specs encode and decode to equal specs', () => {

@@ -65,7 +65,9 @@ export function decodeLink(hash: string): DecodedLink {
     } catch {
       return fallback('the link does not hold valid experiment data');
     }
-    const { spec, problems } = validateSpec(migrate(data, version));
+    const migrated = migrate(data, version);
+    if (migrated.problem !== undefined) return fallback(migrated.problem);
+    const { spec, problems } = validateSpec(migrated.data);
     const trained = decodeTrained(params.get('w'), problems);
     return { spec, trained, problems };
   } catch (e) {

@@ -2,7 +2,11 @@
 
 export const SCHEMA_VERSION = 1;
 
+import type { COMMON_FIELDS, TaskSpec, TrainingSpec, ViewSpec } from './common';
+import type { ValuesOf } from './fields';
+import type { DianSpec } from './arch/dian/slice';
 import type { LiveSpec } from './arch/live/slice';
+import type { MlpSpec } from './arch/mlp/slice';
 import type { WormholeSpec } from './arch/wormhole/slice';
 
 export const ARCHITECTURES = ['mlp', 'dian', 'live', 'wormhole'] as const;
@@ -27,67 +31,11 @@ export const isSequenceTask = (kind: TaskKind): kind is (typeof SEQUENCE_TASKS)[
 export const FEATURES = ['x1', 'x2', 'x1^2', 'x2^2', 'x1x2', 'sin x1', 'sin x2'] as const;
 export type Feature = (typeof FEATURES)[number];
 
-export const ACTIVATIONS = ['tanh', 'relu', 'sigmoid', 'linear'] as const;
-export type Activation = (typeof ACTIVATIONS)[number];
-
 export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const;
 export type OptimizerKind = (typeof OPTIMIZERS)[number];
 
 export const REGULARIZATIONS = ['none', 'l1', 'l2'] as const;
 export type Regularization = (typeof REGULARIZATIONS)[number];
-
-export interface TaskSpec {
-  kind: TaskKind;
-  /** Fraction of noise, 0..0.5. */
-  noise: number;
-  /** Fraction of the points used for training, 0.1..0.9; the rest is the test set. */
-  trainRatio: number;
-  /** Number of points generated in all (train + test). */
-  numSamples: number;
-  /** 2-D tasks: the input features computed from each point. */
-  features: Feature[];
-  /** Sequence tasks: the window length T (parity of T bits; XOR of the first and last of T; adding over T). */
-  length: number;
-}
-
-export interface TrainingSpec {
-  learningRate: number;
-  batchSize: number;
-  optimizer: OptimizerKind;
-  regularization: Regularization;
-  regularizationRate: number;
-}
-
-export interface MlpSpec {
-  /** Widths of the hidden layers, input to output. The output layer (1 logit) is implied. */
-  hiddenLayers: number[];
-  activation: Activation;
-}
-
-export const DIAN_SOURCES = ['x', 'h1'] as const;
-export const DIAN_ITERATIONS = ['step', 'epoch'] as const;
-export const DIAN_SCHEDULES = ['periodic', 'always', 'never'] as const;
-export const FINAL_ACTIVATIONS = ['none', 'relu'] as const;
-export const GATE_POLICIES = ['on', 'off', 'parity'] as const;
-export type GatePolicy = (typeof GATE_POLICIES)[number];
-
-/** Dynamic Input Activation network (docs/DESIGN.md 1.1): relu layers 1 and 2, a gated extra input into layer 3. */
-export interface DianSpec {
-  layer1: number;
-  layer2: number;
-  /** The extra path is active on iterations t with t mod period == 0. */
-  period: number;
-  /** What counts as an iteration t: the training step (1, 2, ...) or the epoch the step belongs to. */
-  iteration: (typeof DIAN_ITERATIONS)[number];
-  /** Where the extra path reads from: the input x or layer 1's output. */
-  source: (typeof DIAN_SOURCES)[number];
-  /** On the output: none (a logit, the default) or relu as in the reference code. */
-  finalActivation: (typeof FINAL_ACTIVATIONS)[number];
-  /** How the gate is used when not training (heatmap, test metrics): forced on, forced off, or by step parity. */
-  evaluation: (typeof GATE_POLICIES)[number];
-  /** Ablations: the published periodic schedule, the gate active on every step, or never. */
-  schedule: (typeof DIAN_SCHEDULES)[number];
-}
 
 /** Playback speed: index into SPEEDS. The last one is full speed. */
 export const SPEEDS = [
@@ -98,25 +46,24 @@ export const SPEEDS = [
   { label: 'full speed', stepsPerSecond: Infinity },
 ] as const;
 
-export interface ViewSpec {
-  showTestData: boolean;
-  discretize: boolean;
-}
-
-export interface ExperimentSpec {
+/** What every experiment has, whatever its architecture. */
+export interface CommonSpec extends ValuesOf<typeof COMMON_FIELDS> {
   version: typeof SCHEMA_VERSION;
-  architecture: Architecture;
-  seed: number;
-  backend: BackendChoice;
   task: TaskSpec;
   training: TrainingSpec;
+  view: ViewSpec;
+}
+
+/** One slice per architecture, under the architecture's id (the registry's keys). */
+export interface ArchitectureSpecs {
   mlp: MlpSpec;
   dian: DianSpec;
   live: LiveSpec;
   wormhole: WormholeSpec;
-  speed: number;
-  view: ViewSpec;
 }
+
+/** Every slice is carried whatever the architecture: switching architecture (or a link) keeps the others' settings. */
+export interface ExperimentSpec extends CommonSpec, ArchitectureSpecs {}
 
 /** Trained weights by name (docs/DESIGN.md section 4): kernels are [in, out], values row-major. */
 export interface WeightValues {

@@ -3,7 +3,13 @@
  * and turns spec changes into loads. The worker itself and the animation-frame clock are injected, so the
  * client runs (and is tested) without a browser.
  */
-import { applyLiveEdit, type ExperimentSpec, type LiveEdit, type Trained } from '../experiment';
+import {
+  applyLiveEdit,
+  ARCHITECTURE_SLICES,
+  type ExperimentSpec,
+  type LiveEdit,
+  type Trained,
+} from '../experiment';
 import { pausesTraining, type EngineEvent, type FromEngine, type ToEngine } from '../protocol';
 import type { FrameChannel } from './frames';
 import type { AppStore } from './store';
@@ -29,13 +35,6 @@ export interface EngineClientDeps {
 }
 
 export type EngineClient = ReturnType<typeof createEngineClient>;
-
-const ARCHITECTURE_NAMES: Record<ExperimentSpec['architecture'], string> = {
-  mlp: 'MLP',
-  dian: 'Dynamic Input Activation network',
-  live: 'Dynamic-Live network',
-  wormhole: 'Fixed-Point Wormhole network',
-};
 
 function describe(event: EngineEvent): string {
   switch (event.kind) {
@@ -131,7 +130,7 @@ export function createEngineClient({ store, frames, connect, requestFrame }: Eng
         s.setRuntime({ layout: message.layout });
         const { inputs, layerWidths, arch } = message.layout;
         const shape = [inputs.length, ...layerWidths].join('-');
-        const name = ARCHITECTURE_NAMES[arch.kind];
+        const name = ARCHITECTURE_SLICES[arch.kind].name;
         s.addLog(
           message.step,
           `loaded a ${shape} ${name} on the ${s.spec.task.kind} task (seed ${s.spec.seed})`,

@@ -1,5 +1,5 @@
 import { useCallback, useRef } from 'react';
-import { BACKENDS, SPEEDS, type Architecture, type BackendChoice } from '../experiment';
+import { BACKENDS, COMMON_FIELDS, SPEEDS, type Architecture, type BackendChoice } from '../experiment';
 import { engine } from './appState';
 import type { Frame } from '../protocol';
 import { useAppStore } from './appState';
@@ -69,8 +69,8 @@ export function Toolbar() {
       <Slider
         label="Speed"
         value={spec.speed}
-        min={0}
-        max={SPEEDS.length - 1}
+        min={COMMON_FIELDS.speed.min}
+        max={COMMON_FIELDS.speed.max}
         step={1}
         display={SPEEDS[spec.speed].label}
         onChange={(speed) => updateSpec((d) => void (d.speed = speed))}

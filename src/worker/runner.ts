@@ -4,6 +4,7 @@
  */
 import { createSession, type Session, type SessionOf } from '../engine';
 import {
+  ARCHITECTURE_SLICES,
   SPEEDS,
   validateSpec,
   type Architecture,
@@ -171,7 +172,7 @@ export class EngineRunner {
   /** The loaded session, when it is of the architecture a message is for. */
   private only<K extends Architecture>(kind: K): SessionOf<K> {
     const session = this.current();
-    if (session.kind !== kind) throw new Error(`That only works on the ${ARCHITECTURE_NAMES[kind]}.`);
+    if (session.kind !== kind) throw new Error(`That only works on the ${ARCHITECTURE_SLICES[kind].name}.`);
     return session as SessionOf<K>;
   }
 
@@ -283,10 +284,3 @@ export class EngineRunner {
     this.post({ type: 'frame', frame }, frameBuffers(frame));
   }
 }
-
-const ARCHITECTURE_NAMES: Record<Architecture, string> = {
-  mlp: 'MLP',
-  dian: 'Dynamic Input Activation network',
-  live: 'Dynamic-Live network',
-  wormhole: 'Wormhole network',
-};

@@ -1,4 +1,13 @@
-import { FEATURES, isSequenceTask, LIMITS, TASKS, type TaskKind } from '../../experiment';
+import {
+  COMMON_FIELDS,
+  FEATURES,
+  isSequenceTask,
+  numberControl,
+  TASK_FIELDS,
+  TASKS,
+  TRAINING_FIELDS,
+  type TaskKind,
+} from '../../experiment';
 import { useAppStore } from '../appState';
 import { NumberField, Select, Slider } from '../kit/controls';
 
@@ -25,47 +34,37 @@ export function DataPanel() {
         onChange={(kind) => updateSpec((d) => void (d.task.kind = kind))}
       />
       <Slider
-        label="Ratio of training to test data"
+        label={TASK_FIELDS.trainRatio.label}
         value={Math.round(task.trainRatio * 100)}
-        min={10}
-        max={90}
+        min={TASK_FIELDS.trainRatio.min * 100}
+        max={TASK_FIELDS.trainRatio.max * 100}
         step={10}
         display={`${Math.round(task.trainRatio * 100)}%`}
         onChange={(v) => updateSpec((d) => void (d.task.trainRatio = v / 100))}
       />
       <Slider
-        label="Noise"
+        label={TASK_FIELDS.noise.label}
         value={Math.round(task.noise * 100)}
-        min={0}
-        max={50}
+        min={TASK_FIELDS.noise.min * 100}
+        max={TASK_FIELDS.noise.max * 100}
         step={5}
         display={`${Math.round(task.noise * 100)}%`}
         onChange={(v) => updateSpec((d) => void (d.task.noise = v / 100))}
       />
-      <Slider
-        label="Batch size"
+      <NumberField
+        {...numberControl(TRAINING_FIELDS.batchSize)}
         value={training.batchSize}
-        min={1}
-        max={30}
-        step={1}
-        display={String(training.batchSize)}
         onChange={(v) => updateSpec((d) => void (d.training.batchSize = v))}
       />
       <NumberField
-        label="Seed"
+        {...numberControl(COMMON_FIELDS.seed)}
         value={seed}
-        min={LIMITS.seed.min}
-        max={LIMITS.seed.max}
-        integer
         onChange={(v) => updateSpec((d) => void (d.seed = v))}
       />
       {isSequenceTask(task.kind) ? (
         <NumberField
-          label="Sequence length T"
+          {...numberControl(TASK_FIELDS.length)}
           value={task.length}
-          min={LIMITS.sequenceLength.min}
-          max={LIMITS.sequenceLength.max}
-          integer
           onChange={(v) => updateSpec((d) => void (d.task.length = v))}
         />
       ) : (

@@ -1,7 +1,7 @@
 /** The graph of a layered network (MLP, DIAN, Wormhole) with its hidden-layer controls. */
 import { useCallback } from 'react';
 import type { Architecture, ExperimentSpec } from '../../experiment';
-import { LIMITS } from '../../experiment';
+import { LAYER_WIDTH, MAX_HIDDEN_LAYERS } from '../../experiment';
 import { useAppStore } from '../appState';
 import { columnX, NODE_SIZE } from '../views/geometry';
 import { createNetworkGraph } from '../views/networkGraph';
@@ -39,7 +39,7 @@ function LayerControls({ layers }: { layers: HiddenLayers }) {
   const changeWidth = (l: number, delta: number) =>
     updateSpec((d) => {
       const w = widths[l] + delta;
-      if (w >= LIMITS.layerWidth.min && w <= LIMITS.layerWidth.max) layers.setWidth(d, l, w);
+      if (w >= LAYER_WIDTH.min && w <= LAYER_WIDTH.max) layers.setWidth(d, l, w);
     });
   const { addLayer, removeLayer } = layers;
   return (
@@ -53,7 +53,7 @@ function LayerControls({ layers }: { layers: HiddenLayers }) {
             <button
               type="button"
               aria-label="Add hidden layer"
-              disabled={widths.length >= LIMITS.hiddenLayers.max}
+              disabled={widths.length >= MAX_HIDDEN_LAYERS}
               onClick={() => updateSpec(addLayer)}
             >
               +

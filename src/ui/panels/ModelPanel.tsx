@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { LIMITS, OPTIMIZERS, REGULARIZATIONS } from '../../experiment';
+import { numberControl, OPTIMIZERS, REGULARIZATIONS, TRAINING_FIELDS } from '../../experiment';
 import { useAppStore } from '../appState';
 import { NumberField, Select } from '../kit/controls';
 
@@ -11,10 +11,8 @@ export function ModelPanel({ children }: { children?: ReactNode }) {
     <section className="panel model" aria-labelledby="model-title">
       <h2 id="model-title">Training</h2>
       <NumberField
-        label="Learning rate"
+        {...numberControl(TRAINING_FIELDS.learningRate)}
         value={training.learningRate}
-        min={LIMITS.learningRate.min}
-        max={LIMITS.learningRate.max}
         onChange={(v) => updateSpec((d) => void (d.training.learningRate = v))}
       />
       {children}
@@ -31,10 +29,8 @@ export function ModelPanel({ children }: { children?: ReactNode }) {
         onChange={(v) => updateSpec((d) => void (d.training.regularization = v))}
       />
       <NumberField
-        label="Regularization rate"
+        {...numberControl(TRAINING_FIELDS.regularizationRate)}
         value={training.regularizationRate}
-        min={LIMITS.regularizationRate.min}
-        max={LIMITS.regularizationRate.max}
         onChange={(v) => updateSpec((d) => void (d.training.regularizationRate = v))}
       />
     </section>

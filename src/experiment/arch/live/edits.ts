@@ -2,7 +2,8 @@
  * Edits of the Live network's graph, as pure functions on the spec: the UI applies them to the spec (so links
  * carry them) and the engine to the running network. An impossible edit is refused with a short reason.
  */
-import { LIVE_LIMITS, liveGraphProblem, liveInputsFor, type LiveSpec, type LiveTaskKind } from './slice';
+import { LIVE_MAX_NEURONS, liveGraphProblem, liveInputsFor } from './graph';
+import type { LiveSpec, LiveTaskKind } from './slice';
 
 export type LiveEdit =
   | { kind: 'connect'; source: string; neuron: string }
@@ -36,7 +37,7 @@ export function applyLiveEdit(live: LiveSpec, edit: LiveEdit): EditResult {
       break;
     }
     case 'addNeuron': {
-      if (ids.length >= LIVE_LIMITS.neurons) return { error: `At most ${LIVE_LIMITS.neurons} neurons.` };
+      if (ids.length >= LIVE_MAX_NEURONS) return { error: `At most ${LIVE_MAX_NEURONS} neurons.` };
       if (next.layers.length === 2) next.layers.splice(1, 0, []);
       const layer = Math.min(Math.max(1, edit.layer), next.layers.length - 2);
       let k = 0;

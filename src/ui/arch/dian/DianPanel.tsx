@@ -4,7 +4,8 @@ import {
   DIAN_SOURCES,
   FINAL_ACTIVATIONS,
   GATE_POLICIES,
-  LIMITS,
+  DIAN_FIELDS,
+  numberControl,
   type DianSpec,
 } from '../../../experiment';
 import { useAppStore } from '../../appState';
@@ -24,14 +25,7 @@ export function DianPanel() {
   return (
     <section className="panel dian" aria-labelledby="dian-title">
       <h2 id="dian-title">Gated extra input</h2>
-      <NumberField
-        label="Period"
-        value={dian.period}
-        min={LIMITS.period.min}
-        max={LIMITS.period.max}
-        integer
-        onChange={set('period')}
-      />
+      <NumberField {...numberControl(DIAN_FIELDS.period)} value={dian.period} onChange={set('period')} />
       <Select
         label="Iteration"
         value={dian.iteration}

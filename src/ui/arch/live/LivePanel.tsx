@@ -1,10 +1,11 @@
 import {
   LIVE_ACTIVATIONS,
-  LIVE_LIMITS,
+  LIVE_FIELDS,
   LIVE_REWARDS,
   LIVE_SHARINGS,
   LIVE_TASKS,
   LIVE_UPDATES,
+  numberControl,
   type LiveSpec,
   type LiveTaskKind,
   withLiveTask,
@@ -77,49 +78,20 @@ export function LivePanel() {
         }))}
         onChange={set('reward')}
       />
-      <NumberField
-        label="Delay d"
-        value={live.delay}
-        {...LIVE_LIMITS.delay}
-        integer
-        onChange={set('delay')}
-      />
-      <NumberField
-        label="Parity bits n"
-        value={live.bits}
-        {...LIVE_LIMITS.bits}
-        integer
-        onChange={set('bits')}
-      />
+      <NumberField {...numberControl(LIVE_FIELDS.delay)} value={live.delay} onChange={set('delay')} />
+      <NumberField {...numberControl(LIVE_FIELDS.bits)} value={live.bits} onChange={set('bits')} />
       <Select
         label="Firing"
         value={live.activation}
         options={LIVE_ACTIVATIONS}
         onChange={set('activation')}
       />
-      <NumberField
-        label="Memory M"
-        value={live.memory}
-        {...LIVE_LIMITS.memory}
-        integer
-        onChange={set('memory')}
-      />
-      <NumberField label="Live learning rate" value={live.lr} {...LIVE_LIMITS.lr} onChange={set('lr')} />
-      <NumberField
-        label="Depth D"
-        value={live.depth}
-        {...LIVE_LIMITS.depth}
-        integer
-        onChange={set('depth')}
-      />
+      <NumberField {...numberControl(LIVE_FIELDS.memory)} value={live.memory} onChange={set('memory')} />
+      <NumberField {...numberControl(LIVE_FIELDS.lr)} value={live.lr} onChange={set('lr')} />
+      <NumberField {...numberControl(LIVE_FIELDS.depth)} value={live.depth} onChange={set('depth')} />
       <Select label="Reward sharing" value={live.sharing} options={LIVE_SHARINGS} onChange={set('sharing')} />
       <Select label="Update mode" value={live.update} options={LIVE_UPDATES} onChange={set('update')} />
-      <NumberField
-        label="Rewiring probability"
-        value={live.pRewire}
-        {...LIVE_LIMITS.pRewire}
-        onChange={set('pRewire')}
-      />
+      <NumberField {...numberControl(LIVE_FIELDS.pRewire)} value={live.pRewire} onChange={set('pRewire')} />
     </section>
   );
 }

@@ -4,7 +4,8 @@ import {
   WORMHOLE_ACTIVATIONS,
   WORMHOLE_GATES,
   WORMHOLE_GRADIENTS,
-  WORMHOLE_LIMITS,
+  WORMHOLE_FIELDS,
+  numberControl,
   type WormholeSpec,
 } from '../../../experiment';
 import { useState } from 'react';
@@ -19,7 +20,6 @@ export function WormholePanel() {
     <K extends keyof WormholeSpec>(key: K) =>
     (value: WormholeSpec[K]) =>
       updateSpec((d) => void (d.wormhole[key] = value));
-  const L = WORMHOLE_LIMITS;
   return (
     <section className="panel wormhole" aria-labelledby="wormhole-title">
       <h2 id="wormhole-title">Fixed point</h2>
@@ -33,32 +33,23 @@ export function WormholePanel() {
         ]}
         onChange={set('solver')}
       />
-      <NumberField label="Tolerance" value={w.tol} {...L.tol} onChange={set('tol')} />
+      <NumberField {...numberControl(WORMHOLE_FIELDS.tol)} value={w.tol} onChange={set('tol')} />
       <Select
         label="Residual"
         value={w.residual}
         options={RESIDUAL_KINDS.map((r) => ({ value: r, label: r === 'rel' ? 'relative' : 'absolute' }))}
         onChange={set('residual')}
       />
+      <NumberField {...numberControl(WORMHOLE_FIELDS.maxIter)} value={w.maxIter} onChange={set('maxIter')} />
+      <NumberField {...numberControl(WORMHOLE_FIELDS.damping)} value={w.damping} onChange={set('damping')} />
       <NumberField
-        label="Max iterations"
-        value={w.maxIter}
-        {...L.maxIter}
-        integer
-        onChange={set('maxIter')}
-      />
-      <NumberField label="Damping" value={w.damping} {...L.damping} onChange={set('damping')} />
-      <NumberField
-        label="Anderson m"
+        {...numberControl(WORMHOLE_FIELDS.andersonM)}
         value={w.andersonM}
-        {...L.andersonM}
-        integer
         onChange={set('andersonM')}
       />
       <NumberField
-        label="Anderson λ"
+        {...numberControl(WORMHOLE_FIELDS.andersonLambda)}
         value={w.andersonLambda}
-        {...L.andersonLambda}
         onChange={set('andersonLambda')}
       />
       <Select
@@ -88,7 +79,11 @@ export function WormholePanel() {
         }))}
         onChange={set('gate')}
       />
-      <NumberField label="Gate bias at start" value={w.gateBias} {...L.gateBias} onChange={set('gateBias')} />
+      <NumberField
+        {...numberControl(WORMHOLE_FIELDS.gateBias)}
+        value={w.gateBias}
+        onChange={set('gateBias')}
+      />
       <Select
         label="Wormhole activation"
         value={w.activation}
