@@ -1,6 +1,6 @@
 /** Node part: the engine API on tfjs's cpu and wasm backends, in-process (no worker, no UI). */
-import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
+import * as tf from '@tensorflow/tfjs-core';
+import './nodeBackends';
 import { createSession } from '../src/engine';
 import { GATE_TRACE_LENGTH } from '../src/engine/arch/dian/gateTrace';
 import { defaultSpec } from '../src/experiment';

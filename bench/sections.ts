@@ -2,7 +2,8 @@
  * The Dynamic-Live and Wormhole sections of `npm run bench`: running each, and (for --live-only and
  * --wormhole-only) putting one section into the existing bench/RESULTS.md in place of its previous version.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+import './nodeBackends';
 import { liveSection, type LiveResults } from './liveReport';
 import { runLiveSpeed } from './liveSpeed';
 import { runLiveSuccess } from './liveSuccess';

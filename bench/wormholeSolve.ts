@@ -5,8 +5,8 @@
  * Solves are of freshly initialised networks (createWormhole + solveFixedPoint, the problem set up as
  * WormholeSession sets it up); times and memory go through the session's public predict / gradients / train.
  */
-import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
+import * as tf from '@tensorflow/tfjs-core';
+import './nodeBackends';
 import { createSession } from '../src/engine';
 import { createWormhole } from '../src/engine/arch/wormhole/model';
 import { createRng, deriveSeed } from '../src/engine/core/rng';
