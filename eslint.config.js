@@ -3,6 +3,38 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+/** What each folder of src/ may import from the others (docs/DESIGN.md section 3); its own files always. */
+const LAYERS = {
+  experiment: [],
+  protocol: ['experiment'],
+  engine: ['experiment', 'protocol'],
+  worker: ['experiment', 'protocol', 'engine'],
+  state: ['experiment', 'protocol'],
+  ui: ['experiment', 'protocol', 'state'],
+};
+const USES_TFJS = ['engine', 'worker'];
+const TFJS_BAN = { group: ['@tensorflow/*'], message: 'tfjs belongs to src/engine and src/worker only.' };
+
+/** The import bans of one folder: the layers it may not use, at any depth (barrels included), and tfjs. */
+function layerBans(layer) {
+  const allowed = LAYERS[layer];
+  const banned = Object.keys(LAYERS).filter((other) => other !== layer && !allowed.includes(other));
+  const patterns = [];
+  if (banned.length > 0) {
+    patterns.push({
+      group: banned.flatMap((other) => [`**/${other}`, `**/${other}/**`]),
+      message: `src/${layer} may import only from ${allowed.length > 0 ? allowed.join(', ') : 'itself'} (docs/DESIGN.md section 3).`,
+    });
+  }
+  if (!USES_TFJS.includes(layer)) patterns.push(TFJS_BAN);
+  return patterns;
+}
+
+const layering = Object.keys(LAYERS).map((layer) => ({
+  files: [`src/${layer}/**/*.{ts,tsx}`],
+  rules: { 'no-restricted-imports': ['error', { patterns: layerBans(layer) }] },
+}));
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report'] },
   js.configs.recommended,
@@ -14,6 +46,15 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // A promise nobody awaits loses its error; the worker and the UI are event-driven, so these are easy to miss.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
     },
   },
   {
@@ -40,19 +81,10 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/ui/**', 'src/state/**'],
+    // src/main.tsx mounts the UI: the app's only file outside the layers, and no tfjs either.
+    files: ['src/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['@tensorflow/*', '**/engine/*'],
-              message: 'The UI talks to the engine through the worker protocol only.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [TFJS_BAN] }],
     },
   },
   {
@@ -80,4 +112,5 @@ export default tseslint.config(
       ],
     },
   },
+  ...layering,
 );

@@ -5,7 +5,8 @@
  * the training loss at checkpoints (convergence speed), and the first evaluation at >= 90% test accuracy.
  * Formatting and the verdict: bench/dianReport.ts.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+import './nodeBackends';
 import { createSession, type DianMetrics, type Metrics } from '../src/engine';
 import {
   DIAN_VARIANTS as VARIANTS,

@@ -4,8 +4,8 @@
  * layer, so that earlier layers give this step's values and the same or later layers the previous step's),
  * on the cpu and wasm backends in Node, against the scalar LiveNetwork.propagate on the same network.
  */
-import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
+import * as tf from '@tensorflow/tfjs-core';
+import './nodeBackends';
 import type { LiveStructure } from '../src/engine';
 import { SEED, driver, networkFor, randomStructure } from './liveSpeed';
 

@@ -1,6 +1,6 @@
 /** Node part: the engine API on tfjs's cpu and wasm backends, in-process (no worker, no UI). */
-import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
+import * as tf from '@tensorflow/tfjs-core';
+import './nodeBackends';
 import { GATE_TRACE_LENGTH, createSession } from '../src/engine';
 import { defaultSpec } from '../src/experiment';
 import type { Throughput } from './report';

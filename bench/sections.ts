@@ -1,5 +1,6 @@
 /** The Dynamic-Live and Wormhole sections of `npm run bench`: running each and writing it as markdown. */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+import './nodeBackends';
 import { liveSection, type LiveResults } from './liveReport';
 import { runLiveSpeed } from './liveSpeed';
 import { runLiveSuccess } from './liveSuccess';

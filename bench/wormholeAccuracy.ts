@@ -2,8 +2,8 @@
  * Fixed-Point Wormhole network on the long-dependency sequence tasks (issue #5), against the MLP of the same
  * hidden widths and against itself with no wormholes. Trained in-process through the engine API.
  */
-import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
+import * as tf from '@tensorflow/tfjs-core';
+import './nodeBackends';
 import { createSession } from '../src/engine';
 import { defaultSpec, type ExperimentSpec, type TaskKind } from '../src/experiment';
 

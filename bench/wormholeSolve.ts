@@ -5,8 +5,8 @@
  * Solves are of freshly initialised sessions (solvePoints: the session's own solve, training nothing); times
  * and memory go through the session's public predict / gradients / train.
  */
-import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
+import * as tf from '@tensorflow/tfjs-core';
+import './nodeBackends';
 import { createSession, sessionOf, type Dataset } from '../src/engine';
 import { defaultSpec, type ExperimentSpec, type WormholeSpec } from '../src/experiment';
 import type { StopReason } from '../src/protocol';

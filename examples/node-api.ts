@@ -1,5 +1,11 @@
 /** The engine as a library, in Node on the cpu backend: `npx tsx examples/node-api.ts`. */
+// tfjs-core registers no backend and no gradient by itself. Its gradients are extensionless ES modules, which
+// Node's ESM resolver refuses; `require` (under tsx) loads them.
+import '@tensorflow/tfjs-backend-cpu';
+import { createRequire } from 'node:module';
 import { createSession, defaultSpec, sessionOf } from '../src/engine';
+
+createRequire(import.meta.url)('@tensorflow/tfjs-core/dist/register_all_gradients');
 
 const spec = defaultSpec('mlp');
 spec.task.kind = 'xor';

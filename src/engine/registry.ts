@@ -2,7 +2,7 @@
  * The engine's registry: one session factory per architecture. A new architecture adds its session to the
  * `Session` union and one line to SESSIONS; the compiler lists what is missing.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { validateSpec, type Architecture, type ExperimentSpec } from '../experiment';
 import { DianSession } from './arch/dian/session';
 import { LiveSession } from './arch/live/session';

@@ -1,4 +1,7 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+// tfjs-core registers no backend and no gradient by itself.
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { beforeAll } from 'vitest';
 
 // Unit tests run the engine in Node on the cpu backend (docs/DESIGN.md section 8).

@@ -6,7 +6,8 @@ export function SharePanel() {
   const [withWeights, setWithWeights] = useState(false);
   const [link, setLink] = useState<string>();
   const fileRef = useRef<HTMLInputElement>(null);
-  const copy = async () => setLink(await copyLink(withWeights));
+  // copyLink reports its own failures (an alert or a log line): nothing is left for the click to await.
+  const copy = () => void copyLink(withWeights).then(setLink);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

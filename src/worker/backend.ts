@@ -1,5 +1,10 @@
 /** Starts a tfjs backend in the worker: probes the WebGPU adapter, then walks the fallback chain. */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
+// tfjs-core registers no backend and no gradient by itself: the worker registers the gradients the sessions
+// train with and each backend of the fallback chain (backendOrder).
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';

@@ -1,5 +1,5 @@
 /** What the gradient-trained sessions (MLP, DIAN, Wormhole) share: data, optimizer, named weights, step. */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { ExperimentSpec, WeightMap } from '../../experiment';
 import type { EngineEvent, WeightShape } from '../../protocol';
 import { DataFeed } from './dataFeed';

@@ -3,7 +3,7 @@
  * predictions, gradients, and a frame read from the device in one `await data()`. A subclass says when the
  * DIAN's gate takes part and adds its own numbers to the frame.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { WeightMap } from '../../experiment';
 import type { ArchFrame, Metrics, Snapshot } from '../../protocol';
 import { GradientSession } from './gradientSession';

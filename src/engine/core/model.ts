@@ -1,5 +1,5 @@
 // tfjs variable names are global, so the weight names of docs/DESIGN.md live beside the variables instead.
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs-core';
 
 /** A named trainable tensor; names and shapes follow docs/DESIGN.md section 4 (kernels are [in, out]). */
 export interface NamedWeight {

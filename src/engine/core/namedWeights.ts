@@ -1,5 +1,5 @@
 /** Reading and writing a model's named weights (docs/DESIGN.md section 4), shared by the gradient-trained sessions. */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { WeightMap } from '../../experiment';
 import { SpecError } from './specError';
 import type { NamedWeight } from './model';

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { TrainingSpec } from '../../experiment';
 
 export function createOptimizer(training: TrainingSpec): tf.Optimizer {

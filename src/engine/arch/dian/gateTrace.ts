@@ -1,4 +1,4 @@
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs-core';
 
 /** How many recent training iterations a frame reports the gate of. */
 export const GATE_TRACE_LENGTH = 48;

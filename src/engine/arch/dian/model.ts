@@ -9,7 +9,7 @@
  * The published code added a layer-3-wide extra input to layer 2's output (a shape error); here e has |h2|.
  * On inactive iterations E, be, G and bg are not in the graph, so they get no gradient.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { DianSpec, ExperimentSpec } from '../../../experiment';
 import type { Rng } from '../../core/rng';
 import { glorotKernel, regularization, zeroBias } from '../mlp/model';

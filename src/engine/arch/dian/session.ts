@@ -3,7 +3,7 @@
  * (model.ts has the maths). It records the gate of recent steps for the valve and strip, and reports the test
  * accuracy with the gate forced on and off.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { ExperimentSpec, GatePolicy, WeightMap } from '../../../experiment';
 import type { DianFrame, DianMetrics } from '../../../protocol';
 import { createRng, deriveSeed } from '../../core/rng';

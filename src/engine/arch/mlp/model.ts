@@ -2,7 +2,7 @@
  * Plain MLP, the baseline:  h_0 = x;  h_l = act(h_{l-1} K_l + b_l) for hidden l;  y = h_{L-1} K_L + b_L (logit).
  * Loss = mean sigmoid cross-entropy(y, label) + rate * R(kernels),  R = sum |w| (l1) or 0.5 * sum w^2 (l2).
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { Activation, ExperimentSpec } from '../../../experiment';
 import type { Rng } from '../../core/rng';
 import type { Model, NamedWeight } from '../../core/model';

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { defaultSpec, type ExperimentSpec } from '../../../experiment';
 import { createSession, sessionOf, SpecError } from '../..';

@@ -7,7 +7,7 @@
  * Phi(H, x) is one Gauss-Seidel sweep: layer l reads this sweep's h_{l-1} and the previous iterate's h_j (j > l).
  * The output is h_L at the fixed point H* = Phi(H*, x); the loss is 0.5 * mean over samples of (h_L - t)^2.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { WormholeSpec } from '../../../experiment';
 import type { Rng } from '../../core/rng';
 import { glorotKernel, zeroBias } from '../mlp/model';

@@ -3,7 +3,7 @@
  * the implicit gradient (adjoint fixed point, vector-Jacobian products only) or, as the ablation, backprop
  * through the unrolled iterations, and applies it with the optimizer. Every solve keeps its trace.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { ExperimentSpec, WeightMap } from '../../../experiment';
 import { createWormhole, type WormholeModel } from './model';
 import { createRng, deriveSeed } from '../../core/rng';

@@ -4,7 +4,7 @@
  * abs = ||Phi(X) - X||, rel = abs / (||Phi(X)|| + 1e-9); a solve stops when the largest (abs or rel, as
  * chosen) is below tol, at maxIter, or when it diverges. One read from the device per iteration.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { AdjointTrace, FixedPointTrace, StopReason } from '../../../protocol/wormhole';
 
 export type { AdjointTrace, FixedPointTrace, StopReason };
