@@ -58,12 +58,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/engine/**/*.ts'],
-    ignores: ['src/engine/**/*.test.ts'],
+    files: ['src/engine/**/*.ts', 'src/experiment/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
     rules: {
       'no-restricted-properties': [
         'error',
-        { object: 'Math', property: 'random', message: 'Use the seeded RNG (src/engine/rng.ts).' },
+        { object: 'Math', property: 'random', message: 'Use the seeded RNG (src/experiment/rng.ts).' },
       ],
     },
   },

@@ -7,7 +7,7 @@ export type { DianMetrics, LiveMetrics, Metrics, Snapshot } from '../protocol';
 
 // Building blocks for measuring the engine outside a session (bench/): the seeded randomness and the tasks'
 // data every session uses, the Live network itself and its reward streams, and the limits sessions work to.
-export { createRng, deriveSeed, type Rng } from './core/rng';
+export { createRng, deriveSeed, type Rng } from '../experiment';
 export { makeDataset, type Dataset, type Point } from './core/tasks';
 export { GATE_TRACE_LENGTH } from './arch/dian/gateTrace';
 export { LiveNetwork, type LiveOptions, type LiveStructure } from './arch/live/network';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../engine/core/rng';
+import { createRng } from './rng';
 import { TRAINING_FIELDS, VIEW_FIELDS } from './common';
 import { field, numberControl, randomFields, readFields, readRecord } from './fields';
 import { WORMHOLE_FIELDS } from './arch/wormhole/slice';

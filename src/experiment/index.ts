@@ -14,3 +14,4 @@ export * from './arch/live/edits';
 export * from './arch/wormhole/slice';
 export * from './link';
 export * from './arch/dian/variants';
+export * from './rng';

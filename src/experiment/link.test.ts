@@ -1,6 +1,6 @@
 import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../engine/core/rng';
+import { createRng } from './rng';
 import { defaultSpec } from './defaults';
 import { decodeLink, encodeLink, SHAREABLE_LINK_LENGTH } from './link';
 import { randomSpec } from './random';

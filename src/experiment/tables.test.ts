@@ -1,6 +1,6 @@
 /** Properties every field table must have, checked row by row over the whole spec. */
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../engine/core/rng';
+import { createRng } from './rng';
 import { COMMON_FIELDS, TASK_FIELDS, TRAINING_FIELDS, VIEW_FIELDS } from './common';
 import { defaultSpec } from './defaults';
 import { rowProblem, type Row, type Table } from './fields';

@@ -1,7 +1,7 @@
 /** A 2-D task's data as tensors, seeded mini-batches over it, and cached grids over the input plane. */
 import * as tf from '@tensorflow/tfjs-core';
 import { gridCoords, inputNames, isSequenceTask, type ExperimentSpec } from '../../experiment';
-import { createRng, deriveSeed, permutation, type Rng } from './rng';
+import { createRng, deriveSeed, permutation, type Rng } from '../../experiment';
 import { featurize, makeDataset, type Dataset, type Point } from './tasks';
 
 export interface LabelledSet {

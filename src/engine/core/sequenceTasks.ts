@@ -8,7 +8,7 @@
  *                 (Hochreiter & Schmidhuber's adding problem, as classification).
  */
 import type { TaskSpec } from '../../experiment';
-import type { Rng } from './rng';
+import type { Rng } from '../../experiment';
 import type { Point } from './tasks';
 
 export function sequencePoints(task: TaskSpec, rng: Rng): Point[] {

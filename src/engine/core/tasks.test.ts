@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSpec, TASKS } from '../../experiment';
-import { createRng } from './rng';
+import { createRng } from '../../experiment';
 import { gridCoords } from '../../experiment';
 import { featurize, makeDataset } from './tasks';
 

@@ -11,7 +11,7 @@ import {
   type TaskSpec,
 } from '../../experiment';
 import { sequencePoints } from './sequenceTasks';
-import { createRng, deriveSeed, permutation, type Rng } from './rng';
+import { createRng, deriveSeed, permutation, type Rng } from '../../experiment';
 
 export interface Point {
   x1: number;

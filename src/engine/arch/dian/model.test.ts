@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { defaultSpec, type ExperimentSpec, type WeightMap } from '../../../experiment';
 import { createSession, sessionOf } from '../..';
-import { createRng } from '../../core/rng';
+import { createRng } from '../../../experiment';
 import { expectClose, readReference, type DianVectors } from '../../testing/reference';
 import { createDian, gateActive } from './model';
 

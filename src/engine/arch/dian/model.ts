@@ -11,7 +11,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { DianSpec, ExperimentSpec } from '../../../experiment';
-import type { Rng } from '../../core/rng';
+import type { Rng } from '../../../experiment';
 import { glorotKernel, regularization, zeroBias } from '../mlp/model';
 import type { Model } from '../../core/model';
 

@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { ExperimentSpec, GatePolicy, WeightMap } from '../../../experiment';
 import type { DianFrame, DianMetrics } from '../../../protocol';
-import { createRng, deriveSeed } from '../../core/rng';
+import { createRng, deriveSeed } from '../../../experiment';
 import { LayeredSession } from '../../core/layeredSession';
 import type { SessionBase } from '../../core/session';
 import type { Dataset } from '../../core/tasks';

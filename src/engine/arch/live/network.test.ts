@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readReference } from '../../testing/reference';
-import { createRng } from '../../core/rng';
+import { createRng } from '../../../experiment';
 import { LiveNetwork, type LiveOptions } from './network';
 
 interface LiveCase {

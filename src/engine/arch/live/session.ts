@@ -11,7 +11,7 @@ import {
 } from '../../../experiment';
 import { createLiveTask, rewardFor, type LiveTask } from './tasks';
 import { LiveNetwork, type RewireEvent } from './network';
-import { createRng, deriveSeed } from '../../core/rng';
+import { createRng, deriveSeed } from '../../../experiment';
 import type { EngineEvent, LiveFrame, LiveMetrics, Snapshot } from '../../../protocol';
 import { MAP_INTERVAL_MS, type SessionBase, type SnapshotRequest } from '../../core/session';
 import { makeDataset, type Dataset } from '../../core/tasks';

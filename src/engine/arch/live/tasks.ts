@@ -4,7 +4,7 @@
  * Rewards: "target" 1 - 2|y - target| (y clipped to [0, 1]); "reference" (y - 0.5) * 2, blind to the target.
  */
 import { INPUT_DOMAIN, type LiveSpec, type TaskSpec } from '../../../experiment';
-import { createRng, deriveSeed } from '../../core/rng';
+import { createRng, deriveSeed } from '../../../experiment';
 import { makeDataset } from '../../core/tasks';
 
 export interface LiveTaskStep {

@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { Activation, ExperimentSpec } from '../../../experiment';
-import type { Rng } from '../../core/rng';
+import type { Rng } from '../../../experiment';
 import type { Model, NamedWeight } from '../../core/model';
 
 export function activate(x: tf.Tensor2D, activation: Activation): tf.Tensor2D {

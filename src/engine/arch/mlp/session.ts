@@ -1,7 +1,7 @@
 /** The plain MLP session: the baseline every experimental architecture is compared with. */
 import type { ExperimentSpec, WeightMap } from '../../../experiment';
 import type { MlpFrame } from '../../../protocol';
-import { createRng, deriveSeed } from '../../core/rng';
+import { createRng, deriveSeed } from '../../../experiment';
 import { LayeredSession } from '../../core/layeredSession';
 import type { SessionBase } from '../../core/session';
 import { createMlp } from './model';

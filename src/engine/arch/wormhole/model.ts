@@ -9,7 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { WormholeSpec } from '../../../experiment';
-import type { Rng } from '../../core/rng';
+import type { Rng } from '../../../experiment';
 import { glorotKernel, zeroBias } from '../mlp/model';
 import type { NamedWeight } from '../../core/model';
 

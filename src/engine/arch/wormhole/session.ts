@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { ExperimentSpec, WeightMap } from '../../../experiment';
 import { createWormhole, type WormholeModel } from './model';
-import { createRng, deriveSeed } from '../../core/rng';
+import { createRng, deriveSeed } from '../../../experiment';
 import type {
   AdjointTrace,
   EngineEvent,
