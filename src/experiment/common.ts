@@ -17,9 +17,8 @@ import {
   SCHEMA_VERSION,
   SPEEDS,
   TASKS,
-  type CommonSpec,
   type Feature,
-} from './spec';
+} from './kinds';
 
 export const COMMON_FIELDS = {
   architecture: field.oneOf({
@@ -154,3 +153,11 @@ export const randomCommon = (rng: RandomSource): CommonSpec => ({
   training: randomFields(TRAINING_FIELDS, rng),
   view: randomFields(VIEW_FIELDS, rng),
 });
+
+/** What every experiment has, whatever its architecture. */
+export interface CommonSpec extends ValuesOf<typeof COMMON_FIELDS> {
+  version: typeof SCHEMA_VERSION;
+  task: TaskSpec;
+  training: TrainingSpec;
+  view: ViewSpec;
+}

@@ -1,5 +1,5 @@
 import type { TaskSpec } from './common';
-import { isSequenceTask, type Feature } from './spec';
+import { isSequenceTask, type Feature } from './kinds';
 
 /** What each input feature computes from a point (x1, x2); the engine and the graph's thumbnails share it. */
 export const FEATURE_FUNCTIONS: Record<Feature, (x1: number, x2: number) => number> = {

@@ -6,20 +6,10 @@ import { DIAN_SLICE } from './arch/dian/slice';
 import { LIVE_SLICE } from './arch/live/slice';
 import { MLP_SLICE } from './arch/mlp/slice';
 import { WORMHOLE_SLICE } from './arch/wormhole/slice';
-import type { RandomSource, Table } from './fields';
-import { ARCHITECTURES, type Architecture, type ArchitectureSpecs, type CommonSpec } from './spec';
+import type { ArchitectureSlice } from './slice';
+import { ARCHITECTURES, type Architecture, type ArchitectureSpecs } from './spec';
 
-export interface ArchitectureSlice<S> {
-  /** The architecture in words, for messages and the event log. */
-  name: string;
-  /** The slice's scalar fields; the structured ones (lists, graphs) have readers of their own. */
-  fields: Table;
-  defaults(): S;
-  /** The slice from untrusted data (the record under the architecture's key), given the common part read first. */
-  read(raw: Record<string, unknown>, common: CommonSpec, problems: string[]): S;
-  /** A random valid slice that fits the common part (for property tests). */
-  random(rng: RandomSource, common: CommonSpec): S;
-}
+export type { ArchitectureSlice };
 
 export const ARCHITECTURE_SLICES: { [K in Architecture]: ArchitectureSlice<ArchitectureSpecs[K]> } = {
   mlp: MLP_SLICE,

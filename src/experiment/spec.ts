@@ -1,58 +1,12 @@
 /** The experiment spec: plain, serialisable data. It is what a share link will carry. */
-
-export const SCHEMA_VERSION = 1;
-
-import type { COMMON_FIELDS, TaskSpec, TrainingSpec, ViewSpec } from './common';
-import type { ValuesOf } from './fields';
+import type { CommonSpec } from './common';
 import type { DianSpec } from './arch/dian/slice';
 import type { LiveSpec } from './arch/live/slice';
 import type { MlpSpec } from './arch/mlp/slice';
 import type { WormholeSpec } from './arch/wormhole/slice';
 
-export const ARCHITECTURES = ['mlp', 'dian', 'live', 'wormhole'] as const;
-export type Architecture = (typeof ARCHITECTURES)[number];
-
-export const BACKENDS = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
-export type BackendChoice = (typeof BACKENDS)[number];
-export type BackendName = Exclude<BackendChoice, 'auto'>;
-/** The WebGPU adapter the browser offers: a real GPU, a software one (SwiftShader), or none. */
-export type AdapterKind = 'hardware' | 'software' | 'none';
-
-export const PLANE_TASKS = ['circle', 'xor', 'gaussian', 'spiral'] as const;
-/** Sequence tasks with long-term dependencies, given as windows of the sequence (docs/DESIGN.md section 2). */
-export const SEQUENCE_TASKS = ['parity', 'temporal-xor', 'adding'] as const;
-export const TASKS = [...PLANE_TASKS, ...SEQUENCE_TASKS] as const;
-export type TaskKind = (typeof TASKS)[number];
-
-export const isSequenceTask = (kind: TaskKind): kind is (typeof SEQUENCE_TASKS)[number] =>
-  (SEQUENCE_TASKS as readonly string[]).includes(kind);
-
-/** Input features, as in the TensorFlow Playground. x1 and x2 are the point's coordinates. */
-export const FEATURES = ['x1', 'x2', 'x1^2', 'x2^2', 'x1x2', 'sin x1', 'sin x2'] as const;
-export type Feature = (typeof FEATURES)[number];
-
-export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const;
-export type OptimizerKind = (typeof OPTIMIZERS)[number];
-
-export const REGULARIZATIONS = ['none', 'l1', 'l2'] as const;
-export type Regularization = (typeof REGULARIZATIONS)[number];
-
-/** Playback speed: index into SPEEDS. The last one is full speed. */
-export const SPEEDS = [
-  { label: 'slow motion', stepsPerSecond: 2 },
-  { label: 'slow', stepsPerSecond: 10 },
-  { label: 'medium', stepsPerSecond: 60 },
-  { label: 'fast', stepsPerSecond: 600 },
-  { label: 'full speed', stepsPerSecond: Infinity },
-] as const;
-
-/** What every experiment has, whatever its architecture. */
-export interface CommonSpec extends ValuesOf<typeof COMMON_FIELDS> {
-  version: typeof SCHEMA_VERSION;
-  task: TaskSpec;
-  training: TrainingSpec;
-  view: ViewSpec;
-}
+export * from './kinds';
+export type { CommonSpec } from './common';
 
 /** One slice per architecture, under the architecture's id (the registry's keys). */
 export interface ArchitectureSpecs {

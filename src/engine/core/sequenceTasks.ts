@@ -9,7 +9,7 @@
  */
 import type { TaskSpec } from '../../experiment';
 import type { Rng } from '../../experiment';
-import type { Point } from './tasks';
+import type { Point } from './points';
 
 export function sequencePoints(task: TaskSpec, rng: Rng): Point[] {
   const T = task.length;

@@ -12,19 +12,9 @@ import {
 } from '../../experiment';
 import { sequencePoints } from './sequenceTasks';
 import { createRng, deriveSeed, permutation, type Rng } from '../../experiment';
+import type { Dataset, Point } from './points';
 
-export interface Point {
-  x1: number;
-  x2: number;
-  label: 0 | 1;
-  /** Sequence tasks: the window fed to the network (x1, x2 are unused). */
-  inputs?: number[];
-}
-
-export interface Dataset {
-  train: Point[];
-  test: Point[];
-}
+export type { Dataset, Point };
 
 type Generator = (n: number, noise: number, rng: Rng) => Point[];
 

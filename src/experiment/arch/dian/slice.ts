@@ -1,7 +1,7 @@
 /** The Dynamic Input Activation network's part of the experiment spec (docs/DESIGN.md 1.1): scalars only. */
 import { defaultsOf, field, randomFields, readFields, type ValuesOf } from '../../fields';
 import { LAYER_WIDTH } from '../../hiddenLayers';
-import type { ArchitectureSlice } from '../../registry';
+import type { ArchitectureSlice } from '../../slice';
 
 export const DIAN_SOURCES = ['x', 'h1'] as const;
 export const DIAN_ITERATIONS = ['step', 'epoch'] as const;

@@ -2,8 +2,8 @@
  * Edits of the Live network's graph, as pure functions on the spec: the UI applies them to the spec (so links
  * carry them) and the engine to the running network. An impossible edit is refused with a short reason.
  */
-import { LIVE_MAX_NEURONS, liveGraphProblem, liveInputsFor } from './graph';
-import type { LiveSpec, LiveTaskKind } from './slice';
+import { LIVE_MAX_NEURONS, liveGraphProblem, liveInputsFor, type LiveTaskKind } from './graph';
+import type { LiveSpec } from './slice';
 
 export type LiveEdit =
   | { kind: 'connect'; source: string; neuron: string }

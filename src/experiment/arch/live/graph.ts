@@ -1,11 +1,22 @@
 /** The Live network's graph and neuron positions: their checks (shared by validation, edits and the engine). */
 import { isRecord, type RandomSource } from '../../fields';
-import type { LiveSpec, LiveTaskKind } from './slice';
 
 export const LIVE_MAX_NEURONS = 1000;
 export const LIVE_MAX_EDGES = 20000;
 
-type LiveGraph = Pick<LiveSpec, 'layers' | 'sources'>;
+/** The reward tasks; a task decides the input neurons. */
+export const LIVE_TASKS = ['temporal-xor', 'delayed-recall', 'parity', 'delayed-reward', '2d'] as const;
+export type LiveTaskKind = (typeof LIVE_TASKS)[number];
+
+export interface LiveGraph {
+  /** Neuron ids in firing order: the first layer holds the inputs, the last the outputs. */
+  layers: string[][];
+  /** Allowed sources of each non-input neuron, in order; any neuron may be a source (cycles, self-loops). */
+  sources: Record<string, string[]>;
+}
+
+/** Where the user dragged neurons, in graph units; neurons not listed sit in their layer's column. */
+export type LivePositions = Record<string, [number, number]>;
 
 /** The input neurons a task feeds: one bit stream, or the two coordinates of a 2-D point. */
 export const liveInputsFor = (task: LiveTaskKind): string[] => (task === '2d' ? ['x1', 'x2'] : ['in']);
@@ -62,9 +73,9 @@ export function readLiveGraph(
 }
 
 /** Neuron positions: finite pairs for known neurons; anything else is dropped with one problem. */
-export function readPositions(v: unknown, ids: string[], problems: string[]): LiveSpec['positions'] {
+export function readPositions(v: unknown, ids: string[], problems: string[]): LivePositions {
   if (v === undefined) return {};
-  const out: LiveSpec['positions'] = {};
+  const out: LivePositions = {};
   let bad = !isRecord(v);
   for (const [id, p] of Object.entries(isRecord(v) ? v : {})) {
     const ok =
@@ -93,7 +104,7 @@ export function randomLiveGraph(rng: RandomSource, task: LiveTaskKind): LiveGrap
 }
 
 /** Random drag positions for some of the neurons, within the graph's area. */
-export const randomPositions = (rng: RandomSource, ids: string[]): LiveSpec['positions'] =>
+export const randomPositions = (rng: RandomSource, ids: string[]): LivePositions =>
   Object.fromEntries(
     ids.filter(() => rng.next() < 0.3).map((id) => [id, [rng.next() * 600, rng.next() * 400]]),
   );

@@ -1,16 +1,23 @@
 /** The Dynamic-Live network's part of the experiment spec: its graph (every edit lands here) and options. */
-import { isSequenceTask, type TaskKind } from '../../spec';
+import { isSequenceTask, type TaskKind } from '../../kinds';
 import { defaultsOf, field, randomFields, readFields, type ValuesOf } from '../../fields';
-import type { ArchitectureSlice } from '../../registry';
-import { defaultLiveGraph, randomLiveGraph, randomPositions, readLiveGraph, readPositions } from './graph';
+import type { ArchitectureSlice } from '../../slice';
+import {
+  defaultLiveGraph,
+  LIVE_TASKS,
+  randomLiveGraph,
+  randomPositions,
+  readLiveGraph,
+  readPositions,
+  type LiveGraph,
+  type LivePositions,
+  type LiveTaskKind,
+} from './graph';
 
 export const LIVE_ACTIVATIONS = ['reference', 'square', 'tanh', 'sigmoid'] as const;
 export const LIVE_SHARINGS = ['equal', 'proportional'] as const;
 export const LIVE_UPDATES = ['auto', 'recursive', 'accumulate'] as const;
-export const LIVE_TASKS = ['temporal-xor', 'delayed-recall', 'parity', 'delayed-reward', '2d'] as const;
 export const LIVE_REWARDS = ['target', 'reference'] as const;
-
-export type LiveTaskKind = (typeof LIVE_TASKS)[number];
 
 export const LIVE_FIELDS = {
   activation: field.oneOf({
@@ -68,13 +75,8 @@ export const LIVE_FIELDS = {
   reward: field.oneOf({ name: 'live.reward', label: 'Reward', options: LIVE_REWARDS, default: 'target' }),
 };
 
-export interface LiveSpec extends ValuesOf<typeof LIVE_FIELDS> {
-  /** Neuron ids in firing order: the first layer holds the inputs, the last the outputs. */
-  layers: string[][];
-  /** Allowed sources of each non-input neuron, in order; any neuron may be a source (cycles, self-loops). */
-  sources: Record<string, string[]>;
-  /** Where the user dragged neurons, in graph units; neurons not listed sit in their layer's column. */
-  positions: Record<string, [number, number]>;
+export interface LiveSpec extends ValuesOf<typeof LIVE_FIELDS>, LiveGraph {
+  positions: LivePositions;
 }
 
 export const defaultLiveSpec = (): LiveSpec => ({

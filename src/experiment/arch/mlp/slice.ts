@@ -1,7 +1,7 @@
 /** The MLP's part of the experiment spec: the plain baseline, as in the TensorFlow Playground. */
 import { defaultsOf, field, randomFields, readFields, type ValuesOf } from '../../fields';
 import { randomWidths, readWidths } from '../../hiddenLayers';
-import type { ArchitectureSlice } from '../../registry';
+import type { ArchitectureSlice } from '../../slice';
 
 export const ACTIVATIONS = ['tanh', 'relu', 'sigmoid', 'linear'] as const;
 export type Activation = (typeof ACTIVATIONS)[number];

@@ -1,7 +1,7 @@
 /** The Fixed-Point Wormhole network's part of the experiment spec (docs/DESIGN.md 1.3). */
 import { defaultsOf, field, randomFields, readFields, type RandomSource, type ValuesOf } from '../../fields';
 import { randomWidths, readWidths } from '../../hiddenLayers';
-import type { ArchitectureSlice } from '../../registry';
+import type { ArchitectureSlice } from '../../slice';
 
 export const WORMHOLE_SOLVERS = ['plain', 'anderson'] as const;
 export const WORMHOLE_GRADIENTS = ['implicit', 'unrolled'] as const;
