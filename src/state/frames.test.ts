@@ -29,6 +29,15 @@ describe('frame channel', () => {
     expect(frames.latestHistory().map((p) => p.step)).toEqual([1, 2]);
   });
 
+  it("the history keeps an architecture's own numbers (Live's mean reward), not its maps", () => {
+    const frames = createFrameChannel();
+    const recent = new Float32Array([0, 1, 0.5, 0]);
+    frames.publishFrame({ ...testFrame(1), arch: { kind: 'live', meanReward: -0.25, recent } });
+    const [point] = frames.latestHistory();
+    expect(point.meanReward).toBe(-0.25);
+    expect('recent' in point || 'kind' in point).toBe(false);
+  });
+
   it('a new subscriber is handed the latest frame at once', () => {
     const frames = createFrameChannel();
     frames.publishFrame(testFrame(4));

@@ -4,9 +4,17 @@
  */
 import type { Frame, Metrics } from '../protocol';
 
+/** The metrics of a step, and the architecture's own numbers of that frame (e.g. Live's mean reward). */
 export interface HistoryPoint extends Metrics {
   step: number;
+  [archMetric: string]: number;
 }
+
+/** The single numbers an architecture's frame payload carries (its maps and traces are not history). */
+const archNumbers = (arch: Frame['arch']) =>
+  Object.fromEntries(
+    Object.entries(arch).filter((entry): entry is [string, number] => typeof entry[1] === 'number'),
+  );
 
 /** Live rewiring events, for the graph's animations (the event log gets them through the store). */
 export interface RewireNotice {
@@ -53,7 +61,8 @@ export function createFrameChannel() {
       latest = frame;
       // A step back (weights restored after a divergence) cuts the history after it.
       if (frame.step < (history.at(-1)?.step ?? 0)) history = history.filter((p) => p.step <= frame.step);
-      if (frame.step !== history.at(-1)?.step) history.push({ step: frame.step, ...frame.metrics });
+      if (frame.step !== history.at(-1)?.step)
+        history.push({ step: frame.step, ...frame.metrics, ...archNumbers(frame.arch) });
       if (history.length > MAX_HISTORY)
         history = history.filter((_, i) => i % 2 === 0 || i === history.length - 1);
       for (const listener of listeners) {

@@ -24,6 +24,8 @@ export function OutputPanel() {
   const cells = useRef<(HTMLElement | null)[]>([]);
   const [hover, setHover] = useState<string>();
   const readout = useMemo(() => output.readout?.(), [output]);
+  // One cell per row of this architecture (refs of a longer list of rows are not shortened by React).
+  cells.current.length = output.metrics.length;
 
   useEffect(() => {
     heatmapRef.current = createHeatmap(canvasRef.current!);
