@@ -37,8 +37,13 @@ test('every architecture of the Architecture control loads its own panels, graph
     await expect(page.getByText(arch.info)).toBeVisible();
     await expect(page.getByTestId('network-graph').locator(arch.graph).first()).toBeVisible();
     await expect(page.getByTestId('step')).toHaveText('0');
-    await page.getByRole('button', { name: 'Step' }).click();
-    await expect(page.getByTestId('step')).toHaveText('1');
+    // Two steps: Live's first reward comes on its second step.
+    for (const step of ['1', '2']) {
+      await page.getByRole('button', { name: 'Step' }).click();
+      await expect(page.getByTestId('step')).toHaveText(step);
+    }
     await expect(page.getByTestId(arch.output)).toBeVisible();
+    // The metrics are this architecture's rows and follow its frames (after a switch from one with more rows).
+    await expect(page.getByTestId('loss')).toHaveText(/^\d/);
   }
 });
