@@ -3,7 +3,7 @@
  * `Session` union and one line to SESSIONS; the compiler lists what is missing.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { validateSpec, type Architecture, type ExperimentSpec } from '../experiment';
+import { ARCHITECTURE_SLICES, validateSpec, type Architecture, type ExperimentSpec } from '../experiment';
 import { DianSession } from './arch/dian/session';
 import { LiveSession } from './arch/live/session';
 import { MlpSession } from './arch/mlp/session';
@@ -32,6 +32,6 @@ export async function createSession(specInput: ExperimentSpec): Promise<Session>
 
 /** The session as its own kind, for callers that know what they built; a SpecError when it is another. */
 export function sessionOf<K extends Architecture>(session: Session, kind: K): SessionOf<K> {
-  if (session.kind !== kind) throw new SpecError(`that needs a ${kind} session; this one is ${session.kind}`);
+  if (session.kind !== kind) throw new SpecError(`That only works on the ${ARCHITECTURE_SLICES[kind].name}.`);
   return session as SessionOf<K>;
 }

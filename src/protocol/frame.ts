@@ -35,16 +35,28 @@ export interface WormholeFrame {
 
 export type ArchFrame = MlpFrame | DianFrame | LiveFrame | WormholeFrame;
 
+/** DIAN: its test accuracy with the gate forced on / off, too (as its frames carry them). */
+export type DianMetrics = Metrics & Pick<DianFrame, 'testAccuracyGateOn' | 'testAccuracyGateOff'>;
+
+/** Live: its mean reward over recent steps, too (NaN before the first reward). */
+export type LiveMetrics = Metrics & Pick<LiveFrame, 'meanReward'>;
+
 /** Everything the UI draws for one frame, as a session reports it (read from the device in one go). */
 export interface Snapshot {
   step: number;
   metrics: Metrics;
   /** All weights, flattened in the layout's order. */
   weights: Float32Array;
-  /** P(label 1) on a heatmapRes^2 grid, row 0 at the top; empty (res 0) when this frame carries no maps. */
+  /**
+   * P(label 1) on a heatmapRes^2 grid, row 0 at the top; res 0 when this frame carries no maps. (Live draws a
+   * heatmap only for 2-D reward tasks of at most 200 neurons: the array can be empty with res > 0.)
+   */
   heatmap: Float32Array;
   heatmapRes: number;
-  /** Per neuron (layer order) its activation on a neuronRes^2 grid; empty (res 0) when not new. */
+  /**
+   * Per neuron (layer order) its activation on a neuronRes^2 grid; res 0 when not new. Live: one value per
+   * neuron, its output now, whatever the res.
+   */
   neuronMaps: Float32Array;
   neuronRes: number;
   arch: ArchFrame;

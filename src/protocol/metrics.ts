@@ -7,14 +7,3 @@ export interface Metrics {
   trainAccuracy: number;
   testAccuracy: number;
 }
-
-/** DIAN: its test accuracy with the gate forced on / off, too. */
-export interface DianMetrics extends Metrics {
-  testAccuracyGateOn: number;
-  testAccuracyGateOff: number;
-}
-
-/** Live: its mean reward over recent steps, too (NaN before the first reward). */
-export interface LiveMetrics extends Metrics {
-  meanReward: number;
-}

@@ -2,9 +2,8 @@
  * The engine side of the worker protocol: owns the session, runs it by steps, and sends latest-wins frames.
  * Every message is handled in order on one promise chain, so a step never overlaps a load.
  */
-import { createSession, type Session, type SessionOf } from '../engine';
+import { createSession, sessionOf, type Session, type SessionOf } from '../engine';
 import {
-  ARCHITECTURE_SLICES,
   SPEEDS,
   validateSpec,
   type Architecture,
@@ -171,9 +170,7 @@ export class EngineRunner {
 
   /** The loaded session, when it is of the architecture a message is for. */
   private only<K extends Architecture>(kind: K): SessionOf<K> {
-    const session = this.current();
-    if (session.kind !== kind) throw new Error(`That only works on the ${ARCHITECTURE_SLICES[kind].name}.`);
-    return session as SessionOf<K>;
+    return sessionOf(this.current(), kind);
   }
 
   private async edit(edit: Extract<ToEngine, { type: 'edit' }>['edit']): Promise<void> {
@@ -237,8 +234,7 @@ export class EngineRunner {
     this.rate.steps += steps;
     const snapshot = await this.snapshot(forceHeatmap);
     const m = snapshot.metrics;
-    // Live has no loss until a reward arrives (NaN); gradient-trained models always have one.
-    const lossBroken = this.session.kind !== 'live' && ![m.trainLoss, m.testLoss].every(Number.isFinite);
+    const lossBroken = this.session.alwaysHasLoss && ![m.trainLoss, m.testLoss].every(Number.isFinite);
     if (lossBroken || !snapshot.weights.every(Number.isFinite)) {
       return this.diverged(snapshot.step);
     }

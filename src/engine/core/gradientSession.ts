@@ -1,6 +1,6 @@
 /** What the gradient-trained sessions (MLP, DIAN, Wormhole) share: data, optimizer, named weights, step. */
 import * as tf from '@tensorflow/tfjs-core';
-import type { ExperimentSpec, WeightMap } from '../../experiment';
+import { inputNames, type ExperimentSpec, type WeightMap } from '../../experiment';
 import type { EngineEvent, WeightShape } from '../../protocol';
 import { DataFeed } from './dataFeed';
 import type { NamedWeight } from './model';
@@ -12,6 +12,7 @@ import type { Dataset } from './tasks';
 export abstract class GradientSession {
   readonly dataset: Dataset;
   readonly mapIntervalMs: number = MAP_INTERVAL_MS;
+  readonly alwaysHasLoss = true;
   step = 0;
   protected feed: DataFeed;
   protected optimizer: tf.Optimizer;
@@ -24,6 +25,10 @@ export abstract class GradientSession {
 
   /** The model's weights, in the order of docs/DESIGN.md section 4. */
   protected abstract get named(): NamedWeight[];
+
+  get inputNames(): string[] {
+    return inputNames(this.spec.task);
+  }
 
   get weightLayout(): WeightShape[] {
     return this.named.map((w) => ({ name: w.name, shape: w.variable.shape }));

@@ -19,6 +19,13 @@ export interface SessionBase<K extends Architecture> {
   readonly spec: ExperimentSpec;
   readonly dataset: Dataset;
   readonly step: number;
+  /** Names of the network's inputs: 2-D features, sequence positions, or Live's input neurons. */
+  readonly inputNames: string[];
+  /**
+   * Whether every frame has a loss: then a loss that is not finite means training diverged. (Live has none
+   * before its first reward.)
+   */
+  readonly alwaysHasLoss: boolean;
   /** Widths of the layers after the input: hidden layers, then the output. */
   readonly layerWidths: number[];
   readonly weightLayout: WeightShape[];

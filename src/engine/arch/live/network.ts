@@ -14,6 +14,8 @@
 
 import {
   fire,
+  inputsAt,
+  shares,
   normalised,
   recursionCalls,
   type LiveOptions,
@@ -206,20 +208,6 @@ export class LiveNetwork {
     return recursionCalls(this.neurons, outputs, this.options.depth, this.options.memory);
   }
 
-  private inputsAt(n: Neuron, t: number): Float64Array | undefined {
-    const slot = t % this.options.memory;
-    return t >= 1 && n.memSteps[slot] === t ? n.memInputs[slot] : undefined;
-  }
-
-  /** The reward share of each source of n, from the weights and inputs before n is updated. */
-  private shares(n: Neuron, x: Float64Array, r: number): number[] {
-    const k = n.sources.length;
-    if (this.options.sharing === 'equal') return n.sources.map(() => r / k);
-    let total = 0;
-    for (let i = 0; i < k; i++) total += n.weights[i] * x[i];
-    return n.sources.map((_, i) => (total === 0 ? 0 : (r * n.weights[i] * x[i]) / total));
-  }
-
   private sourceStep(n: Neuron, source: number, t: number): number {
     return this.neurons[source].layer < n.layer ? t : t - 1;
   }
@@ -232,7 +220,7 @@ export class LiveNetwork {
    */
   private train(index: number, r: number, depth: number, t: number, events: RewireEvent[]): void {
     const n = this.neurons[index];
-    const x = n.layer === 0 ? undefined : this.inputsAt(n, t);
+    const x = n.layer === 0 ? undefined : inputsAt(n, t, this.options.memory);
     if (!x) return;
     this.calls++;
     const w = n.weights;
@@ -262,24 +250,24 @@ export class LiveNetwork {
       const next = new Map<string, { n: number; t: number; r: number }>();
       for (const [k, { n, t, r }] of frontier) {
         const neuron = this.neurons[n];
-        const x = neuron.layer === 0 ? undefined : this.inputsAt(neuron, t);
+        const x = neuron.layer === 0 ? undefined : inputsAt(neuron, t, this.options.memory);
         if (!x) continue;
         const entry = total.get(k) ?? total.set(k, { n, t, r: 0 }).get(k)!;
         entry.r += r;
         if (d === 1) continue;
-        const shares = this.shares(neuron, x, r);
+        const share = shares(neuron, x, r, this.options.sharing);
         neuron.sources.forEach((s, i) => {
           if (!(neuron.weights[i] > 0)) return;
           const ts = this.sourceStep(neuron, s, t);
           const e = next.get(key(s, ts)) ?? next.set(key(s, ts), { n: s, t: ts, r: 0 }).get(key(s, ts))!;
-          e.r += shares[i];
+          e.r += share[i];
         });
       }
       frontier = next;
     }
     for (const { n, t, r } of total.values()) {
       const neuron = this.neurons[n];
-      const x = this.inputsAt(neuron, t)!;
+      const x = inputsAt(neuron, t, this.options.memory)!;
       const w = neuron.weights;
       const start = Float64Array.from(w);
       for (let i = 0; i < w.length; i++) if (w[i] > 0) w[i] += this.options.lr * r * x[i];

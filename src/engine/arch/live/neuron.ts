@@ -91,3 +91,18 @@ export function normalised(w: Float64Array): Float64Array {
   for (let i = 0; i < w.length; i++) sum += w[i];
   return w.map((v) => (sum === 0 ? 1 / w.length : v / sum));
 }
+
+/** The inputs n read at step t, while its memory still holds that step. */
+export function inputsAt(n: Neuron, t: number, memory: number): Float64Array | undefined {
+  const slot = t % memory;
+  return t >= 1 && n.memSteps[slot] === t ? n.memInputs[slot] : undefined;
+}
+
+/** The reward share of each source of n, from the weights and inputs before n is updated. */
+export function shares(n: Neuron, x: Float64Array, r: number, sharing: LiveOptions['sharing']): number[] {
+  const k = n.sources.length;
+  if (sharing === 'equal') return n.sources.map(() => r / k);
+  let total = 0;
+  for (let i = 0; i < k; i++) total += n.weights[i] * x[i];
+  return n.sources.map((_, i) => (total === 0 ? 0 : (r * n.weights[i] * x[i]) / total));
+}

@@ -3,6 +3,7 @@
  * with the task's reward (for the step it refers to). Rewiring events are kept until the runner takes them.
  */
 import {
+  liveInputsFor,
   applyLiveEdit,
   gridCoords,
   type ExperimentSpec,
@@ -37,6 +38,7 @@ interface Outcome {
 export class LiveSession implements SessionBase<'live'> {
   readonly kind = 'live' as const;
   readonly mapIntervalMs = MAP_INTERVAL_MS;
+  readonly alwaysHasLoss = false;
   readonly dataset: Dataset;
   private network: LiveNetwork;
   private task: LiveTask;
@@ -74,6 +76,10 @@ export class LiveSession implements SessionBase<'live'> {
   /** The update mode in use ("auto" resolved). */
   get updateMode() {
     return this.network.options.update;
+  }
+
+  get inputNames() {
+    return liveInputsFor(this.spec.live.task);
   }
 
   get layerWidths() {
