@@ -4,6 +4,8 @@ import { createRng } from './rng';
 import { defaultSpec } from './defaults';
 import { decodeLink, encodeLink, SHAREABLE_LINK_LENGTH } from './link';
 import { randomSpec } from './random';
+import LINKS_V1 from './fixtures/links-v1.json';
+import { ARCHITECTURES } from './kinds';
 import { validateSpec } from './validate';
 
 describe('share links', () => {
@@ -24,21 +26,19 @@ describe('share links', () => {
     expect(decoded.trained).toEqual(trained);
   });
 
-  it('a frozen schema-1 link still opens as it did', () => {
-    const frozen =
-      '#v=1&s=N4IgbgpgTgzglgewHYgFwEYA0ICGUDGAFnAC4T4kCuUEaIANnJCNjBBACZoAsATNgCMc+ANYQkXVLkokELECRwwRaUCLgS6ADwRR5SBHDZoADNhJQcGgEo4SiUwDoArNiSUAtgGUcHgA70EDBoziZmIABmEHbUQWgA2iBa6PJavCAAugC+5pYaGgDmqgzRUEiFtmROJgDMgnZEXnAAXrQY4Qh+9h4t0HQwBVzYNAWU9HgtdogoUgZItMMQo+NQk-bIlW0mOSAe9H7FxBwc4gAyOACe0MGo8dyYvBnYwvZgU8h0ikiEIDsccDgZqBxlcoClUAAObAg6DpSHYPzQRCSfggUjQd4zEAwMgHVgIaj4NpJeQRDQ4egAQQoTExdDmCxAEDe9EodKkH1YRE4Y2JiNWCH++F+0KYbWBl2uCUSGkymEShBM8kIKWwhHST0SBJImSe2IJBDiqFAioSaJQepVZtlaqVlrhMpQtrlIG1ZqtavSzuyCIQ8HWSBuJqVt3QvDMEJMPtwNLeAboNCiNCQRPkHggHl0FzQdQYelQJkcWBAJy6P3arEIEyQRSkEAAjmz6PJKH4OHZiTgZHIEdYIAB3OA0JzFxTKT4Zvy6CkAWh0emwJxBaGLAlIN1RNH7eEkCjwBQgOp2-d0HkICEChzgx3ECQAbJg73qT1AzxejfFQBEoAgPDnzHIGA5F+P5-qgqKyCuWR6gUHb9AgEQ6tgsFkAAQgCNwzvcMavOye7fPIMAXpA+a4BI1ycgoF7VGExY0PAHBNgmEDNtgHg4FoACSZD5tw4Ttv4hQrs85GwMgACyaAPmRJxiUg5weAI7Y0SYxYFJY-ziDqUhwP4jD4KQ8g4BwABWhhICQAAq1EFo4YT2cWxlmRoJDiRx3F9KgfHYMgAByyAAMLICRB4psS+DIPY7i0DsMCIpw-7gHAA7FDA579pZQQkAAInYOBoBEFJsIuRj4DQ9itAVRUQFkWRAA';
-    const { spec, problems } = decodeLink(frozen);
+  it('a frozen schema-1 link still opens exactly as it did', () => {
+    const { spec, problems } = decodeLink(LINKS_V1.frozen.link);
     expect(problems).toEqual([]);
-    expect(spec.architecture).toBe('live');
-    expect(spec.seed).toBe(42);
-    expect(spec.task.kind).toBe('xor');
+    expect(spec).toEqual(LINKS_V1.frozen.spec);
     expect(spec.live.sources.out).toEqual(['h1', 'h2', 'h0']);
-    expect(spec.live.positions).toEqual({ h0: [120, 80] });
-    expect(spec.wormhole.wormholes).toEqual([
-      { from: 3, to: 1 },
-      { from: 2, to: 1 },
-    ]);
   });
+
+  it.each(ARCHITECTURES)(
+    'the default %s experiment gives the same link text as before the field tables',
+    (arch) => {
+      expect(encodeLink(defaultSpec(arch))).toBe(LINKS_V1.defaultLinks[arch]);
+    },
+  );
 
   it('names what is wrong and keeps the valid parts of a tampered link', () => {
     const tamper = (change: (data: Record<string, unknown>) => void) => {

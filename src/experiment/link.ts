@@ -29,9 +29,31 @@ export interface DecodedLink {
 }
 
 export function encodeLink(spec: ExperimentSpec, trained?: Trained): string {
-  const s = LZString.compressToEncodedURIComponent(JSON.stringify(spec));
+  const s = LZString.compressToEncodedURIComponent(JSON.stringify(inLinkOrder(spec)));
   const w = trained ? `&w=${LZString.compressToEncodedURIComponent(JSON.stringify(trained))}` : '';
   return `#v=${SCHEMA_VERSION}&s=${s}${w}`;
+}
+
+/** The key order links have always had, so that the same experiment gives the same link text as before. */
+function inLinkOrder(spec: ExperimentSpec): ExperimentSpec {
+  const { version, architecture, seed, backend, task, training, speed, view, mlp, dian, live, wormhole } =
+    spec;
+  const { kind, noise, trainRatio, numSamples, features, length } = task;
+  const ordered = { kind, noise, trainRatio, numSamples, features, length };
+  return {
+    version,
+    architecture,
+    seed,
+    backend,
+    task: ordered,
+    training,
+    mlp,
+    dian,
+    live,
+    wormhole,
+    speed,
+    view,
+  };
 }
 
 /** An empty hash is no link at all: the defaults, with nothing to report. */
