@@ -114,4 +114,56 @@ describe('engine runner (worker protocol)', () => {
     // Different schedules train differently.
     expect(always.trainLoss[2]).not.toBe(never.trainLoss[2]);
   });
+
+  it('a structural edit with carryWeights keeps every weight that still fits, and the step', async () => {
+    const h = harness();
+    const spec = defaultSpec('wormhole');
+    await h.send({ type: 'load', spec }, 'frame');
+    await h.send({ type: 'step', steps: 3 });
+    await h.send({ type: 'exportWeights' }, 'weights');
+    const before = h.posted.find((m) => m.type === 'weights') as Extract<FromEngine, { type: 'weights' }>;
+    const edited = {
+      ...spec,
+      wormhole: { ...spec.wormhole, wormholes: [...spec.wormhole.wormholes, { from: 2, to: 1 }] },
+    };
+    await h.send({ type: 'load', spec: edited, carryWeights: true }, 'loaded', 2);
+    await h.send({ type: 'exportWeights' }, 'weights', 2);
+    const after = h.posted.filter((m) => m.type === 'weights').at(-1) as Extract<
+      FromEngine,
+      { type: 'weights' }
+    >;
+    expect(after.step).toBe(3);
+    for (const [name, w] of Object.entries(before.weights)) expect(after.weights[name]).toEqual(w);
+    expect(Object.keys(after.weights).filter((n) => !(n in before.weights))).toEqual([
+      'wormhole/2->1/kernel',
+      'wormhole/2->1/gate_kernel',
+      'wormhole/2->1/gate_bias',
+    ]);
+  });
+
+  it('a solve that stops at maxIter under the pause policy stops play and says so', async () => {
+    const h = harness();
+    const spec = defaultSpec('wormhole');
+    spec.wormhole = { ...spec.wormhole, gateBias: 2, maxIter: 1, tol: 1e-9, onNonConvergence: 'pause' };
+    await h.send({ type: 'load', spec }, 'frame');
+    await h.send({ type: 'frameAck' });
+    await h.send({ type: 'play' }, 'events');
+    const events = h.posted.find((m) => m.type === 'events') as Extract<FromEngine, { type: 'events' }>;
+    expect(events.events).toEqual([{ kind: 'solve', step: 1, stop: 'maxIter', iterations: 1, paused: true }]);
+    await h.send({ type: 'frameAck' }, 'frame', 3);
+    expect(h.frames().at(-1)!.playing).toBe(false);
+  });
+
+  it('a message for another architecture is refused with a reason, and the session keeps working', async () => {
+    const h = harness();
+    await h.send({ type: 'load', spec: defaultSpec('mlp') }, 'frame');
+    await h.send({ type: 'selectSample', point: [1, 1] }, 'error');
+    expect(h.posted.at(-1)).toEqual({
+      type: 'error',
+      message: 'That only works on the Fixed-Point Wormhole network.',
+    });
+    await h.send({ type: 'frameAck' });
+    await h.send({ type: 'step', steps: 1 }, 'frame', 2);
+    expect(h.frames().at(-1)!.step).toBe(1);
+  });
 });
