@@ -4,7 +4,7 @@ import { defaultSpec, type ExperimentSpec } from '../../../experiment';
 import { createSession, sessionOf, SpecError } from '../..';
 import type { WeightMap } from '../../core/model';
 
-/** Float64 reference of the MLP, written from the maths in mlp.ts: tanh hidden layers, a logit output. */
+/** Float64 reference of the MLP, written from the maths in model.ts: tanh hidden layers, a logit output. */
 function referenceLogit(w: WeightMap, layers: number, x: number[]): number {
   let h = x;
   for (let l = 0; l < layers; l++) {
