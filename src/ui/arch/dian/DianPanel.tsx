@@ -6,22 +6,16 @@ import {
   GATE_POLICIES,
   DIAN_FIELDS,
   numberControl,
-  type DianSpec,
 } from '../../../experiment';
-import { useAppStore } from '../../appState';
 import { NumberField, Select } from '../../kit/controls';
+import { useSlice } from '../../kit/useSlice';
 
 const label = <T extends string>(values: readonly T[], labels: Record<T, string>) =>
   values.map((value) => ({ value, label: labels[value] }));
 
 /** The options of the Dynamic Input Activation network (docs/DESIGN.md 1.1). */
 export function DianPanel() {
-  const dian = useAppStore((s) => s.spec.dian);
-  const updateSpec = useAppStore((s) => s.updateSpec);
-  const set =
-    <K extends keyof DianSpec>(key: K) =>
-    (value: DianSpec[K]) =>
-      updateSpec((d) => void (d.dian[key] = value));
+  const [dian, set] = useSlice('dian');
   return (
     <section className="panel dian" aria-labelledby="dian-title">
       <h2 id="dian-title">Gated extra input</h2>

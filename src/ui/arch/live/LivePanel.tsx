@@ -6,7 +6,6 @@ import {
   LIVE_TASKS,
   LIVE_UPDATES,
   numberControl,
-  type LiveSpec,
   type LiveTaskKind,
   withLiveTask,
 } from '../../../experiment';
@@ -14,6 +13,7 @@ import { useState } from 'react';
 import { engine } from '../../appState';
 import { useAppStore } from '../../appState';
 import { NumberField, Select } from '../../kit/controls';
+import { useSlice } from '../../kit/useSlice';
 
 const TASK_LABELS: Record<LiveTaskKind, string> = {
   'temporal-xor': 'temporal XOR (x_t xor x_t-d)',
@@ -24,14 +24,10 @@ const TASK_LABELS: Record<LiveTaskKind, string> = {
 };
 
 export function LivePanel() {
-  const live = useAppStore((s) => s.spec.live);
+  const [live, set] = useSlice('live');
   const selected = useAppStore((s) => s.selectedNeuron);
   const engineReady = useAppStore((s) => s.runtime.engine === 'ready');
   const updateSpec = useAppStore((s) => s.updateSpec);
-  const set =
-    <K extends keyof LiveSpec>(key: K) =>
-    (value: LiveSpec[K]) =>
-      updateSpec((d) => void (d.live[key] = value));
   const hidden = live.layers.slice(1, -1).flat();
   return (
     <section className="panel live" aria-labelledby="live-title">

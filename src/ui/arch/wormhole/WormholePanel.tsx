@@ -6,20 +6,15 @@ import {
   WORMHOLE_GRADIENTS,
   WORMHOLE_FIELDS,
   numberControl,
-  type WormholeSpec,
 } from '../../../experiment';
 import { useState } from 'react';
 import { useAppStore } from '../../appState';
 import { NumberField, Select } from '../../kit/controls';
+import { useSlice } from '../../kit/useSlice';
 
 /** Solver, tolerance, gradient mode and the gates of the Fixed-Point Wormhole network. */
 export function WormholePanel() {
-  const w = useAppStore((s) => s.spec.wormhole);
-  const updateSpec = useAppStore((s) => s.updateSpec);
-  const set =
-    <K extends keyof WormholeSpec>(key: K) =>
-    (value: WormholeSpec[K]) =>
-      updateSpec((d) => void (d.wormhole[key] = value));
+  const [w, set] = useSlice('wormhole');
   return (
     <section className="panel wormhole" aria-labelledby="wormhole-title">
       <h2 id="wormhole-title">Fixed point</h2>
