@@ -21,6 +21,7 @@ import {
 import type { StartedBackend } from './backend';
 import { ComparisonDriver } from './arch/dian/comparisonDriver';
 import { layoutOf } from './layout';
+import { createTicker } from './ticker';
 
 export type Post = (message: FromEngine, transfer?: Transferable[]) => void;
 export type StartBackend = (choice: BackendChoice) => Promise<StartedBackend>;
@@ -36,7 +37,7 @@ export class EngineRunner {
   private backendChoice?: BackendChoice;
   private playing = false;
   private speed = 3;
-  private timer?: ReturnType<typeof setTimeout>;
+  private ticker = createTicker(() => this.enqueue(() => this.tick()));
   private stepsPerTick = 1;
   private lastHeatmapAt = -Infinity;
   /** Weights of the last frame whose numbers were all finite (every load sets it). */
@@ -198,13 +199,11 @@ export class EngineRunner {
 
   private stop(): void {
     this.playing = false;
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.ticker.cancel();
   }
 
   private schedule(delay: number): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.enqueue(() => this.tick()), delay);
+    this.ticker.schedule(delay);
   }
 
   /** One tick of play: as many steps as the speed allows within the tick's time budget, then one frame. */

@@ -1,18 +1,56 @@
-/** The plain MLP session: the baseline every experimental architecture is compared with. */
+/**
+ * The plain MLP session: the baseline every experimental architecture is compared with. On cpu and wasm it trains
+ * with the fused kernel (fusedStep.ts, K steps per call); elsewhere, or when asked, by tfjs autodiff.
+ */
 import type { ExperimentSpec, WeightMap } from '../../../experiment';
 import type { MlpFrame } from '../../../protocol';
 import { createRng, deriveSeed } from '../../../experiment';
 import { LayeredSession } from '../../core/layeredSession';
 import type { SessionBase } from '../../core/session';
+import * as tf from '@tensorflow/tfjs-core';
+import { FusedMlpTrainer, fusedBackend } from './fusedTrainer';
 import { createMlp } from './model';
 
 export class MlpSession extends LayeredSession<MlpFrame> implements SessionBase<'mlp'> {
   readonly kind = 'mlp' as const;
   protected readonly model;
+  private fused?: FusedMlpTrainer;
 
-  constructor(spec: ExperimentSpec) {
+  /** `fused: false` trains by autodiff even where the fused kernel runs (the tests' oracle). */
+  constructor(spec: ExperimentSpec, { fused = true }: { fused?: boolean } = {}) {
     super(spec);
     this.model = createMlp(spec, this.feed.inputWidth, createRng(deriveSeed(spec.seed, 'init')));
+    if (fused && fusedBackend(tf.getBackend()))
+      this.fused = new FusedMlpTrainer(
+        spec,
+        this.model.weights,
+        this.model.layerWidths,
+        this.feed.inputWidth,
+      );
+  }
+
+  /** Whether training runs the fused kernel. */
+  get isFused(): boolean {
+    return this.fused !== undefined;
+  }
+
+  async train(steps: number): Promise<void> {
+    if (!this.fused) return super.train(steps);
+    const batchSize = Math.min(this.spec.training.batchSize, this.dataset.train.length);
+    const batches = new Int32Array(steps * batchSize);
+    for (let i = 0; i < steps; i++) batches.set(this.feed.nextBatch(), i * batchSize);
+    this.fused.train(this.feed.train.x, this.feed.train.y, batches, batchSize);
+    this.step += steps;
+  }
+
+  restore(weights: Float32Array, step: number): void {
+    super.restore(weights, step);
+    this.fused?.disposeState();
+  }
+
+  dispose(): void {
+    super.dispose();
+    this.fused?.disposeState();
   }
 
   archLayout() {
