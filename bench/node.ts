@@ -7,17 +7,18 @@ import type { Throughput } from './report';
 import { median } from './stats';
 
 /** Steps per `train` call: small enough to stop near the time limit, large enough to hide the await. */
-const CHUNK = 20;
+const CHUNK = 200;
 
 async function stepsPerSecond(
-  network: 'MLP' | 'DIAN',
+  network: NonNullable<Throughput['network']>,
   batchSize: number,
   ms: number,
 ): Promise<{ rate: number; note: string; trainPoints: number; leftOver: number }> {
   const spec = defaultSpec(network === 'DIAN' ? 'dian' : 'mlp');
   spec.training.batchSize = batchSize;
   const baseline = tf.memory().numTensors;
-  const session = await createSession(spec);
+  // The autodiff row is the MLP as it trained before its fused kernel, side by side in this run.
+  const session = await createSession(spec, { fused: network !== 'MLP autodiff' });
   const trainPoints = session.dataset.train.length;
   await session.train(CHUNK); // warm-up: kernels, the optimizer's slots
   await session.evaluate();
@@ -63,8 +64,9 @@ export async function runNodeBench(
   options: { ms?: number; dianOnly?: boolean } = {},
 ): Promise<Throughput[]> {
   const ms = options.ms ?? 3000;
-  const runs: { network: 'MLP' | 'DIAN'; batchSize: number }[] = [
+  const runs: { network: NonNullable<Throughput['network']>; batchSize: number }[] = [
     ...(options.dianOnly ? [] : batchSizes.map((batchSize) => ({ network: 'MLP' as const, batchSize }))),
+    ...(options.dianOnly ? [] : [{ network: 'MLP autodiff' as const, batchSize: 10 }]),
     { network: 'DIAN', batchSize: 10 },
   ];
   const rows: Throughput[] = [];

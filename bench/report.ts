@@ -9,7 +9,7 @@ export interface Throughput {
   /** What ran: a backend name, or a description of the reference. */
   name: string;
   /** The network: the default MLP (when absent) or the default Dynamic Input Activation network. */
-  network?: 'MLP' | 'DIAN';
+  network?: 'MLP' | 'MLP autodiff' | 'DIAN';
   batchSize: number;
   stepsPerSecond: number;
   /** Training points per epoch (250 for the default spec). */
@@ -69,7 +69,11 @@ const rateCells = (r: Throughput) => [
   `${fmt(timesPlayground(r))}x`,
 ];
 
-export const NETWORK_LABEL = { MLP: 'MLP 2-4-2-1', DIAN: 'DIAN 2-8-8-1' } as const;
+export const NETWORK_LABEL = {
+  MLP: 'MLP 2-4-2-1',
+  'MLP autodiff': 'MLP 2-4-2-1, autodiff (not fused)',
+  DIAN: 'DIAN 2-8-8-1',
+} as const;
 const networkOf = (r: Throughput) => NETWORK_LABEL[r.network ?? 'MLP'];
 const isMlp = (r: Throughput) => (r.network ?? 'MLP') === 'MLP';
 
@@ -134,6 +138,16 @@ export function verdict(
     out.push(
       `Default net and batch (10) in Node: best is ${describe(bestNode)}; ` +
         `the ${BUDGET_FACTOR}x budget is ${meets(bestNode) ? 'met' : 'NOT met'}.`,
+    );
+  const fusion = ['cpu', 'wasm'].flatMap((name) => {
+    const fused = defaults(nodeRows).find((r) => r.name === name);
+    const autodiff = nodeRows.find((r) => r.name === name && r.network === 'MLP autodiff');
+    return fused && autodiff ? [`${name} ${fmt(fused.stepsPerSecond / autodiff.stepsPerSecond)}x`] : [];
+  });
+  if (fusion.length > 0)
+    out.push(
+      `The fused MLP kernel against the same MLP trained by tfjs autodiff (batch 10, Node, side by side in ` +
+        `this run): ${fusion.join(', ')} the steps/s.`,
     );
   if (browserRows) {
     const ran = browserRows.filter((r) => r.name === r.running);

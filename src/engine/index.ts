@@ -1,5 +1,5 @@
 /** The engine's public API: what the worker, the bench and Node scripts use. */
-export { createSession, sessionOf, type Session, type SessionOf } from './registry';
+export { createSession, sessionOf, type Session, type SessionOf, type SessionOptions } from './registry';
 export { SpecError } from './core/specError';
 export type { SnapshotRequest } from './core/session';
 export { defaultSpec, type WeightMap } from '../experiment';

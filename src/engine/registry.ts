@@ -14,20 +14,28 @@ import { SpecError } from './core/specError';
 export type Session = MlpSession | DianSession | LiveSession | WormholeSession;
 export type SessionOf<K extends Architecture> = Extract<Session, { kind: K }>;
 
-const SESSIONS: { [K in Architecture]: (spec: ExperimentSpec) => SessionOf<K> } = {
-  mlp: (spec) => new MlpSession(spec),
+/** How a session is built: `fused: false` trains the MLP by tfjs autodiff even where its fused kernel runs. */
+export interface SessionOptions {
+  fused?: boolean;
+}
+
+const SESSIONS: { [K in Architecture]: (spec: ExperimentSpec, options: SessionOptions) => SessionOf<K> } = {
+  mlp: (spec, options) => new MlpSession(spec, options),
   dian: (spec) => new DianSession(spec),
   live: (spec) => new LiveSession(spec),
   wormhole: (spec) => new WormholeSession(spec),
 };
 
 /** Validates the spec (refusing it with every reason) and builds its architecture's session. */
-export async function createSession(specInput: ExperimentSpec): Promise<Session> {
+export async function createSession(
+  specInput: ExperimentSpec,
+  options: SessionOptions = {},
+): Promise<Session> {
   const { spec, problems } = validateSpec(specInput);
   if (problems.length > 0) throw new SpecError(`Invalid experiment: ${problems.join('; ')}.`);
   await tf.ready();
-  const make: (spec: ExperimentSpec) => Session = SESSIONS[spec.architecture];
-  return make(spec);
+  const make: (spec: ExperimentSpec, options: SessionOptions) => Session = SESSIONS[spec.architecture];
+  return make(spec, options);
 }
 
 /** The session as its own kind, for callers that know what they built; a SpecError when it is another. */
