@@ -21,7 +21,6 @@ import {
 import type { StartedBackend } from './backend';
 import { ComparisonDriver } from './arch/dian/comparisonDriver';
 import { layoutOf } from './layout';
-import { createTicker } from './ticker';
 
 export type Post = (message: FromEngine, transfer?: Transferable[]) => void;
 export type StartBackend = (choice: BackendChoice) => Promise<StartedBackend>;
@@ -37,7 +36,7 @@ export class EngineRunner {
   private backendChoice?: BackendChoice;
   private playing = false;
   private speed = 3;
-  private ticker = createTicker(() => this.enqueue(() => this.tick()));
+  private timer?: ReturnType<typeof setTimeout>;
   private stepsPerTick = 1;
   private lastHeatmapAt = -Infinity;
   /** Weights of the last frame whose numbers were all finite (every load sets it). */
@@ -199,11 +198,13 @@ export class EngineRunner {
 
   private stop(): void {
     this.playing = false;
-    this.ticker.cancel();
+    clearTimeout(this.timer);
+    this.timer = undefined;
   }
 
   private schedule(delay: number): void {
-    this.ticker.schedule(delay);
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.enqueue(() => this.tick()), delay);
   }
 
   /** One tick of play: as many steps as the speed allows within the tick's time budget, then one frame. */
