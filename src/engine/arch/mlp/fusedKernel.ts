@@ -6,7 +6,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { KernelBackend, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
-import { fusedMlpSteps, type FusedMlpOptions, type OptimizerState } from './fusedStep';
+import type { OptimizerState } from '../../core/fused';
+import { fusedMlpSteps, type FusedMlpOptions } from './fusedStep';
 
 export const FUSED_MLP_STEPS = 'FusedMlpSteps';
 

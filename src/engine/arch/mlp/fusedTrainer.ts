@@ -6,7 +6,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { ExperimentSpec } from '../../../experiment';
 import type { NamedWeight } from '../../core/model';
 import { FUSED_BACKENDS, runFusedMlpSteps } from './fusedKernel';
-import { freshState, type FusedMlpOptions } from './fusedStep';
+import { freshState } from '../../core/fused';
+import type { FusedMlpOptions } from './fusedStep';
 
 export const fusedBackend = (name: string) => (FUSED_BACKENDS as readonly string[]).includes(name);
 
