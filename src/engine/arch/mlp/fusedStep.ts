@@ -18,6 +18,7 @@ import {
   type OptimizerState,
   type UpdateOptions,
 } from '../../core/fused';
+import type { StepData } from '../../core/fusedKernel';
 
 export interface FusedMlpOptions extends UpdateOptions {
   /** Widths of the layers after the input (hidden layers, then the 1-unit output). */
@@ -54,18 +55,15 @@ export function gatherRows(
 }
 
 /**
- * Runs `batches.length / batchSize` steps in place on `weights` ([K_1, b_1, K_2, b_2, ...], kernels [in, out]
- * row-major) and `state`. `x` holds the training rows [n, inputWidth], `t` their labels.
+ * Runs one step per batch in place on `weights` ([K_1, b_1, K_2, b_2, ...], kernels [in, out] row-major) and
+ * `state`. `x` holds the training rows [n, inputWidth], `y` their labels.
  */
 export function fusedMlpSteps(
   o: FusedMlpOptions,
-  x: ArrayLike<number>,
-  t: ArrayLike<number>,
-  batches: Int32Array,
-  B: number,
+  { x, y: t, batches, batchSize: B }: StepData,
   weights: Float32Array[],
   state: OptimizerState,
-): void {
+): undefined {
   const L = o.widths.length;
   const [f, df] = [act[o.activation], slope[o.activation]];
   const pre = o.widths.map((w) => new Float64Array(B * w));
@@ -90,4 +88,5 @@ export function fusedMlpSteps(
     }
     update(o, weights, grads, state);
   }
+  return undefined;
 }

@@ -8,25 +8,25 @@ import { createRng, deriveSeed } from '../../../experiment';
 import { LayeredSession } from '../../core/layeredSession';
 import type { SessionBase } from '../../core/session';
 import * as tf from '@tensorflow/tfjs-core';
-import { FusedMlpTrainer, fusedBackend } from './fusedTrainer';
+import { fusedBackend, registerFusedTraining } from '../../core/fusedKernel';
+import { FusedTrainer } from '../../core/fusedTrainer';
+import { fusedMlpSteps, type FusedMlpOptions } from './fusedStep';
 import { createMlp } from './model';
+
+const FUSED_MLP_STEPS = 'FusedMlpSteps';
+registerFusedTraining(FUSED_MLP_STEPS, fusedMlpSteps);
 
 export class MlpSession extends LayeredSession<MlpFrame> implements SessionBase<'mlp'> {
   readonly kind = 'mlp' as const;
   protected readonly model;
-  private fused?: FusedMlpTrainer;
+  private fused?: FusedTrainer<FusedMlpOptions>;
 
   /** `fused: false` trains by autodiff even where the fused kernel runs (the tests' oracle). */
   constructor(spec: ExperimentSpec, { fused = true }: { fused?: boolean } = {}) {
     super(spec);
     this.model = createMlp(spec, this.feed.inputWidth, createRng(deriveSeed(spec.seed, 'init')));
     if (fused && fusedBackend(tf.getBackend()))
-      this.fused = new FusedMlpTrainer(
-        spec,
-        this.model.weights,
-        this.model.layerWidths,
-        this.feed.inputWidth,
-      );
+      this.fused = new FusedTrainer(FUSED_MLP_STEPS, spec.training, this.model.weights);
   }
 
   /** Whether training runs the fused kernel. */
@@ -39,7 +39,14 @@ export class MlpSession extends LayeredSession<MlpFrame> implements SessionBase<
     const batchSize = Math.min(this.spec.training.batchSize, this.dataset.train.length);
     const batches = new Int32Array(steps * batchSize);
     for (let i = 0; i < steps; i++) batches.set(this.feed.nextBatch(), i * batchSize);
-    this.fused.train(this.feed.train.x, this.feed.train.y, batches, batchSize);
+    const { x, y } = this.feed.train;
+    const options: FusedMlpOptions = {
+      ...this.fused.updateOptions(),
+      widths: this.model.layerWidths,
+      inputWidth: this.feed.inputWidth,
+      activation: this.spec.mlp.activation,
+    };
+    await this.fused.train({ x, y, batches, gates: new Int32Array(steps), batchSize }, options);
     this.step += steps;
   }
 

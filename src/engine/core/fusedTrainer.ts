@@ -1,0 +1,65 @@
+/**
+ * Trains a session's variables with a fused kernel (fusedKernel.ts), K steps per call, and keeps the optimizer's
+ * state as tensors between calls. Sessions use it on the backends the kernels run on; elsewhere they use autodiff.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { TrainingSpec } from '../../experiment';
+import { freshState, type UpdateOptions } from './fused';
+import { runFusedTraining } from './fusedKernel';
+import type { NamedWeight } from './model';
+
+export class FusedTrainer<O> {
+  private state?: { slots: tf.Tensor[][]; beta: tf.Tensor };
+
+  constructor(
+    private kernelName: string,
+    private training: TrainingSpec,
+    private weights: NamedWeight[],
+  ) {}
+
+  /** The optimizer and regularisation as the fused arithmetic takes them. */
+  updateOptions(): UpdateOptions {
+    const { optimizer, learningRate, regularization, regularizationRate } = this.training;
+    return { optimizer, learningRate, regularization, regularizationRate, epsilon: tf.backend().epsilon() };
+  }
+
+  /** Runs one step per batch (and gate flag); returns the step function's value of each step. */
+  async train(
+    data: { x: tf.Tensor2D; y: tf.Tensor2D; batches: Int32Array; gates: Int32Array; batchSize: number },
+    options: O,
+  ): Promise<Float32Array> {
+    const state = (this.state ??= this.fresh());
+    const batches = tf.tensor1d(data.batches, 'int32');
+    const gates = tf.tensor1d(data.gates, 'int32');
+    const out = runFusedTraining(
+      this.kernelName,
+      { x: data.x, y: data.y, batches, gates, weights: this.weights.map((w) => w.variable), ...state },
+      { options, batchSize: data.batchSize },
+    );
+    tf.dispose([batches, gates]);
+    this.weights.forEach((w, k) => w.variable.assign(out.weights[k]));
+    tf.dispose(out.weights);
+    this.disposeState();
+    this.state = { slots: out.slots, beta: out.beta };
+    const perStep = (await out.perStep.data()) as Float32Array;
+    out.perStep.dispose();
+    return perStep;
+  }
+
+  private fresh() {
+    const { slots, beta } = freshState(
+      this.training.optimizer,
+      this.weights.map((w) => w.variable.size),
+    );
+    return {
+      slots: slots.map((slot) => slot.map((values, k) => tf.tensor(values, this.weights[k].variable.shape))),
+      beta: tf.tensor1d(beta),
+    };
+  }
+
+  /** Forgets the optimizer's state (after weights are put back, as the autodiff optimizer is restarted). */
+  disposeState(): void {
+    if (this.state) tf.dispose([...this.state.slots.flat(), this.state.beta]);
+    this.state = undefined;
+  }
+}
