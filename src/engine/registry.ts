@@ -8,20 +8,18 @@ import { DianSession } from './arch/dian/session';
 import { LiveSession } from './arch/live/session';
 import { MlpSession } from './arch/mlp/session';
 import { WormholeSession } from './arch/wormhole/session';
+import type { SessionOptions } from './core/session';
 import { SpecError } from './core/specError';
+
+export type { SessionOptions };
 
 /** Every session, told apart by `kind`; each kind has the capabilities of its architecture and no others. */
 export type Session = MlpSession | DianSession | LiveSession | WormholeSession;
 export type SessionOf<K extends Architecture> = Extract<Session, { kind: K }>;
 
-/** How a session is built: `fused: false` trains the MLP by tfjs autodiff even where its fused kernel runs. */
-export interface SessionOptions {
-  fused?: boolean;
-}
-
 const SESSIONS: { [K in Architecture]: (spec: ExperimentSpec, options: SessionOptions) => SessionOf<K> } = {
   mlp: (spec, options) => new MlpSession(spec, options),
-  dian: (spec) => new DianSession(spec),
+  dian: (spec, options) => new DianSession(spec, options),
   live: (spec) => new LiveSession(spec),
   wormhole: (spec) => new WormholeSession(spec),
 };

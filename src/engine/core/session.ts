@@ -7,6 +7,11 @@ import type { Architecture, ExperimentSpec, WeightMap } from '../../experiment';
 import type { ArchLayoutOf, EngineEvent, Metrics, Snapshot, WeightShape } from '../../protocol';
 import type { Dataset } from './tasks';
 
+/** How a session is built: `fused: false` trains by tfjs autodiff even where a fused kernel runs. */
+export interface SessionOptions {
+  fused?: boolean;
+}
+
 export interface SnapshotRequest {
   /** Resolution of the decision-boundary heatmap (res x res points, one batched forward pass); 0 for none. */
   heatmapRes?: number;

@@ -6,7 +6,7 @@ import type { ExperimentSpec, WeightMap } from '../../../experiment';
 import type { MlpFrame } from '../../../protocol';
 import { createRng, deriveSeed } from '../../../experiment';
 import { LayeredSession } from '../../core/layeredSession';
-import type { SessionBase } from '../../core/session';
+import type { SessionBase, SessionOptions } from '../../core/session';
 import * as tf from '@tensorflow/tfjs-core';
 import { fusedBackend, registerFusedTraining } from '../../core/fusedKernel';
 import { FusedTrainer } from '../../core/fusedTrainer';
@@ -22,7 +22,7 @@ export class MlpSession extends LayeredSession<MlpFrame> implements SessionBase<
   private fused?: FusedTrainer<FusedMlpOptions>;
 
   /** `fused: false` trains by autodiff even where the fused kernel runs (the tests' oracle). */
-  constructor(spec: ExperimentSpec, { fused = true }: { fused?: boolean } = {}) {
+  constructor(spec: ExperimentSpec, { fused = true }: SessionOptions = {}) {
     super(spec);
     this.model = createMlp(spec, this.feed.inputWidth, createRng(deriveSeed(spec.seed, 'init')));
     if (fused && fusedBackend(tf.getBackend()))

@@ -1,0 +1,81 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { describe, expect, it } from 'vitest';
+import { defaultSpec, OPTIMIZERS, type DianSpec, type ExperimentSpec } from '../../../experiment';
+import { DianSession } from './session';
+
+function spec(dian: Partial<DianSpec>, training: Partial<ExperimentSpec['training']> = {}): ExperimentSpec {
+  const s = defaultSpec('dian');
+  s.task.kind = 'spiral';
+  s.task.numSamples = 60;
+  s.task.features = ['x1', 'x2', 'sin x1'];
+  s.dian = { ...s.dian, layer1: 5, layer2: 4, ...dian };
+  s.training = { ...s.training, batchSize: 6, ...training };
+  return s;
+}
+
+/** Largest difference between two sessions' weights, relative to max(1, |w|). */
+async function gap(a: DianSession, b: DianSession): Promise<number> {
+  const [wa, wb] = [await a.exportWeights(), await b.exportWeights()];
+  let worst = 0;
+  for (const [name, { values }] of Object.entries(wa))
+    values.forEach((v, i) => {
+      const w = wb[name].values[i];
+      worst = Math.max(worst, Math.abs(v - w) / Math.max(1, Math.abs(w)));
+    });
+  return worst;
+}
+
+/** 41 steps both ways (the fused one in uneven calls); the weights and the gate traces must agree. */
+async function compare(s: ExperimentSpec): Promise<void> {
+  const fused = new DianSession(s);
+  const autodiff = new DianSession(s, { fused: false });
+  expect([fused.isFused, autodiff.isFused]).toEqual([true, false]);
+  for (const steps of [1, 13, 27]) await fused.train(steps);
+  await autodiff.train(41);
+  expect(await gap(fused, autodiff)).toBeLessThan(2e-5);
+  const [tf1, tf2] = [(await fused.snapshot()).arch.gateTrace, (await autodiff.snapshot()).arch.gateTrace];
+  tf2.forEach((g, i) => (Number.isNaN(g) ? expect(tf1[i]).toBeNaN() : expect(tf1[i]).toBeCloseTo(g, 5)));
+  expect(tf2.some((g) => !Number.isNaN(g))).toBe(true);
+  fused.dispose();
+  autodiff.dispose();
+}
+
+describe('the fused DIAN training step against tfjs autodiff', () => {
+  for (const source of ['x', 'h1'] as const)
+    for (const finalActivation of ['none', 'relu'] as const)
+      it(`matches step for step: source ${source}, final ${finalActivation}, every optimizer`, async () => {
+        for (const optimizer of OPTIMIZERS)
+          await compare(
+            spec({ source, finalActivation }, { optimizer, learningRate: optimizer === 'adam' ? 0.01 : 0.1 }),
+          );
+      });
+
+  it('matches with regularization (the closed extra path is not regularised) and by epochs', async () => {
+    await compare(
+      spec({ iteration: 'epoch' }, { regularization: 'l1', regularizationRate: 0.01, optimizer: 'adam' }),
+    );
+    await compare(
+      spec({ period: 3 }, { regularization: 'l2', regularizationRate: 0.05, optimizer: 'momentum' }),
+    );
+  });
+
+  it('matches with the gate always and never on', async () => {
+    await compare(spec({ schedule: 'always' }));
+    const never = spec({ schedule: 'never' });
+    const [a, b] = [new DianSession(never), new DianSession(never, { fused: false })];
+    await a.train(30);
+    await b.train(30);
+    expect(await gap(a, b)).toBeLessThan(2e-5);
+    a.dispose();
+    b.dispose();
+  });
+
+  it('leaves no tensor behind', async () => {
+    const before = tf.memory().numTensors;
+    const s = new DianSession(spec({}, { optimizer: 'adam' }));
+    for (let i = 0; i < 5; i++) await s.train(100);
+    await s.snapshot({ heatmapRes: 4, neuronRes: 2 });
+    s.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
