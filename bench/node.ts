@@ -14,11 +14,11 @@ async function stepsPerSecond(
   batchSize: number,
   ms: number,
 ): Promise<{ rate: number; note: string; trainPoints: number; leftOver: number }> {
-  const spec = defaultSpec(network === 'DIAN' ? 'dian' : 'mlp');
+  const spec = defaultSpec(network.startsWith('DIAN') ? 'dian' : 'mlp');
   spec.training.batchSize = batchSize;
   const baseline = tf.memory().numTensors;
   // The autodiff row is the MLP as it trained before its fused kernel, side by side in this run.
-  const session = await createSession(spec, { fused: network !== 'MLP autodiff' });
+  const session = await createSession(spec, { fused: !network.endsWith('autodiff') });
   const trainPoints = session.dataset.train.length;
   await session.train(CHUNK); // warm-up: kernels, the optimizer's slots
   await session.evaluate();
@@ -43,7 +43,7 @@ async function stepsPerSecond(
   trials.sort((a, b) => a - b);
   const spread = `trials ${trials.map((r) => r.toFixed(0)).join('/')} steps/s`;
   const trace =
-    network === 'DIAN'
+    network.startsWith('DIAN')
       ? ` (the gate trace keeps up to ${GATE_TRACE_LENGTH / spec.dian.period} gate means on the device)`
       : '';
   const memory = `tensors ${tensorsBefore} -> ${tensorsAfter} while training${trace}, ${leftOver} left after dispose`;
@@ -68,6 +68,7 @@ export async function runNodeBench(
     ...(options.dianOnly ? [] : batchSizes.map((batchSize) => ({ network: 'MLP' as const, batchSize }))),
     ...(options.dianOnly ? [] : [{ network: 'MLP autodiff' as const, batchSize: 10 }]),
     { network: 'DIAN', batchSize: 10 },
+    { network: 'DIAN autodiff', batchSize: 10 },
   ];
   const rows: Throughput[] = [];
   for (const backend of ['cpu', 'wasm']) {

@@ -9,7 +9,7 @@ export interface Throughput {
   /** What ran: a backend name, or a description of the reference. */
   name: string;
   /** The network: the default MLP (when absent) or the default Dynamic Input Activation network. */
-  network?: 'MLP' | 'MLP autodiff' | 'DIAN';
+  network?: 'MLP' | 'MLP autodiff' | 'DIAN' | 'DIAN autodiff';
   batchSize: number;
   stepsPerSecond: number;
   /** Training points per epoch (250 for the default spec). */
@@ -73,6 +73,7 @@ export const NETWORK_LABEL = {
   MLP: 'MLP 2-4-2-1',
   'MLP autodiff': 'MLP 2-4-2-1, autodiff (not fused)',
   DIAN: 'DIAN 2-8-8-1',
+  'DIAN autodiff': 'DIAN 2-8-8-1, autodiff (not fused)',
 } as const;
 const networkOf = (r: Throughput) => NETWORK_LABEL[r.network ?? 'MLP'];
 const isMlp = (r: Throughput) => (r.network ?? 'MLP') === 'MLP';
@@ -139,15 +140,20 @@ export function verdict(
       `Default net and batch (10) in Node: best is ${describe(bestNode)}; ` +
         `the ${BUDGET_FACTOR}x budget is ${meets(bestNode) ? 'met' : 'NOT met'}.`,
     );
-  const fusion = ['cpu', 'wasm'].flatMap((name) => {
-    const fused = defaults(nodeRows).find((r) => r.name === name);
-    const autodiff = nodeRows.find((r) => r.name === name && r.network === 'MLP autodiff');
-    return fused && autodiff ? [`${name} ${fmt(fused.stepsPerSecond / autodiff.stepsPerSecond)}x`] : [];
-  });
+  const fusion = (['MLP', 'DIAN'] as const).flatMap((network) =>
+    ['cpu', 'wasm'].flatMap((name) => {
+      const at10 = (n: Throughput['network']) =>
+        nodeRows.find((r) => r.name === name && r.batchSize === 10 && (r.network ?? 'MLP') === n);
+      const [fused, autodiff] = [at10(network), at10(`${network} autodiff`)];
+      return fused && autodiff
+        ? [`${network} on ${name} ${fmt(fused.stepsPerSecond / autodiff.stepsPerSecond)}x`]
+        : [];
+    }),
+  );
   if (fusion.length > 0)
     out.push(
-      `The fused MLP kernel against the same MLP trained by tfjs autodiff (batch 10, Node, side by side in ` +
-        `this run): ${fusion.join(', ')} the steps/s.`,
+      `The fused kernels against the same networks trained by tfjs autodiff (batch 10, Node, side by side in ` +
+        `this run), in steps/s: ${fusion.join(', ')}.`,
     );
   if (browserRows) {
     const ran = browserRows.filter((r) => r.name === r.running);
