@@ -42,10 +42,9 @@ async function stepsPerSecond(
   const leftOver = tf.memory().numTensors - baseline;
   trials.sort((a, b) => a - b);
   const spread = `trials ${trials.map((r) => r.toFixed(0)).join('/')} steps/s`;
-  const trace =
-    network.startsWith('DIAN')
-      ? ` (the gate trace keeps up to ${GATE_TRACE_LENGTH / spec.dian.period} gate means on the device)`
-      : '';
+  const trace = network.startsWith('DIAN')
+    ? ` (the gate trace keeps up to ${GATE_TRACE_LENGTH / spec.dian.period} gate means on the device)`
+    : '';
   const memory = `tensors ${tensorsBefore} -> ${tensorsAfter} while training${trace}, ${leftOver} left after dispose`;
   const trained = `train acc ${(trainAccuracy * 100).toFixed(0)}% at the end`;
   return {
