@@ -180,14 +180,21 @@ export function verdict(
     .filter((r) => r.batchSize !== 10 && isMlp(r))
     .flatMap((full) => {
       const small = nodeRows.find((r) => r.name === full.name && r.batchSize === 10 && isMlp(r));
-      return small ? [`${fmt(small.stepsPerSecond / full.stepsPerSecond)}x (${full.name})`] : [];
+      return small ? [small.stepsPerSecond / full.stepsPerSecond] : [];
     });
+  const names = nodeRows.filter((r) => r.batchSize !== 10 && isMlp(r)).map((r) => r.name);
+  // 25 times the samples: near 25x the time means arithmetic sets the pace, far below it per-step overhead.
+  const arithmetic = costRatios.every((c) => c > 10);
   if (bestFull)
     out.push(
       `With the whole training set as one batch, ${describe(bestFull)}. A step of ${bestFull.batchSize} ` +
-        `samples takes only ${costRatios.join(', ')} the time of a step of 10: at batch 10 throughput is bound ` +
-        'by per-step overhead (tfjs kernel dispatch, the gradient tape, small-tensor allocation, and in the ' +
-        'browser the per-tick metrics, heatmap and frame), not by arithmetic.',
+        `samples takes ${costRatios.map((c, i) => `${fmt(c)}x (${names[i]})`).join(', ')} the time of a step ` +
+        `of 10: ${
+          arithmetic
+            ? 'near the 25x more arithmetic, so at batch 10 the step is no longer bound by per-step overhead.'
+            : 'at batch 10 throughput is bound by per-step overhead (tfjs kernel dispatch, the gradient tape, ' +
+              'small-tensor allocation, and in the browser the per-tick metrics, heatmap and frame), not by arithmetic.'
+        }`,
     );
   const leaky = nodeRows.filter((r) => (r.leakedTensors ?? 0) > 0);
   if (leaky.length > 0)
