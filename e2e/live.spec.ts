@@ -103,3 +103,25 @@ test('an edge can be added and removed without a pointer, from the Connect contr
   await expect(edge(page, 'out->h2')).toHaveCount(0);
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
+
+test('at full speed a rewiring storm reaches the log counted per frame, and Pause still answers', async ({
+  page,
+}) => {
+  await openLive(page);
+  // Target-blind rewards, large steps and certain reconnection: many rewirings every step.
+  await page.getByLabel('Reward', { exact: true }).selectOption('reference');
+  for (const [label, value] of [
+    ['Live learning rate', '2'],
+    ['Rewiring probability', '1'],
+  ]) {
+    await page.getByLabel(label).fill(value);
+    await page.getByLabel(label).press('Enter');
+  }
+  await expect(page.getByTestId('step')).toHaveText('0');
+  await page.getByLabel('Speed').fill('4');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(async () => Number(await page.getByTestId('step').textContent())).toBeGreaterThan(2000);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(page.getByTestId('event-log')).toContainText('counted rather than listed');
+});

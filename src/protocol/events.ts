@@ -13,6 +13,8 @@ export type EngineEvent =
       reward: number;
       step: number;
     }
+  /** Live: rewirings between two frames beyond the latest few, counted rather than listed (full speed). */
+  | { kind: 'rewires-elided'; connects: number; disconnects: number; fromStep: number; step: number }
   /** Wormhole: a training solve that stopped at maxIter or diverged (paused: training was paused). */
   | { kind: 'solve'; step: number; stop: StopReason; iterations: number; paused: boolean }
   /** Live: a reward given by the user; the events it caused follow. */

@@ -47,6 +47,13 @@ function describe(event: EngineEvent): string {
       return `The ${event.wanted} backend could not start (${event.reason}); using the next one.`;
     case 'rewire':
       return `${event.change === 'connect' ? 'connected' : 'disconnected'} ${event.source} → ${event.neuron} (reward ${event.reward.toFixed(3)})`;
+    case 'rewires-elided': {
+      const n = event.connects + event.disconnects;
+      return (
+        `${n} more rewiring${n === 1 ? '' : 's'} (${event.connects} connected, ${event.disconnects} disconnected) ` +
+        `in steps ${event.fromStep}-${event.step}, counted rather than listed`
+      );
+    }
     case 'reward':
       return `you gave reward ${event.reward > 0 ? '+' : ''}${event.reward}`;
     case 'solve':

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSpec } from '../experiment';
 import type { FromEngine, ToEngine } from '../protocol';
+import { createSession, sessionOf } from '../engine';
 import { EngineRunner } from './runner';
+import { LISTED_REWIRES } from './rewires';
 
 /** Runs the real runner on the cpu backend (Node), collecting what it posts. */
 function harness() {
@@ -165,5 +167,27 @@ describe('engine runner (worker protocol)', () => {
     await h.send({ type: 'frameAck' });
     await h.send({ type: 'step', steps: 1 }, 'frame', 2);
     expect(h.frames().at(-1)!.step).toBe(1);
+  });
+
+  it("Live's rewirings reach the page as one message per frame: the latest few, and a count of the rest", async () => {
+    const spec = defaultSpec('live');
+    // Target-blind rewards, large steps and certain reconnection: it rewires often.
+    spec.live = { ...spec.live, pRewire: 1, lr: 2, reward: 'reference' };
+    const direct = sessionOf(await createSession(spec), 'live');
+    await direct.train(400);
+    const all = direct.takeEvents().flatMap((e) => (e.kind === 'rewire' ? [e] : []));
+    direct.dispose();
+    const h = harness();
+    await h.send({ type: 'load', spec }, 'frame');
+    await h.send({ type: 'frameAck' });
+    await h.send({ type: 'step', steps: 400 }, 'frame', 2);
+    const messages = h.posted.filter((m) => m.type === 'events') as Extract<FromEngine, { type: 'events' }>[];
+    expect(messages).toHaveLength(1);
+    const [elided, ...listed] = messages[0].events;
+    expect(listed).toEqual(all.slice(-LISTED_REWIRES));
+    expect(elided).toMatchObject({ kind: 'rewires-elided', fromStep: all[0].step });
+    if (elided.kind !== 'rewires-elided') throw new Error('no count of elided rewirings');
+    expect(elided.connects + elided.disconnects).toBe(all.length - LISTED_REWIRES);
+    expect(all.length).toBeGreaterThan(LISTED_REWIRES);
   });
 });

@@ -21,6 +21,8 @@ import {
 import type { StartedBackend } from './backend';
 import { ComparisonDriver } from './arch/dian/comparisonDriver';
 import { layoutOf } from './layout';
+import { createRewireCoalescer } from './rewires';
+import { createTicker } from './ticker';
 
 export type Post = (message: FromEngine, transfer?: Transferable[]) => void;
 export type StartBackend = (choice: BackendChoice) => Promise<StartedBackend>;
@@ -36,7 +38,7 @@ export class EngineRunner {
   private backendChoice?: BackendChoice;
   private playing = false;
   private speed = 3;
-  private timer?: ReturnType<typeof setTimeout>;
+  private ticker = createTicker(() => this.enqueue(() => this.tick()));
   private stepsPerTick = 1;
   private lastHeatmapAt = -Infinity;
   /** Weights of the last frame whose numbers were all finite (every load sets it). */
@@ -45,6 +47,7 @@ export class EngineRunner {
   private pendingFrame?: Frame;
   private rate = { since: 0, steps: 0, value: 0 };
   private comparison: ComparisonDriver;
+  private rewires = createRewireCoalescer();
   private spec?: ExperimentSpec;
 
   constructor(
@@ -112,6 +115,8 @@ export class EngineRunner {
 
   private async load(message: Extract<ToEngine, { type: 'load' }>): Promise<void> {
     this.stop();
+    // Rewirings of the experiment being replaced are not this one's.
+    this.rewires.flush();
     this.comparison.end(true);
     // Steps of the last model say nothing about this one's speed: start the adaptive tick small again.
     this.stepsPerTick = 1;
@@ -189,22 +194,25 @@ export class EngineRunner {
     this.accept(await this.snapshot(true));
   }
 
-  /** What the session reports between frames; an event that pauses training stops play. */
+  /** What the session reports between frames; an event that pauses training stops play. Rewirings wait for the frame. */
   private postEvents(events: EngineEvent[]): void {
-    if (events.length === 0) return;
-    if (events.some(pausesTraining)) this.stop();
-    this.post({ type: 'events', events });
+    const now: EngineEvent[] = [];
+    for (const event of events) {
+      if (event.kind === 'rewire') this.rewires.add(event);
+      else now.push(event);
+    }
+    if (now.length === 0) return;
+    if (now.some(pausesTraining)) this.stop();
+    this.post({ type: 'events', events: now });
   }
 
   private stop(): void {
     this.playing = false;
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.ticker.cancel();
   }
 
   private schedule(delay: number): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.enqueue(() => this.tick()), delay);
+    this.ticker.schedule(delay);
   }
 
   /** One tick of play: as many steps as the speed allows within the tick's time budget, then one frame. */
@@ -277,6 +285,8 @@ export class EngineRunner {
     }
     this.uiReady = false;
     this.pendingFrame = undefined;
+    const rewires = this.rewires.flush();
+    if (rewires.length > 0) this.post({ type: 'events', events: rewires });
     this.post({ type: 'frame', frame }, frameBuffers(frame));
   }
 }
