@@ -19,3 +19,14 @@ export function expectClose(actual: number, expected: number, tol: number): void
   const err = Math.abs(actual - expected) / Math.max(1, Math.abs(expected));
   if (!(err <= tol)) throw new Error(`expected ${actual} to be within ${tol} (relative) of ${expected}`);
 }
+
+/** The largest difference between two weight sets, relative to max(1, |w|) of the second. */
+export function weightGap(a: WeightMap, b: WeightMap): number {
+  let worst = 0;
+  for (const [name, { values }] of Object.entries(a))
+    values.forEach((v, i) => {
+      const w = b[name].values[i];
+      worst = Math.max(worst, Math.abs(v - w) / Math.max(1, Math.abs(w)));
+    });
+  return worst;
+}

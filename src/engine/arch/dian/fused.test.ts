@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { defaultSpec, OPTIMIZERS, type DianSpec, type ExperimentSpec } from '../../../experiment';
+import { weightGap } from '../../testing/reference';
 import { DianSession } from './session';
 
 function spec(dian: Partial<DianSpec>, training: Partial<ExperimentSpec['training']> = {}): ExperimentSpec {
@@ -13,17 +14,9 @@ function spec(dian: Partial<DianSpec>, training: Partial<ExperimentSpec['trainin
   return s;
 }
 
-/** Largest difference between two sessions' weights, relative to max(1, |w|). */
-async function gap(a: DianSession, b: DianSession): Promise<number> {
-  const [wa, wb] = [await a.exportWeights(), await b.exportWeights()];
-  let worst = 0;
-  for (const [name, { values }] of Object.entries(wa))
-    values.forEach((v, i) => {
-      const w = wb[name].values[i];
-      worst = Math.max(worst, Math.abs(v - w) / Math.max(1, Math.abs(w)));
-    });
-  return worst;
-}
+/** Largest difference between the two sessions' weights, relative to max(1, |w|). */
+const gap = async (a: DianSession, b: DianSession) =>
+  weightGap(await a.exportWeights(), await b.exportWeights());
 
 /** 41 steps both ways (the fused one in uneven calls); the weights and the gate traces must agree. */
 async function compare(s: ExperimentSpec): Promise<void> {

@@ -10,8 +10,7 @@ import { createRng, deriveSeed } from '../../../experiment';
 import { LayeredSession } from '../../core/layeredSession';
 import type { SessionBase, SessionOptions } from '../../core/session';
 import type { Dataset } from '../../core/tasks';
-import { fusedBackend, registerFusedTraining } from '../../core/fusedKernel';
-import { FusedTrainer } from '../../core/fusedTrainer';
+import { registerFusedTraining } from '../../core/fusedKernel';
 import { fusedDianSteps, type FusedDianOptions } from './fusedStep';
 import { GATE_TRACE_LENGTH, GateTrace } from './gateTrace';
 import { createDian, gateActive } from './model';
@@ -21,14 +20,13 @@ export type GateChoice = 'on' | 'off';
 const FUSED_DIAN_STEPS = 'FusedDianSteps';
 registerFusedTraining(FUSED_DIAN_STEPS, fusedDianSteps);
 
-export class DianSession extends LayeredSession<DianFrame> implements SessionBase<'dian'> {
+export class DianSession extends LayeredSession<DianFrame, FusedDianOptions> implements SessionBase<'dian'> {
   readonly kind = 'dian' as const;
   protected readonly model;
   private gateTrace = new GateTrace();
-  private fused?: FusedTrainer<FusedDianOptions>;
 
   /** `fused: false` trains by autodiff even where the fused kernel runs (the tests' oracle). */
-  constructor(spec: ExperimentSpec, { fused = true }: SessionOptions = {}) {
+  constructor(spec: ExperimentSpec, options: SessionOptions = {}) {
     super(spec);
     const { dian } = spec;
     this.model = createDian(
@@ -37,21 +35,13 @@ export class DianSession extends LayeredSession<DianFrame> implements SessionBas
       spec.training,
       createRng(deriveSeed(spec.seed, 'init')),
     );
-    if (fused && fusedBackend(tf.getBackend()))
-      this.fused = new FusedTrainer(FUSED_DIAN_STEPS, spec.training, this.model.weights);
-  }
-
-  /** Whether training runs the fused kernel. */
-  get isFused(): boolean {
-    return this.fused !== undefined;
+    this.useFusedKernel(FUSED_DIAN_STEPS, options);
   }
 
   async train(steps: number): Promise<void> {
     if (!this.fused) return super.train(steps);
     const { layer1, layer2, source, finalActivation } = this.spec.dian;
-    const batchSize = Math.min(this.spec.training.batchSize, this.dataset.train.length);
-    const batches = new Int32Array(steps * batchSize);
-    for (let i = 0; i < steps; i++) batches.set(this.feed.nextBatch(), i * batchSize);
+    const { batches, batchSize } = this.nextBatches(steps);
     const gates = Int32Array.from({ length: steps }, (_, i) => Number(this.trainingGate(this.step + 1 + i)));
     const options: FusedDianOptions = {
       ...this.fused.updateOptions(),
@@ -136,13 +126,11 @@ export class DianSession extends LayeredSession<DianFrame> implements SessionBas
 
   restore(weights: Float32Array, step: number): void {
     super.restore(weights, step);
-    this.fused?.disposeState();
     this.gateTrace.clear();
   }
 
   dispose(): void {
     super.dispose();
-    this.fused?.disposeState();
     this.gateTrace.clear();
   }
 }

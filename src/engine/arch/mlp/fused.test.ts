@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ACTIVATIONS, defaultSpec, OPTIMIZERS, type ExperimentSpec } from '../../../experiment';
+import { weightGap } from '../../testing/reference';
 import { MlpSession } from './session';
 
 const REGULARIZATIONS = [
@@ -24,16 +25,8 @@ function spec(
 }
 
 /** Largest difference between the two sessions' weights, relative to max(1, |w|). */
-async function gap(a: MlpSession, b: MlpSession): Promise<number> {
-  const [wa, wb] = [await a.exportWeights(), await b.exportWeights()];
-  let worst = 0;
-  for (const [name, { values }] of Object.entries(wa))
-    values.forEach((v, i) => {
-      const w = wb[name].values[i];
-      worst = Math.max(worst, Math.abs(v - w) / Math.max(1, Math.abs(w)));
-    });
-  return worst;
-}
+const gap = async (a: MlpSession, b: MlpSession) =>
+  weightGap(await a.exportWeights(), await b.exportWeights());
 
 /** Trains both for 40 steps, the fused one in uneven calls (its optimizer state must carry over). */
 async function compare(s: ExperimentSpec): Promise<number> {

@@ -7,38 +7,27 @@ import type { MlpFrame } from '../../../protocol';
 import { createRng, deriveSeed } from '../../../experiment';
 import { LayeredSession } from '../../core/layeredSession';
 import type { SessionBase, SessionOptions } from '../../core/session';
-import * as tf from '@tensorflow/tfjs-core';
-import { fusedBackend, registerFusedTraining } from '../../core/fusedKernel';
-import { FusedTrainer } from '../../core/fusedTrainer';
+import { registerFusedTraining } from '../../core/fusedKernel';
 import { fusedMlpSteps, type FusedMlpOptions } from './fusedStep';
 import { createMlp } from './model';
 
 const FUSED_MLP_STEPS = 'FusedMlpSteps';
 registerFusedTraining(FUSED_MLP_STEPS, fusedMlpSteps);
 
-export class MlpSession extends LayeredSession<MlpFrame> implements SessionBase<'mlp'> {
+export class MlpSession extends LayeredSession<MlpFrame, FusedMlpOptions> implements SessionBase<'mlp'> {
   readonly kind = 'mlp' as const;
   protected readonly model;
-  private fused?: FusedTrainer<FusedMlpOptions>;
 
   /** `fused: false` trains by autodiff even where the fused kernel runs (the tests' oracle). */
-  constructor(spec: ExperimentSpec, { fused = true }: SessionOptions = {}) {
+  constructor(spec: ExperimentSpec, options: SessionOptions = {}) {
     super(spec);
     this.model = createMlp(spec, this.feed.inputWidth, createRng(deriveSeed(spec.seed, 'init')));
-    if (fused && fusedBackend(tf.getBackend()))
-      this.fused = new FusedTrainer(FUSED_MLP_STEPS, spec.training, this.model.weights);
-  }
-
-  /** Whether training runs the fused kernel. */
-  get isFused(): boolean {
-    return this.fused !== undefined;
+    this.useFusedKernel(FUSED_MLP_STEPS, options);
   }
 
   async train(steps: number): Promise<void> {
     if (!this.fused) return super.train(steps);
-    const batchSize = Math.min(this.spec.training.batchSize, this.dataset.train.length);
-    const batches = new Int32Array(steps * batchSize);
-    for (let i = 0; i < steps; i++) batches.set(this.feed.nextBatch(), i * batchSize);
+    const { batches, batchSize } = this.nextBatches(steps);
     const { x, y } = this.feed.train;
     const options: FusedMlpOptions = {
       ...this.fused.updateOptions(),
@@ -48,16 +37,6 @@ export class MlpSession extends LayeredSession<MlpFrame> implements SessionBase<
     };
     await this.fused.train({ x, y, batches, gates: new Int32Array(steps), batchSize }, options);
     this.step += steps;
-  }
-
-  restore(weights: Float32Array, step: number): void {
-    super.restore(weights, step);
-    this.fused?.disposeState();
-  }
-
-  dispose(): void {
-    super.dispose();
-    this.fused?.disposeState();
   }
 
   archLayout() {
