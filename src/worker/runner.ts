@@ -115,8 +115,6 @@ export class EngineRunner {
 
   private async load(message: Extract<ToEngine, { type: 'load' }>): Promise<void> {
     this.stop();
-    // Rewirings of the experiment being replaced are not this one's.
-    this.rewires.flush();
     this.comparison.end(true);
     // Steps of the last model say nothing about this one's speed: start the adaptive tick small again.
     this.stepsPerTick = 1;
@@ -163,6 +161,8 @@ export class EngineRunner {
     }
     this.speed = spec.speed;
     const layout = layoutOf(session);
+    // Rewirings still waiting belong to the experiment before: they reach the log before the new one.
+    this.flushRewires();
     this.post({ type: 'loaded', layout, step: session.step }, [layout.train.buffer, layout.test.buffer]);
     this.accept(await this.snapshot(true));
   }
@@ -181,6 +181,7 @@ export class EngineRunner {
   private async edit(edit: Extract<ToEngine, { type: 'edit' }>['edit']): Promise<void> {
     this.only('live').edit(edit);
     const layout = layoutOf(this.current());
+    this.flushRewires();
     this.post({ type: 'relayout', layout }, [layout.train.buffer, layout.test.buffer]);
     this.accept(await this.snapshot(true));
   }
@@ -189,6 +190,7 @@ export class EngineRunner {
     const live = this.only('live');
     if (live.step === 0) throw new Error('Take a step first: there is no output to reward yet.');
     await live.reinforce([reward]);
+    this.flushRewires();
     this.post({ type: 'events', events: [{ kind: 'reward', reward, step: live.step }] });
     this.postEvents(live.takeEvents());
     this.accept(await this.snapshot(true));
@@ -203,7 +205,8 @@ export class EngineRunner {
     }
     if (now.length === 0) return;
     if (now.some(pausesTraining)) this.stop();
-    this.post({ type: 'events', events: now });
+    // In order: the rewirings waiting for a frame happened before these.
+    this.post({ type: 'events', events: [...this.rewires.flush(), ...now] });
   }
 
   private stop(): void {
@@ -277,6 +280,12 @@ export class EngineRunner {
     return { ...s, playing: this.playing, stepsPerSecond: this.playing ? this.rate.value : 0 };
   }
 
+  /** Sends the rewirings waiting for a frame (the latest few, and a count of the rest). */
+  private flushRewires(): void {
+    const rewires = this.rewires.flush();
+    if (rewires.length > 0) this.post({ type: 'events', events: rewires });
+  }
+
   /** Latest wins: while the UI has not drawn the last frame, a newer one replaces the one waiting. */
   private sendFrame(frame: Frame): void {
     if (!this.uiReady) {
@@ -285,8 +294,7 @@ export class EngineRunner {
     }
     this.uiReady = false;
     this.pendingFrame = undefined;
-    const rewires = this.rewires.flush();
-    if (rewires.length > 0) this.post({ type: 'events', events: rewires });
+    this.flushRewires();
     this.post({ type: 'frame', frame }, frameBuffers(frame));
   }
 }

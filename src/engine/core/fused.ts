@@ -14,9 +14,12 @@
  */
 import type { OptimizerKind, Regularization } from '../../experiment';
 
-export const MOMENTUM = 0.9;
-export const ADAM_BETA1 = 0.9;
-export const ADAM_BETA2 = 0.999;
+// tfjs multiplies by float32 scalars: the same constants, rounded as it rounds them.
+export const MOMENTUM = Math.fround(0.9);
+export const ADAM_BETA1 = Math.fround(0.9);
+export const ADAM_BETA2 = Math.fround(0.999);
+const ONE_MINUS_BETA1 = Math.fround(1 - 0.9);
+const ONE_MINUS_BETA2 = Math.fround(1 - 0.999);
 
 /** The optimizer's state per weight: momentum's accumulator, or Adam's two moments; and Adam's b1^t, b2^t. */
 export interface OptimizerState {
@@ -119,8 +122,8 @@ export function update(
         w[i] -= lr * v[i];
       } else {
         const [m, v] = [state.slots[0][k], state.slots[1][k]];
-        m[i] = ADAM_BETA1 * m[i] + (1 - ADAM_BETA1) * g[i];
-        v[i] = ADAM_BETA2 * v[i] + (1 - ADAM_BETA2) * g[i] * g[i];
+        m[i] = ADAM_BETA1 * m[i] + ONE_MINUS_BETA1 * g[i];
+        v[i] = ADAM_BETA2 * v[i] + ONE_MINUS_BETA2 * g[i] * g[i];
         w[i] -= (lr * (m[i] / (1 - b1t))) / (Math.sqrt(v[i] / (1 - b2t)) + o.epsilon);
       }
     }

@@ -31,12 +31,16 @@ export class FusedTrainer<O> {
     const state = (this.state ??= this.fresh());
     const batches = tf.tensor1d(data.batches, 'int32');
     const gates = tf.tensor1d(data.gates, 'int32');
-    const out = runFusedTraining(
-      this.kernelName,
-      { x: data.x, y: data.y, batches, gates, weights: this.weights.map((w) => w.variable), ...state },
-      { options, batchSize: data.batchSize },
-    );
-    tf.dispose([batches, gates]);
+    let out: ReturnType<typeof runFusedTraining>;
+    try {
+      out = runFusedTraining(
+        this.kernelName,
+        { x: data.x, y: data.y, batches, gates, weights: this.weights.map((w) => w.variable), ...state },
+        { options, batchSize: data.batchSize },
+      );
+    } finally {
+      tf.dispose([batches, gates]);
+    }
     this.weights.forEach((w, k) => w.variable.assign(out.weights[k]));
     tf.dispose(out.weights);
     this.disposeState();

@@ -29,9 +29,9 @@ export abstract class LayeredSession<F extends ArchFrame, O = unknown> extends G
       this.fused = new FusedTrainer(kernelName, this.spec.training, this.model.weights);
   }
 
-  /** Whether training runs a fused kernel. */
+  /** Whether training runs a fused kernel (not after the backend changed to one it does not run on). */
   get isFused(): boolean {
-    return this.fused !== undefined;
+    return this.fused !== undefined && fusedBackend(tf.getBackend());
   }
 
   /** The next `steps` mini-batches, one after another. */

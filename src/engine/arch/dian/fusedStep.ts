@@ -34,10 +34,13 @@ export interface FusedDianOptions extends UpdateOptions, Pick<DianSpec, 'source'
 /** Indices of the weights in DESIGN's order. */
 const [W1, B1, W2, B2, W3, B3, E, BE, G, BG] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 
-const relu = (v: Float64Array, from: Float64Array) => from.forEach((a, i) => (v[i] = a > 0 ? a : 0));
+// NaN stays NaN through relu and its gradient, as in tfjs.
+const relu = (v: Float64Array, from: Float64Array) =>
+  from.forEach((a, i) => (v[i] = a > 0 || Number.isNaN(a) ? a : 0));
 const sigmoid = (a: number) => 1 / (1 + Math.exp(-a));
 /** d *= [a > 0], relu's gradient as tfjs takes it. */
-const throughRelu = (d: Float64Array, a: Float64Array) => d.forEach((v, i) => (d[i] = a[i] > 0 ? v : 0));
+const throughRelu = (d: Float64Array, a: Float64Array) =>
+  d.forEach((v, i) => (d[i] = a[i] > 0 ? v : Number.isNaN(a[i]) ? NaN : 0));
 
 export function fusedDianSteps(
   o: FusedDianOptions,

@@ -39,7 +39,7 @@ export class DianSession extends LayeredSession<DianFrame, FusedDianOptions> imp
   }
 
   async train(steps: number): Promise<void> {
-    if (!this.fused) return super.train(steps);
+    if (!this.fused || !this.isFused) return super.train(steps);
     const { layer1, layer2, source, finalActivation } = this.spec.dian;
     const { batches, batchSize } = this.nextBatches(steps);
     const gates = Int32Array.from({ length: steps }, (_, i) => Number(this.trainingGate(this.step + 1 + i)));

@@ -29,7 +29,8 @@ export interface FusedMlpOptions extends UpdateOptions {
 
 const act = {
   tanh: (a: number) => Math.tanh(a),
-  relu: (a: number) => (a > 0 ? a : 0),
+  // NaN stays NaN, as in tfjs (a blow-up must not be hidden inside a call).
+  relu: (a: number) => (a > 0 || Number.isNaN(a) ? a : 0),
   sigmoid: (a: number) => 1 / (1 + Math.exp(-a)),
   linear: (a: number) => a,
 };
@@ -37,7 +38,7 @@ const act = {
 /** act'(a) from h = act(a) (and a, for relu). */
 const slope = {
   tanh: (h: number) => 1 - h * h,
-  relu: (_h: number, a: number) => (a > 0 ? 1 : 0),
+  relu: (_h: number, a: number) => (a > 0 ? 1 : Number.isNaN(a) ? NaN : 0),
   sigmoid: (h: number) => h * (1 - h),
   linear: () => 1,
 };

@@ -26,7 +26,7 @@ export class MlpSession extends LayeredSession<MlpFrame, FusedMlpOptions> implem
   }
 
   async train(steps: number): Promise<void> {
-    if (!this.fused) return super.train(steps);
+    if (!this.fused || !this.isFused) return super.train(steps);
     const { batches, batchSize } = this.nextBatches(steps);
     const { x, y } = this.feed.train;
     const options: FusedMlpOptions = {
