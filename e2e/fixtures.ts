@@ -36,3 +36,14 @@ export async function chooseBackend(page: Page, backend: string): Promise<void> 
   await expect(page.getByTestId('backend')).toHaveText(backend, { timeout: 30_000 });
   await expect(page.getByTestId('loss')).toHaveText(/^\d/);
 }
+
+/**
+ * The engine's own step, asked through Export file: the worker answers messages in order, so the answer comes
+ * after every step it was told to take (a condition to wait on, instead of a pause for frames to land).
+ */
+export async function engineStep(page: Page): Promise<number> {
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export file' }).click();
+  const name = (await downloading).suggestedFilename();
+  return Number(/-step(\d+)\.json$/.exec(name)![1]);
+}

@@ -1,4 +1,4 @@
-import { chooseBackend, expect, loss, openApp, stepCount, test } from './fixtures';
+import { chooseBackend, engineStep, expect, loss, openApp, stepCount, test } from './fixtures';
 
 test('loads with no console errors; auto picks wasm or cpu on the software adapter', async ({ page }) => {
   await openApp(page);
@@ -44,11 +44,12 @@ test('Play makes the step counter and the loss move, and the loss falls', async 
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
   expect(await loss(page)).toBeLessThan(initial * 0.8);
-  // Paused means paused: once the frames in flight have landed, the counter holds still.
-  await page.waitForTimeout(300);
-  const paused = await stepCount(page);
-  await page.waitForTimeout(500);
-  expect(await stepCount(page)).toBe(paused);
+  // Paused means paused: the page settles on the engine's step, and one Step moves it by exactly one.
+  const paused = await engineStep(page);
+  await expect(page.getByTestId('step')).toHaveText(String(paused));
+  await page.getByRole('button', { name: 'Step' }).click();
+  expect(await engineStep(page)).toBe(paused + 1);
+  await expect(page.getByTestId('step')).toHaveText(String(paused + 1));
 });
 
 test('Step advances exactly one step (button and right arrow)', async ({ page }) => {
@@ -57,7 +58,8 @@ test('Step advances exactly one step (button and right arrow)', async ({ page })
   await expect(page.getByTestId('step')).toHaveText('1');
   await page.locator('body').press('ArrowRight');
   await expect(page.getByTestId('step')).toHaveText('2');
-  await page.waitForTimeout(300);
+  // The engine itself has taken two steps, no more.
+  expect(await engineStep(page)).toBe(2);
   await expect(page.getByTestId('step')).toHaveText('2');
 });
 

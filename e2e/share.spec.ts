@@ -1,6 +1,6 @@
 import LZString from 'lz-string';
 import { defaultSpec } from '../src/experiment';
-import { chooseBackend, expect, openApp, test, type Page } from './fixtures';
+import { chooseBackend, engineStep, expect, openApp, test, type Page } from './fixtures';
 
 async function copyLink(page: Page, withWeights = false): Promise<string> {
   if (withWeights) await page.getByLabel('include trained weights').check();
@@ -73,15 +73,16 @@ test('a link with trained weights opens on the same network and the same heatmap
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect.poll(async () => Number(await page.getByTestId('step').textContent())).toBeGreaterThan(300);
   await page.getByRole('button', { name: 'Pause' }).click();
-  await page.waitForTimeout(300);
-  const step = await page.getByTestId('step').textContent();
+  // Wait until the page shows the step the engine stopped at (the last frame, with its heatmap).
+  const step = String(await engineStep(page));
+  await expect(page.getByTestId('step')).toHaveText(step);
   const picture = await page.getByTestId('heatmap').evaluate((c: HTMLCanvasElement) => c.toDataURL());
   const link = await copyLink(page, true);
   expect(link).toContain('&w=');
 
   const other = await context.newPage();
   await other.goto(link);
-  await expect(other.getByTestId('step')).toHaveText(step!);
+  await expect(other.getByTestId('step')).toHaveText(step);
   await expect
     .poll(() => other.getByTestId('heatmap').evaluate((c: HTMLCanvasElement) => c.toDataURL()))
     .toBe(picture);
