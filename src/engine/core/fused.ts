@@ -14,12 +14,13 @@
  */
 import type { OptimizerKind, Regularization } from '../../experiment';
 
+/** The optimizers' constants, for both training paths (createOptimizer gives them to tfjs). */
+export const MOMENTUM = 0.9;
+export const ADAM_BETA1 = 0.9;
+export const ADAM_BETA2 = 0.999;
 // tfjs multiplies by float32 scalars: the same constants, rounded as it rounds them.
-export const MOMENTUM = Math.fround(0.9);
-export const ADAM_BETA1 = Math.fround(0.9);
-export const ADAM_BETA2 = Math.fround(0.999);
-const ONE_MINUS_BETA1 = Math.fround(1 - 0.9);
-const ONE_MINUS_BETA2 = Math.fround(1 - 0.999);
+const [M32, B1, B2] = [MOMENTUM, ADAM_BETA1, ADAM_BETA2].map(Math.fround);
+const [ONE_MINUS_B1, ONE_MINUS_B2] = [1 - ADAM_BETA1, 1 - ADAM_BETA2].map(Math.fround);
 
 /** The optimizer's state per weight: momentum's accumulator, or Adam's two moments; and Adam's b1^t, b2^t. */
 export interface OptimizerState {
@@ -41,7 +42,7 @@ export function freshState(optimizer: OptimizerKind, sizes: number[]): Optimizer
   const count = optimizer === 'adam' ? 2 : optimizer === 'momentum' ? 1 : 0;
   return {
     slots: Array.from({ length: count }, () => sizes.map((n) => new Float32Array(n))),
-    beta: Float32Array.from([ADAM_BETA1, ADAM_BETA2]),
+    beta: Float32Array.from([B1, B2]),
   };
 }
 
@@ -118,19 +119,19 @@ export function update(
         w[i] -= lr * g[i];
       } else if (o.optimizer === 'momentum') {
         const v = state.slots[0][k];
-        v[i] = MOMENTUM * v[i] + g[i];
+        v[i] = M32 * v[i] + g[i];
         w[i] -= lr * v[i];
       } else {
         const [m, v] = [state.slots[0][k], state.slots[1][k]];
-        m[i] = ADAM_BETA1 * m[i] + ONE_MINUS_BETA1 * g[i];
-        v[i] = ADAM_BETA2 * v[i] + ONE_MINUS_BETA2 * g[i] * g[i];
+        m[i] = B1 * m[i] + ONE_MINUS_B1 * g[i];
+        v[i] = B2 * v[i] + ONE_MINUS_B2 * g[i] * g[i];
         w[i] -= (lr * (m[i] / (1 - b1t))) / (Math.sqrt(v[i] / (1 - b2t)) + o.epsilon);
       }
     }
   });
   if (o.optimizer === 'adam') {
-    state.beta[0] = b1t * ADAM_BETA1;
-    state.beta[1] = b2t * ADAM_BETA2;
+    state.beta[0] = b1t * B1;
+    state.beta[1] = b2t * B2;
   }
 }
 

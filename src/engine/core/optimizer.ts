@@ -1,13 +1,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { TrainingSpec } from '../../experiment';
+import { ADAM_BETA1, ADAM_BETA2, MOMENTUM } from './fused';
 
 export function createOptimizer(training: TrainingSpec): tf.Optimizer {
   switch (training.optimizer) {
     case 'sgd':
       return tf.train.sgd(training.learningRate);
     case 'momentum':
-      return tf.train.momentum(training.learningRate, 0.9);
+      return tf.train.momentum(training.learningRate, MOMENTUM);
     case 'adam':
-      return tf.train.adam(training.learningRate);
+      return tf.train.adam(training.learningRate, ADAM_BETA1, ADAM_BETA2);
   }
 }
