@@ -5,19 +5,20 @@ export const GATE_TRACE_LENGTH = 48;
 
 /**
  * The mean gate value of each recent training step, kept on the device until a snapshot reads them all at once
- * (one read per frame, not one per step). A closed step has no tensor.
+ * (one read per frame, not one per step); the fused kernel reports them already read, as numbers. A closed step
+ * has neither.
  */
 export class GateTrace {
-  private entries: { step: number; mean?: tf.Scalar }[] = [];
+  private entries: { step: number; mean?: tf.Scalar | number }[] = [];
 
-  record(step: number, mean?: tf.Scalar): void {
+  record(step: number, mean?: tf.Scalar | number): void {
     this.entries.push({ step, mean });
-    while (this.entries.length > GATE_TRACE_LENGTH) this.entries.shift()?.mean?.dispose();
+    while (this.entries.length > GATE_TRACE_LENGTH) disposeMean(this.entries.shift()?.mean);
   }
 
   /** Tensors to read, in order, and a function turning their values into the trace (NaN = closed). */
   pending(lastStep: number): { tensors: tf.Scalar[]; toTrace: (values: ArrayLike<number>) => Float32Array } {
-    const tensors = this.entries.flatMap((e) => (e.mean ? [e.mean] : []));
+    const tensors = this.entries.flatMap((e) => (isTensor(e.mean) ? [e.mean] : []));
     const entries = [...this.entries];
     return {
       tensors,
@@ -27,7 +28,7 @@ export class GateTrace {
         let k = 0;
         for (const e of entries) {
           const i = e.step - lastStep + GATE_TRACE_LENGTH - 1;
-          const value = e.mean ? values[k++] : NaN;
+          const value = isTensor(e.mean) ? values[k++] : (e.mean ?? NaN);
           if (i >= 0 && i < GATE_TRACE_LENGTH) trace[i] = value;
         }
         return trace;
@@ -36,7 +37,10 @@ export class GateTrace {
   }
 
   clear(): void {
-    for (const e of this.entries) e.mean?.dispose();
+    for (const e of this.entries) disposeMean(e.mean);
     this.entries = [];
   }
 }
+
+const isTensor = (mean: tf.Scalar | number | undefined): mean is tf.Scalar => typeof mean === 'object';
+const disposeMean = (mean: tf.Scalar | number | undefined) => void (isTensor(mean) && mean.dispose());

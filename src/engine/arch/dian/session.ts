@@ -55,7 +55,7 @@ export class DianSession extends LayeredSession<DianFrame, FusedDianOptions> imp
     const means = await this.fused.train({ x, y, batches, gates, batchSize }, options);
     // Only the last iterations reach the trace.
     for (let i = Math.max(0, steps - GATE_TRACE_LENGTH); i < steps; i++)
-      this.gateTrace.record(this.step + 1 + i, gates[i] ? tf.scalar(means[i]) : undefined);
+      this.gateTrace.record(this.step + 1 + i, gates[i] ? means[i] : undefined);
     this.step += steps;
   }
 
