@@ -11,7 +11,7 @@ import type { BrowserRow } from './report';
 export const BROWSER_BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 
 /** The page's window once INSTRUMENT has run. */
-type BenchWindow = typeof window & {
+export type BenchWindow = typeof window & {
   __longTasks: { start: number; duration: number }[];
   __frames: number;
 };
@@ -20,7 +20,7 @@ type BenchWindow = typeof window & {
  * Runs in the page before the app: records long tasks and counts animation frames. A string, not a function:
  * tsx (esbuild) wraps named functions in a `__name` helper that does not exist in the page.
  */
-const INSTRUMENT = `
+export const INSTRUMENT = `
   window.__longTasks = [];
   window.__frames = 0;
   new PerformanceObserver((list) => {
@@ -32,7 +32,7 @@ const INSTRUMENT = `
   });
 `;
 
-const probe = (page: Page) =>
+export const probe = (page: Page) =>
   page.evaluate(() => {
     const w = window as BenchWindow;
     return {
@@ -43,7 +43,7 @@ const probe = (page: Page) =>
   });
 
 /** The instrumentation must see a deliberate 80 ms block of the main thread, or its zeros mean nothing. */
-async function selfCheck(page: Page): Promise<void> {
+export async function selfCheck(page: Page): Promise<void> {
   const before = await page.evaluate(() => (window as BenchWindow).__longTasks?.length);
   // A task of the page's own (a CDP evaluate is not one): setTimeout, then 80 ms of busy work.
   await page.evaluate(() => {
@@ -71,7 +71,7 @@ const webglRenderer = (page: Page) =>
     return gl ? String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) : 'none';
   });
 
-async function waitFor(what: string, ms: number, check: () => Promise<boolean>): Promise<void> {
+export async function waitFor(what: string, ms: number, check: () => Promise<boolean>): Promise<void> {
   const until = Date.now() + ms;
   while (!(await check())) {
     if (Date.now() > until) throw new Error(`bench: timed out waiting for ${what}`);
@@ -82,7 +82,7 @@ async function waitFor(what: string, ms: number, check: () => Promise<boolean>):
 const { task } = defaultSpec('mlp');
 const TRAIN_POINTS = Math.round(task.numSamples * task.trainRatio);
 
-const isBackendName = (text: string) => /^(webgpu|webgl|wasm|cpu)$/.test(text);
+export const isBackendName = (text: string) => /^(webgpu|webgl|wasm|cpu)$/.test(text);
 
 /** Selects a backend and waits until the engine runs on it, or on the one it fell back to. */
 async function chooseBackend(page: Page, backend: string): Promise<string> {

@@ -220,6 +220,8 @@ export function markdown(
     verdict: string;
     /** The "Dynamic Input Activation network" section (bench/dianReport.ts). */
     dian: string;
+    /** The side-by-side section (bench/sideBySideReport.ts), when the browser part ran. */
+    sideBySide?: string;
     /** The Dynamic-Live and Wormhole sections (bench/sections.ts). */
     more: string[];
   },
@@ -257,6 +259,7 @@ export function markdown(
     '',
     parts.verdict,
     '',
+    ...(parts.sideBySide ? [parts.sideBySide, ''] : []),
     parts.dian,
     ...parts.more,
   ];

@@ -3,11 +3,12 @@
  * section into the existing file in place of its previous version, and say when and where it ran.
  */
 import type { MachineInfo } from './report';
+import { SIDE_BY_SIDE_HEADING } from './sideBySideReport';
 
 export const LIVE_HEADING = '## Dynamic-Live network';
 export const WORMHOLE_HEADING = '## Fixed-Point Wormhole network';
 /** The order of these sections, after the ones bench/report.ts writes. */
-const ORDER = [LIVE_HEADING, WORMHOLE_HEADING];
+const ORDER = [SIDE_BY_SIDE_HEADING, LIVE_HEADING, WORMHOLE_HEADING];
 
 /** When and where a section ran: it may be newer than the file's header (--live-only, --wormhole-only). */
 export const runLine = (info: MachineInfo) =>

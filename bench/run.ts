@@ -8,8 +8,11 @@
  * development: the file it writes says so, so run the full bench before committing RESULTS.md.
  * --live-only and --wormhole-only run just that section (both flags: both) and replace it in the existing
  * RESULTS.md, leaving the rest as it was; each section says when and on which commit it ran.
+ * --side-by-side-only runs the side-by-side section (bench/sideBySide.ts) alone and replaces it the same way.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/chromium';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +23,9 @@ import { dianSection } from './dianReport';
 import { runNodeBench } from './node';
 import { runReference } from './playgroundReference';
 import { epochsPerSecond, markdown, verdict, type MachineInfo } from './report';
-import { LIVE_HEADING, WORMHOLE_HEADING, spliceSection } from './resultsFile';
+import { LIVE_HEADING, WORMHOLE_HEADING, runLine, spliceSection } from './resultsFile';
+import { runSideBySide } from './sideBySide';
+import { SIDE_BY_SIDE_HEADING, sideBySideSection } from './sideBySideReport';
 import { liveMarkdown, wormholeMarkdown } from './sections';
 
 const PORT = 4174;
@@ -64,13 +69,25 @@ function stopPreview(server: ChildProcess): void {
   }
 }
 
-async function browserPart(dianOnly: boolean): Promise<BrowserResult> {
+/** Builds the app, serves it, and runs `work` against it; the server stops whatever happens. */
+async function withPreview<T>(work: (url: string) => Promise<T>): Promise<T> {
   build();
   const server = await startPreview();
   try {
-    return await runBrowserBench(`http://localhost:${PORT}/`, { dianOnly });
+    return await work(`http://localhost:${PORT}/`);
   } finally {
     stopPreview(server);
+  }
+}
+
+/** The side-by-side section: the Playground way and the app in one Chromium (bench/sideBySide.ts). */
+async function sideBySide(url: string, info: MachineInfo): Promise<string> {
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  try {
+    console.error('bench: side by side in one Chromium');
+    return sideBySideSection(await runSideBySide(browser, url), runLine(info));
+  } finally {
+    await browser.close();
   }
 }
 
@@ -90,8 +107,15 @@ async function write(raw: string, started: number): Promise<void> {
 }
 
 /** --live-only / --wormhole-only: run those sections and replace them in the existing RESULTS.md. */
-async function sectionsOnly(info: MachineInfo, live: boolean, wormhole: boolean, started: number) {
+async function sectionsOnly(
+  info: MachineInfo,
+  which: { live: boolean; wormhole: boolean; sideBySide: boolean },
+  started: number,
+) {
+  const { live, wormhole } = which;
   let text = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmark results\n';
+  if (which.sideBySide)
+    text = spliceSection(text, SIDE_BY_SIDE_HEADING, await withPreview((url) => sideBySide(url, info)));
   if (live) text = spliceSection(text, LIVE_HEADING, await liveMarkdown(info));
   if (wormhole) text = spliceSection(text, WORMHOLE_HEADING, await wormholeMarkdown(info));
   await write(text, started);
@@ -102,6 +126,7 @@ async function main(): Promise<void> {
   const dianOnly = process.argv.includes('--dian-only');
   const liveOnly = process.argv.includes('--live-only');
   const wormholeOnly = process.argv.includes('--wormhole-only');
+  const sideBySideOnly = process.argv.includes('--side-by-side-only');
   const started = performance.now();
   const cpus = os.cpus();
   const info: MachineInfo = {
@@ -112,7 +137,12 @@ async function main(): Promise<void> {
     commit: gitCommit(),
     load: os.loadavg()[0],
   };
-  if (liveOnly || wormholeOnly) return sectionsOnly(info, liveOnly, wormholeOnly, started);
+  if (liveOnly || wormholeOnly || sideBySideOnly)
+    return sectionsOnly(
+      info,
+      { live: liveOnly, wormhole: wormholeOnly, sideBySide: sideBySideOnly },
+      started,
+    );
 
   let reference: ReturnType<typeof runReference> | undefined;
   if (!dianOnly) {
@@ -125,8 +155,12 @@ async function main(): Promise<void> {
   const accuracy = await runDianAccuracy();
   const more = [await liveMarkdown(info), await wormholeMarkdown(info)];
   let browser: BrowserResult | undefined;
+  let sideBySideText: string | undefined;
   if (!nodeOnly) {
-    browser = await browserPart(dianOnly);
+    [browser, sideBySideText] = await withPreview(async (url) => {
+      const rows = await runBrowserBench(url, { dianOnly });
+      return [rows, dianOnly ? undefined : await sideBySide(url, info)] as const;
+    });
     info.chromium = browser.chromium;
     info.adapter = browser.adapter;
   }
@@ -136,6 +170,7 @@ async function main(): Promise<void> {
     browser: browser?.rows,
     verdict: verdict(node, browser?.rows, reference && epochsPerSecond(reference[0])),
     dian: dianSection(accuracy, node, browser?.rows),
+    sideBySide: sideBySideText,
     more,
   });
   await write(raw, started);

@@ -209,4 +209,33 @@ describe('engine client: frames', () => {
     expect(() => f.nextAnimationFrame()).toThrow('a broken frame channel');
     expect(f.posted).toEqual([{ type: 'frameAck' }]);
   });
+
+  it('after Pause, frames sent while still playing are acknowledged, not drawn; the paused frame is drawn', () => {
+    const f = fakeEngine();
+    const steps = drawnSteps(f);
+    f.receive({ type: 'frame', frame: testFrame(10) }); // arrived before the click, not drawn yet
+    f.engine.pause();
+    f.receive({ type: 'frame', frame: testFrame(20) }); // in flight when the engine got the pause
+    f.nextAnimationFrame();
+    f.receive({ type: 'frame', frame: { ...testFrame(24), playing: false } });
+    f.nextAnimationFrame();
+    expect(steps).toEqual([24]);
+    // One ack each: the frame from before the click, the stale one, the paused one (drawn).
+    expect(f.posted).toEqual([
+      { type: 'frameAck' },
+      { type: 'pause' },
+      { type: 'frameAck' },
+      { type: 'frameAck' },
+    ]);
+  });
+
+  it('Play again draws frames while playing (a Pause waiting for its frame is over)', () => {
+    const f = fakeEngine();
+    const steps = drawnSteps(f);
+    f.engine.pause();
+    f.engine.play();
+    f.receive({ type: 'frame', frame: testFrame(3) });
+    f.nextAnimationFrame();
+    expect(steps).toEqual([3]);
+  });
 });

@@ -83,6 +83,12 @@ export function createEngineClient({ store, frames, connect, requestFrame }: Eng
   let pendingFrame: Extract<FromEngine, { type: 'frame' }>['frame'] | undefined;
   let drawScheduled = false;
   let currentStep = 0;
+  /**
+   * Pause was clicked and the engine's paused frame has not come yet: frames it sent while still playing are
+   * stale (the paused frame has their steps and more), so they are acknowledged and not drawn. The step counter
+   * then changes once after Pause, to where training stopped.
+   */
+  let pausing = false;
   /** A spec the engine already has (a Live graph edit, or one loaded with weights): it needs no reload. */
   let editedSpec: ExperimentSpec | undefined;
   const weightRequests: { resolve: (trained: Trained) => void; reject: (error: Error) => void }[] = [];
@@ -145,6 +151,11 @@ export function createEngineClient({ store, frames, connect, requestFrame }: Eng
         return;
       }
       case 'frame':
+        if (pausing && message.frame.playing) {
+          send({ type: 'frameAck' });
+          return;
+        }
+        pausing = false;
         // Latest wins: draw once per animation frame, then tell the engine it may send the next.
         pendingFrame = message.frame;
         if (!drawScheduled) {
@@ -226,14 +237,19 @@ export function createEngineClient({ store, frames, connect, requestFrame }: Eng
     start,
     dispose,
     play: () => {
+      pausing = false;
       state().setRuntime({ playing: true });
       send({ type: 'play' });
     },
     pause: () => {
       state().setRuntime({ playing: false });
+      // A frame from before the click, not drawn yet, would be drawn after it.
+      if (pendingFrame?.playing) dropPendingFrame();
+      pausing = true;
       send({ type: 'pause' });
     },
     step: (steps = 1) => {
+      pausing = false;
       state().setRuntime({ playing: false });
       send({ type: 'step', steps });
     },
