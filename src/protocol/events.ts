@@ -17,6 +17,8 @@ export type EngineEvent =
   | { kind: 'rewires-elided'; connects: number; disconnects: number; fromStep: number; step: number }
   /** Wormhole: a training solve that stopped at maxIter or diverged (paused: training was paused). */
   | { kind: 'solve'; step: number; stop: StopReason; iterations: number; paused: boolean }
+  /** Wormhole: unconverged training solves between two frames beyond the latest few, counted (full speed). */
+  | { kind: 'solves-elided'; maxIter: number; diverged: number; fromStep: number; step: number }
   /** Live: a reward given by the user; the events it caused follow. */
   | { kind: 'reward'; reward: number; step: number }
   | { kind: 'backend-fallback'; wanted: BackendName; reason: string };

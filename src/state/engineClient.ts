@@ -54,6 +54,13 @@ function describe(event: EngineEvent): string {
         `in steps ${event.fromStep}-${event.step}, counted rather than listed`
       );
     }
+    case 'solves-elided': {
+      const n = event.maxIter + event.diverged;
+      return (
+        `${n} more training solve${n === 1 ? '' : 's'} did not converge (${event.maxIter} hit maxIter, ` +
+        `${event.diverged} diverged) in steps ${event.fromStep}-${event.step}, counted rather than listed`
+      );
+    }
     case 'reward':
       return `you gave reward ${event.reward > 0 ? '+' : ''}${event.reward}`;
     case 'solve':

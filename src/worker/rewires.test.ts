@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../protocol';
-import { createRewireCoalescer } from './rewires';
+import { createRewireCoalescer, createSolveCoalescer } from './rewires';
 
 const rewire = (
   step: number,
@@ -37,5 +37,25 @@ describe('rewiring events between frames', () => {
       rewire(5, 'connect'),
       rewire(6, 'connect'),
     ]);
+  });
+});
+
+const solve = (step: number, stop: 'maxIter' | 'diverged'): Extract<EngineEvent, { kind: 'solve' }> => ({
+  kind: 'solve',
+  step,
+  stop,
+  iterations: 50,
+  paused: false,
+});
+
+describe('unconverged solves between frames', () => {
+  it('lists the latest few and counts the rest by how they stopped', () => {
+    const c = createSolveCoalescer(1);
+    [solve(4, 'maxIter'), solve(7, 'diverged'), solve(9, 'maxIter'), solve(12, 'maxIter')].forEach(c.add);
+    expect(c.flush()).toEqual([
+      { kind: 'solves-elided', maxIter: 2, diverged: 1, fromStep: 4, step: 9 },
+      solve(12, 'maxIter'),
+    ]);
+    expect(c.flush()).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { defaultSpec } from '../experiment';
 import type { FromEngine, ToEngine } from '../protocol';
 import { createSession, sessionOf } from '../engine';
 import { EngineRunner } from './runner';
-import { LISTED_REWIRES } from './rewires';
+import { LISTED_REWIRES, LISTED_SOLVES } from './rewires';
 
 /** Runs the real runner on the cpu backend (Node), collecting what it posts. */
 function harness() {
@@ -189,5 +189,36 @@ describe('engine runner (worker protocol)', () => {
     if (elided.kind !== 'rewires-elided') throw new Error('no count of elided rewirings');
     expect(elided.connects + elided.disconnects).toBe(all.length - LISTED_REWIRES);
     expect(all.length).toBeGreaterThan(LISTED_REWIRES);
+  });
+
+  it("the Wormhole's unconverged solves that do not pause wait for the frame: the latest few, and a count", async () => {
+    const spec = defaultSpec('wormhole');
+    // One sweep per solve: no training solve can converge.
+    spec.wormhole = { ...spec.wormhole, maxIter: 1, onNonConvergence: 'continue' };
+    const h = harness();
+    await h.send({ type: 'load', spec }, 'frame');
+    await h.send({ type: 'frameAck' });
+    await h.send({ type: 'step', steps: 6 }, 'frame', 2);
+    const messages = h.posted.filter((m) => m.type === 'events') as Extract<FromEngine, { type: 'events' }>[];
+    expect(messages).toHaveLength(1);
+    const [elided, ...listed] = messages[0].events;
+    expect(elided).toEqual({
+      kind: 'solves-elided',
+      maxIter: 6 - LISTED_SOLVES,
+      diverged: 0,
+      fromStep: 1,
+      step: 3,
+    });
+    expect(listed.map((e) => 'step' in e && e.step)).toEqual([4, 5, 6]);
+  });
+
+  it('a solve that pauses training is sent at once, after the ones held for the frame', async () => {
+    const spec = defaultSpec('wormhole');
+    spec.wormhole = { ...spec.wormhole, maxIter: 1, onNonConvergence: 'pause' };
+    const h = harness();
+    await h.send({ type: 'load', spec }, 'frame');
+    await h.send({ type: 'step', steps: 5 }, 'events');
+    const events = h.posted.flatMap((m) => (m.type === 'events' ? m.events : []));
+    expect(events).toEqual([{ kind: 'solve', step: 1, stop: 'maxIter', iterations: 1, paused: true }]);
   });
 });

@@ -21,7 +21,7 @@ import {
 import type { StartedBackend } from './backend';
 import { ComparisonDriver } from './arch/dian/comparisonDriver';
 import { layoutOf } from './layout';
-import { createRewireCoalescer } from './rewires';
+import { createRewireCoalescer, createSolveCoalescer } from './rewires';
 import { createTicker } from './ticker';
 
 export type Post = (message: FromEngine, transfer?: Transferable[]) => void;
@@ -48,6 +48,7 @@ export class EngineRunner {
   private rate = { since: 0, steps: 0, value: 0 };
   private comparison: ComparisonDriver;
   private rewires = createRewireCoalescer();
+  private solves = createSolveCoalescer();
   private spec?: ExperimentSpec;
 
   constructor(
@@ -162,7 +163,7 @@ export class EngineRunner {
     this.speed = spec.speed;
     const layout = layoutOf(session);
     // Rewirings still waiting belong to the experiment before: they reach the log before the new one.
-    this.flushRewires();
+    this.flushHeld();
     this.post({ type: 'loaded', layout, step: session.step }, [layout.train.buffer, layout.test.buffer]);
     this.accept(await this.snapshot(true));
   }
@@ -181,7 +182,7 @@ export class EngineRunner {
   private async edit(edit: Extract<ToEngine, { type: 'edit' }>['edit']): Promise<void> {
     this.only('live').edit(edit);
     const layout = layoutOf(this.current());
-    this.flushRewires();
+    this.flushHeld();
     this.post({ type: 'relayout', layout }, [layout.train.buffer, layout.test.buffer]);
     this.accept(await this.snapshot(true));
   }
@@ -190,23 +191,27 @@ export class EngineRunner {
     const live = this.only('live');
     if (live.step === 0) throw new Error('Take a step first: there is no output to reward yet.');
     await live.reinforce([reward]);
-    this.flushRewires();
+    this.flushHeld();
     this.post({ type: 'events', events: [{ kind: 'reward', reward, step: live.step }] });
     this.postEvents(live.takeEvents());
     this.accept(await this.snapshot(true));
   }
 
-  /** What the session reports between frames; an event that pauses training stops play. Rewirings wait for the frame. */
+  /**
+   * What the session reports between frames; an event that pauses training stops play. Rewirings and solves that
+   * did not pause training wait for the frame (coalesced: rewires.ts).
+   */
   private postEvents(events: EngineEvent[]): void {
     const now: EngineEvent[] = [];
     for (const event of events) {
       if (event.kind === 'rewire') this.rewires.add(event);
+      else if (event.kind === 'solve' && !event.paused) this.solves.add(event);
       else now.push(event);
     }
     if (now.length === 0) return;
     if (now.some(pausesTraining)) this.stop();
-    // In order: the rewirings waiting for a frame happened before these.
-    this.post({ type: 'events', events: [...this.rewires.flush(), ...now] });
+    // In order: the events waiting for a frame happened before these.
+    this.post({ type: 'events', events: [...this.held(), ...now] });
   }
 
   private stop(): void {
@@ -280,10 +285,15 @@ export class EngineRunner {
     return { ...s, playing: this.playing, stepsPerSecond: this.playing ? this.rate.value : 0 };
   }
 
-  /** Sends the rewirings waiting for a frame (the latest few, and a count of the rest). */
-  private flushRewires(): void {
-    const rewires = this.rewires.flush();
-    if (rewires.length > 0) this.post({ type: 'events', events: rewires });
+  /** Sends the events waiting for a frame (the latest few of each kind, and a count of the rest). */
+  private flushHeld(): void {
+    const held = this.held();
+    if (held.length > 0) this.post({ type: 'events', events: held });
+  }
+
+  /** The rewirings and solves waiting for a frame (one architecture has only one of the two). */
+  private held(): EngineEvent[] {
+    return [...this.rewires.flush(), ...this.solves.flush()];
   }
 
   /** Latest wins: while the UI has not drawn the last frame, a newer one replaces the one waiting. */
@@ -294,7 +304,7 @@ export class EngineRunner {
     }
     this.uiReady = false;
     this.pendingFrame = undefined;
-    this.flushRewires();
+    this.flushHeld();
     this.post({ type: 'frame', frame }, frameBuffers(frame));
   }
 }
