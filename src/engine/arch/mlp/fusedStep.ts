@@ -27,7 +27,7 @@ export interface FusedMlpOptions extends UpdateOptions {
   activation: Activation;
 }
 
-const act = {
+export const act = {
   tanh: (a: number) => Math.tanh(a),
   // NaN stays NaN, as in tfjs (a blow-up must not be hidden inside a call).
   relu: (a: number) => (a > 0 || Number.isNaN(a) ? a : 0),
