@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSpec } from '../experiment';
+import { defaultSpec, SPEEDS } from '../experiment';
 import type { FromEngine, ToEngine } from '../protocol';
-import { createSession, sessionOf } from '../engine';
-import { EngineRunner } from './runner';
+import { createSession, sessionOf, type Session, type SnapshotRequest } from '../engine';
+import { EngineRunner, type MakeSession, type StartBackend } from './runner';
 import { LISTED_REWIRES } from './rewires';
 
-/** Runs the real runner on the cpu backend (Node), collecting what it posts. */
-function harness() {
+/** Runs the real runner on the cpu backend (Node), collecting what it posts; a clock and sessions may be given. */
+function harness(
+  options: { now?: () => number; makeSession?: MakeSession; startBackend?: StartBackend } = {},
+) {
   const posted: FromEngine[] = [];
   let resolveNext: (() => void) | undefined;
   const runner = new EngineRunner(
@@ -14,7 +16,10 @@ function harness() {
       posted.push(m);
       resolveNext?.();
     },
-    async () => ({ backend: 'cpu', adapter: 'none', adapterDescription: 'test', failures: [] }),
+    options.startBackend ??
+      (async () => ({ backend: 'cpu', adapter: 'none', adapterDescription: 'test', failures: [] })),
+    options.now,
+    options.makeSession,
   );
   const frames = () => posted.flatMap((m) => (m.type === 'frame' ? [m.frame] : []));
   /** Sends a message and waits until `count` messages of `type` have been posted in all. */
@@ -189,5 +194,80 @@ describe('engine runner (worker protocol)', () => {
     if (elided.kind !== 'rewires-elided') throw new Error('no count of elided rewirings');
     expect(elided.connects + elided.disconnects).toBe(all.length - LISTED_REWIRES);
     expect(all.length).toBeGreaterThan(LISTED_REWIRES);
+  });
+});
+
+describe('maps while playing, paced by their measured cost', () => {
+  /**
+   * Plays at full speed on a simulated clock: a step costs 2 ms, a frame 1 ms and maps `mapMs` more (real
+   * sessions, wrapped to move the clock). Returns the times of the frames during play, with maps or not.
+   */
+  async function playFor(mapMs: number, playMs: number) {
+    let clock = 0;
+    let stopAt = Infinity;
+    let pausing = false;
+    const frames: { at: number; maps: boolean }[] = [];
+    let stopped!: () => void;
+    const done = new Promise<void>((resolve) => (stopped = resolve));
+    const makeSession: MakeSession = async (spec) => {
+      const session = await createSession(spec);
+      const [train, snapshot] = [session.train.bind(session), session.snapshot.bind(session)];
+      return Object.assign(session, {
+        train: (steps: number) => {
+          clock += 2 * steps;
+          return train(steps);
+        },
+        snapshot: (request: SnapshotRequest = {}) => {
+          const maps = (request.heatmapRes ?? 0) > 0;
+          if (!pausing) frames.push({ at: clock, maps });
+          clock += 1 + (maps ? mapMs : 0);
+          if (clock >= stopAt && !pausing) {
+            // Pause after this tick (the message queues behind it), on the simulated clock, not the real one.
+            pausing = true;
+            h.runner.handle({ type: 'pause' });
+            stopped();
+          }
+          return snapshot(request);
+        },
+      }) as Session;
+    };
+    const h = harness({ now: () => clock, makeSession });
+    await h.send({ type: 'load', spec: { ...defaultSpec('mlp'), speed: SPEEDS.length - 1 } }, 'frame');
+    const start = clock;
+    frames.length = 0;
+    stopAt = start + playMs;
+    h.runner.handle({ type: 'play' });
+    await done;
+    // The ack is answered after the pause: play is over.
+    await h.send({ type: 'frameAck' }, 'frame', 2);
+    expect(h.frames().at(-1)!.playing).toBe(false);
+    const mapsAt = frames.filter((f) => f.maps).map((f) => f.at);
+    const gaps = mapsAt.slice(1).map((t, i) => t - mapsAt[i]);
+    // The share of the time from the first frame with maps to the last, each period a map and what follows it.
+    const share = ((mapsAt.length - 1) * mapMs) / (mapsAt.at(-1)! - mapsAt[0]);
+    return { share, frames, gaps };
+  }
+
+  it("costly maps take at most a tenth of the worker's time, and still come", async () => {
+    const { share, frames } = await playFor(30, 6000);
+    expect(share).toBeLessThanOrEqual(0.1);
+    expect(share).toBeGreaterThan(0.07);
+    expect(frames.filter((f) => !f.maps).length).toBeGreaterThan(frames.filter((f) => f.maps).length);
+  });
+
+  it('cheap maps come with every frame', async () => {
+    const { frames } = await playFor(0, 300);
+    expect(frames.length).toBeGreaterThan(10);
+    // Once a frame without maps has been timed (the second), every frame has them.
+    expect(frames.map((f) => f.maps).slice(0, 3)).toEqual([true, false, true]);
+    expect(frames.every((f, i) => f.maps || i === 1)).toBe(true);
+  });
+
+  it('very costly maps still come at least every 2 s', async () => {
+    const { gaps } = await playFor(500, 9000);
+    expect(gaps.length).toBeGreaterThanOrEqual(2);
+    // The first frame after 2 s: one tick (up to ~21 ms of steps and a frame) late at most.
+    for (const gap of gaps) expect(gap).toBeLessThanOrEqual(2000 + 30);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(2000);
   });
 });

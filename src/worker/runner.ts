@@ -21,11 +21,14 @@ import {
 import type { StartedBackend } from './backend';
 import { ComparisonDriver } from './arch/dian/comparisonDriver';
 import { layoutOf } from './layout';
+import { MapPacer } from './mapPacer';
 import { createRewireCoalescer } from './rewires';
 import { createTicker } from './ticker';
 
 export type Post = (message: FromEngine, transfer?: Transferable[]) => void;
 export type StartBackend = (choice: BackendChoice) => Promise<StartedBackend>;
+/** How the runner builds sessions (the engine's registry; tests wrap it). */
+export type MakeSession = (spec: ExperimentSpec) => Promise<Session>;
 
 const HEATMAP_RES = 100;
 const NEURON_RES = 24;
@@ -40,7 +43,7 @@ export class EngineRunner {
   private speed = 3;
   private ticker = createTicker(() => this.enqueue(() => this.tick()));
   private stepsPerTick = 1;
-  private lastHeatmapAt = -Infinity;
+  private maps = new MapPacer();
   /** Weights of the last frame whose numbers were all finite (every load sets it). */
   private lastGood?: { weights: Float32Array; step: number };
   private uiReady = true;
@@ -54,6 +57,7 @@ export class EngineRunner {
     private post: Post,
     private startBackend: StartBackend,
     private now: () => number = () => performance.now(),
+    private makeSession: MakeSession = createSession,
   ) {
     this.comparison = new ComparisonDriver(post, (work) => this.enqueue(work));
   }
@@ -138,10 +142,11 @@ export class EngineRunner {
     const carried = message.carryWeights && this.session ? await this.session.exportWeights() : undefined;
     const carriedStep = this.session?.step ?? 0;
     // The running experiment stays until its replacement exists (a failed load leaves it working).
-    const session = await createSession(spec);
+    const session = await this.makeSession(spec);
     this.session?.dispose();
     this.session = session;
     this.spec = spec;
+    this.maps.reset();
     if (message.weights) {
       try {
         session.importWeights(message.weights, message.step);
@@ -267,13 +272,13 @@ export class EngineRunner {
     this.sendFrame(await this.snapshot(true));
   }
 
+  /** A frame; while playing it carries maps only as often as the pacer says (forced: always). */
   private async snapshot(forceHeatmap: boolean): Promise<Frame> {
     const session = this.current();
     const now = this.now();
-    const interval = session.mapIntervalMs;
-    const withMaps = forceHeatmap || !this.playing || now - this.lastHeatmapAt >= interval;
-    if (withMaps) this.lastHeatmapAt = now;
+    const withMaps = forceHeatmap || !this.playing || this.maps.due(now);
     const s = await session.snapshot(withMaps ? { heatmapRes: HEATMAP_RES, neuronRes: NEURON_RES } : {});
+    this.maps.record(withMaps, now, this.now() - now);
     if (this.playing && now - this.rate.since >= 1000) {
       this.rate = { since: now, steps: 0, value: (this.rate.steps * 1000) / (now - this.rate.since) };
     }
