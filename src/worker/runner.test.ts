@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { defaultSpec, SPEEDS } from '../experiment';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-wasm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { defaultSpec, SPEEDS, type BackendName, type ExperimentSpec } from '../experiment';
+import { measureBackends } from '../engine/core/backends';
 import type { FromEngine, ToEngine } from '../protocol';
 import { createSession, sessionOf, type Session, type SnapshotRequest } from '../engine';
 import { EngineRunner, type MakeSession, type StartBackend } from './runner';
@@ -269,5 +272,102 @@ describe('maps while playing, paced by their measured cost', () => {
     // The first frame after 2 s: one tick (up to ~21 ms of steps and a frame) late at most.
     for (const gap of gaps) expect(gap).toBeLessThanOrEqual(2000 + 30);
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(2000);
+  });
+});
+
+describe('"auto" chooses the backend by measurement', () => {
+  /**
+   * A backend starter as the worker's: a plain start runs on `first`; "auto" with a measure starts and measures
+   * each of `order` (through the real measureBackends and the runner's own measure) and runs on `winner`.
+   */
+  function backends(first: BackendName, order: BackendName[], winner?: BackendName) {
+    const measured: BackendName[][] = [];
+    const startBackend: StartBackend = async (choice, measure) => {
+      const started = { adapter: 'none' as const, adapterDescription: 'test' };
+      if (choice !== 'auto' || !measure) {
+        await tf.setBackend(first);
+        return { ...started, backend: first, failures: [] };
+      }
+      const { rates, failures } = await measureBackends(order, {
+        start: async (b) => void (await tf.setBackend(b)),
+        measure,
+      });
+      measured.push(rates.map((r) => r.backend));
+      const backend = winner ?? rates[0].backend;
+      await tf.setBackend(backend);
+      return { ...started, backend, failures, rates };
+    };
+    return { startBackend, measured };
+  }
+  afterAll(() => tf.setBackend('cpu'));
+
+  it('measures on load, reports the rates, and the experiment is the same as without measuring', async () => {
+    const b = backends('cpu', ['cpu']);
+    const measuring = harness({ startBackend: b.startBackend });
+    await measuring.send({ type: 'load', spec: defaultSpec('mlp') }, 'frame');
+    const ready = measuring.posted[0] as Extract<FromEngine, { type: 'ready' }>;
+    expect(ready).toMatchObject({ type: 'ready', backend: 'cpu', choice: 'auto' });
+    expect(ready.rates).toHaveLength(1);
+    expect(ready.rates![0].stepsPerSecond).toBeGreaterThan(0);
+    expect(measuring.posted.map((m) => m.type)).toEqual(['ready', 'loaded', 'frame']);
+    const plain = harness();
+    await plain.send({ type: 'load', spec: { ...defaultSpec('mlp'), backend: 'cpu' } }, 'frame');
+    for (const h of [measuring, plain]) {
+      await h.send({ type: 'frameAck' });
+      await h.send({ type: 'step', steps: 25 }, 'frame', 2);
+    }
+    const [a, b2] = [measuring.frames()[1], plain.frames()[1]];
+    expect(a.step).toBe(25);
+    expect(a.weights).toEqual(b2.weights);
+    expect(a.metrics).toEqual(b2.metrics);
+  });
+
+  it('measures again when the architecture or the network size changes, not for other changes', async () => {
+    const b = backends('cpu', ['cpu']);
+    const h = harness({ startBackend: b.startBackend });
+    const spec = defaultSpec('mlp');
+    const loads = [
+      spec,
+      { ...spec, training: { ...spec.training, learningRate: 0.1 } },
+      { ...spec, mlp: { ...spec.mlp, hiddenLayers: [4, 3] } },
+      { ...spec, mlp: { ...spec.mlp, hiddenLayers: [4, 3], activation: 'relu' as const } },
+      { ...spec, architecture: 'dian' as const },
+      {
+        ...spec,
+        task: { ...spec.task, features: ['x1', 'x2', 'x1x2'] as ExperimentSpec['task']['features'] },
+        architecture: 'dian' as const,
+      },
+    ];
+    const counts: number[] = [];
+    for (const [i, s] of loads.entries()) {
+      await h.send({ type: 'load', spec: s }, 'loaded', i + 1);
+      counts.push(b.measured.length);
+    }
+    expect(counts).toEqual([1, 1, 2, 2, 3, 4]);
+    expect(h.posted.filter((m) => m.type === 'ready')).toHaveLength(4);
+  });
+
+  it('runs the experiment on the backend that won, rebuilt there, leaving no tensor behind', async () => {
+    const b = backends('wasm', ['wasm', 'cpu'], 'cpu');
+    const h = harness({ startBackend: b.startBackend });
+    const small = defaultSpec('mlp');
+    const big = { ...small, mlp: { ...small.mlp, hiddenLayers: [8, 8, 8] } };
+    // Each load, then an export: answered once the load (and its first frame) is done.
+    const load = async (spec: typeof small, n: number) => {
+      h.runner.handle({ type: 'load', spec });
+      await h.send({ type: 'exportWeights' }, 'weights', n);
+    };
+    await load(small, 1);
+    expect(b.measured).toEqual([expect.arrayContaining(['wasm', 'cpu'])]);
+    expect(tf.getBackend()).toBe('cpu');
+    const tensors = tf.memory().numTensors;
+    await load(big, 2);
+    await load(small, 3);
+    expect(b.measured).toHaveLength(3);
+    expect(tf.memory().numTensors).toBe(tensors);
+    await h.send({ type: 'frameAck' }, 'frame', 2);
+    await h.send({ type: 'step', steps: 3 });
+    await h.send({ type: 'frameAck' }, 'frame', 3);
+    expect(h.frames().at(-1)!.step).toBe(3);
   });
 });

@@ -19,6 +19,7 @@ import {
   type ToEngine,
 } from '../protocol';
 import type { StartedBackend } from './backend';
+import { BackendSelection, type MakeSession, type StartBackend } from './autoBackend';
 import { ComparisonDriver } from './arch/dian/comparisonDriver';
 import { layoutOf } from './layout';
 import { MapPacer } from './mapPacer';
@@ -26,9 +27,7 @@ import { createRewireCoalescer } from './rewires';
 import { createTicker } from './ticker';
 
 export type Post = (message: FromEngine, transfer?: Transferable[]) => void;
-export type StartBackend = (choice: BackendChoice) => Promise<StartedBackend>;
-/** How the runner builds sessions (the engine's registry; tests wrap it). */
-export type MakeSession = (spec: ExperimentSpec) => Promise<Session>;
+export type { MakeSession, StartBackend };
 
 const HEATMAP_RES = 100;
 const NEURON_RES = 24;
@@ -38,7 +37,7 @@ const MAX_STEPS_PER_TICK = 4096;
 export class EngineRunner {
   private queue: Promise<void> = Promise.resolve();
   private session?: Session;
-  private backendChoice?: BackendChoice;
+  private backends: BackendSelection;
   private playing = false;
   private speed = 3;
   private ticker = createTicker(() => this.enqueue(() => this.tick()));
@@ -55,10 +54,16 @@ export class EngineRunner {
 
   constructor(
     private post: Post,
-    private startBackend: StartBackend,
+    startBackend: StartBackend,
     private now: () => number = () => performance.now(),
-    private makeSession: MakeSession = createSession,
+    makeSession: MakeSession = createSession,
   ) {
+    this.backends = new BackendSelection(
+      startBackend,
+      (b, choice) => this.announce(b, choice),
+      makeSession,
+      now,
+    );
     this.comparison = new ComparisonDriver(post, (work) => this.enqueue(work));
   }
 
@@ -124,25 +129,16 @@ export class EngineRunner {
     this.stepsPerTick = 1;
     const { spec, problems } = validateSpec(message.spec);
     if (problems.length > 0) throw new Error(`Invalid experiment: ${problems.join('; ')}.`);
-    if (spec.backend !== this.backendChoice || !this.session) {
+    if (this.backends.changes(spec.backend) || !this.session) {
       this.session?.dispose();
       this.session = undefined;
-      const started = await this.startBackend(spec.backend);
-      this.backendChoice = spec.backend;
-      const { backend, adapter, adapterDescription } = started;
-      this.post({ type: 'ready', backend, choice: spec.backend, adapter, adapterDescription });
-      const events: EngineEvent[] = started.failures.map((f) => ({
-        kind: 'backend-fallback',
-        wanted: f.backend,
-        reason: f.reason,
-      }));
-      if (events.length > 0) this.post({ type: 'events', events });
+      await this.backends.start(spec.backend);
     }
     // A structural edit (a wormhole added or removed) keeps every weight that still fits, and the step.
     const carried = message.carryWeights && this.session ? await this.session.exportWeights() : undefined;
     const carriedStep = this.session?.step ?? 0;
     // The running experiment stays until its replacement exists (a failed load leaves it working).
-    const session = await this.makeSession(spec);
+    const session = await this.backends.sessionFor(spec);
     this.session?.dispose();
     this.session = session;
     this.spec = spec;
@@ -170,6 +166,18 @@ export class EngineRunner {
     this.flushRewires();
     this.post({ type: 'loaded', layout, step: session.step }, [layout.train.buffer, layout.test.buffer]);
     this.accept(await this.snapshot(true));
+  }
+
+  /** Reports the backend running (and with "auto" the rates it measured), and the backends that failed. */
+  private announce(started: StartedBackend, choice: BackendChoice): void {
+    const { backend, adapter, adapterDescription, rates } = started;
+    this.post({ type: 'ready', backend, choice, adapter, adapterDescription, ...(rates ? { rates } : {}) });
+    const events: EngineEvent[] = started.failures.map((f) => ({
+      kind: 'backend-fallback',
+      wanted: f.backend,
+      reason: f.reason,
+    }));
+    if (events.length > 0) this.post({ type: 'events', events });
   }
 
   /** The loaded session; a clear error (not a crash) when a load failed and none is there. */

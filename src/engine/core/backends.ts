@@ -1,4 +1,5 @@
 import type { AdapterKind, BackendChoice, BackendName } from '../../experiment';
+import type { BackendRate } from '../../protocol';
 
 /** The fallback chain of docs/DESIGN.md section 4: a backend that fails to start falls back to the next. */
 export const FALLBACK_CHAIN: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -22,4 +23,64 @@ export function isSoftwareAdapter(info: {
   if (info.isFallbackAdapter) return true;
   const text = `${info.architecture ?? ''} ${info.vendor ?? ''} ${info.description ?? ''}`.toLowerCase();
   return text.includes('swiftshader');
+}
+
+/** How long "auto" trains on each backend to time it, and the most steps it takes there. */
+export const MEASURE_MS = 150;
+export const MEASURE_MAX_STEPS = 1 << 16;
+
+/**
+ * Steps per second of `train`: one warm-up step (the first call compiles and allocates), then calls growing from
+ * one step for about `budgetMs` (at most `maxSteps`), ending with `sync` (a read that waits for the device).
+ */
+export async function stepRate(
+  train: (steps: number) => Promise<void>,
+  sync: () => Promise<unknown>,
+  now: () => number,
+  { budgetMs = MEASURE_MS, maxSteps = MEASURE_MAX_STEPS } = {},
+): Promise<number> {
+  await train(1);
+  await sync();
+  const start = now();
+  let [steps, call] = [0, 1];
+  for (;;) {
+    await train(call);
+    steps += call;
+    const elapsed = now() - start;
+    if (elapsed >= budgetMs || steps >= maxSteps) break;
+    // Twice as many next time, but not far past the budget at the rate seen so far.
+    const left = Math.ceil((steps / Math.max(elapsed, 1e-3)) * (budgetMs - elapsed));
+    call = Math.max(1, Math.min(2 * call, left, maxSteps - steps));
+  }
+  await sync();
+  return (steps * 1000) / Math.max(now() - start, 1e-3);
+}
+
+/**
+ * "auto" by measurement: starts each backend of `order` in turn (`start` throws, with the reason, when it cannot)
+ * and measures how fast the experiment trains there. Returns the rates fastest first (a tie keeps the order's
+ * preference) and the backends that failed, with why; throws when none could be measured.
+ */
+export async function measureBackends(
+  order: BackendName[],
+  trial: { start(backend: BackendName): Promise<void>; measure(backend: BackendName): Promise<number> },
+): Promise<{ rates: BackendRate[]; failures: { backend: BackendName; reason: string }[] }> {
+  const rates: BackendRate[] = [];
+  const failures: { backend: BackendName; reason: string }[] = [];
+  for (const backend of order) {
+    try {
+      await trial.start(backend);
+      const stepsPerSecond = await trial.measure(backend);
+      if (!(stepsPerSecond > 0)) throw new Error(`measured ${stepsPerSecond} steps/s`);
+      rates.push({ backend, stepsPerSecond });
+    } catch (e) {
+      failures.push({ backend, reason: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  if (rates.length === 0)
+    throw new Error(
+      `No backend could be measured: ${failures.map((f) => `${f.backend}: ${f.reason}`).join('; ')}`,
+    );
+  // Array.prototype.sort is stable: equal rates stay in the order's preference.
+  return { rates: rates.sort((a, b) => b.stepsPerSecond - a.stepsPerSecond), failures };
 }
