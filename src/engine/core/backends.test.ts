@@ -80,28 +80,31 @@ describe('"auto" by measurement', () => {
     );
   });
 
-  it('times steps on the clock it is given: the rate, for about the budget, in growing calls', async () => {
+  it('times steps on the clock it is given: after an untimed warm-up, for about the budget, in growing calls', async () => {
     let clock = 0;
-    const calls: number[] = [];
-    let synced = 0;
+    const calls: { steps: number; at: number }[] = [];
+    const syncs: number[] = [];
     // 0.25 ms a step, 2 ms per call (a call's overhead), 1 ms per read.
     const rate = await stepRate(
       async (steps) => {
-        calls.push(steps);
+        calls.push({ steps, at: clock });
         clock += 2 + 0.25 * steps;
       },
       async () => {
-        synced++;
+        syncs.push(clock);
         clock += 1;
       },
       () => clock,
-      { budgetMs: 150, maxSteps: 1e6 },
+      { budgetMs: 150, warmupMs: 50, maxSteps: 1e6 },
     );
-    expect(calls[0]).toBe(1); // the warm-up
-    expect(synced).toBe(2); // after the warm-up and at the end
-    const timed = calls.slice(1);
-    expect(timed.slice(0, 4)).toEqual([1, 2, 4, 8]);
-    const steps = timed.reduce((a, b) => a + b, 0);
+    expect(syncs).toHaveLength(2); // after the warm-up and at the end
+    const warmup = calls.filter((c) => c.at < syncs[0]);
+    const timed = calls.filter((c) => c.at > syncs[0]);
+    expect(warmup.slice(0, 4).map((c) => c.steps)).toEqual([1, 2, 4, 8]);
+    expect(clock).toBeGreaterThan(200);
+    // The timed calls go on from the size the warm-up reached.
+    expect(timed[0].steps).toBe(warmup.at(-1)!.steps);
+    const steps = timed.reduce((a, c) => a + c.steps, 0);
     const elapsed = 2 * timed.length + 0.25 * steps + 1;
     expect(rate).toBeCloseTo((steps * 1000) / elapsed, 6);
     // About the budget: past it, but not by much.
@@ -121,6 +124,7 @@ describe('"auto" by measurement', () => {
       () => clock,
       { budgetMs: 150, maxSteps: 1000 },
     );
-    expect(total).toBe(1 + 1000);
+    // The warm-up and the timed calls each stop at the cap.
+    expect(total).toBe(1000 + 1000);
   });
 });

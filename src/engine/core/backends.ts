@@ -25,35 +25,48 @@ export function isSoftwareAdapter(info: {
   return text.includes('swiftshader');
 }
 
-/** How long "auto" trains on each backend to time it, and the most steps it takes there. */
+/** How long "auto" trains on each backend to time it (after a warm-up), and the most steps it times there. */
 export const MEASURE_MS = 150;
 export const MEASURE_MAX_STEPS = 1 << 16;
 
 /**
- * Steps per second of `train`: one warm-up step (the first call compiles and allocates), then calls growing from
- * one step for about `budgetMs` (at most `maxSteps`), ending with `sync` (a read that waits for the device).
+ * Steps per second of `train`: a warm-up of `warmupMs` (the first calls compile, allocate and warm up the JIT;
+ * untimed), then calls of the size the warm-up reached, growing, for about `budgetMs` (at most `maxSteps`),
+ * ending with `sync` (a read that waits for the device).
  */
 export async function stepRate(
   train: (steps: number) => Promise<void>,
   sync: () => Promise<unknown>,
   now: () => number,
-  { budgetMs = MEASURE_MS, maxSteps = MEASURE_MAX_STEPS } = {},
+  { budgetMs = MEASURE_MS, warmupMs = MEASURE_MS / 3, maxSteps = MEASURE_MAX_STEPS } = {},
 ): Promise<number> {
-  await train(1);
+  const { call } = await trainFor(train, now, warmupMs, maxSteps, 1);
   await sync();
   const start = now();
-  let [steps, call] = [0, 1];
+  const { steps } = await trainFor(train, now, budgetMs, maxSteps, call);
+  await sync();
+  return (steps * 1000) / Math.max(now() - start, 1e-3);
+}
+
+/** Trains in calls from `call` steps, doubling, for about `budgetMs` (at most `maxSteps`): the steps taken and the next call's size. */
+async function trainFor(
+  train: (steps: number) => Promise<void>,
+  now: () => number,
+  budgetMs: number,
+  maxSteps: number,
+  call: number,
+): Promise<{ steps: number; call: number }> {
+  const start = now();
+  let steps = 0;
   for (;;) {
     await train(call);
     steps += call;
     const elapsed = now() - start;
-    if (elapsed >= budgetMs || steps >= maxSteps) break;
+    if (elapsed >= budgetMs || steps >= maxSteps) return { steps, call };
     // Twice as many next time, but not far past the budget at the rate seen so far.
     const left = Math.ceil((steps / Math.max(elapsed, 1e-3)) * (budgetMs - elapsed));
     call = Math.max(1, Math.min(2 * call, left, maxSteps - steps));
   }
-  await sync();
-  return (steps * 1000) / Math.max(now() - start, 1e-3);
 }
 
 /**
