@@ -205,7 +205,7 @@ describe('maps while playing, paced by their measured cost', () => {
    * Plays at full speed on a simulated clock: a step costs 2 ms, a frame 1 ms and maps `mapMs` more (real
    * sessions, wrapped to move the clock). Returns the times of the frames during play, with maps or not.
    */
-  async function playFor(mapMs: number, playMs: number) {
+  async function playFor(mapMs: number, playMs: number, { mapMsBefore }: { mapMsBefore?: number } = {}) {
     let clock = 0;
     let stopAt = Infinity;
     let pausing = false;
@@ -214,6 +214,8 @@ describe('maps while playing, paced by their measured cost', () => {
     const done = new Promise<void>((resolve) => (stopped = resolve));
     const makeSession: MakeSession = async (spec) => {
       const session = await createSession(spec);
+      // Seed 2: the network loaded before, whose maps cost `mapMsBefore`.
+      const cost = spec.seed === 2 ? mapMsBefore! : mapMs;
       const [train, snapshot] = [session.train.bind(session), session.snapshot.bind(session)];
       return Object.assign(session, {
         train: (steps: number) => {
@@ -223,7 +225,7 @@ describe('maps while playing, paced by their measured cost', () => {
         snapshot: (request: SnapshotRequest = {}) => {
           const maps = (request.heatmapRes ?? 0) > 0;
           if (!pausing) frames.push({ at: clock, maps });
-          clock += 1 + (maps ? mapMs : 0);
+          clock += 1 + (maps ? cost : 0);
           if (clock >= stopAt && !pausing) {
             // Pause after this tick (the message queues behind it), on the simulated clock, not the real one.
             pausing = true;
@@ -235,7 +237,14 @@ describe('maps while playing, paced by their measured cost', () => {
       }) as Session;
     };
     const h = harness({ now: () => clock, makeSession });
-    await h.send({ type: 'load', spec: { ...defaultSpec('mlp'), speed: SPEEDS.length - 1 } }, 'frame');
+    const spec = { ...defaultSpec('mlp'), speed: SPEEDS.length - 1 };
+    if (mapMsBefore !== undefined) {
+      h.runner.handle({ type: 'load', spec: { ...spec, seed: 2 } });
+      h.runner.handle({ type: 'step', steps: 1 });
+    }
+    h.runner.handle({ type: 'load', spec });
+    // Answered once the loads are done.
+    await h.send({ type: 'exportWeights' }, 'weights');
     const start = clock;
     frames.length = 0;
     stopAt = start + playMs;
@@ -263,6 +272,11 @@ describe('maps while playing, paced by their measured cost', () => {
     expect(frames.length).toBeGreaterThan(10);
     // Once a frame without maps has been timed (the second), every frame has them.
     expect(frames.map((f) => f.maps).slice(0, 3)).toEqual([true, false, true]);
+    expect(frames.every((f, i) => f.maps || i === 1)).toBe(true);
+  });
+
+  it("a new network is measured afresh: what the last one's maps cost does not slow its maps", async () => {
+    const { frames } = await playFor(0, 300, { mapMsBefore: 500 });
     expect(frames.every((f, i) => f.maps || i === 1)).toBe(true);
   });
 
