@@ -159,9 +159,9 @@ export abstract class LayeredSession<F extends ArchFrame, O = unknown> extends G
         ? [this.fusedFrame(kernel!, gate, heatmapRes, neuronRes)]
         : this.framePieces(gate, heatmapRes, neuronRes);
       sizes.push(...(fused ? (arch.fusedSizes ?? []) : []), ...arch.tensors.map((t) => t.size));
-      const all = [...pieces, ...arch.tensors];
+      const packed = [...pieces, ...arch.tensors];
       // The frame kernel's one tensor is the frame when the architecture adds nothing else.
-      return all.length === 1 && fused ? all[0] : tf.concat(all.map((p) => tf.reshape(p, [-1])));
+      return packed.length === 1 && fused ? packed[0] : tf.concat(packed.map((p) => tf.reshape(p, [-1])));
     });
     const values = (await all.data()) as Float32Array;
     all.dispose();
