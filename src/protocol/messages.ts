@@ -49,6 +49,12 @@ export interface ComparisonProgress {
   runs: ComparisonRun[];
 }
 
+/** How fast a backend trained the experiment's network when "auto" measured it. */
+export interface BackendRate {
+  backend: BackendName;
+  stepsPerSecond: number;
+}
+
 /** Engine -> UI. */
 export type FromEngine =
   | {
@@ -57,6 +63,8 @@ export type FromEngine =
       choice: BackendChoice;
       adapter: AdapterKind;
       adapterDescription: string;
+      /** "auto": the rate of every backend it measured, fastest first (it runs on the fastest). */
+      rates?: BackendRate[];
     }
   | { type: 'loaded'; layout: Layout; step: number }
   /** The same experiment with an edited graph: the history continues. */

@@ -23,6 +23,28 @@ describe('engine client: messages from the engine', () => {
     expect(f.store.getState().runtime.log[0].text).toBe('engine running on wasm (WebGPU adapter: none)');
   });
 
+  it("'ready' from auto keeps and logs the rates it measured; a later 'ready' without them clears them", () => {
+    const f = fakeEngine();
+    const rates = [
+      { backend: 'cpu' as const, stepsPerSecond: 52_000 },
+      { backend: 'wasm' as const, stepsPerSecond: 48_000 },
+    ];
+    f.receive({
+      type: 'ready',
+      backend: 'cpu',
+      choice: 'auto',
+      adapter: 'none',
+      adapterDescription: '',
+      rates,
+    });
+    expect(f.store.getState().runtime.backendRates).toEqual(rates);
+    expect(f.store.getState().runtime.log[0].text).toBe(
+      'engine running on cpu (WebGPU adapter: none); auto: cpu — cpu 52k steps/s, wasm 48k steps/s',
+    );
+    f.receive({ type: 'ready', backend: 'wasm', choice: 'wasm', adapter: 'none', adapterDescription: '' });
+    expect(f.store.getState().runtime.backendRates).toBeUndefined();
+  });
+
   it("'loaded' sets the layout", () => {
     const f = fakeEngine();
     const layout = testLayout();

@@ -11,6 +11,7 @@ import {
   type Trained,
 } from '../experiment';
 import { pausesTraining, type EngineEvent, type FromEngine, type ToEngine } from '../protocol';
+import { describeMeasuredChoice } from './backendRates';
 import type { FrameChannel } from './frames';
 import type { AppStore } from './store';
 
@@ -137,8 +138,13 @@ export function createEngineClient({ store, frames, connect, requestFrame }: Eng
           backend: message.backend,
           adapter: message.adapter,
           adapterDescription: message.adapterDescription,
+          backendRates: message.rates,
         });
-        s.addLog(currentStep, `engine running on ${message.backend} (WebGPU adapter: ${message.adapter})`);
+        s.addLog(
+          currentStep,
+          `engine running on ${message.backend} (WebGPU adapter: ${message.adapter})` +
+            (message.rates ? `; ${describeMeasuredChoice(message.backend, message.rates)}` : ''),
+        );
         return;
       case 'relayout':
         dropPendingFrame();

@@ -4,7 +4,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { defaultSpec, type AdapterKind, type BackendName, type ExperimentSpec } from '../experiment';
-import type { ComparisonProgress, Layout } from '../protocol';
+import type { BackendRate, ComparisonProgress, Layout } from '../protocol';
 
 export interface Alert {
   id: number;
@@ -26,6 +26,8 @@ export interface RuntimeState {
   backend?: BackendName;
   adapter?: AdapterKind;
   adapterDescription?: string;
+  /** "auto": how fast each backend trained this network when it was measured, fastest (the one running) first. */
+  backendRates?: BackendRate[];
   playing: boolean;
   layout?: Layout;
   alerts: Alert[];

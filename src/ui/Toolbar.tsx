@@ -1,5 +1,6 @@
 import { useCallback, useRef } from 'react';
 import { BACKENDS, COMMON_FIELDS, SPEEDS, type Architecture, type BackendChoice } from '../experiment';
+import { describeMeasuredChoice } from '../state/backendRates';
 import { engine } from './appState';
 import type { Frame } from '../protocol';
 import { useAppStore } from './appState';
@@ -83,7 +84,7 @@ export function Toolbar() {
 function BackendControl() {
   const choice = useAppStore((s) => s.spec.backend);
   const updateSpec = useAppStore((s) => s.updateSpec);
-  const { backend, adapter, adapterDescription, engine: state } = useAppStore((s) => s.runtime);
+  const { backend, adapter, adapterDescription, backendRates, engine: state } = useAppStore((s) => s.runtime);
   return (
     <div className="backend">
       <Select<BackendChoice>
@@ -94,6 +95,15 @@ function BackendControl() {
       />
       <div className="backend-status" aria-live="polite">
         running on <strong data-testid="backend">{state === 'ready' ? backend : state}</strong>
+        {state === 'ready' && backend && backendRates && (
+          <span
+            className="measured"
+            data-testid="backend-measured"
+            title="auto times a few steps on each backend"
+          >
+            {describeMeasuredChoice(backend, backendRates)}
+          </span>
+        )}
         {adapter && (
           <span className="adapter" data-testid="adapter" title={adapterDescription}>
             WebGPU adapter: {adapter === 'none' ? 'none' : `${adapter} (${adapterDescription})`}

@@ -10,8 +10,9 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { backendOrder, isSoftwareAdapter } from '../engine/core/backends';
+import { backendOrder, isSoftwareAdapter, measureBackends } from '../engine/core/backends';
 import type { AdapterKind, BackendChoice, BackendName } from '../experiment';
+import type { BackendRate } from '../protocol';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -25,7 +26,12 @@ export interface StartedBackend {
   adapterDescription: string;
   /** Backends that were tried first and failed, with why. */
   failures: { backend: BackendName; reason: string }[];
+  /** "auto" by measurement: every backend's rate, fastest (the one started) first. */
+  rates?: BackendRate[];
 }
+
+/** Measures how fast the experiment trains on a backend already started (steps per second). */
+export type MeasureBackend = (backend: BackendName) => Promise<number>;
 
 async function probeAdapter(): Promise<{ kind: AdapterKind; description: string }> {
   const gpu = (navigator as Navigator & { gpu?: GPU }).gpu;
@@ -49,18 +55,32 @@ async function probeAdapter(): Promise<{ kind: AdapterKind; description: string 
 
 let probed: Promise<{ kind: AdapterKind; description: string }> | undefined;
 
-export async function startBackend(choice: BackendChoice): Promise<StartedBackend> {
+/** Starts a backend: throws, with the reason, when it cannot. */
+async function setBackend(backend: BackendName): Promise<void> {
+  // setBackend throws for an unregistered name and resolves false when initialisation fails.
+  if (!(await tf.setBackend(backend))) throw new Error('failed to initialise');
+  await tf.ready();
+}
+
+/**
+ * Starts the chosen backend, falling back along the chain. With "auto" and `measure`, it starts each backend
+ * "auto" may use in turn, measures the experiment there, and keeps the fastest.
+ */
+export async function startBackend(choice: BackendChoice, measure?: MeasureBackend): Promise<StartedBackend> {
   probed ??= probeAdapter();
   const adapter = await probed;
+  const order = backendOrder(choice, adapter.kind);
+  const started = { adapter: adapter.kind, adapterDescription: adapter.description };
+  if (choice === 'auto' && measure) {
+    const { rates, failures } = await measureBackends(order, { start: setBackend, measure });
+    await setBackend(rates[0].backend);
+    return { ...started, backend: rates[0].backend, failures, rates };
+  }
   const failures: StartedBackend['failures'] = [];
-  for (const backend of backendOrder(choice, adapter.kind)) {
+  for (const backend of order) {
     try {
-      // setBackend throws for an unregistered name and resolves false when initialisation fails.
-      if (await tf.setBackend(backend)) {
-        await tf.ready();
-        return { backend, adapter: adapter.kind, adapterDescription: adapter.description, failures };
-      }
-      failures.push({ backend, reason: 'failed to initialise' });
+      await setBackend(backend);
+      return { ...started, backend, failures };
     } catch (e) {
       failures.push({ backend, reason: e instanceof Error ? e.message : String(e) });
     }

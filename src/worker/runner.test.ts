@@ -1,12 +1,17 @@
-import { describe, expect, it } from 'vitest';
-import { defaultSpec } from '../experiment';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-wasm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { defaultSpec, SPEEDS, type BackendName, type ExperimentSpec } from '../experiment';
+import { measureBackends } from '../engine/core/backends';
 import type { FromEngine, ToEngine } from '../protocol';
-import { createSession, sessionOf } from '../engine';
-import { EngineRunner } from './runner';
+import { createSession, sessionOf, type Session, type SnapshotRequest } from '../engine';
+import { EngineRunner, type MakeSession, type StartBackend } from './runner';
 import { LISTED_REWIRES, LISTED_SOLVES } from './rewires';
 
-/** Runs the real runner on the cpu backend (Node), collecting what it posts. */
-function harness() {
+/** Runs the real runner on the cpu backend (Node), collecting what it posts; a clock and sessions may be given. */
+function harness(
+  options: { now?: () => number; makeSession?: MakeSession; startBackend?: StartBackend } = {},
+) {
   const posted: FromEngine[] = [];
   let resolveNext: (() => void) | undefined;
   const runner = new EngineRunner(
@@ -14,7 +19,10 @@ function harness() {
       posted.push(m);
       resolveNext?.();
     },
-    async () => ({ backend: 'cpu', adapter: 'none', adapterDescription: 'test', failures: [] }),
+    options.startBackend ??
+      (async () => ({ backend: 'cpu', adapter: 'none', adapterDescription: 'test', failures: [] })),
+    options.now,
+    options.makeSession,
   );
   const frames = () => posted.flatMap((m) => (m.type === 'frame' ? [m.frame] : []));
   /** Sends a message and waits until `count` messages of `type` have been posted in all. */
@@ -220,5 +228,191 @@ describe('engine runner (worker protocol)', () => {
     await h.send({ type: 'step', steps: 5 }, 'events');
     const events = h.posted.flatMap((m) => (m.type === 'events' ? m.events : []));
     expect(events).toEqual([{ kind: 'solve', step: 1, stop: 'maxIter', iterations: 1, paused: true }]);
+  });
+});
+
+describe('maps while playing, paced by their measured cost', () => {
+  /**
+   * Plays at full speed on a simulated clock: a step costs 2 ms, a frame 1 ms and maps `mapMs` more (real
+   * sessions, wrapped to move the clock). Returns the times of the frames during play, with maps or not.
+   */
+  async function playFor(mapMs: number, playMs: number, { mapMsBefore }: { mapMsBefore?: number } = {}) {
+    let clock = 0;
+    let stopAt = Infinity;
+    let pausing = false;
+    const frames: { at: number; maps: boolean }[] = [];
+    let stopped!: () => void;
+    const done = new Promise<void>((resolve) => (stopped = resolve));
+    const makeSession: MakeSession = async (spec) => {
+      const session = await createSession(spec);
+      // Seed 2: the network loaded before, whose maps cost `mapMsBefore`.
+      const cost = spec.seed === 2 ? mapMsBefore! : mapMs;
+      const [train, snapshot] = [session.train.bind(session), session.snapshot.bind(session)];
+      return Object.assign(session, {
+        train: (steps: number) => {
+          clock += 2 * steps;
+          return train(steps);
+        },
+        snapshot: (request: SnapshotRequest = {}) => {
+          const maps = (request.heatmapRes ?? 0) > 0;
+          if (!pausing) frames.push({ at: clock, maps });
+          clock += 1 + (maps ? cost : 0);
+          if (clock >= stopAt && !pausing) {
+            // Pause after this tick (the message queues behind it), on the simulated clock, not the real one.
+            pausing = true;
+            h.runner.handle({ type: 'pause' });
+            stopped();
+          }
+          return snapshot(request);
+        },
+      }) as Session;
+    };
+    const h = harness({ now: () => clock, makeSession });
+    const spec = { ...defaultSpec('mlp'), speed: SPEEDS.length - 1 };
+    if (mapMsBefore !== undefined) {
+      h.runner.handle({ type: 'load', spec: { ...spec, seed: 2 } });
+      h.runner.handle({ type: 'step', steps: 1 });
+    }
+    h.runner.handle({ type: 'load', spec });
+    // Answered once the loads are done.
+    await h.send({ type: 'exportWeights' }, 'weights');
+    const start = clock;
+    frames.length = 0;
+    stopAt = start + playMs;
+    h.runner.handle({ type: 'play' });
+    await done;
+    // The ack is answered after the pause: play is over.
+    await h.send({ type: 'frameAck' }, 'frame', 2);
+    expect(h.frames().at(-1)!.playing).toBe(false);
+    const mapsAt = frames.filter((f) => f.maps).map((f) => f.at);
+    const gaps = mapsAt.slice(1).map((t, i) => t - mapsAt[i]);
+    // The share of the time from the first frame with maps to the last, each period a map and what follows it.
+    const share = ((mapsAt.length - 1) * mapMs) / (mapsAt.at(-1)! - mapsAt[0]);
+    return { share, frames, gaps };
+  }
+
+  it("costly maps take at most a tenth of the worker's time, and still come", async () => {
+    const { share, frames } = await playFor(30, 6000);
+    expect(share).toBeLessThanOrEqual(0.1);
+    expect(share).toBeGreaterThan(0.07);
+    expect(frames.filter((f) => !f.maps).length).toBeGreaterThan(frames.filter((f) => f.maps).length);
+  });
+
+  it('cheap maps come with every frame', async () => {
+    const { frames } = await playFor(0, 300);
+    expect(frames.length).toBeGreaterThan(10);
+    // Once a frame without maps has been timed (the second), every frame has them.
+    expect(frames.map((f) => f.maps).slice(0, 3)).toEqual([true, false, true]);
+    expect(frames.every((f, i) => f.maps || i === 1)).toBe(true);
+  });
+
+  it("a new network is measured afresh: what the last one's maps cost does not slow its maps", async () => {
+    const { frames } = await playFor(0, 300, { mapMsBefore: 500 });
+    expect(frames.every((f, i) => f.maps || i === 1)).toBe(true);
+  });
+
+  it('very costly maps still come at least every 2 s', async () => {
+    const { gaps } = await playFor(500, 9000);
+    expect(gaps.length).toBeGreaterThanOrEqual(2);
+    // The first frame after 2 s: one tick (up to ~21 ms of steps and a frame) late at most.
+    for (const gap of gaps) expect(gap).toBeLessThanOrEqual(2000 + 30);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(2000);
+  });
+});
+
+describe('"auto" chooses the backend by measurement', () => {
+  /**
+   * A backend starter as the worker's: a plain start runs on `first`; "auto" with a measure starts and measures
+   * each of `order` (through the real measureBackends and the runner's own measure) and runs on `winner`.
+   */
+  function backends(first: BackendName, order: BackendName[], winner?: BackendName) {
+    const measured: BackendName[][] = [];
+    const startBackend: StartBackend = async (choice, measure) => {
+      const started = { adapter: 'none' as const, adapterDescription: 'test' };
+      if (choice !== 'auto' || !measure) {
+        await tf.setBackend(first);
+        return { ...started, backend: first, failures: [] };
+      }
+      const { rates, failures } = await measureBackends(order, {
+        start: async (b) => void (await tf.setBackend(b)),
+        measure,
+      });
+      measured.push(rates.map((r) => r.backend));
+      const backend = winner ?? rates[0].backend;
+      await tf.setBackend(backend);
+      return { ...started, backend, failures, rates };
+    };
+    return { startBackend, measured };
+  }
+  afterAll(() => tf.setBackend('cpu'));
+
+  it('measures on load, reports the rates, and the experiment is the same as without measuring', async () => {
+    const b = backends('cpu', ['cpu']);
+    const measuring = harness({ startBackend: b.startBackend });
+    await measuring.send({ type: 'load', spec: defaultSpec('mlp') }, 'frame');
+    const ready = measuring.posted[0] as Extract<FromEngine, { type: 'ready' }>;
+    expect(ready).toMatchObject({ type: 'ready', backend: 'cpu', choice: 'auto' });
+    expect(ready.rates).toHaveLength(1);
+    expect(ready.rates![0].stepsPerSecond).toBeGreaterThan(0);
+    expect(measuring.posted.map((m) => m.type)).toEqual(['ready', 'loaded', 'frame']);
+    const plain = harness();
+    await plain.send({ type: 'load', spec: { ...defaultSpec('mlp'), backend: 'cpu' } }, 'frame');
+    for (const h of [measuring, plain]) {
+      await h.send({ type: 'frameAck' });
+      await h.send({ type: 'step', steps: 25 }, 'frame', 2);
+    }
+    const [a, b2] = [measuring.frames()[1], plain.frames()[1]];
+    expect(a.step).toBe(25);
+    expect(a.weights).toEqual(b2.weights);
+    expect(a.metrics).toEqual(b2.metrics);
+  });
+
+  it('measures again when the architecture or the network size changes, not for other changes', async () => {
+    const b = backends('cpu', ['cpu']);
+    const h = harness({ startBackend: b.startBackend });
+    const spec = defaultSpec('mlp');
+    const loads = [
+      spec,
+      { ...spec, training: { ...spec.training, learningRate: 0.1 } },
+      { ...spec, mlp: { ...spec.mlp, hiddenLayers: [4, 3] } },
+      { ...spec, mlp: { ...spec.mlp, hiddenLayers: [4, 3], activation: 'relu' as const } },
+      { ...spec, architecture: 'dian' as const },
+      {
+        ...spec,
+        task: { ...spec.task, features: ['x1', 'x2', 'x1x2'] as ExperimentSpec['task']['features'] },
+        architecture: 'dian' as const,
+      },
+    ];
+    const counts: number[] = [];
+    for (const [i, s] of loads.entries()) {
+      await h.send({ type: 'load', spec: s }, 'loaded', i + 1);
+      counts.push(b.measured.length);
+    }
+    expect(counts).toEqual([1, 1, 2, 2, 3, 4]);
+    expect(h.posted.filter((m) => m.type === 'ready')).toHaveLength(4);
+  });
+
+  it('runs the experiment on the backend that won, rebuilt there, leaving no tensor behind', async () => {
+    const b = backends('wasm', ['wasm', 'cpu'], 'cpu');
+    const h = harness({ startBackend: b.startBackend });
+    const small = defaultSpec('mlp');
+    const big = { ...small, mlp: { ...small.mlp, hiddenLayers: [8, 8, 8] } };
+    // Each load, then an export: answered once the load (and its first frame) is done.
+    const load = async (spec: typeof small, n: number) => {
+      h.runner.handle({ type: 'load', spec });
+      await h.send({ type: 'exportWeights' }, 'weights', n);
+    };
+    await load(small, 1);
+    expect(b.measured).toEqual([expect.arrayContaining(['wasm', 'cpu'])]);
+    expect(tf.getBackend()).toBe('cpu');
+    const tensors = tf.memory().numTensors;
+    await load(big, 2);
+    await load(small, 3);
+    expect(b.measured).toHaveLength(3);
+    expect(tf.memory().numTensors).toBe(tensors);
+    await h.send({ type: 'frameAck' }, 'frame', 2);
+    await h.send({ type: 'step', steps: 3 });
+    await h.send({ type: 'frameAck' }, 'frame', 3);
+    expect(h.frames().at(-1)!.step).toBe(3);
   });
 });

@@ -19,13 +19,15 @@ import {
   type ToEngine,
 } from '../protocol';
 import type { StartedBackend } from './backend';
+import { BackendSelection, type MakeSession, type StartBackend } from './autoBackend';
 import { ComparisonDriver } from './arch/dian/comparisonDriver';
 import { layoutOf } from './layout';
+import { MapPacer } from './mapPacer';
 import { createRewireCoalescer, createSolveCoalescer } from './rewires';
 import { createTicker } from './ticker';
 
 export type Post = (message: FromEngine, transfer?: Transferable[]) => void;
-export type StartBackend = (choice: BackendChoice) => Promise<StartedBackend>;
+export type { MakeSession, StartBackend };
 
 const HEATMAP_RES = 100;
 const NEURON_RES = 24;
@@ -35,12 +37,12 @@ const MAX_STEPS_PER_TICK = 4096;
 export class EngineRunner {
   private queue: Promise<void> = Promise.resolve();
   private session?: Session;
-  private backendChoice?: BackendChoice;
+  private backends: BackendSelection;
   private playing = false;
   private speed = 3;
   private ticker = createTicker(() => this.enqueue(() => this.tick()));
   private stepsPerTick = 1;
-  private lastHeatmapAt = -Infinity;
+  private maps = new MapPacer();
   /** Weights of the last frame whose numbers were all finite (every load sets it). */
   private lastGood?: { weights: Float32Array; step: number };
   private uiReady = true;
@@ -53,9 +55,16 @@ export class EngineRunner {
 
   constructor(
     private post: Post,
-    private startBackend: StartBackend,
+    startBackend: StartBackend,
     private now: () => number = () => performance.now(),
+    makeSession: MakeSession = createSession,
   ) {
+    this.backends = new BackendSelection(
+      startBackend,
+      (b, choice) => this.announce(b, choice),
+      makeSession,
+      now,
+    );
     this.comparison = new ComparisonDriver(post, (work) => this.enqueue(work));
   }
 
@@ -121,28 +130,20 @@ export class EngineRunner {
     this.stepsPerTick = 1;
     const { spec, problems } = validateSpec(message.spec);
     if (problems.length > 0) throw new Error(`Invalid experiment: ${problems.join('; ')}.`);
-    if (spec.backend !== this.backendChoice || !this.session) {
+    if (this.backends.changes(spec.backend) || !this.session) {
       this.session?.dispose();
       this.session = undefined;
-      const started = await this.startBackend(spec.backend);
-      this.backendChoice = spec.backend;
-      const { backend, adapter, adapterDescription } = started;
-      this.post({ type: 'ready', backend, choice: spec.backend, adapter, adapterDescription });
-      const events: EngineEvent[] = started.failures.map((f) => ({
-        kind: 'backend-fallback',
-        wanted: f.backend,
-        reason: f.reason,
-      }));
-      if (events.length > 0) this.post({ type: 'events', events });
+      await this.backends.start(spec.backend);
     }
     // A structural edit (a wormhole added or removed) keeps every weight that still fits, and the step.
     const carried = message.carryWeights && this.session ? await this.session.exportWeights() : undefined;
     const carriedStep = this.session?.step ?? 0;
     // The running experiment stays until its replacement exists (a failed load leaves it working).
-    const session = await createSession(spec);
+    const session = await this.backends.sessionFor(spec);
     this.session?.dispose();
     this.session = session;
     this.spec = spec;
+    this.maps.reset();
     if (message.weights) {
       try {
         session.importWeights(message.weights, message.step);
@@ -166,6 +167,18 @@ export class EngineRunner {
     this.flushHeld();
     this.post({ type: 'loaded', layout, step: session.step }, [layout.train.buffer, layout.test.buffer]);
     this.accept(await this.snapshot(true));
+  }
+
+  /** Reports the backend running (and with "auto" the rates it measured), and the backends that failed. */
+  private announce(started: StartedBackend, choice: BackendChoice): void {
+    const { backend, adapter, adapterDescription, rates } = started;
+    this.post({ type: 'ready', backend, choice, adapter, adapterDescription, ...(rates ? { rates } : {}) });
+    const events: EngineEvent[] = started.failures.map((f) => ({
+      kind: 'backend-fallback',
+      wanted: f.backend,
+      reason: f.reason,
+    }));
+    if (events.length > 0) this.post({ type: 'events', events });
   }
 
   /** The loaded session; a clear error (not a crash) when a load failed and none is there. */
@@ -272,13 +285,13 @@ export class EngineRunner {
     this.sendFrame(await this.snapshot(true));
   }
 
+  /** A frame; while playing it carries maps only as often as the pacer says (forced: always). */
   private async snapshot(forceHeatmap: boolean): Promise<Frame> {
     const session = this.current();
     const now = this.now();
-    const interval = session.mapIntervalMs;
-    const withMaps = forceHeatmap || !this.playing || now - this.lastHeatmapAt >= interval;
-    if (withMaps) this.lastHeatmapAt = now;
+    const withMaps = forceHeatmap || !this.playing || this.maps.due(now);
     const s = await session.snapshot(withMaps ? { heatmapRes: HEATMAP_RES, neuronRes: NEURON_RES } : {});
+    this.maps.record(withMaps, now, this.now() - now);
     if (this.playing && now - this.rate.since >= 1000) {
       this.rate = { since: now, steps: 0, value: (this.rate.steps * 1000) / (now - this.rate.since) };
     }

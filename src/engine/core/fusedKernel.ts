@@ -49,6 +49,14 @@ const OUTPUTS: Record<(typeof FUSED_BACKENDS)[number], Output> = {
   wasm: (backend, shape, values) => (backend as WasmBackend).makeOutput(shape, 'float32', undefined, values),
 };
 
+/** A kernel's new float32 output on a fused backend, holding `values`. */
+export const makeOutput = (
+  backendName: (typeof FUSED_BACKENDS)[number],
+  backend: KernelBackend,
+  shape: number[],
+  values: Float32Array,
+): TensorInfo => OUTPUTS[backendName](backend, shape, values);
+
 export function registerFusedTraining<O>(kernelName: string, step: FusedStep<O>): void {
   for (const backendName of FUSED_BACKENDS) {
     tf.registerKernel({

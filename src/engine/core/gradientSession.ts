@@ -6,12 +6,10 @@ import { DataFeed } from './dataFeed';
 import type { NamedWeight } from './model';
 import { assignFlat, exportNamed, gradientMap, importNamed } from './namedWeights';
 import { createOptimizer } from './optimizer';
-import { MAP_INTERVAL_MS } from './session';
 import type { Dataset } from './tasks';
 
 export abstract class GradientSession {
   readonly dataset: Dataset;
-  readonly mapIntervalMs: number = MAP_INTERVAL_MS;
   readonly alwaysHasLoss = true;
   step = 0;
   protected feed: DataFeed;

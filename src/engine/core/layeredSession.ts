@@ -1,11 +1,13 @@
 /**
  * What the layered feed-forward sessions (MLP and DIAN) share: mini-batch training with the model's loss,
- * predictions, gradients, and a frame read from the device in one `await data()`. A subclass says when the
- * DIAN's gate takes part and adds its own numbers to the frame.
+ * predictions, gradients, and a frame read from the device in one `await data()` (by the architecture's fused
+ * frame kernel on cpu and wasm, else by tfjs ops). A subclass says when the DIAN's gate takes part and adds its
+ * own numbers to the frame.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { WeightMap } from '../../experiment';
 import type { ArchFrame, Metrics, Snapshot } from '../../protocol';
+import { frameKernelRuns, runFusedFrame } from './fusedFrame';
 import { fusedBackend } from './fusedKernel';
 import { FusedTrainer } from './fusedTrainer';
 import { GradientSession } from './gradientSession';
@@ -73,11 +75,24 @@ export abstract class LayeredSession<F extends ArchFrame, O = unknown> extends G
   /** Called after each training step with the batch's inputs, inside a tidy. */
   protected afterStep(_stepNumber: number, _x: tf.Tensor2D, _gate: boolean): void {}
 
-  /** Tensors this architecture adds to a frame (inside a tidy), and the frame payload made from their values. */
-  protected abstract archPieces(heatmapRes: number): {
+  /**
+   * Tensors this architecture adds to a frame (inside a tidy), and the frame payload made from their values. With
+   * `fused`, the frame kernel has computed the leading values already (`fusedSizes` long, the kernel's extras) and
+   * `tensors` are only the rest.
+   */
+  protected abstract archPieces(
+    heatmapRes: number,
+    fused: boolean,
+  ): {
     tensors: tf.Tensor[];
+    fusedSizes?: number[];
     frame: (values: Float32Array[]) => F;
   };
+
+  /** This architecture's fused frame kernel and its options, if it has one. */
+  protected frameKernel(): { name: string; options: unknown } | undefined {
+    return undefined;
+  }
 
   async train(steps: number): Promise<void> {
     const vars = this.model.weights.map((w) => w.variable);
@@ -130,27 +145,27 @@ export abstract class LayeredSession<F extends ArchFrame, O = unknown> extends G
     // Maps over the input plane only exist for 2-D tasks.
     const { heatmapRes = 0, neuronRes = 0 } = this.feed.isPlane ? request : {};
     const gate = this.evalGate();
+    // The fused frame runs where the session trains fused and the kernel is registered; else the op path.
+    const kernel = this.fused ? this.frameKernel() : undefined;
+    const fused = kernel !== undefined && frameKernelRuns(kernel.name);
     let archFrame: ((values: Float32Array[]) => F) | undefined;
-    const sizes: number[] = [];
+    const sizes = [4, ...this.model.weights.map((w) => w.variable.size)];
+    if (heatmapRes > 0) sizes.push(heatmapRes ** 2);
+    if (neuronRes > 0) sizes.push(...this.model.layerWidths.map((w) => w * neuronRes ** 2));
     const all = tf.tidy(() => {
-      const [trainLoss, trainAcc] = this.setMetrics(this.feed.train, gate);
-      const [testLoss, testAcc] = this.setMetrics(this.feed.test, gate);
-      const pieces: tf.Tensor[] = [tf.stack([trainLoss, testLoss, trainAcc, testAcc])];
-      pieces.push(...this.model.weights.map((w) => w.variable));
-      if (heatmapRes > 0) {
-        const logits = this.model.predict(this.feed.grid(heatmapRes), gate);
-        pieces.push(tf.sigmoid(tf.slice(logits, [0, 0], [-1, 1])));
-      }
-      if (neuronRes > 0)
-        pieces.push(...this.model.activations(this.feed.grid(neuronRes), gate).map((a) => tf.transpose(a)));
-      const arch = this.archPieces(heatmapRes);
+      const arch = this.archPieces(heatmapRes, fused);
       archFrame = arch.frame;
-      pieces.push(...arch.tensors);
-      sizes.push(...pieces.map((p) => p.size));
-      return tf.concat(pieces.map((p) => tf.reshape(p, [-1])));
+      const pieces = fused
+        ? [this.fusedFrame(kernel!, gate, heatmapRes, neuronRes)]
+        : this.framePieces(gate, heatmapRes, neuronRes);
+      sizes.push(...(fused ? (arch.fusedSizes ?? []) : []), ...arch.tensors.map((t) => t.size));
+      const packed = [...pieces, ...arch.tensors];
+      // The frame kernel's one tensor is the frame when the architecture adds nothing else.
+      return packed.length === 1 && fused ? packed[0] : tf.concat(packed.map((p) => tf.reshape(p, [-1])));
     });
     const values = (await all.data()) as Float32Array;
     all.dispose();
+    if (values.length !== sizes.reduce((a, b) => a + b, 0)) throw new Error('A frame of the wrong size.');
     // Cut the one read back into its parts, in the order they were packed.
     const parts: Float32Array[] = [];
     let offset = 0;
@@ -170,6 +185,41 @@ export abstract class LayeredSession<F extends ArchFrame, O = unknown> extends G
       neuronRes,
       arch: archFrame!(rest),
     };
+  }
+
+  /** The frame by tfjs ops (the oracle): metrics, weights, heatmap, neuron maps, as the fused kernel packs them. */
+  private framePieces(gate: boolean, heatmapRes: number, neuronRes: number): tf.Tensor[] {
+    const [trainLoss, trainAcc] = this.setMetrics(this.feed.train, gate);
+    const [testLoss, testAcc] = this.setMetrics(this.feed.test, gate);
+    const pieces: tf.Tensor[] = [tf.stack([trainLoss, testLoss, trainAcc, testAcc])];
+    pieces.push(...this.model.weights.map((w) => w.variable));
+    if (heatmapRes > 0) {
+      const logits = this.model.predict(this.feed.grid(heatmapRes), gate);
+      pieces.push(tf.sigmoid(tf.slice(logits, [0, 0], [-1, 1])));
+    }
+    if (neuronRes > 0)
+      pieces.push(...this.model.activations(this.feed.grid(neuronRes), gate).map((a) => tf.transpose(a)));
+    return pieces;
+  }
+
+  /** The same by the architecture's frame kernel, as one tensor. */
+  private fusedFrame(
+    kernel: { name: string; options: unknown },
+    gate: boolean,
+    heatmapRes: number,
+    neuronRes: number,
+  ): tf.Tensor {
+    return runFusedFrame(
+      kernel.name,
+      {
+        train: this.feed.train,
+        test: this.feed.test,
+        heatGrid: heatmapRes > 0 ? this.feed.grid(heatmapRes) : undefined,
+        neuronGrid: neuronRes > 0 ? this.feed.grid(neuronRes) : undefined,
+        weights: this.model.weights.map((w) => w.variable),
+      },
+      { options: kernel.options, gate },
+    );
   }
 }
 

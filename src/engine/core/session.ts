@@ -34,8 +34,6 @@ export interface SessionBase<K extends Architecture> {
   /** Widths of the layers after the input: hidden layers, then the output. */
   readonly layerWidths: number[];
   readonly weightLayout: WeightShape[];
-  /** How often, at most, maps over the plane are worth recomputing while playing. */
-  readonly mapIntervalMs: number;
   train(steps: number): Promise<void>;
   evaluate(): Promise<Metrics>;
   snapshot(request?: SnapshotRequest): Promise<Snapshot>;
@@ -50,6 +48,3 @@ export interface SessionBase<K extends Architecture> {
   restore(weights: Float32Array, step: number): void;
   dispose(): void;
 }
-
-/** While playing, maps over the plane are recomputed at most this often by default (a 10,000-point pass). */
-export const MAP_INTERVAL_MS = 100;

@@ -1,6 +1,7 @@
 /** Test helpers: reference vectors computed by independent implementations, copied into fixtures/ (see its README). */
 import { readFileSync } from 'node:fs';
 import type { WeightMap } from '../../experiment';
+import type { Snapshot } from '../../protocol';
 
 export function readReference<T>(file: string): T {
   return JSON.parse(readFileSync(new URL(`./fixtures/${file}`, import.meta.url), 'utf8')) as T;
@@ -28,5 +29,34 @@ export function weightGap(a: WeightMap, b: WeightMap): number {
       const w = b[name].values[i];
       worst = Math.max(worst, Math.abs(v - w) / Math.max(1, Math.abs(w)));
     });
+  return worst;
+}
+
+/**
+ * The largest difference between two frames' numbers (metrics, weights, heatmap, neuron maps), relative to
+ * max(1, |b|); Infinity when their shapes differ or a NaN of one is not a NaN of the other.
+ */
+export function frameGap(a: Snapshot, b: Snapshot): number {
+  const pairs: [ArrayLike<number>, ArrayLike<number>][] = [
+    [Object.values(a.metrics), Object.values(b.metrics)],
+    [a.weights, b.weights],
+    [a.heatmap, b.heatmap],
+    [a.neuronMaps, b.neuronMaps],
+  ];
+  if (a.heatmapRes !== b.heatmapRes || a.neuronRes !== b.neuronRes) return Infinity;
+  return Math.max(...pairs.map(([x, y]) => arrayGap(x, y)));
+}
+
+/** The largest difference between two arrays, relative to max(1, |b|) (NaN matches NaN only). */
+export function arrayGap(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length !== b.length) return Infinity;
+  let worst = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (Number.isNaN(a[i]) || Number.isNaN(b[i])) {
+      if (!(Number.isNaN(a[i]) && Number.isNaN(b[i]))) return Infinity;
+      continue;
+    }
+    worst = Math.max(worst, Math.abs(a[i] - b[i]) / Math.max(1, Math.abs(b[i])));
+  }
   return worst;
 }

@@ -11,6 +11,8 @@ import { LayeredSession } from '../../core/layeredSession';
 import type { SessionBase, SessionOptions } from '../../core/session';
 import type { Dataset } from '../../core/tasks';
 import { registerFusedTraining } from '../../core/fusedKernel';
+import { registerFusedFrame } from '../../core/fusedFrame';
+import { fusedDianFrame, type DianFrameOptions } from './fusedFrame';
 import { fusedDianSteps, type FusedDianOptions } from './fusedStep';
 import { GATE_TRACE_LENGTH, GateTrace } from './gateTrace';
 import { createDian, gateActive } from './model';
@@ -19,6 +21,8 @@ export type GateChoice = 'on' | 'off';
 
 const FUSED_DIAN_STEPS = 'FusedDianSteps';
 registerFusedTraining(FUSED_DIAN_STEPS, fusedDianSteps);
+const FUSED_DIAN_FRAME = 'FusedDianFrame';
+registerFusedFrame(FUSED_DIAN_FRAME, fusedDianFrame);
 
 export class DianSession extends LayeredSession<DianFrame, FusedDianOptions> implements SessionBase<'dian'> {
   readonly kind = 'dian' as const;
@@ -79,22 +83,36 @@ export class DianSession extends LayeredSession<DianFrame, FusedDianOptions> imp
     this.gateTrace.record(stepNumber, mean);
   }
 
-  protected archPieces(heatmapRes: number) {
+  protected frameKernel() {
+    const { layer1, layer2, source, finalActivation } = this.spec.dian;
+    const options: DianFrameOptions = { layer1, layer2, source, finalActivation };
+    return { name: FUSED_DIAN_FRAME, options };
+  }
+
+  /**
+   * The test accuracy with the gate on and off, g over the heatmap's grid (the frame kernel computes these three
+   * where it runs), and the gate trace's means still on the device (steps trained by autodiff).
+   */
+  protected archPieces(heatmapRes: number, fused: boolean) {
     const trace = this.gateTrace.pending(this.step);
-    const tensors: tf.Tensor[] = [
-      this.setMetrics(this.feed.test, true)[1],
-      this.setMetrics(this.feed.test, false)[1],
-      ...trace.tensors,
-    ];
-    if (heatmapRes > 0) tensors.push(this.model.gateValues!(this.feed.grid(heatmapRes)));
+    const computed = fused
+      ? []
+      : [
+          this.setMetrics(this.feed.test, true)[1],
+          this.setMetrics(this.feed.test, false)[1],
+          ...(heatmapRes > 0 ? [this.model.gateValues!(this.feed.grid(heatmapRes))] : []),
+        ];
+    const fusedSizes = fused ? [1, 1, ...(heatmapRes > 0 ? [heatmapRes ** 2] : [])] : undefined;
+    const mapped = heatmapRes > 0 ? 1 : 0;
     return {
-      tensors,
+      tensors: [...computed, ...trace.tensors],
+      fusedSizes,
       frame: (values: Float32Array[]): DianFrame => ({
         kind: 'dian',
         testAccuracyGateOn: values[0][0],
         testAccuracyGateOff: values[1][0],
-        gateTrace: trace.toTrace(values.slice(2, 2 + trace.tensors.length).map((v) => v[0])),
-        gateMap: heatmapRes > 0 ? values[2 + trace.tensors.length] : new Float32Array(0),
+        gateMap: heatmapRes > 0 ? values[2] : new Float32Array(0),
+        gateTrace: trace.toTrace(values.slice(2 + mapped).map((v) => v[0])),
       }),
     };
   }

@@ -14,7 +14,7 @@ import { createLiveTask, rewardFor, type LiveTask } from './tasks';
 import { LiveNetwork, type RewireEvent } from './network';
 import { createRng, deriveSeed } from '../../../experiment';
 import type { EngineEvent, LiveFrame, LiveMetrics, Snapshot } from '../../../protocol';
-import { MAP_INTERVAL_MS, type SessionBase, type SnapshotRequest } from '../../core/session';
+import type { SessionBase, SnapshotRequest } from '../../core/session';
 import { makeDataset, type Dataset } from '../../core/tasks';
 import { SpecError } from '../../core/specError';
 
@@ -37,7 +37,6 @@ interface Outcome {
 
 export class LiveSession implements SessionBase<'live'> {
   readonly kind = 'live' as const;
-  readonly mapIntervalMs = MAP_INTERVAL_MS;
   readonly alwaysHasLoss = false;
   readonly dataset: Dataset;
   private network: LiveNetwork;

@@ -1,6 +1,7 @@
 /**
  * The plain MLP session: the baseline every experimental architecture is compared with. On cpu and wasm it trains
- * with the fused kernel (fusedStep.ts, K steps per call); elsewhere, or when asked, by tfjs autodiff.
+ * with the fused kernel (fusedStep.ts, K steps per call) and reports frames with the fused frame kernel
+ * (fusedFrame.ts); elsewhere, or when asked, by tfjs autodiff and ops.
  */
 import type { ExperimentSpec, WeightMap } from '../../../experiment';
 import type { MlpFrame } from '../../../protocol';
@@ -8,11 +9,15 @@ import { createRng, deriveSeed } from '../../../experiment';
 import { LayeredSession } from '../../core/layeredSession';
 import type { SessionBase, SessionOptions } from '../../core/session';
 import { registerFusedTraining } from '../../core/fusedKernel';
+import { registerFusedFrame } from '../../core/fusedFrame';
+import { fusedMlpFrame, type MlpFrameOptions } from './fusedFrame';
 import { fusedMlpSteps, type FusedMlpOptions } from './fusedStep';
 import { createMlp } from './model';
 
 const FUSED_MLP_STEPS = 'FusedMlpSteps';
 registerFusedTraining(FUSED_MLP_STEPS, fusedMlpSteps);
+const FUSED_MLP_FRAME = 'FusedMlpFrame';
+registerFusedFrame(FUSED_MLP_FRAME, fusedMlpFrame);
 
 export class MlpSession extends LayeredSession<MlpFrame, FusedMlpOptions> implements SessionBase<'mlp'> {
   readonly kind = 'mlp' as const;
@@ -41,6 +46,11 @@ export class MlpSession extends LayeredSession<MlpFrame, FusedMlpOptions> implem
 
   archLayout() {
     return { kind: 'mlp' as const };
+  }
+
+  protected frameKernel() {
+    const options: MlpFrameOptions = { widths: this.model.layerWidths, activation: this.spec.mlp.activation };
+    return { name: FUSED_MLP_FRAME, options };
   }
 
   protected archPieces() {

@@ -27,8 +27,6 @@ const MAX_GRID = 50;
 export class WormholeSession extends GradientSession implements SessionBase<'wormhole'> {
   readonly kind = 'wormhole' as const;
   private model: WormholeModel;
-  /** Every cell of the map is a fixed-point solve: redraw it at most twice a second while playing. */
-  readonly mapIntervalMs = 500;
   private point: [number, number] = [1, 1];
   private reports: EngineEvent[] = [];
   /** The last training step's forward and adjoint traces. */

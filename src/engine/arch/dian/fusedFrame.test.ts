@@ -1,0 +1,108 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-wasm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { defaultSpec, type DianSpec, type ExperimentSpec } from '../../../experiment';
+import type { SnapshotRequest } from '../../core/session';
+import { arrayGap, frameGap } from '../../testing/reference';
+import { DianSession } from './session';
+
+const MAPS: SnapshotRequest = { heatmapRes: 11, neuronRes: 4 };
+/** float32 ops against float64 arithmetic, through a few layers. */
+const TOLERANCE = 2e-6;
+
+function spec(dian: Partial<DianSpec>): ExperimentSpec {
+  const s = defaultSpec('dian');
+  s.task.kind = 'spiral';
+  s.task.numSamples = 80;
+  s.task.features = ['x1', 'x2', 'sin x1'];
+  s.dian = { ...s.dian, layer1: 6, layer2: 5, ...dian };
+  s.training = { ...s.training, batchSize: 8, learningRate: 0.1 };
+  return s;
+}
+
+/**
+ * Trains a fused session, puts its weights and step into an op-path session (the oracle) and takes the same
+ * frame from both: the fused one from the frame kernel, the oracle's from ops; the numbers must agree.
+ */
+async function compare(s: ExperimentSpec, request: SnapshotRequest, steps = 31) {
+  const fused = new DianSession(s);
+  const oracle = new DianSession(s, { fused: false });
+  await fused.train(steps);
+  oracle.restore((await fused.snapshot()).weights, fused.step);
+  let [a, b] = [await fused.snapshot(request), await oracle.snapshot(request)];
+  const kernels = async (run: () => Promise<void>) => (await tf.profile(run)).kernelNames;
+  // The gate trace's means are numbers already: the frame kernel is the only kernel.
+  expect(
+    await kernels(async () => {
+      a = await fused.snapshot(request);
+    }),
+  ).toEqual(['FusedDianFrame']);
+  expect(
+    await kernels(async () => {
+      b = await oracle.snapshot(request);
+    }),
+  ).not.toContain('FusedDianFrame');
+  fused.dispose();
+  oracle.dispose();
+  expect(frameGap(a, b)).toBeLessThan(TOLERANCE);
+  const [x, y] = [a.arch, b.arch];
+  const accuracies = (f: typeof x) => [f.testAccuracyGateOn, f.testAccuracyGateOff];
+  expect(arrayGap(accuracies(x), accuracies(y))).toBeLessThan(TOLERANCE);
+  expect(arrayGap(x.gateMap, y.gateMap)).toBeLessThan(TOLERANCE);
+  return a;
+}
+
+describe('the fused DIAN frame against the op frame', () => {
+  for (const evaluation of ['on', 'off', 'parity'] as const)
+    for (const source of ['x', 'h1'] as const)
+      it(`agrees with and without maps: gate ${evaluation} when evaluating, source ${source}`, async () => {
+        for (const finalActivation of ['none', 'relu'] as const) {
+          const frame = await compare(spec({ evaluation, source, finalActivation }), MAPS);
+          expect(frame.arch.gateMap.length).toBe(11 * 11);
+          expect(frame.neuronMaps.length).toBe((6 + 5 + 1) * 4 * 4);
+          expect((await compare(spec({ evaluation, source, finalActivation }), {})).arch.gateMap.length).toBe(
+            0,
+          );
+        }
+      });
+
+  it('agrees at an odd and an even step with the parity policy (the gate closed, then open)', async () => {
+    for (const steps of [7, 8]) await compare(spec({ evaluation: 'parity', period: 2 }), MAPS, steps);
+  });
+
+  it('gives a gate trace equal to the one the training kernel reported', async () => {
+    const s = new DianSession(spec({}));
+    await s.train(20);
+    const [withMaps, without] = [await s.snapshot(MAPS), await s.snapshot()];
+    expect(withMaps.arch.gateTrace).toEqual(without.arch.gateTrace);
+    // Steps 2, 4, ..., 20 are open (period 2): their means are numbers in (0, 1), the rest NaN.
+    const trace = Array.from(withMaps.arch.gateTrace.slice(-20));
+    trace.forEach((g, i) => (i % 2 === 1 ? expect(g).toBeGreaterThan(0) : expect(g).toBeNaN()));
+    s.dispose();
+  });
+
+  it('agrees on a sequence task (no maps)', async () => {
+    const s = spec({});
+    s.task = { ...s.task, kind: 'adding', length: 4 };
+    const frame = await compare(s, MAPS);
+    expect([frame.heatmapRes, frame.arch.gateMap.length]).toEqual([0, 0]);
+  });
+
+  it('leaves no tensor behind', async () => {
+    const s = new DianSession(spec({}));
+    await s.train(10);
+    await s.snapshot(MAPS);
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 5; i++) await s.snapshot(i % 2 ? MAPS : {});
+    expect(tf.memory().numTensors).toBe(before);
+    s.dispose();
+  });
+
+  describe('on the wasm backend', () => {
+    afterAll(() => tf.setBackend('cpu'));
+    it('agrees there too', async () => {
+      expect(await tf.setBackend('wasm')).toBe(true);
+      await compare(spec({ source: 'h1' }), MAPS);
+    });
+  });
+});
