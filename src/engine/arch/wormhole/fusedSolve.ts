@@ -53,16 +53,16 @@ export class FusedSolver {
       const layers = widths.map(() => -Infinity);
       for (let s = 0; s < rows; s++) {
         let [sq, fq] = [0, 0];
-        widths.forEach((n, l) => {
+        for (let l = 0; l < widths.length; l++) {
           let lq = 0;
-          for (let i = s * D + offsets[l]; i < s * D + offsets[l] + n; i++) {
+          for (let i = s * D + offsets[l]; i < s * D + offsets[l] + widths[l]; i++) {
             const diff = F[i] - X[i];
             lq += diff * diff;
             fq += F[i] * F[i];
           }
           sq += lq;
           layers[l] = maxOf(layers[l], Math.sqrt(lq));
-        });
+        }
         const abs = Math.sqrt(sq);
         maxAbs = maxOf(maxAbs, abs);
         maxRel = maxOf(maxRel, abs / (Math.sqrt(fq) + 1e-9));
@@ -100,11 +100,11 @@ export class FusedSolver {
     const gram = this.gram.subarray(0, m * m);
     for (let s = 0; s < rows; s++) {
       for (let i = 0; i < m; i++)
-        for (let j = 0; j < m; j++) {
+        for (let j = i; j < m; j++) {
           const [gi, gj] = [this.history[i].G, this.history[j].G];
           let v = 0;
           for (let d = s * D; d < (s + 1) * D; d++) v += gi[d] * gj[d];
-          gram[i * m + j] = v;
+          gram[i * m + j] = gram[j * m + i] = v;
         }
       this.alpha.set(solveMixing(gram, m, o.andersonLambda), s * m);
     }
