@@ -23,26 +23,42 @@ function spec(wormhole: Partial<WormholeSpec> = {}, training: Partial<TrainingSp
 }
 
 /**
- * Trace values of the two paths. The autodiff solve works in float32: its F - X, of states near 1, carries
- * rounding of about 1e-7 that Anderson's mixing can amplify, so late residuals may differ by a fraction of
- * `scale` (the trace's first value) besides their own relative rounding.
+ * Trace values of the two paths: within `relative` of each other, or `absolute` apart. The autodiff solve works in
+ * float32, so its F - X, of states near 1, carries rounding of ~1e-7 whatever the residual; plain sweeps pass that
+ * on (measured: up to 1.2e-6 of the trace's first value), Anderson's mixing amplifies it (up to 9e-6). The floors,
+ * in units of the first value, leave a margin of 3-4 over those.
  */
-const near = (a: number, b: number, scale: number, relative = 1e-4) =>
-  Math.abs(a - b) <= relative * Math.abs(b) + 1e-5 * scale;
-function expectNear(a: number[], b: number[], what: string, relative?: number): void {
-  const scale = Math.max(...b.map(Math.abs));
-  a.forEach((v, i) => expect(near(v, b[i], scale, relative), `${what}[${i}]: ${v} vs ${b[i]}`).toBe(true));
+const FLOOR = { plain: 5e-6, anderson: 3e-5 };
+function expectNear(a: number[], b: number[], what: string, absolute: number, relative = 1e-4): void {
+  expect(a.length, what).toBe(b.length);
+  a.forEach((v, i) =>
+    expect(Math.abs(v - b[i]), `${what}[${i}]: ${v} vs ${b[i]}`).toBeLessThanOrEqual(
+      relative * Math.abs(b[i]) + absolute,
+    ),
+  );
 }
 
 /** The same sweeps and stop, and the same residuals, layer residuals and gate means sweep by sweep. */
-function expectSameSolve(f: FixedPointTrace, a: FixedPointTrace, step: number): void {
+function expectSameSolve(f: FixedPointTrace, a: FixedPointTrace, floor: number, step: number): void {
   expect([f.iterations, f.stop], `step ${step}: sweeps and stop`).toEqual([a.iterations, a.stop]);
-  expectNear(f.absResidual, a.absResidual, `step ${step} abs`);
-  expectNear(f.relResidual, a.relResidual, `step ${step} rel`);
-  const byLayer = (t: FixedPointTrace, l: number) => t.layerResiduals.map((r) => r[l]);
-  const byGate = (t: FixedPointTrace, h: number) => t.gates.map((g) => g[h]);
-  a.layerResiduals[0].forEach((_, l) => expectNear(byLayer(f, l), byLayer(a, l), `step ${step} layer ${l}`));
-  a.gates[0].forEach((_, h) => expectNear(byGate(f, h), byGate(a, h), `step ${step} gate ${h}`));
+  const same = (x: number[], y: number[], what: string) =>
+    expectNear(x, y, `step ${step} ${what}`, floor * Math.max(...y.map(Math.abs)));
+  same(f.absResidual, a.absResidual, 'abs');
+  same(f.relResidual, a.relResidual, 'rel');
+  a.layerResiduals[0].forEach((_, l) =>
+    same(
+      f.layerResiduals.map((r) => r[l]),
+      a.layerResiduals.map((r) => r[l]),
+      `layer ${l}`,
+    ),
+  );
+  a.gates[0].forEach((_, h) =>
+    same(
+      f.gates.map((g) => g[h]),
+      a.gates.map((g) => g[h]),
+      `gate ${h}`,
+    ),
+  );
 }
 
 /**
@@ -54,7 +70,7 @@ const ADJOINT_BAND = 2e-7;
 function expectSameAdjoint(f: AdjointTrace, a: AdjointTrace, tol: number, step: number): void {
   expect(f.stop, `step ${step}: adjoint stop`).toBe(a.stop);
   const n = Math.min(f.iterations, a.iterations);
-  expectNear(f.residual.slice(0, n), a.residual.slice(0, n), `step ${step} adjoint`, 1e-3);
+  expectNear(f.residual.slice(0, n), a.residual.slice(0, n), `step ${step} adjoint`, ADJOINT_BAND, 1e-3);
   if (f.iterations === a.iterations) return;
   const longer = f.iterations > a.iterations ? f : a;
   for (const r of longer.residual.slice(n - 1, -1))
@@ -85,7 +101,7 @@ async function compare(s: ExperimentSpec, sweeps: 'same' | 'rounding' = 'same'):
     await autodiff.train(1);
     const [f, a] = [fused.lastSolve!, autodiff.lastSolve!];
     if (sweeps === 'same') {
-      expectSameSolve(f, a, step);
+      expectSameSolve(f, a, FLOOR[s.wormhole.solver], step);
       expectSameAdjoint(fused.lastAdjoint!, autodiff.lastAdjoint!, s.wormhole.adjointTol, step);
     } else expect(f.stop).toBe(a.stop);
     adjointWork += autodiff.lastAdjoint!.iterations;
