@@ -122,7 +122,7 @@ export class FusedSolver {
  * Solves u = u J + g by iteration (J at the sweep's last forward iterate), appending each r to `trace`; u is
  * the result.
  */
-export function solveAdjoint(
+export function adjointSolve(
   vjp: (u: Float64Array, into: Float64Array) => void,
   g: Float64Array,
   u: Float64Array,

@@ -14,7 +14,7 @@ import type { AdjointTrace, FixedPointTrace, StopReason } from '../../../protoco
 import { update, type OptimizerState, type UpdateOptions } from '../../core/fused';
 import type { StepData } from '../../core/fusedKernel';
 import { gatherRows } from '../mlp/fusedStep';
-import { FusedSolver, solveAdjoint } from './fusedSolve';
+import { FusedSolver, adjointSolve } from './fusedSolve';
 import { FusedSweep, type SweepShape } from './fusedSweep';
 import type { SolveOptions } from './solvers';
 
@@ -59,7 +59,7 @@ export function fusedWormholeSteps(
     adjoint = [0, 0];
     if (o.wormholes.length === 0) u.set(g);
     else {
-      const a = solveAdjoint(vjp, g, u, o.adjointTol, o.adjointMaxIter, adjoint);
+      const a = adjointSolve(vjp, g, u, o.adjointTol, o.adjointMaxIter, adjoint);
       [adjoint[0], adjoint[1]] = [a.iterations, STOPS.indexOf(a.stop)];
     }
     sweep.backward(input, Xstar, Fstar, u, dX, grads);
