@@ -55,14 +55,14 @@ export function fusedWormholeSteps(
       g[s * D + D - 1] = (Xstar[s * D + D - 1] - (2 * labels[batches[taken * B + s]] - 1)) / B;
     // The backward passes run at H*: one more sweep from it keeps what they need.
     sweep.forward(input, Xstar, Fstar);
-    const vjp = (U: Float64Array, into: Float64Array) => sweep.backward(input, Xstar, Fstar, U, into);
+    const vjp = (U: Float64Array, into: Float64Array) => sweep.backward(input, Xstar, U, into);
     adjoint = [0, 0];
     if (o.wormholes.length === 0) u.set(g);
     else {
       const a = adjointSolve(vjp, g, u, o.adjointTol, o.adjointMaxIter, adjoint);
       [adjoint[0], adjoint[1]] = [a.iterations, STOPS.indexOf(a.stop)];
     }
-    sweep.backward(input, Xstar, Fstar, u, dX, grads);
+    sweep.backward(input, Xstar, u, dX, grads);
     update(o, w, grads, state);
     taken++;
     if (o.pause && solve.stop !== 'tol') break;

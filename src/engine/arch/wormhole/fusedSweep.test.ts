@@ -37,7 +37,7 @@ describe("the fused sweep's vector-Jacobian products against central differences
         energy();
         const dX = new Float64Array(X.length);
         const grads = weights.map((w) => new Float64Array(w.length));
-        sweep.backward(x, X, F, U, dX, grads);
+        sweep.backward(x, X, U, dX, grads);
         // The iterate is float64: a small step, error ~h^2.
         const h = 1e-6;
         X.forEach((v, i) => {

@@ -12,6 +12,7 @@
  * Weights in DESIGN's order: W_1, b_1, ..., W_L, b_L, then V, c, d of each wormhole.
  */
 import type { WormholeSpec } from '../../../experiment';
+import { back, dense, denseGrads } from '../../core/fused';
 
 export type SweepShape = Pick<WormholeSpec, 'wormholes' | 'activation' | 'gate'> & {
   inputWidth: number;
@@ -42,8 +43,9 @@ export class FusedSweep {
   readonly offsets: number[];
   private L: number;
   private holes: Hole[];
-  /** Pre-activations a_l of the last forward sweep, and the back-propagated da_l. */
+  /** Pre-activations a_l and outputs h_l (= F_l) of the last forward sweep, and the back-propagated da_l. */
   private a: Float64Array[];
+  private h: Float64Array[];
   private da: Float64Array[];
   private dz: Float64Array;
 
@@ -57,6 +59,7 @@ export class FusedSweep {
     this.offsets = widths.map((_, l) => widths.slice(0, l).reduce((s, n) => s + n, 0));
     this.D = widths.reduce((s, n) => s + n, 0);
     this.a = widths.map((n) => new Float64Array(rows * n));
+    this.h = widths.map((n) => new Float64Array(rows * n));
     this.da = widths.map((n) => new Float64Array(rows * n));
     this.dz = new Float64Array(rows);
     this.holes = shape.wormholes.map(({ from, to }, h) => {
@@ -78,17 +81,10 @@ export class FusedSweep {
   /** F = Phi(X) for the input rows x; keeps what the backward pass needs. */
   forward(x: Float64Array, X: Float64Array, F: Float64Array): void {
     const { rows, D, w } = this;
-    const { widths, inputWidth } = this.shape;
+    const { widths } = this.shape;
     for (let l = 0; l < this.L; l++) {
-      const [W, b, a, nOut] = [w[2 * l], w[2 * l + 1], this.a[l], widths[l]];
-      const [h, stride, at, nIn] =
-        l === 0 ? [x, inputWidth, 0, inputWidth] : [F, D, this.offsets[l - 1], widths[l - 1]];
-      for (let s = 0; s < rows; s++)
-        for (let j = 0; j < nOut; j++) {
-          let v = b[j];
-          for (let i = 0; i < nIn; i++) v += h[s * stride + at + i] * W[i * nOut + j];
-          a[s * nOut + j] = v;
-        }
+      const [a, h, nOut] = [this.a[l], this.h[l], widths[l]];
+      dense(l === 0 ? x : this.h[l - 1], w[2 * l], w[2 * l + 1], rows, a);
       for (const hole of this.holes) {
         if (hole.to !== l + 1) continue;
         const [nj, from] = [widths[hole.from - 1], this.offsets[hole.from - 1]];
@@ -109,7 +105,8 @@ export class FusedSweep {
       // The output layer is always tanh, so it can reach the targets -1 and +1.
       const act = l === this.L - 1 || this.shape.activation === 'tanh' ? Math.tanh : relu;
       const out = this.offsets[l];
-      for (let s = 0; s < rows; s++) for (let j = 0; j < nOut; j++) F[s * D + out + j] = act(a[s * nOut + j]);
+      for (let s = 0; s < rows; s++)
+        for (let j = 0; j < nOut; j++) F[s * D + out + j] = h[s * nOut + j] = act(a[s * nOut + j]);
     }
   }
 
@@ -119,42 +116,30 @@ export class FusedSweep {
   }
 
   /**
-   * dX = U J at the last forward sweep's iterate X (F its sweep); with `grads`, also U dPhi/dtheta into them
-   * (overwritten). x is the sweep's input rows.
+   * dX = U J at the last forward sweep's iterate X; with `grads`, also U dPhi/dtheta into them (overwritten).
+   * x is the sweep's input rows.
    */
   backward(
     x: Float64Array,
     X: Float64Array,
-    F: Float64Array,
     U: Float64Array,
     dX: Float64Array,
     grads?: Float64Array[],
   ): void {
     const { rows, D, w } = this;
-    const { widths, inputWidth } = this.shape;
+    const { widths } = this.shape;
     dX.fill(0);
     grads?.forEach((g) => g.fill(0));
     for (let l = this.L - 1; l >= 0; l--) {
-      const [a, da, nOut, out] = [this.a[l], this.da[l], widths[l], this.offsets[l]];
+      const [a, h, da, nOut, out] = [this.a[l], this.h[l], this.da[l], widths[l], this.offsets[l]];
       const tanh = l === this.L - 1 || this.shape.activation === 'tanh';
       for (let s = 0; s < rows; s++)
         for (let j = 0; j < nOut; j++) {
           const k = s * nOut + j;
           const up = U[s * D + out + j] + (l < this.L - 1 ? da[k] : 0);
-          const f = F[s * D + out + j];
-          da[k] = up * (tanh ? 1 - f * f : step(a[k]));
+          da[k] = up * (tanh ? 1 - h[k] * h[k] : step(a[k]));
         }
-      if (grads) {
-        const [h, stride, at, nIn] =
-          l === 0 ? [x, inputWidth, 0, inputWidth] : [F, D, this.offsets[l - 1], widths[l - 1]];
-        const [gW, gb] = [grads[2 * l], grads[2 * l + 1]];
-        for (let s = 0; s < rows; s++)
-          for (let j = 0; j < nOut; j++) {
-            const v = da[s * nOut + j];
-            gb[j] += v;
-            for (let i = 0; i < nIn; i++) gW[i * nOut + j] += h[s * stride + at + i] * v;
-          }
-      }
+      if (grads) denseGrads(l === 0 ? x : this.h[l - 1], da, rows, grads[2 * l], grads[2 * l + 1]);
       for (const hole of this.holes) {
         if (hole.to !== l + 1) continue;
         const [nj, from] = [widths[hole.from - 1], this.offsets[hole.from - 1]];
@@ -184,15 +169,7 @@ export class FusedSweep {
         }
       }
       // da_{l-1} starts as da_l W_l^T (this sweep's h_{l-1} feeds layer l).
-      if (l > 0) {
-        const [W, below, nIn] = [w[2 * l], this.da[l - 1], widths[l - 1]];
-        for (let s = 0; s < rows; s++)
-          for (let i = 0; i < nIn; i++) {
-            let v = 0;
-            for (let j = 0; j < nOut; j++) v += da[s * nOut + j] * W[i * nOut + j];
-            below[s * nIn + i] = v;
-          }
-      }
+      if (l > 0) back(da, w[2 * l], rows, this.da[l - 1]);
     }
   }
 }
