@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { epochsPerSecond, fmt, int, samplesPerSecond, table, timesPlayground } from './report';
+import {
+  epochsPerSecond,
+  fmt,
+  int,
+  samplesPerSecond,
+  table,
+  timesPlayground,
+  verdict,
+  type Throughput,
+} from './report';
 
 describe('bench formatting', () => {
   it('fmt keeps three significant figures or so; int groups thousands', () => {
@@ -21,5 +30,27 @@ describe('bench formatting', () => {
     expect(samplesPerSecond(r)).toBe(1000);
     expect(epochsPerSecond(r)).toBe(4);
     expect(timesPlayground(r)).toBeCloseTo(4 / 60, 12);
+  });
+
+  it('the verdict gives each network with a fused and an autodiff row its fused/autodiff ratio', () => {
+    const row = (name: string, network: Throughput['network'], stepsPerSecond: number): Throughput => ({
+      name,
+      network,
+      batchSize: 10,
+      stepsPerSecond,
+      trainPoints: 250,
+    });
+    const text = verdict(
+      [
+        row('cpu', 'MLP', 2000),
+        row('cpu', 'MLP autodiff', 100),
+        row('cpu', 'Wormhole', 6000),
+        row('cpu', 'Wormhole autodiff', 150),
+        row('wasm', 'Wormhole', 900),
+      ],
+      undefined,
+      undefined,
+    );
+    expect(text).toContain('in steps/s: MLP on cpu 20.0x, Wormhole on cpu 40.0x.');
   });
 });

@@ -8,8 +8,8 @@ export const BUDGET_FACTOR = 10;
 export interface Throughput {
   /** What ran: a backend name, or a description of the reference. */
   name: string;
-  /** The network: the default MLP (when absent) or the default Dynamic Input Activation network. */
-  network?: 'MLP' | 'MLP autodiff' | 'DIAN' | 'DIAN autodiff';
+  /** The network: the default MLP (when absent), the default DIAN or the default Wormhole network. */
+  network?: 'MLP' | 'MLP autodiff' | 'DIAN' | 'DIAN autodiff' | 'Wormhole' | 'Wormhole autodiff';
   batchSize: number;
   stepsPerSecond: number;
   /** Training points per epoch (250 for the default spec). */
@@ -74,6 +74,8 @@ export const NETWORK_LABEL = {
   'MLP autodiff': 'MLP 2-4-2-1, autodiff (not fused)',
   DIAN: 'DIAN 2-8-8-1',
   'DIAN autodiff': 'DIAN 2-8-8-1, autodiff (not fused)',
+  Wormhole: 'Wormhole 2-6-6-1 (3->1)',
+  'Wormhole autodiff': 'Wormhole 2-6-6-1 (3->1), autodiff (not fused)',
 } as const;
 const networkOf = (r: Throughput) => NETWORK_LABEL[r.network ?? 'MLP'];
 const isMlp = (r: Throughput) => (r.network ?? 'MLP') === 'MLP';
@@ -140,7 +142,7 @@ export function verdict(
       `Default net and batch (10) in Node: best is ${describe(bestNode)}; ` +
         `the ${BUDGET_FACTOR}x budget is ${meets(bestNode) ? 'met' : 'NOT met'}.`,
     );
-  const fusion = (['MLP', 'DIAN'] as const).flatMap((network) =>
+  const fusion = (['MLP', 'DIAN', 'Wormhole'] as const).flatMap((network) =>
     ['cpu', 'wasm'].flatMap((name) => {
       const at10 = (n: Throughput['network']) =>
         nodeRows.find((r) => r.name === name && r.batchSize === 10 && (r.network ?? 'MLP') === n);
@@ -242,6 +244,9 @@ export function markdown(
     '  A step is one mini-batch update; samples/s = steps/s x batch; epochs/s = samples/s / 250.',
     "- DIAN rows: `defaultSpec('dian')` (2-8-8-1, relu, gated extra path 2->8 with a scalar gate, open on " +
       'every second step), same task and training settings; see the last section.',
+    "- Wormhole rows: `defaultSpec('wormhole')` (2-6-6-1, tanh, wormhole 3->1 with a soft gate starting at " +
+      'bias -4, Anderson m = 6, tol 1e-4, implicit gradient; a step is a forward solve, an adjoint solve and ' +
+      'the update), same task and training settings.',
     '',
     '## Scalar reference (the TensorFlow Playground way)',
     '',

@@ -21,7 +21,7 @@ const SESSIONS: { [K in Architecture]: (spec: ExperimentSpec, options: SessionOp
   mlp: (spec, options) => new MlpSession(spec, options),
   dian: (spec, options) => new DianSession(spec, options),
   live: (spec) => new LiveSession(spec),
-  wormhole: (spec) => new WormholeSession(spec),
+  wormhole: (spec, options) => new WormholeSession(spec, options),
 };
 
 /** Validates the spec (refusing it with every reason) and builds its architecture's session. */

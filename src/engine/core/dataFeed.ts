@@ -17,6 +17,8 @@ export class DataFeed {
   private batchRng: Rng;
   private order: Int32Array = new Int32Array(0);
   private cursor = 0;
+  /** Batch indices drawn but given back (training stopped early): they come before the permutation's next. */
+  private givenBack: Int32Array = new Int32Array(0);
   private grids = new Map<number, tf.Tensor2D>();
 
   constructor(private spec: ExperimentSpec) {
@@ -62,6 +64,11 @@ export class DataFeed {
     const size = Math.min(this.spec.training.batchSize, n);
     const batch = new Int32Array(size);
     for (let i = 0; i < size; i++) {
+      if (this.givenBack.length > 0) {
+        batch[i] = this.givenBack[0];
+        this.givenBack = this.givenBack.subarray(1);
+        continue;
+      }
       if (this.cursor >= this.order.length) {
         this.order = permutation(n, this.batchRng);
         this.cursor = 0;
@@ -69,6 +76,14 @@ export class DataFeed {
       batch[i] = this.order[this.cursor++];
     }
     return batch;
+  }
+
+  /** Gives back drawn batch indices that were not trained on: the next batches are drawn from them first. */
+  giveBack(indices: Int32Array): void {
+    const merged = new Int32Array(indices.length + this.givenBack.length);
+    merged.set(indices);
+    merged.set(this.givenBack, indices.length);
+    this.givenBack = merged;
   }
 
   /** The training rows of a batch (new tensors). */

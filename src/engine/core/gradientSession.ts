@@ -1,19 +1,27 @@
-/** What the gradient-trained sessions (MLP, DIAN, Wormhole) share: data, optimizer, named weights, step. */
+/**
+ * What the gradient-trained sessions (MLP, DIAN, Wormhole) share: data, optimizer, named weights, step, and the
+ * fused kernel that trains them on the backends it runs on (O: the options the architecture's kernel takes).
+ */
 import * as tf from '@tensorflow/tfjs-core';
 import { inputNames, type ExperimentSpec, type WeightMap } from '../../experiment';
 import type { EngineEvent, WeightShape } from '../../protocol';
 import { DataFeed } from './dataFeed';
+import { fusedBackend } from './fusedKernel';
+import { FusedTrainer } from './fusedTrainer';
 import type { NamedWeight } from './model';
 import { assignFlat, exportNamed, gradientMap, importNamed } from './namedWeights';
 import { createOptimizer } from './optimizer';
+import type { SessionOptions } from './session';
 import type { Dataset } from './tasks';
 
-export abstract class GradientSession {
+export abstract class GradientSession<O = unknown> {
   readonly dataset: Dataset;
   readonly alwaysHasLoss = true;
   step = 0;
   protected feed: DataFeed;
   protected optimizer: tf.Optimizer;
+  /** The fused kernel that trains this session, where it runs (set by the architecture's constructor). */
+  protected fused?: FusedTrainer<O>;
 
   constructor(readonly spec: ExperimentSpec) {
     this.feed = new DataFeed(spec);
@@ -23,6 +31,25 @@ export abstract class GradientSession {
 
   /** The model's weights, in the order of docs/DESIGN.md section 4. */
   protected abstract get named(): NamedWeight[];
+
+  /** Trains with the architecture's fused kernel on the backends it runs on, unless told not to. */
+  protected useFusedKernel(kernelName: string, { fused = true }: SessionOptions): void {
+    if (fused && fusedBackend(tf.getBackend()))
+      this.fused = new FusedTrainer(kernelName, this.spec.training, this.named);
+  }
+
+  /** Whether training runs a fused kernel (not after the backend changed to one it does not run on). */
+  get isFused(): boolean {
+    return this.fused !== undefined && fusedBackend(tf.getBackend());
+  }
+
+  /** The next `steps` mini-batches, one after another. */
+  protected nextBatches(steps: number): { batches: Int32Array; batchSize: number } {
+    const batchSize = Math.min(this.spec.training.batchSize, this.dataset.train.length);
+    const batches = new Int32Array(steps * batchSize);
+    for (let i = 0; i < steps; i++) batches.set(this.feed.nextBatch(), i * batchSize);
+    return { batches, batchSize };
+  }
 
   get inputNames(): string[] {
     return inputNames(this.spec.task);
@@ -47,6 +74,7 @@ export abstract class GradientSession {
     this.step = step;
     this.optimizer.dispose();
     this.optimizer = createOptimizer(this.spec.training);
+    this.fused?.disposeState();
   }
 
   /** Gradient-trained sessions report nothing between frames unless they say otherwise. */
@@ -65,5 +93,6 @@ export abstract class GradientSession {
     this.feed.dispose();
     tf.dispose(this.named.map((w) => w.variable));
     this.optimizer.dispose();
+    this.fused?.disposeState();
   }
 }

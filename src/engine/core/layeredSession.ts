@@ -8,11 +8,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { WeightMap } from '../../experiment';
 import type { ArchFrame, Metrics, Snapshot } from '../../protocol';
 import { frameKernelRuns, runFusedFrame } from './fusedFrame';
-import { fusedBackend } from './fusedKernel';
-import { FusedTrainer } from './fusedTrainer';
 import { GradientSession } from './gradientSession';
 import type { Model } from './model';
-import type { SessionOptions, SnapshotRequest } from './session';
+import type { SnapshotRequest } from './session';
 
 /** A labelled set as tensors. */
 export interface TensorSet {
@@ -20,39 +18,8 @@ export interface TensorSet {
   y: tf.Tensor2D;
 }
 
-export abstract class LayeredSession<F extends ArchFrame, O = unknown> extends GradientSession {
+export abstract class LayeredSession<F extends ArchFrame, O = unknown> extends GradientSession<O> {
   protected abstract readonly model: Model;
-  /** The fused kernel that trains this session, where it runs (set by the architecture's constructor). */
-  protected fused?: FusedTrainer<O>;
-
-  /** Trains with the architecture's fused kernel on the backends it runs on, unless told not to. */
-  protected useFusedKernel(kernelName: string, { fused = true }: SessionOptions): void {
-    if (fused && fusedBackend(tf.getBackend()))
-      this.fused = new FusedTrainer(kernelName, this.spec.training, this.model.weights);
-  }
-
-  /** Whether training runs a fused kernel (not after the backend changed to one it does not run on). */
-  get isFused(): boolean {
-    return this.fused !== undefined && fusedBackend(tf.getBackend());
-  }
-
-  /** The next `steps` mini-batches, one after another. */
-  protected nextBatches(steps: number): { batches: Int32Array; batchSize: number } {
-    const batchSize = Math.min(this.spec.training.batchSize, this.dataset.train.length);
-    const batches = new Int32Array(steps * batchSize);
-    for (let i = 0; i < steps; i++) batches.set(this.feed.nextBatch(), i * batchSize);
-    return { batches, batchSize };
-  }
-
-  restore(weights: Float32Array, step: number): void {
-    super.restore(weights, step);
-    this.fused?.disposeState();
-  }
-
-  dispose(): void {
-    super.dispose();
-    this.fused?.disposeState();
-  }
 
   protected get named() {
     return this.model.weights;

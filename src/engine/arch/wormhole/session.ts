@@ -1,7 +1,9 @@
 /**
  * A Fixed-Point Wormhole session: each training step solves the batch's fixed point with no tape, then takes
  * the implicit gradient (adjoint fixed point, vector-Jacobian products only) or, as the ablation, backprop
- * through the unrolled iterations, and applies it with the optimizer. Every solve keeps its trace.
+ * through the unrolled iterations, and applies it with the optimizer. Every solve keeps its trace. On cpu and
+ * wasm the implicit gradient's steps run in the fused kernel (fusedStep.ts, K steps per call); the unrolled
+ * ablation, other backends, and `fused: false` train by tfjs autodiff.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { ExperimentSpec, WeightMap } from '../../../experiment';
@@ -16,7 +18,10 @@ import type {
   Snapshot,
   WormholeFrame,
 } from '../../../protocol';
-import type { SessionBase, SnapshotRequest } from '../../core/session';
+import type { SessionBase, SessionOptions, SnapshotRequest } from '../../core/session';
+import { registerFusedTraining } from '../../core/fusedKernel';
+import type { FusedTrainer } from '../../core/fusedTrainer';
+import { fusedWormholeSteps, readTraces, type FusedWormholeOptions } from './fusedStep';
 import { solveAdjoint, solveFixedPoint, type FixedPointProblem } from './solvers';
 import { SpecError } from '../../core/specError';
 import { GradientSession } from '../../core/gradientSession';
@@ -24,7 +29,13 @@ import { GradientSession } from '../../core/gradientSession';
 /** The wormhole grid is solved at most at this resolution (every cell is a fixed-point solve). */
 const MAX_GRID = 50;
 
-export class WormholeSession extends GradientSession implements SessionBase<'wormhole'> {
+const FUSED_WORMHOLE_STEPS = 'FusedWormholeSteps';
+registerFusedTraining(FUSED_WORMHOLE_STEPS, fusedWormholeSteps);
+
+export class WormholeSession
+  extends GradientSession<FusedWormholeOptions>
+  implements SessionBase<'wormhole'>
+{
   readonly kind = 'wormhole' as const;
   private model: WormholeModel;
   private point: [number, number] = [1, 1];
@@ -33,13 +44,17 @@ export class WormholeSession extends GradientSession implements SessionBase<'wor
   lastSolve?: FixedPointTrace;
   lastAdjoint?: AdjointTrace;
 
-  constructor(spec: ExperimentSpec) {
+  /** `fused: false` trains by autodiff even where the fused kernel runs (the tests' oracle). */
+  constructor(spec: ExperimentSpec, options: SessionOptions = {}) {
     super(spec);
     this.model = createWormhole(
       spec.wormhole,
       this.feed.inputWidth,
       createRng(deriveSeed(spec.seed, 'init')),
     );
+    // The unrolled ablation (backprop through the sweeps) has no fused kernel.
+    const fused = options.fused !== false && spec.wormhole.gradient === 'implicit';
+    this.useFusedKernel(FUSED_WORMHOLE_STEPS, { fused });
   }
 
   protected get named() {
@@ -120,25 +135,51 @@ export class WormholeSession extends GradientSession implements SessionBase<'wor
   }
 
   async train(steps: number): Promise<void> {
+    if (this.fused && this.isFused) return this.trainFused(this.fused, steps);
     for (let i = 0; i < steps; i++) {
       const { x, y } = this.feed.gather(this.feed.nextBatch());
       const { grads, solve } = await this.gradientsOf(x, y);
       this.optimizer.applyGradients(grads);
       tf.dispose([x, y, ...Object.values(grads)]);
-      this.step++;
-      this.lastSolve = solve;
-      if (solve.stop !== 'tol') {
-        const paused = this.spec.wormhole.onNonConvergence === 'pause';
-        this.reports.push({
-          kind: 'solve',
-          step: this.step,
-          stop: solve.stop,
-          iterations: solve.iterations,
-          paused,
-        });
-        if (paused) break;
-      }
+      if (this.stepTaken(solve)) break;
     }
+  }
+
+  /** K steps in one call of the fused kernel; it stops after a step that pauses training. */
+  private async trainFused(trainer: FusedTrainer<FusedWormholeOptions>, steps: number): Promise<void> {
+    if (steps <= 0) return;
+    const { batches, batchSize } = this.nextBatches(steps);
+    const { x, y } = this.feed.train;
+    const { wormhole } = this.spec;
+    const options: FusedWormholeOptions = {
+      ...trainer.updateOptions(),
+      ...wormhole,
+      inputWidth: this.feed.inputWidth,
+      widths: this.widths,
+      pause: wormhole.onNonConvergence === 'pause',
+    };
+    const values = await trainer.train({ x, y, batches, gates: new Int32Array(steps), batchSize }, options);
+    const { solves, adjoint } = readTraces(values, this.widths.length, wormhole.wormholes.length);
+    // The batches of steps not taken come next.
+    this.feed.giveBack(batches.subarray(solves.length * batchSize));
+    this.lastAdjoint = adjoint;
+    for (const solve of solves) this.stepTaken(solve);
+  }
+
+  /** Counts a step taken with this forward solve; reports it when it did not converge. Whether it pauses. */
+  private stepTaken(solve: FixedPointTrace): boolean {
+    this.step++;
+    this.lastSolve = solve;
+    if (solve.stop === 'tol') return false;
+    const paused = this.spec.wormhole.onNonConvergence === 'pause';
+    this.reports.push({
+      kind: 'solve',
+      step: this.step,
+      stop: solve.stop,
+      iterations: solve.iterations,
+      paused,
+    });
+    return paused;
   }
 
   /** Training solves that hit maxIter or diverged since the last call. */

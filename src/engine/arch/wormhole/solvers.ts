@@ -162,23 +162,30 @@ async function andersonStep(
 export function solveMixing(gram: ArrayLike<number>, m: number, lambda: number): Float64Array {
   // lambda is relative to the newest residual's squared norm, so it keeps its meaning as residuals shrink.
   const scale = Math.max(1e-30, gram[(m - 1) * m + (m - 1)]);
-  const A = Array.from({ length: m }, (_, i) => {
-    const row = Array.from({ length: m + 1 }, (_, j) => (j === m ? 1 : gram[i * m + j] / scale));
-    row[i] += lambda;
-    return row;
-  });
+  // [Gram/s + lambda I | 1], row by row (w = m + 1 columns); one array, as the fused kernel calls this per sample.
+  const w = m + 1;
+  const A = new Float64Array(m * w);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < m; j++) A[i * w + j] = gram[i * m + j] / scale;
+    A[i * w + m] = 1;
+    A[i * w + i] += lambda;
+  }
   for (let c = 0; c < m; c++) {
     let p = c;
-    for (let r = c + 1; r < m; r++) if (Math.abs(A[r][c]) > Math.abs(A[p][c])) p = r;
-    [A[c], A[p]] = [A[p], A[c]];
-    const pivot = A[c][c] || 1e-30;
+    for (let r = c + 1; r < m; r++) if (Math.abs(A[r * w + c]) > Math.abs(A[p * w + c])) p = r;
+    for (let j = 0; p !== c && j < w; j++) {
+      const t = A[c * w + j];
+      A[c * w + j] = A[p * w + j];
+      A[p * w + j] = t;
+    }
+    const pivot = A[c * w + c] || 1e-30;
     for (let r = 0; r < m; r++) {
       if (r === c) continue;
-      const f = A[r][c] / pivot;
-      for (let j = c; j <= m; j++) A[r][j] -= f * A[c][j];
+      const f = A[r * w + c] / pivot;
+      for (let j = c; j <= m; j++) A[r * w + j] -= f * A[c * w + j];
     }
   }
-  const z = Float64Array.from({ length: m }, (_, i) => A[i][m] / (A[i][i] || 1e-30));
+  const z = Float64Array.from({ length: m }, (_, i) => A[i * w + m] / (A[i * w + i] || 1e-30));
   const sum = z.reduce((a, b) => a + b, 0);
   return Number.isFinite(sum) && Math.abs(sum) > 1e-30
     ? z.map((v) => v / sum)
