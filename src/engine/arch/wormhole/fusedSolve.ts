@@ -37,8 +37,17 @@ export class FusedSolver {
     this.gram = new Float32Array(o.andersonM * o.andersonM);
   }
 
-  /** Solves for the input rows x, appending each sweep's trace row; the last F, the sweeps and the stop. */
-  forward(x: Float64Array, trace: number[]): { state: Float64Array; iterations: number; stop: StopReason } {
+  /**
+   * Solves for the input rows x, appending each sweep's trace row; the last F, the sweeps and the stop.
+   * `onSweep` sees each sweep's states (the convergence view's replay). `counts`, when given, gets per sample the
+   * sweeps at which its own residual was not yet below tol (as solvers.ts counts them for the sweeps map).
+   */
+  forward(
+    x: Float64Array,
+    trace: number[],
+    onSweep?: (F: Float64Array) => void,
+    counts?: { done: Uint8Array; sweeps: Float64Array },
+  ): { state: Float64Array; iterations: number; stop: StopReason } {
     const { o, sweep, rows } = this;
     const { D, offsets } = sweep;
     const widths = offsets.map((at, l) => (offsets[l + 1] ?? D) - at);
@@ -49,6 +58,7 @@ export class FusedSolver {
     for (; k <= o.maxIter; k++) {
       const [X, F] = [this.X, this.F];
       sweep.forward(x, X, F);
+      onSweep?.(F);
       let [maxAbs, maxRel] = [-Infinity, -Infinity];
       const layers = widths.map(() => -Infinity);
       for (let s = 0; s < rows; s++) {
@@ -64,8 +74,14 @@ export class FusedSolver {
           layers[l] = maxOf(layers[l], Math.sqrt(lq));
         }
         const abs = Math.sqrt(sq);
+        const rel = abs / (Math.sqrt(fq) + 1e-9);
         maxAbs = maxOf(maxAbs, abs);
-        maxRel = maxOf(maxRel, abs / (Math.sqrt(fq) + 1e-9));
+        maxRel = maxOf(maxRel, rel);
+        if (counts && !counts.done[s]) {
+          // float32, as the op path compares; a NaN residual counts as done, as there (NaN >= tol is false).
+          if (!(Math.fround(o.residual === 'abs' ? abs : rel) >= Math.fround(o.tol))) counts.done[s] = 1;
+          else counts.sweeps[s]++;
+        }
       }
       trace.push(maxAbs, maxRel, ...layers, ...sweep.gateMeans());
       if (!Number.isFinite(maxAbs) || maxAbs > DIVERGED) {

@@ -21,6 +21,7 @@ import type {
 import type { SessionBase, SessionOptions, SnapshotRequest } from '../../core/session';
 import { registerFusedTraining } from '../../core/fusedKernel';
 import type { FusedTrainer } from '../../core/fusedTrainer';
+import { gridMaps, setMetrics, solveRows, type EvalOptions } from './fusedEval';
 import { fusedWormholeSteps, readTraces, type FusedWormholeOptions } from './fusedStep';
 import { solveAdjoint, solveFixedPoint, type FixedPointProblem } from './solvers';
 import { SpecError } from '../../core/specError';
@@ -202,8 +203,19 @@ export class WormholeSession
     // Sequence tasks have no plane to click: replay the first test window.
     const row = this.feed.isPlane ? this.point : (this.dataset.test[0]?.inputs ?? []);
     const x = this.feed.features([row]);
-    const { state, trace } = await this.solve(x, (F) => states.push(Array.from(F)));
-    tf.dispose([x, state]);
+    let trace: FixedPointTrace;
+    if (this.isFused) {
+      const input = Float64Array.from((await x.data()) as Float32Array);
+      x.dispose();
+      const solved = solveRows(this.evalOptions(), await this.weightArrays(), input, 1, (F) =>
+        states.push(Array.from(Float32Array.from(F))),
+      );
+      trace = solved.trace;
+    } else {
+      const solved = await this.solve(x, (F) => states.push(Array.from(F)));
+      tf.dispose([x, solved.state]);
+      trace = solved.trace;
+    }
     const { tol, residual } = this.spec.wormhole;
     const training = this.lastSolve && {
       forward: { iterations: this.lastSolve.iterations, stop: this.lastSolve.stop },
@@ -232,14 +244,38 @@ export class WormholeSession
   }
 
   async evaluate(): Promise<Metrics> {
-    const [trainLoss, trainAccuracy] = await this.setMetrics(this.feed.train);
-    const [testLoss, testAccuracy] = await this.setMetrics(this.feed.test);
+    const [[trainLoss, trainAccuracy], [testLoss, testAccuracy]] = this.isFused
+      ? await this.fusedMetrics()
+      : [await this.setMetrics(this.feed.train), await this.setMetrics(this.feed.test)];
     return {
       trainLoss,
       testLoss,
       trainAccuracy,
       testAccuracy,
     };
+  }
+
+  /** The solver's and the sweep's options, for solves in typed arrays (fusedEval.ts). */
+  private evalOptions(): EvalOptions {
+    return { ...this.spec.wormhole, inputWidth: this.feed.inputWidth, widths: this.widths };
+  }
+
+  private async weightArrays(): Promise<Float32Array[]> {
+    return Promise.all(this.model.weights.map(async (w) => (await w.variable.data()) as Float32Array));
+  }
+
+  /** The training and test sets as arrays, read once: they do not change within a session. */
+  private sets?: Promise<{ x: Float64Array; labels: Float32Array }[]>;
+
+  private async fusedMetrics(): Promise<[number, number][]> {
+    this.sets ??= Promise.all(
+      [this.feed.train, this.feed.test].map(async (set) => ({
+        x: Float64Array.from((await set.x.data()) as Float32Array),
+        labels: Float32Array.from((await set.y.data()) as Float32Array),
+      })),
+    );
+    const [sets, weights] = [await this.sets, await this.weightArrays()];
+    return sets.map((set) => setMetrics(this.evalOptions(), weights, set));
   }
 
   async snapshot({ heatmapRes = 0 }: SnapshotRequest = {}): Promise<Snapshot & { arch: WormholeFrame }> {
@@ -251,7 +287,16 @@ export class WormholeSession
     let heatmap: Float32Array = new Float32Array(0);
     let neuronMaps: Float32Array = new Float32Array(0);
     let iterationMap: Float32Array = new Float32Array(0);
-    if (res > 0) {
+    if (res > 0 && this.isFused) {
+      // The feed caches its grids: read, not disposed.
+      const points = Float64Array.from((await this.feed.grid(res).data()) as Float32Array);
+      ({ heatmap, neuronMaps, iterationMap } = gridMaps(
+        this.evalOptions(),
+        await this.weightArrays(),
+        points,
+        res * res,
+      ));
+    } else if (res > 0) {
       const { state, sampleIterations } = await this.solve(this.feed.grid(res));
       // P(blue) = (y + 1) / 2; the neurons' maps are their fixed-point values over the grid.
       const maps = tf.tidy(() =>
