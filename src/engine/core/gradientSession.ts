@@ -5,7 +5,7 @@ import type { EngineEvent, WeightShape } from '../../protocol';
 import { DataFeed } from './dataFeed';
 import type { NamedWeight } from './model';
 import { assignFlat, exportNamed, gradientMap, importNamed } from './namedWeights';
-import { createOptimizer } from './optimizer';
+import { createOptimizer, disposeOptimizer } from './optimizer';
 import { MAP_INTERVAL_MS } from './session';
 import type { Dataset } from './tasks';
 
@@ -47,7 +47,7 @@ export abstract class GradientSession {
   restore(weights: Float32Array, step: number): void {
     assignFlat(this.named, weights);
     this.step = step;
-    this.optimizer.dispose();
+    disposeOptimizer(this.optimizer);
     this.optimizer = createOptimizer(this.spec.training);
   }
 
@@ -66,6 +66,6 @@ export abstract class GradientSession {
   dispose(): void {
     this.feed.dispose();
     tf.dispose(this.named.map((w) => w.variable));
-    this.optimizer.dispose();
+    disposeOptimizer(this.optimizer);
   }
 }
