@@ -2,7 +2,7 @@
  * The engine side of the worker protocol: owns the session, runs it by steps, and sends latest-wins frames.
  * Every message is handled in order on one promise chain, so a step never overlaps a load.
  */
-import { createSession, sessionOf, type Session, type SessionOf } from '../engine';
+import { createSession, sessionOf, type Session, type SessionOf, type SessionOptions } from '../engine';
 import {
   SPEEDS,
   validateSpec,
@@ -54,6 +54,8 @@ export class EngineRunner {
     private post: Post,
     private startBackend: StartBackend,
     private now: () => number = () => performance.now(),
+    /** How the sessions are built (the page's debugging switch: src/protocol/engineSwitch.ts). */
+    private sessionOptions: SessionOptions = {},
   ) {
     this.comparison = new ComparisonDriver(post, (work) => this.enqueue(work));
   }
@@ -138,7 +140,7 @@ export class EngineRunner {
     const carried = message.carryWeights && this.session ? await this.session.exportWeights() : undefined;
     const carriedStep = this.session?.step ?? 0;
     // The running experiment stays until its replacement exists (a failed load leaves it working).
-    const session = await createSession(spec);
+    const session = await createSession(spec, this.sessionOptions);
     this.session?.dispose();
     this.session = session;
     this.spec = spec;
