@@ -20,6 +20,7 @@ import {
 } from '../protocol';
 import type { StartedBackend } from './backend';
 import { ComparisonDriver } from './arch/dian/comparisonDriver';
+import { FramePipeline } from './framePipeline';
 import { layoutOf } from './layout';
 import { createRewireCoalescer } from './rewires';
 import { createTicker } from './ticker';
@@ -49,6 +50,7 @@ export class EngineRunner {
   private comparison: ComparisonDriver;
   private rewires = createRewireCoalescer();
   private spec?: ExperimentSpec;
+  private frames = new FramePipeline<Frame>();
 
   constructor(
     private post: Post,
@@ -56,6 +58,8 @@ export class EngineRunner {
     private now: () => number = () => performance.now(),
     /** How the sessions are built (the page's debugging switch: src/protocol/engineSwitch.ts). */
     private sessionOptions: SessionOptions = {},
+    /** Double-buffer the frames while playing (framePipeline.ts): by default for sessions on the WGSL kernels. */
+    private pipelineFrames?: boolean,
   ) {
     this.comparison = new ComparisonDriver(post, (work) => this.enqueue(work));
   }
@@ -68,11 +72,14 @@ export class EngineRunner {
     this.queue = this.queue.then(work).catch((e: unknown) => {
       // Whatever failed, play stops (a tick that threw schedules no next one): the UI shows Play again.
       this.stop();
+      this.frames.drop();
       this.post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
     });
   }
 
   private async process(message: ToEngine): Promise<void> {
+    // Every message but these meets the engine with no frame in flight: that frame goes out first.
+    if (message.type !== 'frameAck' && message.type !== 'setSpeed') await this.settle();
     switch (message.type) {
       case 'load':
         return this.load(message);
@@ -245,12 +252,31 @@ export class EngineRunner {
     await this.session.train(steps);
     this.postEvents(this.session.takeEvents());
     this.rate.steps += steps;
-    const snapshot = await this.snapshot(forceHeatmap);
-    const m = snapshot.metrics;
-    const lossBroken = this.session.alwaysHasLoss && ![m.trainLoss, m.testLoss].every(Number.isFinite);
-    if (lossBroken || !snapshot.weights.every(Number.isFinite)) {
-      return this.diverged(snapshot.step);
+    const frame = this.snapshot(forceHeatmap);
+    if (this.playing && this.defersFrames()) {
+      const previous = await this.frames.swap(frame);
+      return previous && this.check(previous);
     }
+    return this.check(await frame);
+  }
+
+  /** Play's frames are double-buffered for sessions that train without reading back (the WGSL kernels). */
+  private defersFrames(): boolean {
+    const session = this.session;
+    return this.pipelineFrames ?? (!!session && 'trainingPath' in session && session.trainingPath === 'wgsl');
+  }
+
+  /** Sends the frame still in flight, if any. */
+  private async settle(): Promise<void> {
+    const frame = await this.frames.take();
+    if (frame) await this.check(frame);
+  }
+
+  /** Sends a frame of finished steps, unless its numbers show that training diverged. */
+  private async check(snapshot: Frame): Promise<void> {
+    const m = snapshot.metrics;
+    const lossBroken = this.current().alwaysHasLoss && ![m.trainLoss, m.testLoss].every(Number.isFinite);
+    if (lossBroken || !snapshot.weights.every(Number.isFinite)) return this.diverged(snapshot.step);
     this.accept(snapshot);
   }
 
@@ -263,6 +289,8 @@ export class EngineRunner {
   /** Loss or weights became NaN/Infinity: pause and put back the last finite weights. */
   private async diverged(step: number): Promise<void> {
     this.stop();
+    // A frame in flight came after the broken one.
+    this.frames.drop();
     const restored = this.lastGood!;
     this.current().restore(restored.weights, restored.step);
     this.post({ type: 'events', events: [{ kind: 'diverged', step, restoredStep: restored.step }] });
