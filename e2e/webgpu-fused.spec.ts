@@ -4,7 +4,7 @@
  * against autodiff): the same spec trained 50 steps in uneven calls on both, then the weights, the 100x100
  * heatmap and the DIAN's gate trace compared. The test page (e2e/pages/wgslCheck.ts) is built with the app.
  */
-import { expect, test, type Page } from './fixtures';
+import { chooseBackend, engineStep, expect, loss, openApp, stepCount, test, type Page } from './fixtures';
 import { defaultSpec, type ExperimentSpec, type WeightMap } from '../src/experiment';
 import type { CheckRequest, Trained } from './pages/wgslCheck';
 
@@ -152,4 +152,28 @@ test.describe('the WGSL training kernels on the software WebGPU adapter, against
       expectSame(cpu, gpu);
     }
   });
+});
+
+test('the app on the WGSL kernel (?fused=always, software adapter): the DIAN steps, plays, and pauses at the engine step', async ({
+  page,
+}) => {
+  await openApp(page, '?fused=always');
+  await chooseBackend(page, 'webgpu');
+  await page.getByLabel('Architecture').selectOption({ label: 'Dynamic Input Activation' });
+  await expect(page.getByTestId('event-log')).toContainText('Dynamic Input Activation network');
+  const gate = page.locator('[data-gate]');
+  // The gate means come from the kernel's per-step output, read with the frame.
+  for (let step = 1; step <= 2; step++) {
+    await page.getByRole('button', { name: 'Step' }).click();
+    await expect(page.getByTestId('step')).toHaveText(String(step));
+    await expect(gate).toHaveAttribute('data-open', String(step % 2 === 0));
+  }
+  expect(Number(await gate.getAttribute('data-value'))).toBeGreaterThan(0);
+  // Playing double-buffers the frames; Pause sends the one in flight, then one at the engine's step.
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(() => stepCount(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(8);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const engine = await engineStep(page);
+  await expect(page.getByTestId('step')).toHaveText(String(engine));
+  expect(Number.isFinite(await loss(page))).toBe(true);
 });

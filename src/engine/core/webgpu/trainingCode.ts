@@ -83,13 +83,19 @@ export function stateCode(plan: MemoryPlan, layout: StateLayout, t: ShaderTraini
       ${S(1, 'i')} = v;
       ${W('i')} = ${W('i')} - (uniforms.lr * (m / (1.0 - b1t))) / (sqrt(v / (1.0 - b2t)) + uniforms.eps);`,
   }[t.optimizer]();
-  const copies = (from: (i: string) => string, to: (i: string) => string, name: string) =>
-    plan.arrays[name].workgroup
-      ? `for (var i = i32(localIndex); i < ${layout.weights}; i += ${wg}) { ${to('i')} = ${from('i')}; }`
-      : // Its home in the output: loaded in place, stored already.
-        '';
-  const names = ['W', ...Array.from({ length: layout.slots }, (_, s) => `S${s}`)];
-  const offset = (name: string) => (name === 'W' ? 0 : layout.weights * (1 + Number(name.slice(1))));
+  // Weights and slots: loaded from `prev` into where they live (workgroup memory, or their place in the output),
+  // stored from workgroup memory into the output (in place they are there already).
+  const arrays = ['W', ...Array.from({ length: layout.slots }, (_, s) => `S${s}`)].map((name, k) => ({
+    name,
+    offset: layout.weights * k,
+    workgroup: plan.arrays[name].workgroup,
+  }));
+  const each = (body: string) =>
+    `for (var i = i32(localIndex); i < ${layout.weights}; i += ${wg}) { ${body} }`;
+  const load = arrays.map((a) => each(`${plan.at(a.name, 'i')} = prev[${a.offset} + i];`));
+  const store = arrays
+    .filter((a) => a.workgroup)
+    .map((a) => each(`result[${a.offset} + i] = ${plan.at(a.name, 'i')};`));
   return `
     var<private> b1t : f32;
     var<private> b2t : f32;
@@ -111,30 +117,13 @@ export function stateCode(plan: MemoryPlan, layout: StateLayout, t: ShaderTraini
       _ = gates[0];
       b1t = prev[${layout.beta}];
       b2t = prev[${layout.beta + 1}];
-      ${names
-        .map((n) => {
-          const at = (i: string) => plan.at(n, i);
-          const home = (i: string) => `result[${offset(n)} + ${i}]`;
-          const src = (i: string) => `prev[${offset(n)} + ${i}]`;
-          return plan.arrays[n].workgroup
-            ? copies(src, at, n)
-            : `for (var i = i32(localIndex); i < ${layout.weights}; i += ${wg}) { ${home('i')} = ${src('i')}; }`;
-        })
-        .join('\n')}
+      ${load.join('\n')}
       workgroupBarrier();
     }
 
     fn storeState() {
       workgroupBarrier();
-      ${names
-        .map((n) =>
-          copies(
-            (i) => plan.at(n, i),
-            (i) => `result[${offset(n)} + ${i}]`,
-            n,
-          ),
-        )
-        .join('\n')}
+      ${store.join('\n')}
       if (localIndex == 0u) {
         result[${layout.beta}] = b1t;
         result[${layout.beta + 1}] = b2t;

@@ -52,11 +52,6 @@ export class WgslTrainer<O extends UpdateOptions> {
     return 4 * floats <= backend.device.limits.maxStorageBufferBindingSize;
   }
 
-  updateOptions(): UpdateOptions {
-    const { optimizer, learningRate, regularization, regularizationRate } = this.training;
-    return { optimizer, learningRate, regularization, regularizationRate, epsilon: tf.backend().epsilon() };
-  }
-
   /**
    * Runs one step per batch (and gate flag). Returns the per-step values of the last `keep` steps as a tensor
    * (the caller owns it), or nothing when `keep` is 0.
