@@ -101,13 +101,14 @@ test.describe('the WGSL training kernels on the software WebGPU adapter, against
       }
     });
 
-  test('MLP, weights and activations in storage buffers (no workgroup memory), every optimizer', async ({
-    page,
-  }) => {
-    for (const optimizer of ['sgd', 'momentum', 'adam'] as const) {
-      const [cpu, gpu] = await check(page, mlp('tanh', optimizer, 'l2'), 0);
-      expectSame(cpu, gpu);
-    }
+  // 0 bytes: every array in storage; 1 KiB: the weights and Adam's slots in workgroup memory, some of the step's
+  // arrays too, the rest in storage.
+  test('MLP with no workgroup memory and with 1 KiB of it, every optimizer', async ({ page }) => {
+    for (const bytes of [0, 1024])
+      for (const optimizer of ['sgd', 'momentum', 'adam'] as const) {
+        const [cpu, gpu] = await check(page, mlp('tanh', optimizer, 'l2'), bytes);
+        expectSame(cpu, gpu);
+      }
   });
 
   test('MLP: the weights moved, so the comparison says something', async ({ page }) => {
@@ -140,17 +141,18 @@ test.describe('the WGSL training kernels on the software WebGPU adapter, against
         }
       });
 
-  test('DIAN in storage buffers, the gate always on and every third step, heatmap with the gate off', async ({
+  test('DIAN with no and with 1 KiB of workgroup memory, the gate always on and every third step, heatmap with the gate off', async ({
     page,
   }) => {
     const specs = [
       dian({ schedule: 'always' }, { optimizer: 'adam' }),
       dian({ period: 3, source: 'h1', evaluation: 'off' }, { optimizer: 'momentum', regularization: 'l2' }),
     ];
-    for (const spec of specs) {
-      const [cpu, gpu] = await check(page, spec, 0);
-      expectSame(cpu, gpu);
-    }
+    for (const bytes of [0, 1024])
+      for (const spec of specs) {
+        const [cpu, gpu] = await check(page, spec, bytes);
+        expectSame(cpu, gpu);
+      }
   });
 });
 
