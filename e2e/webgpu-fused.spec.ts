@@ -16,8 +16,13 @@ async function openCheck(page: Page): Promise<void> {
   await page.waitForFunction(() => window.wgslReady === true);
 }
 
-async function check(page: Page, spec: ExperimentSpec, workgroupBytes?: number): Promise<[Trained, Trained]> {
-  const request: CheckRequest = { spec, calls: CALLS, workgroupBytes, heatmapRes: 100 };
+async function check(
+  page: Page,
+  spec: ExperimentSpec,
+  workgroupBytes?: number,
+  calls = CALLS,
+): Promise<[Trained, Trained]> {
+  const request: CheckRequest = { spec, calls, workgroupBytes, heatmapRes: 100 };
   const [cpu, gpu] = await page.evaluate((r) => window.wgslCheck!(r), request);
   expect([cpu.backend, cpu.path]).toEqual(['cpu', 'fused']);
   expect([gpu.backend, gpu.path]).toEqual(['webgpu', 'wgsl']);
@@ -120,6 +125,19 @@ test.describe('the WGSL training kernels on the software WebGPU adapter, against
       heatmapRes: 2,
     } satisfies CheckRequest);
     expect(weightGap(gpu.weights, untrained[1].weights)).toBeGreaterThan(1e-2);
+  });
+
+  // A step of these costs ~10^6 multiply-adds: one call of 50 steps runs as several dispatches (wgslTrainer.ts),
+  // the DIAN's trace taken across them; the weights do not fit workgroup memory.
+  test('bigger networks: one call in several dispatches', async ({ page }) => {
+    const wide = mlp('relu', 'adam', 'l2');
+    wide.mlp.hiddenLayers = [48, 48, 48];
+    const gated = dian({ layer1: 64, layer2: 64 }, { optimizer: 'momentum' });
+    for (const spec of [wide, gated]) {
+      spec.training.batchSize = 30;
+      const [cpu, gpu] = await check(page, spec, undefined, [50]);
+      expectSame(cpu, gpu);
+    }
   });
 
   for (const source of ['x', 'h1'] as const)

@@ -11,6 +11,7 @@ import { MLP_SHADERS } from '../../arch/mlp/fusedStep.wgsl';
 import type { FusedMlpOptions } from '../../arch/mlp/fusedStep';
 import { planMemory } from './program';
 import type { TrainingShader } from './shader';
+import { stepsPerDispatch } from './wgslTrainer';
 
 const rates = { learningRate: 0.1, regularizationRate: 0.01, epsilon: 1e-7 };
 const mlp = (o: Partial<FusedMlpOptions> = {}): FusedMlpOptions => ({
@@ -112,5 +113,19 @@ describe('the WGSL training shaders, as text', () => {
   it('the heatmap shaders read the grid and the weights', () => {
     for (const code of [MLP_SHADERS.heatmap(mlp()).code, DIAN_SHADERS.heatmap(dian()).code])
       expect(code.includes('grid[') && code.includes('weights[')).toBe(true);
+  });
+});
+
+describe('steps per dispatch', () => {
+  it('all of a tick for small networks; a few for big ones, at least one', () => {
+    expect(stepsPerDispatch(10, 17)).toBe(4096);
+    // The e2e test's bigger networks (MLP 3-48-48-48-1, DIAN 3-64-64 with its extra path) at batch 30: 50 steps
+    // take two dispatches.
+    for (const weights of [
+      3 * 48 + 48 + 2 * (48 * 48 + 48) + 49,
+      3 * 64 + 64 + 64 * 64 + 64 + 65 + 3 * 64 + 64 + 65,
+    ])
+      expect(Math.ceil(50 / stepsPerDispatch(30, weights))).toBe(2);
+    expect(stepsPerDispatch(1000, 40_000)).toBe(1);
   });
 });

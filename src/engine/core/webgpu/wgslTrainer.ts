@@ -22,8 +22,19 @@ import {
   type WgslTrainingAttrs,
 } from './wgslKernel';
 
-/** Steps per dispatch at most (a tick asks for up to 4096): a dispatch stays short and its output small. */
+/** Steps per dispatch at most (a tick asks for up to 4096): its output stays small. */
 export const MAX_STEPS_PER_DISPATCH = 4096;
+/**
+ * Multiply-adds one dispatch may do, about: one workgroup runs on one GPU core, and an operating system resets a GPU
+ * whose work runs for seconds (Windows after 2 s). A step costs about 3 x batch x weights multiply-adds.
+ */
+const MACS_PER_DISPATCH = 2e7;
+
+/** How many steps one dispatch runs for this batch size and weight count. */
+export function stepsPerDispatch(batchSize: number, weightCount: number): number {
+  const perStep = 3 * batchSize * weightCount;
+  return Math.max(1, Math.min(MAX_STEPS_PER_DISPATCH, Math.floor(MACS_PER_DISPATCH / perStep)));
+}
 
 export interface WgslStepData {
   x: tf.Tensor2D;
@@ -58,9 +69,10 @@ export class WgslTrainer<O extends UpdateOptions> {
    */
   train(data: WgslStepData, options: O, keep = 0): tf.Tensor1D | undefined {
     const steps = data.gates.length;
+    const chunk = stepsPerDispatch(data.batchSize, this.weightCount);
     const blocks: tf.Tensor1D[] = [];
-    for (let start = 0; start < steps; start += MAX_STEPS_PER_DISPATCH) {
-      const end = Math.min(steps, start + MAX_STEPS_PER_DISPATCH);
+    for (let start = 0; start < steps; start += chunk) {
+      const end = Math.min(steps, start + chunk);
       const out = this.dispatch(data, options, start, end);
       const wanted = Math.min(end - start, keep - (steps - end));
       if (wanted > 0) blocks.push(tf.slice(out, [out.size - wanted], [wanted]));
@@ -102,14 +114,15 @@ export class WgslTrainer<O extends UpdateOptions> {
   /** The state the next step starts from (a tensor of the current tidy, or the last output itself). */
   private state(): tf.Tensor1D {
     if (this.current()) return this.last!.out;
-    const layout = stateLayout(
-      this.weights.reduce((n, w) => n + w.variable.size, 0),
-      this.training.optimizer,
-    );
+    const layout = stateLayout(this.weightCount, this.training.optimizer);
     const optimizer = this.last
       ? tf.slice(this.last.out, [layout.weights], [layout.scratch - layout.weights])
       : tf.tensor1d(fresh(this.training, layout.weights));
     return tf.concat([...this.weights.map((w) => tf.reshape(w.variable, [-1])), optimizer]) as tf.Tensor1D;
+  }
+
+  private get weightCount(): number {
+    return this.weights.reduce((n, w) => n + w.variable.size, 0);
   }
 
   /** Do the variables still hold the weights of the last output? */
