@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backendOrder, isSoftwareAdapter } from './backends';
+import { hardwareAdapter } from './webgpu/adapter';
 
 describe('backend selection', () => {
   it('auto uses WebGPU first only on a hardware adapter', () => {
@@ -20,5 +21,17 @@ describe('backend selection', () => {
     expect(isSoftwareAdapter({ architecture: 'ampere', vendor: 'nvidia', isFallbackAdapter: false })).toBe(
       false,
     );
+  });
+});
+
+describe('the WebGPU backend as the sessions see it', () => {
+  it('uses the WGSL kernels on a hardware adapter only, as tfjs describes it', () => {
+    const backend = (vendor?: string, architecture?: string) => ({ adapterInfo: { vendor, architecture } });
+    expect(hardwareAdapter(backend('nvidia', 'ampere'))).toBe(true);
+    expect(hardwareAdapter(backend('apple', ''))).toBe(true);
+    expect(hardwareAdapter(backend('google', 'swiftshader'))).toBe(false);
+    expect(hardwareAdapter(backend('', ''))).toBe(false);
+    expect(hardwareAdapter(backend())).toBe(false);
+    expect(hardwareAdapter({})).toBe(false);
   });
 });
