@@ -21,8 +21,9 @@ async function check(
   spec: ExperimentSpec,
   workgroupBytes?: number,
   calls = CALLS,
+  reimport = false,
 ): Promise<[Trained, Trained]> {
-  const request: CheckRequest = { spec, calls, workgroupBytes, heatmapRes: 100 };
+  const request: CheckRequest = { spec, calls, workgroupBytes, heatmapRes: 100, reimport };
   const [cpu, gpu] = await page.evaluate((r) => window.wgslCheck!(r), request);
   expect([cpu.backend, cpu.path]).toEqual(['cpu', 'fused']);
   expect([gpu.backend, gpu.path]).toEqual(['webgpu', 'wgsl']);
@@ -114,6 +115,15 @@ test.describe('the WGSL training kernels on the software WebGPU adapter, against
         const [cpu, gpu] = await check(page, mlp('tanh', optimizer, 'l2'), bytes);
         expectSame(cpu, gpu);
       }
+  });
+
+  test('MLP: weights set from outside between calls keep the optimizer state, as on cpu', async ({
+    page,
+  }) => {
+    for (const optimizer of ['momentum', 'adam'] as const) {
+      const [cpu, gpu] = await check(page, mlp('sigmoid', optimizer, 'l1'), undefined, CALLS, true);
+      expectSame(cpu, gpu);
+    }
   });
 
   test('MLP: the weights moved, so the comparison says something', async ({ page }) => {

@@ -17,6 +17,8 @@ export interface CheckRequest {
   calls: number[];
   workgroupBytes?: number;
   heatmapRes: number;
+  /** After the first call, set the weights from outside (to the same values): training must go on as before. */
+  reimport?: boolean;
 }
 
 export interface Trained {
@@ -36,7 +38,10 @@ async function train(backend: 'cpu' | 'webgpu', r: CheckRequest): Promise<Traine
   const before = tf.memory().numTensors;
   const session = await createSession(r.spec, { fused: 'always', workgroupBytes: r.workgroupBytes });
   if (session.kind !== 'mlp' && session.kind !== 'dian') throw new Error('the check trains MLPs and DIANs');
-  for (const steps of r.calls) await session.train(steps);
+  for (const [i, steps] of r.calls.entries()) {
+    await session.train(steps);
+    if (r.reimport && i === 0) session.importWeights(await session.exportWeights());
+  }
   const frame = await session.snapshot({ heatmapRes: r.heatmapRes });
   const result: Trained = {
     backend: tf.getBackend(),
