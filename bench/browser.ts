@@ -7,6 +7,7 @@ import { chromiumLaunchOptions } from '../e2e/chromium';
 import { chromium, type Page } from '@playwright/test';
 import { defaultSpec } from '../src/experiment';
 import type { BrowserRow } from './report';
+import { AUTODIFF_FORCED, WGSL_FORCED } from './webgpuNote';
 
 export const BROWSER_BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 
@@ -113,6 +114,7 @@ const SLOW_BACKENDS = new Set(['webgpu', 'webgl']);
 
 interface Measure {
   backend: string;
+  variant?: string;
   running: string;
   network: 'MLP' | 'DIAN';
   adapter: string;
@@ -153,6 +155,7 @@ async function measure(page: Page, m: Measure): Promise<BrowserRow> {
   if (errors.length > 0) notes.push(`page errors: ${errors.join('; ')}`);
   const row: BrowserRow = {
     name: m.backend,
+    variant: m.variant,
     network: m.network,
     running: m.running,
     batchSize,
@@ -165,7 +168,7 @@ async function measure(page: Page, m: Measure): Promise<BrowserRow> {
     note: notes.join('; '),
   };
   console.error(
-    `bench: browser ${m.backend} ${m.network} (running ${m.running}): ${row.stepsPerSecond.toFixed(0)} ` +
+    `bench: browser ${m.backend}${m.variant ? ` (${m.variant})` : ''} ${m.network} (running ${m.running}): ${row.stepsPerSecond.toFixed(0)} ` +
       `steps/s, ${row.longTasks} long tasks, ${row.fps.toFixed(0)} fps`,
   );
   return row;
@@ -182,6 +185,12 @@ async function chooseDian(page: Page): Promise<void> {
   await page.waitForTimeout(500);
 }
 
+/** One page per backend; `variant` forces a training path through the page's address (bench/webgpuNote.ts). */
+interface Run {
+  backend: (typeof BROWSER_BACKENDS)[number];
+  variant?: { label: string; query: string };
+}
+
 /** Per backend: the default MLP (unless `dianOnly`), then the default DIAN in the same page. */
 export async function runBrowserBench(
   baseUrl: string,
@@ -192,14 +201,16 @@ export async function runBrowserBench(
 
   const rows: BrowserRow[] = [];
   let adapter = 'unknown';
+  const runs: Run[] = BROWSER_BACKENDS.map((backend) => ({ backend }));
   try {
-    for (const backend of BROWSER_BACKENDS) {
+    for (let i = 0; i < runs.length; i++) {
+      const { backend, variant } = runs[i];
       const context = await browser.newContext();
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       await page.addInitScript({ content: INSTRUMENT });
-      await page.goto(baseUrl);
+      await page.goto(`${baseUrl}${variant?.query ?? ''}`);
       const shown = page.getByTestId('backend');
       await waitFor('the engine', 60_000, async () =>
         isBackendName((await shown.textContent())?.trim() ?? ''),
@@ -208,8 +219,16 @@ export async function runBrowserBench(
       await page.getByLabel('Architecture').selectOption('mlp');
       await page.getByLabel('Speed').fill('4');
       const running = await chooseBackend(page, backend);
+      // WebGPU side by side: the WGSL kernel forced onto a software adapter, or autodiff forced on hardware.
+      if (backend === 'webgpu' && running === 'webgpu' && !variant)
+        runs.splice(i + 1, 0, {
+          backend,
+          variant: /adapter: hardware/.test(adapter)
+            ? { label: AUTODIFF_FORCED, query: '?fused=off' }
+            : { label: WGSL_FORCED, query: '?fused=always' },
+        });
       await selfCheck(page);
-      const base = { backend, running, adapter, windowMs, warmupMs, errors };
+      const base = { backend, running, adapter, windowMs, warmupMs, errors, variant: variant?.label };
       if (!dianOnly) rows.push(await measure(page, { ...base, network: 'MLP' }));
       await chooseDian(page);
       const slow = SLOW_BACKENDS.has(backend);

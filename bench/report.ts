@@ -22,6 +22,8 @@ export interface Throughput {
 export interface BrowserRow extends Throughput {
   /** The backend the page reported running; differs from `name` when the choice fell back. */
   running: string;
+  /** A training path forced through the page's address (bench/webgpuNote.ts), else the app's own choice. */
+  variant?: string;
   longTasks: number;
   longestTaskMs: number;
   /** requestAnimationFrame callbacks per second on the main thread during the window. */
@@ -101,7 +103,8 @@ export function browserTable(rows: BrowserRow[]): string {
       'Note',
     ],
     rows.map((r) => [
-      r.name === r.running ? r.name : `${r.name} (unavailable -> fell back to ${r.running})`,
+      (r.name === r.running ? r.name : `${r.name} (unavailable -> fell back to ${r.running})`) +
+        (r.variant ? ` (${r.variant})` : ''),
       networkOf(r),
       ...rateCells(r),
       String(r.longTasks),
@@ -220,6 +223,8 @@ export function markdown(
     node: Throughput[];
     browser?: BrowserRow[];
     verdict: string;
+    /** The WebGPU section (bench/webgpuNote.ts). */
+    webgpu: string;
     /** The "Dynamic Input Activation network" section (bench/dianReport.ts). */
     dian: string;
     /** The side-by-side section (bench/sideBySideReport.ts), when the browser part ran. */
@@ -265,6 +270,8 @@ export function markdown(
     parts.verdict,
     '',
     ...(parts.sideBySide ? [parts.sideBySide, ''] : []),
+    parts.webgpu,
+    '',
     parts.dian,
     ...parts.more,
   ];

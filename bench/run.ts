@@ -18,6 +18,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import { runBrowserBench, type BrowserResult } from './browser';
+import { webgpuNote } from './webgpuNote';
 import { runDianAccuracy } from './dian';
 import { dianSection } from './dianReport';
 import { runNodeBench } from './node';
@@ -169,8 +170,14 @@ async function main(): Promise<void> {
     node,
     browser: browser?.rows,
     verdict: verdict(node, browser?.rows, reference && epochsPerSecond(reference[0])),
-    dian: dianSection(accuracy, node, browser?.rows),
     sideBySide: sideBySideText,
+    webgpu: webgpuNote(browser?.rows, browser?.adapter),
+    // The DIAN's section compares the app's own choices; forced paths are the WebGPU section's.
+    dian: dianSection(
+      accuracy,
+      node,
+      browser?.rows.filter((r) => !r.variant),
+    ),
     more,
   });
   await write(raw, started);

@@ -74,7 +74,10 @@ export interface Frame extends Snapshot {
 /** The buffers of a frame, to transfer rather than copy. */
 export function frameBuffers(frame: Snapshot): ArrayBuffer[] {
   const arrays = [...Object.values(frame), ...Object.values(frame.arch)];
-  return arrays
-    .filter((v): v is Float32Array => v instanceof Float32Array)
-    .map((a) => a.buffer as ArrayBuffer);
+  // Once each: postMessage refuses a transfer list that names a buffer twice (two views of one buffer).
+  return [
+    ...new Set(
+      arrays.filter((v): v is Float32Array => v instanceof Float32Array).map((a) => a.buffer as ArrayBuffer),
+    ),
+  ];
 }

@@ -4,3 +4,4 @@ export * from './frame';
 export * from './layout';
 export * from './events';
 export * from './wormhole';
+export * from './engineSwitch';

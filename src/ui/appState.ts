@@ -3,7 +3,7 @@
  * through these. Creating them has no effect; main.tsx starts the engine and the address-bar sync.
  */
 import { useStore } from 'zustand';
-import type { FromEngine } from '../protocol';
+import { engineWorkerName, type FromEngine } from '../protocol';
 import { createEngineClient, type Connect } from '../state/engineClient';
 import { createFrameChannel } from '../state/frames';
 import { createShareLinks } from '../state/share';
@@ -13,7 +13,11 @@ export type { HistoryPoint, RewireNotice } from '../state/frames';
 
 /** The engine in a module Web Worker (the URL is written out here so that Vite bundles the worker). */
 const connectWorker: Connect = (onMessage, onCrash) => {
-  const worker = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' });
+  const worker = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), {
+    type: 'module',
+    // A debugging switch of the address's query (never part of the share link): src/protocol/engineSwitch.ts.
+    name: engineWorkerName(window.location.search),
+  });
   worker.onmessage = (e: MessageEvent<FromEngine>) => onMessage(e.data);
   worker.onerror = (e) => {
     e.preventDefault();

@@ -1,11 +1,16 @@
 /// <reference lib="webworker" />
 import { startBackend } from './backend';
-import type { FromEngine, ToEngine } from '../protocol';
+import { fusedSwitchOf, type FromEngine, type ToEngine } from '../protocol';
 import { EngineRunner } from './runner';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+const fused = fusedSwitchOf(scope.name);
 const runner = new EngineRunner(
   (message: FromEngine, transfer?: Transferable[]) => scope.postMessage(message, transfer ?? []),
   startBackend,
+  undefined,
+  undefined,
+  // The page's debugging switch, if any: every session trains that way.
+  fused === 'always' ? { fused: 'always' } : fused === 'off' ? { fused: false } : {},
 );
 scope.onmessage = (e: MessageEvent<ToEngine>) => runner.handle(e.data);

@@ -10,19 +10,29 @@ import { LISTED_REWIRES, LISTED_SOLVES } from './rewires';
 
 /** Runs the real runner on the cpu backend (Node), collecting what it posts; a clock and sessions may be given. */
 function harness(
-  options: { now?: () => number; makeSession?: MakeSession; startBackend?: StartBackend } = {},
+  options: {
+    now?: () => number;
+    makeSession?: MakeSession;
+    startBackend?: StartBackend;
+    pipelineFrames?: boolean;
+    autoAck?: boolean;
+  } = {},
 ) {
   const posted: FromEngine[] = [];
   let resolveNext: (() => void) | undefined;
-  const runner = new EngineRunner(
+  const runner: EngineRunner = new EngineRunner(
     (m) => {
       posted.push(m);
+      // A UI that has drawn each frame at once.
+      if (options.autoAck && m.type === 'frame') runner.handle({ type: 'frameAck' });
       resolveNext?.();
     },
     options.startBackend ??
       (async () => ({ backend: 'cpu', adapter: 'none', adapterDescription: 'test', failures: [] })),
     options.now,
     options.makeSession,
+    {},
+    options.pipelineFrames,
   );
   const frames = () => posted.flatMap((m) => (m.type === 'frame' ? [m.frame] : []));
   /** Sends a message and waits until `count` messages of `type` have been posted in all. */
@@ -32,7 +42,11 @@ function harness(
       await new Promise<void>((r) => (resolveNext = r));
     }
   };
-  return { posted, frames, send, runner };
+  /** Waits until what was posted satisfies `done`. */
+  const until = async (done: () => boolean) => {
+    while (!done()) await new Promise<void>((r) => (resolveNext = r));
+  };
+  return { posted, frames, send, until, runner };
 }
 
 describe('engine runner (worker protocol)', () => {
@@ -414,5 +428,57 @@ describe('"auto" chooses the backend by measurement', () => {
     await h.send({ type: 'step', steps: 3 });
     await h.send({ type: 'frameAck' }, 'frame', 3);
     expect(h.frames().at(-1)!.step).toBe(3);
+  });
+});
+
+describe('engine runner (worker protocol), frames double-buffered', () => {
+  describe('with double-buffered frames (as on the WGSL kernels)', () => {
+    const weightsOf = (h: ReturnType<typeof harness>) =>
+      h.posted.find((m) => m.type === 'weights') as Extract<FromEngine, { type: 'weights' }>;
+
+    it('plays: frames in order, and Pause sends the one in flight, then one at the engine step', async () => {
+      const h = harness({ pipelineFrames: true, autoAck: true });
+      await h.send({ type: 'load', spec: defaultSpec('mlp') }, 'frame');
+      // 'fast': timed ticks (in Node a stream of zero-delay ticks would starve the test's own messages).
+      await h.send({ type: 'setSpeed', speed: 3 });
+      h.runner.handle({ type: 'play' });
+      await h.until(() => h.frames().length >= 8);
+      h.runner.handle({ type: 'pause' });
+      await h.send({ type: 'exportWeights' }, 'weights');
+      await h.until(() => h.frames().at(-1)!.playing === false);
+      const steps = h.frames().map((f) => f.step);
+      steps.slice(1).forEach((s, i) => expect(s).toBeGreaterThanOrEqual(steps[i]));
+      const last = h.frames().at(-1)!;
+      expect(last.playing).toBe(false);
+      expect(last.step).toBe(weightsOf(h).step);
+      expect(last.step).toBeGreaterThan(steps[2]);
+      // Every tick's frame reached the page: ten steps per tick at this speed, one frame each.
+      const playing = h.frames().filter((f) => f.playing && f.step > 0);
+      expect(playing.map((f) => f.step)).toEqual(playing.map((_, i) => 10 * (i + 1)));
+      // The last tick's frame was still in flight when Pause came: it went out first.
+      expect(playing.at(-1)!.step).toBe(last.step);
+    });
+
+    it('a divergence while playing pauses and restores finite weights; the frame after it is dropped', async () => {
+      const h = harness({ pipelineFrames: true, autoAck: true });
+      const spec = defaultSpec('mlp');
+      spec.mlp.activation = 'linear';
+      spec.training.learningRate = 10;
+      await h.send({ type: 'load', spec }, 'frame');
+      await h.send({ type: 'setSpeed', speed: 2 });
+      h.runner.handle({ type: 'play' });
+      await h.until(() => h.posted.some((m) => m.type === 'events'));
+      await h.send({ type: 'exportWeights' }, 'weights');
+      const events = h.posted.flatMap((m) => (m.type === 'events' ? m.events : []));
+      expect(events).toHaveLength(1);
+      const diverged = events[0] as Extract<(typeof events)[number], { kind: 'diverged' }>;
+      expect(diverged.kind).toBe('diverged');
+      for (const f of h.frames()) expect(f.weights.every(Number.isFinite)).toBe(true);
+      const last = h.frames().at(-1)!;
+      expect([last.playing, last.step]).toEqual([false, diverged.restoredStep]);
+      expect(weightsOf(h).step).toBe(diverged.restoredStep);
+      // No frame past the broken one was sent: the one in flight was dropped.
+      expect(Math.max(...h.frames().map((f) => f.step))).toBeLessThan(diverged.step);
+    });
   });
 });

@@ -2,7 +2,7 @@
  * The engine side of the worker protocol: owns the session, runs it by steps, and sends latest-wins frames.
  * Every message is handled in order on one promise chain, so a step never overlaps a load.
  */
-import { createSession, sessionOf, type Session, type SessionOf } from '../engine';
+import { createSession, sessionOf, type Session, type SessionOf, type SessionOptions } from '../engine';
 import {
   SPEEDS,
   validateSpec,
@@ -21,6 +21,7 @@ import {
 import type { StartedBackend } from './backend';
 import { BackendSelection, type MakeSession, type StartBackend } from './autoBackend';
 import { ComparisonDriver } from './arch/dian/comparisonDriver';
+import { FramePipeline } from './framePipeline';
 import { layoutOf } from './layout';
 import { MapPacer } from './mapPacer';
 import { createRewireCoalescer, createSolveCoalescer } from './rewires';
@@ -52,17 +53,23 @@ export class EngineRunner {
   private rewires = createRewireCoalescer();
   private solves = createSolveCoalescer();
   private spec?: ExperimentSpec;
+  private frames = new FramePipeline<Frame>();
 
   constructor(
     private post: Post,
     startBackend: StartBackend,
     private now: () => number = () => performance.now(),
-    makeSession: MakeSession = createSession,
+    /** How sessions are built (tests); by default createSession with `sessionOptions`. */
+    makeSession?: MakeSession,
+    /** How the sessions are built (the page's debugging switch: src/protocol/engineSwitch.ts). */
+    sessionOptions: SessionOptions = {},
+    /** Double-buffer the frames while playing (framePipeline.ts): by default for sessions on the WGSL kernels. */
+    private pipelineFrames?: boolean,
   ) {
     this.backends = new BackendSelection(
       startBackend,
       (b, choice) => this.announce(b, choice),
-      makeSession,
+      makeSession ?? ((spec) => createSession(spec, sessionOptions)),
       now,
     );
     this.comparison = new ComparisonDriver(post, (work) => this.enqueue(work));
@@ -76,11 +83,14 @@ export class EngineRunner {
     this.queue = this.queue.then(work).catch((e: unknown) => {
       // Whatever failed, play stops (a tick that threw schedules no next one): the UI shows Play again.
       this.stop();
+      this.frames.drop();
       this.post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
     });
   }
 
   private async process(message: ToEngine): Promise<void> {
+    // Every message but these meets the engine with no frame in flight: that frame goes out first.
+    if (message.type !== 'frameAck' && message.type !== 'setSpeed') await this.settle();
     switch (message.type) {
       case 'load':
         return this.load(message);
@@ -261,12 +271,31 @@ export class EngineRunner {
     await this.session.train(steps);
     this.postEvents(this.session.takeEvents());
     this.rate.steps += steps;
-    const snapshot = await this.snapshot(forceHeatmap);
-    const m = snapshot.metrics;
-    const lossBroken = this.session.alwaysHasLoss && ![m.trainLoss, m.testLoss].every(Number.isFinite);
-    if (lossBroken || !snapshot.weights.every(Number.isFinite)) {
-      return this.diverged(snapshot.step);
+    const frame = this.snapshot(forceHeatmap);
+    if (this.playing && this.defersFrames()) {
+      const previous = await this.frames.swap(frame);
+      return previous && this.check(previous);
     }
+    return this.check(await frame);
+  }
+
+  /** Play's frames are double-buffered for sessions that train without reading back (the WGSL kernels). */
+  private defersFrames(): boolean {
+    const session = this.session;
+    return this.pipelineFrames ?? (!!session && 'trainingPath' in session && session.trainingPath === 'wgsl');
+  }
+
+  /** Sends the frame still in flight, if any. */
+  private async settle(): Promise<void> {
+    const frame = await this.frames.take();
+    if (frame) await this.check(frame);
+  }
+
+  /** Sends a frame of finished steps, unless its numbers show that training diverged. */
+  private async check(snapshot: Frame): Promise<void> {
+    const m = snapshot.metrics;
+    const lossBroken = this.current().alwaysHasLoss && ![m.trainLoss, m.testLoss].every(Number.isFinite);
+    if (lossBroken || !snapshot.weights.every(Number.isFinite)) return this.diverged(snapshot.step);
     this.accept(snapshot);
   }
 
@@ -279,6 +308,8 @@ export class EngineRunner {
   /** Loss or weights became NaN/Infinity: pause and put back the last finite weights. */
   private async diverged(step: number): Promise<void> {
     this.stop();
+    // A frame in flight came after the broken one.
+    this.frames.drop();
     const restored = this.lastGood!;
     this.current().restore(restored.weights, restored.step);
     this.post({ type: 'events', events: [{ kind: 'diverged', step, restoredStep: restored.step }] });

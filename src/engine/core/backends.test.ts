@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BackendName } from '../../experiment';
 import { backendOrder, isSoftwareAdapter, measureBackends, stepRate } from './backends';
+import { hardwareAdapter } from './webgpu/adapter';
 
 describe('backend selection', () => {
   it('auto uses WebGPU first only on a hardware adapter', () => {
@@ -126,5 +127,17 @@ describe('"auto" by measurement', () => {
     );
     // The warm-up and the timed calls each stop at the cap.
     expect(total).toBe(1000 + 1000);
+  });
+});
+
+describe('the WebGPU backend as the sessions see it', () => {
+  it('uses the WGSL kernels on a hardware adapter only, as tfjs describes it', () => {
+    const backend = (vendor?: string, architecture?: string) => ({ adapterInfo: { vendor, architecture } });
+    expect(hardwareAdapter(backend('nvidia', 'ampere'))).toBe(true);
+    expect(hardwareAdapter(backend('apple', ''))).toBe(true);
+    expect(hardwareAdapter(backend('google', 'swiftshader'))).toBe(false);
+    expect(hardwareAdapter(backend('', ''))).toBe(false);
+    expect(hardwareAdapter(backend())).toBe(false);
+    expect(hardwareAdapter({})).toBe(false);
   });
 });

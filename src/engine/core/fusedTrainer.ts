@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { TrainingSpec } from '../../experiment';
-import { freshState, type UpdateOptions } from './fused';
+import { freshState } from './fused';
 import { runFusedTraining } from './fusedKernel';
 import type { NamedWeight } from './model';
 
@@ -16,12 +16,6 @@ export class FusedTrainer<O> {
     private training: TrainingSpec,
     private weights: NamedWeight[],
   ) {}
-
-  /** The optimizer and regularisation as the fused arithmetic takes them. */
-  updateOptions(): UpdateOptions {
-    const { optimizer, learningRate, regularization, regularizationRate } = this.training;
-    return { optimizer, learningRate, regularization, regularizationRate, epsilon: tf.backend().epsilon() };
-  }
 
   /** Runs one step per batch (and gate flag); returns the step function's value of each step. */
   async train(

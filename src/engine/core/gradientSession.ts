@@ -6,11 +6,12 @@ import * as tf from '@tensorflow/tfjs-core';
 import { inputNames, type ExperimentSpec, type WeightMap } from '../../experiment';
 import type { EngineEvent, WeightShape } from '../../protocol';
 import { DataFeed } from './dataFeed';
+import type { UpdateOptions } from './fused';
 import { fusedBackend } from './fusedKernel';
 import { FusedTrainer } from './fusedTrainer';
 import type { NamedWeight } from './model';
 import { assignFlat, exportNamed, gradientMap, importNamed } from './namedWeights';
-import { createOptimizer } from './optimizer';
+import { createOptimizer, disposeOptimizer } from './optimizer';
 import type { SessionOptions } from './session';
 import type { Dataset } from './tasks';
 
@@ -43,6 +44,12 @@ export abstract class GradientSession<O = unknown> {
     return this.fused !== undefined && fusedBackend(tf.getBackend());
   }
 
+  /** The optimizer and regularisation as the fused arithmetic takes them. */
+  protected updateOptions(): UpdateOptions {
+    const { optimizer, learningRate, regularization, regularizationRate } = this.spec.training;
+    return { optimizer, learningRate, regularization, regularizationRate, epsilon: tf.backend().epsilon() };
+  }
+
   /** The next `steps` mini-batches, one after another. */
   protected nextBatches(steps: number): { batches: Int32Array; batchSize: number } {
     const batchSize = Math.min(this.spec.training.batchSize, this.dataset.train.length);
@@ -72,7 +79,7 @@ export abstract class GradientSession<O = unknown> {
   restore(weights: Float32Array, step: number): void {
     assignFlat(this.named, weights);
     this.step = step;
-    this.optimizer.dispose();
+    disposeOptimizer(this.optimizer);
     this.optimizer = createOptimizer(this.spec.training);
     this.fused?.disposeState();
   }
@@ -92,7 +99,7 @@ export abstract class GradientSession<O = unknown> {
   dispose(): void {
     this.feed.dispose();
     tf.dispose(this.named.map((w) => w.variable));
-    this.optimizer.dispose();
+    disposeOptimizer(this.optimizer);
     this.fused?.disposeState();
   }
 }

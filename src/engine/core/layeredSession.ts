@@ -7,10 +7,16 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { WeightMap } from '../../experiment';
 import type { ArchFrame, Metrics, Snapshot } from '../../protocol';
+import type { UpdateOptions } from './fused';
 import { frameKernelRuns, runFusedFrame } from './fusedFrame';
+import { fusedBackend } from './fusedKernel';
 import { GradientSession } from './gradientSession';
 import type { Model } from './model';
-import type { SnapshotRequest } from './session';
+import type { SessionOptions, SnapshotRequest } from './session';
+import { hardwareAdapter } from './webgpu/adapter';
+import type { WgslShaders } from './webgpu/shader';
+import type { WgslKernelNames } from './webgpu/wgslKernel';
+import { WgslTrainer } from './webgpu/wgslTrainer';
 
 /** A labelled set as tensors. */
 export interface TensorSet {
@@ -18,8 +24,70 @@ export interface TensorSet {
   y: tf.Tensor2D;
 }
 
-export abstract class LayeredSession<F extends ArchFrame, O = unknown> extends GradientSession<O> {
+/** An architecture's fused kernels: typed arrays on cpu and wasm, WGSL on webgpu. */
+export interface FusedKernels<O> {
+  typedArray: string;
+  wgsl: WgslKernelNames & { shaders: WgslShaders<O> };
+}
+
+/** How a layered session trains: tfjs autodiff, the typed-array kernel (cpu, wasm), or the WGSL kernel (webgpu). */
+export type TrainingPath = 'autodiff' | 'fused' | 'wgsl';
+
+export abstract class LayeredSession<
+  F extends ArchFrame,
+  O extends UpdateOptions = UpdateOptions,
+> extends GradientSession<O> {
   protected abstract readonly model: Model;
+  /** The WGSL kernel that trains it on webgpu. */
+  protected wgsl?: WgslTrainer<O>;
+
+  /** The architecture's kernel options for the spec as it is (shapes, activation, optimizer, rates). */
+  protected abstract fusedOptions(): O;
+
+  /**
+   * Trains with the architecture's fused kernel where it runs and pays, unless told not to: the typed-array
+   * kernel on cpu and wasm; the WGSL kernel on webgpu when the adapter is a hardware one (on the software
+   * adapter only with `fused: 'always'`, for tests and the bench) and its buffers fit the device.
+   */
+  protected useKernels(kernels: FusedKernels<O>, options: SessionOptions): void {
+    const { fused = true } = options;
+    const backend = tf.getBackend();
+    if (fused === false) return;
+    if (fusedBackend(backend)) this.useFusedKernel(kernels.typedArray, options);
+    else if (backend === 'webgpu' && (fused === 'always' || hardwareAdapter())) {
+      const batchSize = Math.min(this.spec.training.batchSize, this.dataset.train.length);
+      if (WgslTrainer.fits(kernels.wgsl.shaders, this.fusedOptions(), batchSize))
+        this.wgsl = new WgslTrainer(
+          kernels.wgsl,
+          this.spec.training,
+          this.model.weights,
+          options.workgroupBytes,
+        );
+    }
+  }
+
+  /** How training runs now (autodiff again after the backend changed to one the kernel does not run on). */
+  get trainingPath(): TrainingPath {
+    const backend = tf.getBackend();
+    if (this.fused && fusedBackend(backend)) return 'fused';
+    if (this.wgsl && backend === 'webgpu') return 'wgsl';
+    return 'autodiff';
+  }
+
+  /** Whether training runs a fused kernel, typed-array or WGSL. */
+  get isFused(): boolean {
+    return this.trainingPath !== 'autodiff';
+  }
+
+  restore(weights: Float32Array, step: number): void {
+    super.restore(weights, step);
+    this.wgsl?.disposeState();
+  }
+
+  dispose(): void {
+    super.dispose();
+    this.wgsl?.disposeState();
+  }
 
   protected get named() {
     return this.model.weights;
@@ -104,6 +172,14 @@ export abstract class LayeredSession<F extends ArchFrame, O = unknown> extends G
     return [loss, tf.mean(tf.cast(correct, 'float32'))];
   }
 
+  /** P(blue) over a res x res grid of the plane: the WGSL kernel's forward pass on its path, else tfjs's. */
+  protected heatmap(res: number, gate: boolean): tf.Tensor {
+    const grid = this.feed.grid(res);
+    if (this.trainingPath === 'wgsl') return this.wgsl!.heatmap(grid, this.fusedOptions(), gate);
+    const logits = this.model.predict(grid, gate);
+    return tf.sigmoid(tf.slice(logits, [0, 0], [-1, 1]));
+  }
+
   async evaluate(): Promise<Metrics> {
     return (await this.snapshot()).metrics;
   }
@@ -160,10 +236,7 @@ export abstract class LayeredSession<F extends ArchFrame, O = unknown> extends G
     const [testLoss, testAcc] = this.setMetrics(this.feed.test, gate);
     const pieces: tf.Tensor[] = [tf.stack([trainLoss, testLoss, trainAcc, testAcc])];
     pieces.push(...this.model.weights.map((w) => w.variable));
-    if (heatmapRes > 0) {
-      const logits = this.model.predict(this.feed.grid(heatmapRes), gate);
-      pieces.push(tf.sigmoid(tf.slice(logits, [0, 0], [-1, 1])));
-    }
+    if (heatmapRes > 0) pieces.push(this.heatmap(heatmapRes, gate));
     if (neuronRes > 0)
       pieces.push(...this.model.activations(this.feed.grid(neuronRes), gate).map((a) => tf.transpose(a)));
     return pieces;

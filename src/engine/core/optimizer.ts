@@ -12,3 +12,12 @@ export function createOptimizer(training: TrainingSpec): tf.Optimizer {
       return tf.train.adam(training.learningRate, ADAM_BETA1, ADAM_BETA2);
   }
 }
+
+/**
+ * Disposes an optimizer and everything it holds: tfjs's MomentumOptimizer.dispose forgets the learning-rate scalar
+ * its parent SGDOptimizer keeps (`c`), one tensor per momentum session or restart (disposing twice is harmless).
+ */
+export function disposeOptimizer(optimizer: tf.Optimizer): void {
+  optimizer.dispose();
+  (optimizer as { c?: tf.Tensor }).c?.dispose();
+}

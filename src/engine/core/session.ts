@@ -7,9 +7,15 @@ import type { Architecture, ExperimentSpec, WeightMap } from '../../experiment';
 import type { ArchLayoutOf, EngineEvent, Metrics, Snapshot, WeightShape } from '../../protocol';
 import type { Dataset } from './tasks';
 
-/** How a session is built: `fused: false` trains by tfjs autodiff even where a fused kernel runs. */
+/** How a session is built (the MLP and the DIAN; the other architectures have no fused kernel). */
 export interface SessionOptions {
-  fused?: boolean;
+  /**
+   * true (default): a fused kernel where it runs and pays: cpu and wasm, and WebGPU on a hardware adapter.
+   * 'always': also WebGPU on a software adapter (tests and the bench). false: tfjs autodiff everywhere.
+   */
+  fused?: boolean | 'always';
+  /** The WGSL kernel uses at most this much workgroup memory (tests force its storage placement with it). */
+  workgroupBytes?: number;
 }
 
 export interface SnapshotRequest {

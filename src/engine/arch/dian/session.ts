@@ -7,20 +7,26 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { ExperimentSpec, GatePolicy, WeightMap } from '../../../experiment';
 import type { DianFrame, DianMetrics } from '../../../protocol';
 import { createRng, deriveSeed } from '../../../experiment';
-import { LayeredSession } from '../../core/layeredSession';
+import { LayeredSession, type FusedKernels } from '../../core/layeredSession';
 import type { SessionBase, SessionOptions } from '../../core/session';
 import type { Dataset } from '../../core/tasks';
 import { registerFusedTraining } from '../../core/fusedKernel';
 import { registerFusedFrame } from '../../core/fusedFrame';
+import { registerWgslKernels } from '../../core/webgpu/wgslKernel';
 import { fusedDianFrame, type DianFrameOptions } from './fusedFrame';
 import { fusedDianSteps, type FusedDianOptions } from './fusedStep';
+import { DIAN_SHADERS } from './fusedStep.wgsl';
 import { GATE_TRACE_LENGTH, GateTrace } from './gateTrace';
 import { createDian, gateActive } from './model';
 
 export type GateChoice = 'on' | 'off';
 
-const FUSED_DIAN_STEPS = 'FusedDianSteps';
-registerFusedTraining(FUSED_DIAN_STEPS, fusedDianSteps);
+const KERNELS: FusedKernels<FusedDianOptions> = {
+  typedArray: 'FusedDianSteps',
+  wgsl: { training: 'FusedDianStepsWgsl', heatmap: 'FusedDianHeatmapWgsl', shaders: DIAN_SHADERS },
+};
+registerFusedTraining(KERNELS.typedArray, fusedDianSteps);
+registerWgslKernels(KERNELS.wgsl, DIAN_SHADERS);
 const FUSED_DIAN_FRAME = 'FusedDianFrame';
 registerFusedFrame(FUSED_DIAN_FRAME, fusedDianFrame);
 
@@ -39,27 +45,38 @@ export class DianSession extends LayeredSession<DianFrame, FusedDianOptions> imp
       spec.training,
       createRng(deriveSeed(spec.seed, 'init')),
     );
-    this.useFusedKernel(FUSED_DIAN_STEPS, options);
+    this.useKernels(KERNELS, options);
   }
 
-  async train(steps: number): Promise<void> {
-    if (!this.fused || !this.isFused) return super.train(steps);
+  protected fusedOptions(): FusedDianOptions {
     const { layer1, layer2, source, finalActivation } = this.spec.dian;
-    const { batches, batchSize } = this.nextBatches(steps);
-    const gates = Int32Array.from({ length: steps }, (_, i) => Number(this.trainingGate(this.step + 1 + i)));
-    const options: FusedDianOptions = {
-      ...this.fused.updateOptions(),
+    return {
+      ...this.updateOptions(),
       inputWidth: this.feed.inputWidth,
       layer1,
       layer2,
       source,
       finalActivation,
     };
-    const { x, y } = this.feed.train;
-    const means = await this.fused.train({ x, y, batches, gates, batchSize }, options);
+  }
+
+  async train(steps: number): Promise<void> {
+    const path = this.trainingPath;
+    if (path === 'autodiff') return super.train(steps);
+    const { batches, batchSize } = this.nextBatches(steps);
+    const gates = Int32Array.from({ length: steps }, (_, i) => Number(this.trainingGate(this.step + 1 + i)));
+    const data = { ...this.feed.train, batches, gates, batchSize };
     // Only the last iterations reach the trace.
-    for (let i = Math.max(0, steps - GATE_TRACE_LENGTH); i < steps; i++)
-      this.gateTrace.record(this.step + 1 + i, gates[i] ? means[i] : undefined);
+    const traced = Math.min(steps, GATE_TRACE_LENGTH);
+    if (path === 'wgsl') {
+      // The gate means stay on the device until the frame reads them.
+      const means = this.wgsl!.train(data, this.fusedOptions(), traced)!;
+      this.gateTrace.recordBlock(this.step + 1 + steps - traced, gates.subarray(steps - traced), means);
+    } else {
+      const means = await this.fused!.train(data, this.fusedOptions());
+      for (let i = steps - traced; i < steps; i++)
+        this.gateTrace.record(this.step + 1 + i, gates[i] ? means[i] : undefined);
+    }
     this.step += steps;
   }
 
@@ -112,7 +129,7 @@ export class DianSession extends LayeredSession<DianFrame, FusedDianOptions> imp
         testAccuracyGateOn: values[0][0],
         testAccuracyGateOff: values[1][0],
         gateMap: heatmapRes > 0 ? values[2] : new Float32Array(0),
-        gateTrace: trace.toTrace(values.slice(2 + mapped).map((v) => v[0])),
+        gateTrace: trace.toTrace(values.slice(2 + mapped)),
       }),
     };
   }

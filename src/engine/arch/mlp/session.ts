@@ -1,21 +1,28 @@
 /**
  * The plain MLP session: the baseline every experimental architecture is compared with. On cpu and wasm it trains
  * with the fused kernel (fusedStep.ts, K steps per call) and reports frames with the fused frame kernel
- * (fusedFrame.ts); elsewhere, or when asked, by tfjs autodiff and ops.
+ * (fusedFrame.ts); on WebGPU with its WGSL twin (fusedStep.wgsl.ts) where the adapter is a hardware one;
+ * elsewhere, or when asked, by tfjs autodiff and ops.
  */
 import type { ExperimentSpec, WeightMap } from '../../../experiment';
 import type { MlpFrame } from '../../../protocol';
 import { createRng, deriveSeed } from '../../../experiment';
-import { LayeredSession } from '../../core/layeredSession';
+import { LayeredSession, type FusedKernels } from '../../core/layeredSession';
 import type { SessionBase, SessionOptions } from '../../core/session';
 import { registerFusedTraining } from '../../core/fusedKernel';
 import { registerFusedFrame } from '../../core/fusedFrame';
+import { registerWgslKernels } from '../../core/webgpu/wgslKernel';
 import { fusedMlpFrame, type MlpFrameOptions } from './fusedFrame';
 import { fusedMlpSteps, type FusedMlpOptions } from './fusedStep';
+import { MLP_SHADERS } from './fusedStep.wgsl';
 import { createMlp } from './model';
 
-const FUSED_MLP_STEPS = 'FusedMlpSteps';
-registerFusedTraining(FUSED_MLP_STEPS, fusedMlpSteps);
+const KERNELS: FusedKernels<FusedMlpOptions> = {
+  typedArray: 'FusedMlpSteps',
+  wgsl: { training: 'FusedMlpStepsWgsl', heatmap: 'FusedMlpHeatmapWgsl', shaders: MLP_SHADERS },
+};
+registerFusedTraining(KERNELS.typedArray, fusedMlpSteps);
+registerWgslKernels(KERNELS.wgsl, MLP_SHADERS);
 const FUSED_MLP_FRAME = 'FusedMlpFrame';
 registerFusedFrame(FUSED_MLP_FRAME, fusedMlpFrame);
 
@@ -27,20 +34,25 @@ export class MlpSession extends LayeredSession<MlpFrame, FusedMlpOptions> implem
   constructor(spec: ExperimentSpec, options: SessionOptions = {}) {
     super(spec);
     this.model = createMlp(spec, this.feed.inputWidth, createRng(deriveSeed(spec.seed, 'init')));
-    this.useFusedKernel(FUSED_MLP_STEPS, options);
+    this.useKernels(KERNELS, options);
   }
 
-  async train(steps: number): Promise<void> {
-    if (!this.fused || !this.isFused) return super.train(steps);
-    const { batches, batchSize } = this.nextBatches(steps);
-    const { x, y } = this.feed.train;
-    const options: FusedMlpOptions = {
-      ...this.fused.updateOptions(),
+  protected fusedOptions(): FusedMlpOptions {
+    return {
+      ...this.updateOptions(),
       widths: this.model.layerWidths,
       inputWidth: this.feed.inputWidth,
       activation: this.spec.mlp.activation,
     };
-    await this.fused.train({ x, y, batches, gates: new Int32Array(steps), batchSize }, options);
+  }
+
+  async train(steps: number): Promise<void> {
+    const path = this.trainingPath;
+    if (path === 'autodiff') return super.train(steps);
+    const { batches, batchSize } = this.nextBatches(steps);
+    const data = { ...this.feed.train, batches, gates: new Int32Array(steps), batchSize };
+    if (path === 'wgsl') this.wgsl!.train(data, this.fusedOptions());
+    else await this.fused!.train(data, this.fusedOptions());
     this.step += steps;
   }
 

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { defaultSpec, type ExperimentSpec } from '../../../experiment';
+import { frameBuffers } from '../../../protocol';
 import { WormholeSession } from './session';
 
 /**
@@ -80,5 +81,20 @@ describe('the Wormhole frame from typed arrays (fused sessions)', () => {
     expect(await kernels(() => oracle.evaluate())).toBeGreaterThan(100);
     fused.dispose();
     oracle.dispose();
+  });
+
+  it('a frame on a sequence task (no maps) can be posted: each of its arrays has its own buffer', async () => {
+    const s = defaultSpec('wormhole');
+    s.task.kind = 'temporal-xor';
+    const session = new WormholeSession(s);
+    await session.train(1);
+    const frame = await session.snapshot({ heatmapRes: 100 });
+    expect(frame.heatmapRes).toBe(0);
+    const buffers = [frame.heatmap, frame.neuronMaps, frame.arch.iterationMap, frame.weights].map(
+      (a) => a.buffer,
+    );
+    expect(new Set(buffers).size).toBe(buffers.length);
+    expect(() => structuredClone(frame, { transfer: frameBuffers(frame) })).not.toThrow();
+    session.dispose();
   });
 });

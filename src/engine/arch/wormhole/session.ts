@@ -154,7 +154,7 @@ export class WormholeSession
     const { x, y } = this.feed.train;
     const { wormhole } = this.spec;
     const options: FusedWormholeOptions = {
-      ...trainer.updateOptions(),
+      ...this.updateOptions(),
       ...wormhole,
       inputWidth: this.feed.inputWidth,
       widths: this.widths,
@@ -286,18 +286,19 @@ export class WormholeSession
     weights.dispose();
     const res = this.feed.isPlane ? Math.min(heatmapRes, MAX_GRID) : 0;
     const maps = res > 0 ? await this.maps(res) : undefined;
-    const empty = new Float32Array(0);
+    // Each its own buffer: a frame's buffers are transferred, and a transfer list may not name one twice.
+    const empty = () => new Float32Array(0);
     return {
       step: this.step,
       metrics,
       weights: flat,
-      heatmap: maps?.heatmap ?? empty,
+      heatmap: maps?.heatmap ?? empty(),
       heatmapRes: res,
-      neuronMaps: maps?.neuronMaps ?? empty,
+      neuronMaps: maps?.neuronMaps ?? empty(),
       neuronRes: res,
       arch: {
         kind: 'wormhole',
-        iterationMap: maps?.iterationMap ?? empty,
+        iterationMap: maps?.iterationMap ?? empty(),
         sweepsRelations:
           maps &&
           sweepsRelations(
