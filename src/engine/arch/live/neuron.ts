@@ -8,6 +8,9 @@ export interface LiveStructure {
   sources: Record<string, string[]>;
 }
 
+/** "readme": as the Dynamic-Live README describes (network.ts); "beta": as its beta code does (beta.ts). */
+export type LiveFidelity = 'readme' | 'beta';
+
 export interface LiveOptions {
   lr: number;
   memory: number;
@@ -16,6 +19,8 @@ export interface LiveOptions {
   pRewire: number;
   activation: LiveActivation;
   update: 'recursive' | 'accumulate';
+  /** Default "readme". "beta" uses only lr and depth of these (firing, memory, sharing, p are the beta code's). */
+  fidelity?: LiveFidelity;
 }
 
 export interface RewireEvent {
@@ -35,6 +40,10 @@ export interface Neuron {
   memSteps: Int32Array;
   memInputs: Float64Array[];
   memOutputs: Float64Array;
+  /** Beta: the row of the latest priming, the beta code's whole memory (truncated when the memory is integer). */
+  row: Float64Array;
+  /** Beta: whether the memory holds integers, fixed at the first priming (undefined before it). */
+  integerMemory?: boolean;
 }
 
 export const fire = (activation: LiveActivation, w: Float64Array, x: Float64Array): number => {
