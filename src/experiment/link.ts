@@ -34,10 +34,22 @@ export function encodeLink(spec: ExperimentSpec, trained?: Trained): string {
   return `#v=${SCHEMA_VERSION}&s=${s}${w}`;
 }
 
+/**
+ * Fields added to schema 1 after it was published, with their defaults: a link writes one only when it differs,
+ * so links made before it keep their text (and decode to the default, which means what those links meant).
+ */
+export const ADDED_FIELDS = { live: { fidelity: 'readme' } } as const;
+
+const withoutDefaults = <T extends object>(slice: T, added: Partial<Record<keyof T, unknown>>): T => {
+  const out = { ...slice };
+  for (const key of Object.keys(added) as (keyof T)[]) if (out[key] === added[key]) delete out[key];
+  return out;
+};
+
 /** The key order links have always had, so that the same experiment gives the same link text as before. */
 function inLinkOrder(spec: ExperimentSpec): ExperimentSpec {
-  const { version, architecture, seed, backend, task, training, speed, view, mlp, dian, live, wormhole } =
-    spec;
+  const { version, architecture, seed, backend, task, training, speed, view, mlp, dian, wormhole } = spec;
+  const live = withoutDefaults(spec.live, ADDED_FIELDS.live);
   const { kind, noise, trainRatio, numSamples, features, length } = task;
   const ordered = { kind, noise, trainRatio, numSamples, features, length };
   return {

@@ -94,21 +94,3 @@ export class BetaTrainer {
     }
   }
 }
-
-/**
- * An upper bound on the train calls one reward makes in the beta code: every path of length <= depth through
- * allowed sources (no memory cuts a path short; only weights <= 0 do, and those change as it trains).
- */
-export function betaRecursionCalls(neurons: Neuron[], outputs: number[], depth: number): number {
-  let calls = new Float64Array(neurons.length);
-  for (let d = 1; d <= depth; d++) {
-    const next = new Float64Array(neurons.length);
-    neurons.forEach((n, i) => {
-      if (n.layer === 0) return;
-      next[i] = 1;
-      if (d > 1) for (const s of n.sources) next[i] += calls[s];
-    });
-    calls = next;
-  }
-  return outputs.reduce((sum, i) => sum + calls[i], 0);
-}

@@ -10,7 +10,8 @@
  * would cost more in dispatch than they compute (see bench/RESULTS.md).
  */
 
-import { betaRecursionCalls, BetaTrainer, fireBeta, primeBeta } from './beta';
+import { liveCallBound } from '../../../experiment';
+import { BetaTrainer, fireBeta, primeBeta } from './beta';
 import {
   fire,
   normalised,
@@ -220,8 +221,8 @@ export class LiveNetwork {
    * Beta: no memory cuts a path, so every path of length <= depth through allowed sources (an upper bound).
    */
   recursionSize(): number {
+    if (this.fidelity === 'beta') return liveCallBound(this.structure, this.options.depth);
     const outputs = this.outputIds.map((id) => this.index.get(id)!);
-    if (this.fidelity === 'beta') return betaRecursionCalls(this.neurons, outputs, this.options.depth);
     return recursionCalls(this.neurons, outputs, this.options.depth, this.options.memory);
   }
 }
