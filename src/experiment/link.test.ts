@@ -37,7 +37,9 @@ describe('share links', () => {
 
   it('a field added since schema 1 is written only when it is not its default', () => {
     const json = (link: string) =>
-      JSON.parse(LZString.decompressFromEncodedURIComponent(new URLSearchParams(link.slice(1)).get('s')!)) as {
+      JSON.parse(
+        LZString.decompressFromEncodedURIComponent(new URLSearchParams(link.slice(1)).get('s')!),
+      ) as {
         live: Record<string, unknown>;
       };
     const readme = defaultSpec('live');

@@ -1,7 +1,7 @@
 /**
  * Dynamic-Live "as the beta code does": github.com/nochinator/Dynamic-live-architecture, branch `beta`, commit
- * 0a078d0 (neuron.py, network_manager.py), as described step by step in src/engine/testing/fixtures/README.md
- * and pinned by live-beta-vectors.json. What differs from the README semantics of network.ts:
+ * 0a078d0 (neuron.py, network_manager.py), as src/engine/testing/fixtures/live-beta.md describes it step by
+ * step, pinned by live-beta-vectors.json. What differs from the README semantics of readme.ts:
  *   memory  one row, the latest priming: m = x of the last propagate, whatever step a reward is about. Its number
  *           type is fixed at the neuron's first priming: when every source then still outputs the integer zero
  *           (never fired, or fired with sum x = 0), every later row is stored truncated toward zero.

@@ -1,4 +1,7 @@
 /** The Dynamic-Live network's neurons: their state, how one fires, and the cost of recursive training (network.ts has the maths). */
+import type { LiveFidelity } from '../../../experiment';
+
+export type { LiveFidelity };
 export type LiveActivation = 'reference' | 'square' | 'tanh' | 'sigmoid';
 
 export interface LiveStructure {
@@ -7,9 +10,6 @@ export interface LiveStructure {
   /** Allowed sources per non-input neuron, in order. */
   sources: Record<string, string[]>;
 }
-
-/** "readme": as the Dynamic-Live README describes (network.ts); "beta": as its beta code does (beta.ts). */
-export type LiveFidelity = 'readme' | 'beta';
 
 export interface LiveOptions {
   lr: number;

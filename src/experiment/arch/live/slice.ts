@@ -20,6 +20,7 @@ export const LIVE_UPDATES = ['auto', 'recursive', 'accumulate'] as const;
 export const LIVE_REWARDS = ['target', 'reference'] as const;
 /** "readme": as the Dynamic-Live README describes; "beta": as its beta code (commit 0a078d0) does. */
 export const LIVE_FIDELITIES = ['readme', 'beta'] as const;
+export type LiveFidelity = (typeof LIVE_FIDELITIES)[number];
 
 export const LIVE_FIELDS = {
   activation: field.oneOf({
