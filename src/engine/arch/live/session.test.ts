@@ -133,5 +133,12 @@ describe('Dynamic-Live session', () => {
     expect(liveCallBound(s.spec.live, 14)).toBe(797162);
     // out reading h1 too: 1 + 2 c_13 = 1,594,323.
     expect(() => s.edit({ kind: 'connect', source: 'h1', neuron: 'out' })).toThrow(/lower the depth D/);
+    // A refused edit changes nothing; an allowed one applies to the running beta network, which goes on.
+    expect(s.spec.live.sources.out).toEqual(['h0']);
+    s.edit({ kind: 'connect', source: 'in', neuron: 'out' });
+    // out's one weight is 1 (renormalised alone); the new source starts at 1/2, then both renormalise.
+    expect((await s.exportWeights())['neuron/out'].values).toEqual([1 / 1.5, 0.5 / 1.5]);
+    await s.train(2);
+    expect(s.step).toBe(4);
   });
 });

@@ -14,7 +14,7 @@ export function LiveInfo() {
         earlier layers, the previous step&apos;s from the same or later layers) and fires y = (Σ w·x / Σ x)².
       </p>
       <p>
-        <strong>Learning from rewards</strong> (as its README describes, the default). A reward r at the
+        <strong>Learning from rewards.</strong> As its README describes (the default): a reward r at the
         output moves each connected weight by lr·r·x and passes a share of r to the source that produced x (at
         the step it produced it, from the neuron&apos;s memory of the last M steps), D levels deep. A weight
         pushed to 0 disconnects; after a negative reward each unconnected allowed source reconnects with
