@@ -121,3 +121,89 @@ describe('Live "as the beta code does" against live-beta-vectors.json (1e-12 abs
     expect(run(9)).toEqual(run(1));
   });
 });
+
+describe('Live "as the beta code does", hand-computed', () => {
+  it('a whole layer primes before it fires: a same-layer source still gives the integer zero on step 1', () => {
+    // a reads i and itself; b reads a (same layer) and itself; o reads b.
+    const structure = {
+      layers: [['i'], ['a', 'b'], ['o']],
+      sources: { a: ['i', 'a'], b: ['a', 'b'], o: ['b'] },
+    };
+    const net = new LiveNetwork(
+      structure,
+      {
+        lr: 0.1,
+        memory: 3,
+        depth: 2,
+        sharing: 'equal',
+        pRewire: 0.1,
+        activation: 'reference',
+        update: 'recursive',
+        fidelity: 'beta',
+      },
+      () => {
+        throw new Error('no draws expected');
+      },
+    );
+    // Step 1: a reads [0.5, 0] (i is a float): ((0.25 + 0) / 0.5)^2 = 0.25. b reads a and b from before they
+    // fired, both the integer zero: integer memory, and b = the integer zero (sum 0), so o's memory is integer too.
+    net.propagate([0.5]);
+    expect(Array.from(net.values())).toEqual([0.5, 0.25, 0, 0]);
+    // Step 2: a = ((0.25 + 0.125) / 0.75)^2 = 0.25; b reads [0.25, 0] but stores floor: [0, 0].
+    net.propagate([0.5]);
+    expect(net.values()[1]).toBe(0.25);
+    expect(net.integerMemory().sort()).toEqual(['b', 'o']);
+    // A reward trains o and b on their stored zeros: nothing moves (a float memory would give b
+    // [0.525, 0.5] / 1.025).
+    net.reinforce([1]);
+    expect(net.weightsOf('b')).toEqual([0.5, 0.5]);
+    expect(net.weightsOf('o')).toEqual([1]);
+    // A graph edit keeps each neuron's memory, integer or not (a new source reads 0 in it).
+    const edited = net.restructured({ ...structure, sources: { ...structure.sources, o: ['b', 'i'] } });
+    expect(edited.integerMemory().sort()).toEqual(['b', 'o']);
+    edited.reinforce([1]);
+    expect(edited.weightsOf('b')).toEqual([0.5, 0.5]);
+    expect(edited.weightsOf('o')).toEqual([1 / 1.5, 0.5 / 1.5]);
+  });
+
+  it('a graph edit keeps every memory row: an unread new neuron changes nothing of the training', () => {
+    const structure = {
+      layers: [['i'], ['a', 'b'], ['o']],
+      sources: { a: ['i', 'a'], b: ['a', 'i'], o: ['b', 'a'] },
+    };
+    const make = () =>
+      new LiveNetwork(
+        structure,
+        {
+          lr: 0.3,
+          memory: 3,
+          depth: 3,
+          sharing: 'equal',
+          pRewire: 0.1,
+          activation: 'reference',
+          update: 'recursive',
+          fidelity: 'beta',
+        },
+        () => 0.5,
+      );
+    const [plain, other] = [make(), make()];
+    for (const x of [0.9, 0.4, 0.7]) [plain, other].forEach((n) => n.propagate([x]));
+    const edited = other.restructured({
+      layers: [['i'], ['a', 'b', 'h'], ['o']],
+      sources: { ...structure.sources, h: ['i'] },
+    });
+    // A new neuron reading a (same layer: its previous output, a float) gets a float memory.
+    const probe = other.restructured({
+      layers: [['i'], ['a', 'b', 'h'], ['o']],
+      sources: { ...structure.sources, h: ['a'] },
+    });
+    probe.propagate([0.3]);
+    expect(probe.integerMemory()).toEqual([]);
+    for (const r of [1, -0.5, 0.25]) {
+      plain.reinforce([r]);
+      edited.reinforce([r]);
+    }
+    for (const id of ['a', 'b', 'o']) expect(edited.weightsOf(id)).toEqual(plain.weightsOf(id));
+    expect(plain.weightsOf('a')).not.toEqual([0.5, 0.5]);
+  });
+});
