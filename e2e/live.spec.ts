@@ -1,4 +1,5 @@
-import { expect, openApp, test, type Page } from './fixtures';
+import LZString from 'lz-string';
+import { engineStep, expect, openApp, stepCount, test, type Page } from './fixtures';
 
 async function openLive(page: Page) {
   await openApp(page);
@@ -124,4 +125,37 @@ test('at full speed a rewiring storm reaches the log counted per frame, and Paus
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
   await expect(page.getByTestId('event-log')).toContainText('counted rather than listed');
+});
+
+test('"as the beta code does" goes into the link, comes back on reload, and trains', async ({ page }) => {
+  await openLive(page);
+  const liveOfHash = async () => {
+    const hash = await page.evaluate(() => location.hash);
+    const s = new URLSearchParams(hash.slice(1)).get('s');
+    return s
+      ? (JSON.parse(LZString.decompressFromEncodedURIComponent(s)) as { live: { fidelity?: string } }).live
+      : {};
+  };
+  const fidelity = page.getByLabel('Fidelity');
+  await expect(fidelity).toHaveValue('readme');
+  // The default is not written into links (links made before the field keep their text).
+  await expect.poll(async () => 'fidelity' in (await liveOfHash())).toBe(false);
+  await expect(page.getByText('nochinator/Dynamic-live-architecture')).toBeVisible();
+  await expect(page.getByTestId('live-fidelity-differences')).toContainText('Normalisation');
+
+  await fidelity.selectOption({ label: 'as the beta code does' });
+  await expect.poll(async () => (await liveOfHash()).fidelity).toBe('beta');
+  await expect(page.getByTestId('live-fidelity-note')).toContainText('commit 0a078d0');
+  await expect(page.getByLabel('Memory M')).toBeDisabled();
+  await expect(page.getByLabel('Rewiring probability')).toBeDisabled();
+
+  await page.reload();
+  await expect(page.getByLabel('Architecture')).toHaveValue('live');
+  await expect(page.getByLabel('Fidelity')).toHaveValue('beta');
+  await expect(page.getByLabel('Update mode')).toBeDisabled();
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(() => stepCount(page)).toBeGreaterThan(200);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  expect(await engineStep(page)).toBeGreaterThan(200);
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });

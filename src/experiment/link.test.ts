@@ -2,7 +2,7 @@ import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { createRng } from './rng';
 import { defaultSpec } from './defaults';
-import { decodeLink, encodeLink, SHAREABLE_LINK_LENGTH } from './link';
+import { ADDED_FIELDS, decodeLink, encodeLink, SHAREABLE_LINK_LENGTH } from './link';
 import { randomSpec } from './random';
 import LINKS_V1 from './fixtures/links-v1.json';
 import { ARCHITECTURES } from './kinds';
@@ -26,13 +26,39 @@ describe('share links', () => {
     expect(decoded.trained).toEqual(trained);
   });
 
-  it('a frozen schema-1 link still opens exactly as it did', () => {
+  it('a frozen schema-1 link still opens exactly as it did (fields added since at their defaults)', () => {
     const { spec, problems } = decodeLink(LINKS_V1.frozen.link);
     expect(problems).toEqual([]);
     // Fields added since take their defaults; everything the link holds is as it was.
-    const { dian } = LINKS_V1.frozen.spec;
-    expect(spec).toEqual({ ...LINKS_V1.frozen.spec, dian: { ...dian, counting: 'from1', init: 'glorot' } });
+    const frozen = LINKS_V1.frozen.spec;
+    expect(spec).toEqual({
+      ...frozen,
+      live: { ...frozen.live, ...ADDED_FIELDS.live },
+      dian: { ...frozen.dian, ...ADDED_FIELDS.dian },
+    });
     expect(spec.live.sources.out).toEqual(['h1', 'h2', 'h0']);
+    expect(spec.live.fidelity).toBe('readme');
+  });
+
+  it("the fields added since schema 1 are listed with their field tables' defaults", () => {
+    const { live, dian } = defaultSpec();
+    expect({ live: { fidelity: live.fidelity }, dian: { counting: dian.counting, init: dian.init } }).toEqual(
+      ADDED_FIELDS,
+    );
+  });
+
+  it('a field added since schema 1 is written only when it is not its default', () => {
+    const json = (link: string) =>
+      JSON.parse(
+        LZString.decompressFromEncodedURIComponent(new URLSearchParams(link.slice(1)).get('s')!),
+      ) as {
+        live: Record<string, unknown>;
+      };
+    const readme = defaultSpec('live');
+    expect(json(encodeLink(readme)).live).not.toHaveProperty('fidelity');
+    const beta = { ...readme, live: { ...readme.live, fidelity: 'beta' as const } };
+    expect(json(encodeLink(beta)).live.fidelity).toBe('beta');
+    expect(decodeLink(encodeLink(beta))).toEqual({ spec: beta, problems: [], trained: undefined });
   });
 
   it.each(ARCHITECTURES)(

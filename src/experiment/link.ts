@@ -35,24 +35,25 @@ export function encodeLink(spec: ExperimentSpec, trained?: Trained): string {
 }
 
 /**
- * Fields added since schema 1's links (src/experiment/fixtures/links-v1.json): a link leaves them out while they
- * hold their defaults, so an experiment that does not use them keeps the link text it always had; decoding gives
- * a missing one its default.
+ * Fields added to schema 1 after it was published, with their defaults: a link writes one only when it differs,
+ * so links made before it keep their text (and decode to the default, which means what those links meant).
  */
-const ADDED_SINCE_V1: { [S in 'dian']?: (keyof ExperimentSpec[S])[] } = { dian: ['counting', 'init'] };
+export const ADDED_FIELDS = {
+  live: { fidelity: 'readme' },
+  dian: { counting: 'from1', init: 'glorot' },
+} as const;
 
-function withoutUnusedAdditions(spec: ExperimentSpec): ExperimentSpec {
-  const defaults = defaultSpec(spec.architecture);
-  const dian: Partial<ExperimentSpec['dian']> = { ...spec.dian };
-  for (const key of ADDED_SINCE_V1.dian ?? []) if (dian[key] === defaults.dian[key]) delete dian[key];
-  return { ...spec, dian: dian as ExperimentSpec['dian'] };
-}
+const withoutDefaults = <T extends object>(slice: T, added: Partial<Record<keyof T, unknown>>): T => {
+  const out = { ...slice };
+  for (const key of Object.keys(added) as (keyof T)[]) if (out[key] === added[key]) delete out[key];
+  return out;
+};
 
 /** The key order links have always had, so that the same experiment gives the same link text as before. */
-function inLinkOrder(full: ExperimentSpec): ExperimentSpec {
-  const spec = withoutUnusedAdditions(full);
-  const { version, architecture, seed, backend, task, training, speed, view, mlp, dian, live, wormhole } =
-    spec;
+function inLinkOrder(spec: ExperimentSpec): ExperimentSpec {
+  const { version, architecture, seed, backend, task, training, speed, view, mlp, wormhole } = spec;
+  const live = withoutDefaults(spec.live, ADDED_FIELDS.live);
+  const dian = withoutDefaults(spec.dian, ADDED_FIELDS.dian);
   const { kind, noise, trainRatio, numSamples, features, length } = task;
   const ordered = { kind, noise, trainRatio, numSamples, features, length };
   return {

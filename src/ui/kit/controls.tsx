@@ -25,12 +25,18 @@ export function Select<T extends string>(props: {
   value: T;
   options: readonly T[] | readonly { value: T; label: string }[];
   onChange: (value: T) => void;
+  disabled?: boolean;
 }) {
   const options = props.options.map((o) => (typeof o === 'string' ? { value: o, label: o } : o));
   return (
     <Field label={props.label}>
       {(id) => (
-        <select id={id} value={props.value} onChange={(e) => props.onChange(e.target.value as T)}>
+        <select
+          id={id}
+          value={props.value}
+          disabled={props.disabled}
+          onChange={(e) => props.onChange(e.target.value as T)}
+        >
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -82,6 +88,7 @@ export function NumberField(props: {
   max: number;
   integer?: boolean;
   onChange: (value: number) => void;
+  disabled?: boolean;
 }) {
   const [text, setText] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -109,6 +116,7 @@ export function NumberField(props: {
             inputMode="decimal"
             className="number"
             value={text ?? String(props.value)}
+            disabled={props.disabled}
             aria-invalid={error ? true : undefined}
             onChange={(e) => setText(e.target.value)}
             onBlur={apply}

@@ -43,9 +43,10 @@ const optionsOf = (c: LiveCase, update: LiveOptions['update'] = 'recursive'): Li
   pRewire: c.options.p_rewire,
   activation: 'reference',
   update,
+  fidelity: 'readme',
 });
 
-describe('Live network against the shared reference vectors (1e-9)', () => {
+describe('Live network "as its README describes" against live-vectors.json (1e-9)', () => {
   const cases = readReference<LiveCase[]>('live-vectors.json');
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_, c) => {
     const net = new LiveNetwork({ layers: c.layers, sources: c.sources }, optionsOf(c), scripted(c.draws));

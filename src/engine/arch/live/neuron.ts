@@ -1,4 +1,7 @@
 /** The Dynamic-Live network's neurons: their state, how one fires, and the cost of recursive training (network.ts has the maths). */
+import type { LiveFidelity } from '../../../experiment';
+
+export type { LiveFidelity };
 export type LiveActivation = 'reference' | 'square' | 'tanh' | 'sigmoid';
 
 export interface LiveStructure {
@@ -16,6 +19,8 @@ export interface LiveOptions {
   pRewire: number;
   activation: LiveActivation;
   update: 'recursive' | 'accumulate';
+  /** Default "readme". "beta" uses only lr and depth of these (firing, memory, sharing, p are the beta code's). */
+  fidelity?: LiveFidelity;
 }
 
 export interface RewireEvent {
@@ -35,6 +40,10 @@ export interface Neuron {
   memSteps: Int32Array;
   memInputs: Float64Array[];
   memOutputs: Float64Array;
+  /** Beta: the row of the latest priming, the beta code's whole memory (truncated when the memory is integer). */
+  row: Float64Array;
+  /** Beta: whether the memory holds integers, fixed at the first priming (undefined before it). */
+  integerMemory?: boolean;
 }
 
 export const fire = (activation: LiveActivation, w: Float64Array, x: Float64Array): number => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSpec, type ExperimentSpec } from '../../../experiment';
+import { defaultSpec, liveCallBound, type ExperimentSpec } from '../../../experiment';
 import { createSession, sessionOf, SpecError } from '../..';
 
 const liveSpec = (change?: (s: ExperimentSpec) => void) => {
@@ -74,5 +74,71 @@ describe('Dynamic-Live session', () => {
     expect(() => s.edit({ kind: 'connect', source: 'h0', neuron: 'in' })).toThrow(/input/);
     await s.train(10);
     expect(s.step).toBe(60);
+  });
+
+  it('runs as the beta code does when asked: other weights, negative ones accepted on import', async () => {
+    const run = async (fidelity: 'readme' | 'beta') => {
+      const s = sessionOf(await createSession(liveSpec((spec) => (spec.live.fidelity = fidelity))), 'live');
+      await s.train(300);
+      return s;
+    };
+    const [readme, beta] = [await run('readme'), await run('beta')];
+    expect(defaultSpec('live').live.fidelity).toBe('readme');
+    const [wr, wb] = [await readme.exportWeights(), await beta.exportWeights()];
+    expect(wb['neuron/h1'].values).not.toEqual(wr['neuron/h1'].values);
+    expect(await beta.exportWeights()).toEqual(wb);
+    expect((await run('beta')).step).toBe(300);
+    expect(await (await run('beta')).exportWeights()).toEqual(wb);
+    const negative = { ...wb, 'neuron/h1': { shape: [2], values: [1.5, -0.5] } };
+    beta.importWeights(negative);
+    expect((await beta.exportWeights())['neuron/h1'].values).toEqual([1.5, -0.5]);
+    expect(() => readme.importWeights(negative)).toThrow(/non-negative/);
+  });
+
+  it('as the beta code does, delayed rewards still score the step they are for, and train', async () => {
+    const s = sessionOf(
+      await createSession(
+        liveSpec((spec) => {
+          spec.live.fidelity = 'beta';
+          spec.live.task = 'delayed-reward';
+          spec.live.delay = 5;
+          spec.live.memory = 1;
+        }),
+      ),
+      'live',
+    );
+    const before = await s.exportWeights();
+    await s.train(5);
+    expect(await s.exportWeights()).toEqual(before);
+    await s.train(20);
+    expect((await s.evaluate()).meanReward).not.toBeNaN();
+    expect(await s.exportWeights()).not.toEqual(before);
+  });
+
+  it('refuses a beta network whose recursion is too large, and an edit that would make it so', async () => {
+    // h0, h1, h2 each read all three: c_d = 1 + 3 c_(d-1) = (3^d - 1) / 2 calls below a hidden neuron, and
+    // out (reading h0) makes 1 + c_(D-1): 797,162 at D = 14, 2,391,485 at D = 15 (the limit is 1e6).
+    const cyclic = (fidelity: 'readme' | 'beta', depth: number) =>
+      liveSpec((spec) => {
+        const h = ['h0', 'h1', 'h2'];
+        Object.assign(spec.live, { fidelity, depth, layers: [['in'], h, ['out']] });
+        spec.live.sources = { h0: ['in', ...h], h1: h, h2: h, out: ['h0'] };
+      });
+    await expect(createSession(cyclic('beta', 15))).rejects.toThrow(
+      /one reward could make 2.4e\+6 train calls/,
+    );
+    await expect(createSession(cyclic('readme', 15))).resolves.toBeDefined();
+    const s = sessionOf(await createSession(cyclic('beta', 14)), 'live');
+    await s.train(2);
+    expect(liveCallBound(s.spec.live, 14)).toBe(797162);
+    // out reading h1 too: 1 + 2 c_13 = 1,594,323.
+    expect(() => s.edit({ kind: 'connect', source: 'h1', neuron: 'out' })).toThrow(/lower the depth D/);
+    // A refused edit changes nothing; an allowed one applies to the running beta network, which goes on.
+    expect(s.spec.live.sources.out).toEqual(['h0']);
+    s.edit({ kind: 'connect', source: 'in', neuron: 'out' });
+    // out's one weight is 1 (renormalised alone); the new source starts at 1/2, then both renormalise.
+    expect((await s.exportWeights())['neuron/out'].values).toEqual([1 / 1.5, 0.5 / 1.5]);
+    await s.train(2);
+    expect(s.step).toBe(4);
   });
 });

@@ -3,6 +3,7 @@
  * with the task's reward (for the step it refers to). Rewiring events are kept until the runner takes them.
  */
 import {
+  betaRecursionProblem,
   liveInputsFor,
   applyLiveEdit,
   gridCoords,
@@ -20,6 +21,7 @@ import { SpecError } from '../../core/specError';
 
 /** "auto" update mode: recursive while one reward makes at most this many train calls. */
 export const RECURSION_LIMIT = 20000;
+
 /** Metrics are over this many recent rewarded steps. */
 const WINDOW = 100;
 export const RECENT_STEPS = 48;
@@ -53,6 +55,18 @@ export class LiveSession implements SessionBase<'live'> {
   private build(spec: ExperimentSpec): LiveNetwork {
     const live = spec.live;
     const rng = createRng(deriveSeed(spec.seed, 'rewire'));
+    if (live.fidelity === 'beta') {
+      // The beta code's own options: reference firing, equal sharing, one recursion. Its memory is one row; the
+      // ring buffer only keeps the outputs a delayed reward scores.
+      const network = new LiveNetwork(
+        { layers: live.layers, sources: live.sources },
+        { ...live, memory: live.delay + 1, update: 'recursive', activation: 'reference', sharing: 'equal' },
+        rng.next,
+      );
+      const problem = betaRecursionProblem(live);
+      if (problem) throw new SpecError(`Refused: ${problem}.`);
+      return network;
+    }
     const network = new LiveNetwork(
       { layers: live.layers, sources: live.sources },
       { ...live, update: live.update === 'accumulate' ? 'accumulate' : 'recursive' },
@@ -202,10 +216,16 @@ export class LiveSession implements SessionBase<'live'> {
   }
 
   importWeights(weights: WeightMap, step?: number): void {
+    // The beta code's weights can be negative; the README's never are.
+    const beta = this.spec.live.fidelity === 'beta';
     for (const { name, shape } of this.weightLayout) {
       const w = weights[name];
-      if (!w || w.values.length !== shape[0] || !w.values.every((v) => Number.isFinite(v) && v >= 0))
-        throw new SpecError(`weight ${name} must be ${shape[0]} non-negative numbers`);
+      if (
+        !w ||
+        w.values.length !== shape[0] ||
+        !w.values.every((v) => Number.isFinite(v) && (beta || v >= 0))
+      )
+        throw new SpecError(`weight ${name} must be ${shape[0]} ${beta ? 'finite' : 'non-negative'} numbers`);
     }
     for (const { name } of this.weightLayout)
       this.network.setWeights(name.slice('neuron/'.length), weights[name].values);

@@ -2,7 +2,7 @@
  * Edits of the Live network's graph, as pure functions on the spec: the UI applies them to the spec (so links
  * carry them) and the engine to the running network. An impossible edit is refused with a short reason.
  */
-import { LIVE_MAX_NEURONS, liveGraphProblem, liveInputsFor, type LiveTaskKind } from './graph';
+import { LIVE_MAX_NEURONS, liveCallBound, liveGraphProblem, liveInputsFor, type LiveTaskKind } from './graph';
 import type { LiveSpec } from './slice';
 
 export type LiveEdit =
@@ -62,8 +62,25 @@ export function applyLiveEdit(live: LiveSpec, edit: LiveEdit): EditResult {
       next.positions[edit.id] = [edit.x, edit.y];
       break;
   }
-  const problem = liveGraphProblem(next);
+  const problem = liveGraphProblem(next) ?? betaRecursionProblem(next);
   return problem ? { error: `Refused: ${problem}.` } : { live: next };
+}
+
+/**
+ * "As the beta code does" has only the full recursion (no memory cuts it short, no accumulate mode): a network
+ * where one reward could make more train calls than this (about 0.1 s of training) is refused.
+ */
+export const LIVE_BETA_MAX_CALLS = 1_000_000;
+
+/** Why the beta code's recursion is too large for this network, or undefined (always, in README mode). */
+export function betaRecursionProblem(live: LiveSpec): string | undefined {
+  if (live.fidelity !== 'beta') return undefined;
+  const calls = liveCallBound(live, live.depth);
+  if (calls <= LIVE_BETA_MAX_CALLS) return undefined;
+  return (
+    `as the beta code does, one reward could make ${calls.toExponential(1)} train calls (every path of up to ` +
+    `D = ${live.depth} neurons, cycles included; it has no accumulate mode): lower the depth D or remove a cycle`
+  );
 }
 
 /** Another task can need other inputs (one bit, or x1 and x2): edges from the old inputs move to the new ones. */

@@ -53,6 +53,27 @@ export function liveGraphProblem(live: LiveGraph): string | undefined {
   return undefined;
 }
 
+/**
+ * An upper bound on the train calls one reward makes when nothing cuts a path short (as the beta code trains):
+ * one per path of up to `depth` neurons from an output through allowed sources; input neurons end a path and
+ * are not counted. Only weights <= 0 cut a path, so a network whose weights are all > 0 makes exactly this.
+ */
+export function liveCallBound(graph: LiveGraph, depth: number): number {
+  const inputs = new Set(graph.layers[0]);
+  const ids = graph.layers.flat().filter((id) => !inputs.has(id));
+  let calls = new Map<string, number>();
+  for (let d = 1; d <= depth; d++) {
+    const next = new Map<string, number>();
+    for (const id of ids)
+      next.set(
+        id,
+        1 + (d > 1 ? (graph.sources[id] ?? []).reduce((s, src) => s + (calls.get(src) ?? 0), 0) : 0),
+      );
+    calls = next;
+  }
+  return graph.layers[graph.layers.length - 1].reduce((s, id) => s + (calls.get(id) ?? 0), 0);
+}
+
 /** The graph from untrusted data; it must be valid and fed by the task's inputs, else the default one. */
 export function readLiveGraph(
   raw: Record<string, unknown>,

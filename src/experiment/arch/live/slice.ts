@@ -18,6 +18,9 @@ export const LIVE_ACTIVATIONS = ['reference', 'square', 'tanh', 'sigmoid'] as co
 export const LIVE_SHARINGS = ['equal', 'proportional'] as const;
 export const LIVE_UPDATES = ['auto', 'recursive', 'accumulate'] as const;
 export const LIVE_REWARDS = ['target', 'reference'] as const;
+/** "readme": as the Dynamic-Live README describes; "beta": as its beta code (commit 0a078d0) does. */
+export const LIVE_FIDELITIES = ['readme', 'beta'] as const;
+export type LiveFidelity = (typeof LIVE_FIDELITIES)[number];
 
 export const LIVE_FIELDS = {
   activation: field.oneOf({
@@ -73,6 +76,13 @@ export const LIVE_FIELDS = {
   }),
   /** "target": 1 - 2|y - target|; "reference": the reference example's target-blind (y - 0.5) * 2. */
   reward: field.oneOf({ name: 'live.reward', label: 'Reward', options: LIVE_REWARDS, default: 'target' }),
+  /** Added after schema 1: links write it only when it is not the default (link.ts), so older links keep their text. */
+  fidelity: field.oneOf({
+    name: 'live.fidelity',
+    label: 'Fidelity',
+    options: LIVE_FIDELITIES,
+    default: 'readme',
+  }),
 };
 
 export interface LiveSpec extends ValuesOf<typeof LIVE_FIELDS>, LiveGraph {

@@ -19,6 +19,7 @@ function createView(svg: SVGSVGElement, tooltip: HTMLElement) {
 }
 
 export function LiveNetwork() {
+  const beta = useAppStore((s) => s.spec.live.fidelity === 'beta');
   return (
     <GraphPanel
       kind="live"
@@ -29,7 +30,8 @@ export function LiveNetwork() {
           <p className="note">
             Drag a neuron&apos;s dot onto another neuron to connect them; drag an edge away to remove it; drag
             neurons to move them; click a hidden neuron, then press Delete, to remove it. Faint dashed edges
-            are allowed but unconnected.
+            are allowed but unconnected
+            {beta && '; orange ones carry a negative weight (the beta code does not clamp)'}.
           </p>
         </>
       }

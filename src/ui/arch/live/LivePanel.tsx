@@ -1,11 +1,13 @@
 import {
   LIVE_ACTIVATIONS,
+  LIVE_FIDELITIES,
   LIVE_FIELDS,
   LIVE_REWARDS,
   LIVE_SHARINGS,
   LIVE_TASKS,
   LIVE_UPDATES,
   numberControl,
+  type LiveFidelity,
   type LiveTaskKind,
   withLiveTask,
 } from '../../../experiment';
@@ -23,12 +25,27 @@ const TASK_LABELS: Record<LiveTaskKind, string> = {
   '2d': '2-D points (the Data task)',
 };
 
+const FIDELITY_LABELS: Record<LiveFidelity, string> = {
+  readme: 'as its README describes',
+  beta: 'as the beta code does',
+};
+
+const FIDELITY_NOTES: Record<LiveFidelity, string> = {
+  readme:
+    'The README’s rules: M steps of memory, weights clamped at 0, one rewiring draw per unconnected source.',
+  beta:
+    'The repository’s beta code (commit 0a078d0), step for step: it fixes firing, memory, sharing, update mode ' +
+    'and p itself, so those controls are off. The differences are listed under “About this network”.',
+};
+
 export function LivePanel() {
   const [live, set] = useSlice('live');
   const selected = useAppStore((s) => s.selectedNeuron);
   const engineReady = useAppStore((s) => s.runtime.engine === 'ready');
   const updateSpec = useAppStore((s) => s.updateSpec);
   const hidden = live.layers.slice(1, -1).flat();
+  // Options the beta code does not have: shown, but off, in that mode.
+  const beta = live.fidelity === 'beta';
   return (
     <section className="panel live" aria-labelledby="live-title">
       <h2 id="live-title">Live network</h2>
@@ -60,6 +77,15 @@ export function LivePanel() {
       </div>
       <ConnectForm />
       <Select
+        label="Fidelity"
+        value={live.fidelity}
+        options={LIVE_FIDELITIES.map((f) => ({ value: f, label: FIDELITY_LABELS[f] }))}
+        onChange={set('fidelity')}
+      />
+      <p className="note" data-testid="live-fidelity-note">
+        {FIDELITY_NOTES[live.fidelity]}
+      </p>
+      <Select
         label="Reward task"
         value={live.task}
         options={LIVE_TASKS.map((t) => ({ value: t, label: TASK_LABELS[t] }))}
@@ -81,13 +107,36 @@ export function LivePanel() {
         value={live.activation}
         options={LIVE_ACTIVATIONS}
         onChange={set('activation')}
+        disabled={beta}
       />
-      <NumberField {...numberControl(LIVE_FIELDS.memory)} value={live.memory} onChange={set('memory')} />
+      <NumberField
+        {...numberControl(LIVE_FIELDS.memory)}
+        value={live.memory}
+        onChange={set('memory')}
+        disabled={beta}
+      />
       <NumberField {...numberControl(LIVE_FIELDS.lr)} value={live.lr} onChange={set('lr')} />
       <NumberField {...numberControl(LIVE_FIELDS.depth)} value={live.depth} onChange={set('depth')} />
-      <Select label="Reward sharing" value={live.sharing} options={LIVE_SHARINGS} onChange={set('sharing')} />
-      <Select label="Update mode" value={live.update} options={LIVE_UPDATES} onChange={set('update')} />
-      <NumberField {...numberControl(LIVE_FIELDS.pRewire)} value={live.pRewire} onChange={set('pRewire')} />
+      <Select
+        label="Reward sharing"
+        value={live.sharing}
+        options={LIVE_SHARINGS}
+        onChange={set('sharing')}
+        disabled={beta}
+      />
+      <Select
+        label="Update mode"
+        value={live.update}
+        options={LIVE_UPDATES}
+        onChange={set('update')}
+        disabled={beta}
+      />
+      <NumberField
+        {...numberControl(LIVE_FIELDS.pRewire)}
+        value={live.pRewire}
+        onChange={set('pRewire')}
+        disabled={beta}
+      />
     </section>
   );
 }

@@ -88,16 +88,19 @@ export function createLiveGraph(
     onRemove: (e) => on.edit({ kind: 'disconnect', source: e.source.id, neuron: e.target.id }),
   });
 
+  /** Connected (w > 0) in blue, negative (only as the beta code does) in orange, width |w|; else unconnected. */
   function drawWeights() {
+    const w = (e: LiveEdgeShape) => weights[e.weightIndex];
     edgeLayer
       .selectAll<SVGGElement, LiveEdgeShape>('g.edge')
-      .attr('data-weight', (e) => weights[e.weightIndex]?.toPrecision(4) ?? '0')
-      .classed('unconnected', (e) => !(weights[e.weightIndex] > 0))
+      .attr('data-weight', (e) => w(e)?.toPrecision(4) ?? '0')
+      .classed('unconnected', (e) => !(w(e) !== 0 && Number.isFinite(w(e))))
+      .classed('negative', (e) => w(e) < 0)
       .select('path.edge-line')
       .attr('stroke', (e) =>
-        weights[e.weightIndex] > 0 ? divergingColor(0.4 + weights[e.weightIndex]) : '#bbb',
+        w(e) > 0 ? divergingColor(0.4 + w(e)) : w(e) < 0 ? divergingColor(w(e) - 0.4) : '#bbb',
       )
-      .attr('stroke-width', (e) => (weights[e.weightIndex] > 0 ? width(weights[e.weightIndex]) : 1));
+      .attr('stroke-width', (e) => (w(e) !== 0 && Number.isFinite(w(e)) ? width(Math.abs(w(e))) : 1));
   }
 
   return {
