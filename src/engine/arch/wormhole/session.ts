@@ -140,7 +140,9 @@ export class WormholeSession
     for (let i = 0; i < steps; i++) {
       const { x, y } = this.feed.gather(this.feed.nextBatch());
       const { grads, solve } = await this.gradientsOf(x, y);
-      this.optimizer.applyGradients(grads);
+      // In the weights' order, as minimize() passes them: the optimizer's slots are kept by position.
+      const vars = this.model.weights.map((w) => w.variable);
+      this.optimizer.applyGradients(vars.map((v) => ({ name: v.name, tensor: grads[v.name] })));
       tf.dispose([x, y, ...Object.values(grads)]);
       if (this.stepTaken(solve)) break;
     }
