@@ -10,6 +10,7 @@ import { runLine } from './resultsFile';
 import { runWormholeAccuracy } from './wormholeAccuracy';
 import { wormholeSection, type WormholeResults } from './wormholeReport';
 import { runGradientMemory, runSolveSweeps, runSolveTiming } from './wormholeSolve';
+import { runSweepsMap } from './wormholeSweepsMap';
 
 export async function liveMarkdown(info: MachineInfo): Promise<string> {
   const start = performance.now();
@@ -35,11 +36,14 @@ export async function wormholeMarkdown(info: MachineInfo): Promise<string> {
   const memory = await runGradientMemory();
   console.error('bench: Wormhole accuracy on the sequence tasks');
   const accuracy = await runWormholeAccuracy();
+  console.error('bench: Wormhole: what the sweeps map shows');
+  const sweepsMap = await runSweepsMap();
   const results: WormholeResults = {
     sweeps,
     timing,
     memory,
     accuracy,
+    sweepsMap,
     seconds: (performance.now() - start) / 1000,
   };
   return wormholeSection(results, runLine(info));

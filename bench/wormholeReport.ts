@@ -2,6 +2,7 @@
 import { fmt, table } from './report';
 import { mean } from './stats';
 import { accuracyPart } from './wormholeAccuracyReport';
+import { sweepsMapPart, type SweepsMapRow } from './wormholeSweepsMap';
 import type { SeqResult } from './wormholeAccuracy';
 import {
   MEMORY_GATE,
@@ -21,6 +22,8 @@ export interface WormholeResults {
   timing: { rows: TimingRow[]; problems: string[] };
   memory: MemoryRow[];
   accuracy: SeqResult;
+  /** What the sweeps map shows (absent in results made before it was measured). */
+  sweepsMap?: SweepsMapRow[];
   seconds: number;
 }
 
@@ -239,6 +242,7 @@ export function wormholeSection(r: WormholeResults, runLine: string): string {
     '### Accuracy on the long-dependency tasks against the MLP',
     '',
     accuracyPart(r.accuracy),
+    ...(r.sweepsMap ? [sweepsMapPart(r.sweepsMap)] : []),
     '',
   ].join('\n');
 }

@@ -63,3 +63,25 @@ test('hovering the output plane reads the gate value for that input', async ({ p
   await heatmap.hover({ position: { x: 40, y: 40 } });
   await expect(page.getByText(/gate g = 0\.\d{3}/)).toBeVisible();
 });
+
+test('counting iterations from 0, as the paper loop, opens the gate on the first step; a reload keeps it', async ({
+  page,
+}) => {
+  await page.getByLabel('Count iterations').selectOption('from0');
+  await expect(page.getByTestId('step')).toHaveText('0');
+  const gate = page.locator('[data-gate]');
+  const opens: string[] = [];
+  for (let step = 1; step <= 3; step++) {
+    await page.getByRole('button', { name: 'Step' }).click();
+    await expect(page.getByTestId('step')).toHaveText(String(step));
+    opens.push((await gate.getAttribute('data-open'))!);
+  }
+  expect(opens).toEqual(['true', 'false', 'true']);
+  const before = page.url();
+  await page.getByLabel('Initialisation').selectOption('pytorch');
+  // The address bar holds the experiment once the change is in it.
+  await expect.poll(() => page.url()).not.toBe(before);
+  await page.reload();
+  await expect(page.getByLabel('Count iterations')).toHaveValue('from0');
+  await expect(page.getByLabel('Initialisation')).toHaveValue('pytorch');
+});

@@ -102,3 +102,14 @@ test('a wormhole can be added and removed without a pointer', async ({ page }) =
   await expect(page.locator('[data-wormhole="3->2"]')).toHaveCount(0);
   await expect(page.locator('[data-wormhole="3->1"]')).toHaveCount(1);
 });
+
+test('the sweeps map says how its sweeps relate to the decision boundary and to the gates', async ({
+  page,
+}) => {
+  await openWormhole(page);
+  const relations = page.getByTestId('sweeps-relations');
+  await expect(relations).toContainText(
+    /\d+-\d+ sweeps; rank correlation with the distance to the decision boundary/,
+  );
+  await expect(relations).toContainText(/with the gate value (ρ [+−]?\d\.\d\d|none)$/);
+});

@@ -29,7 +29,9 @@ describe('share links', () => {
   it('a frozen schema-1 link still opens exactly as it did', () => {
     const { spec, problems } = decodeLink(LINKS_V1.frozen.link);
     expect(problems).toEqual([]);
-    expect(spec).toEqual(LINKS_V1.frozen.spec);
+    // Fields added since take their defaults; everything the link holds is as it was.
+    const { dian } = LINKS_V1.frozen.spec;
+    expect(spec).toEqual({ ...LINKS_V1.frozen.spec, dian: { ...dian, counting: 'from1', init: 'glorot' } });
     expect(spec.live.sources.out).toEqual(['h1', 'h2', 'h0']);
   });
 
@@ -39,6 +41,14 @@ describe('share links', () => {
       expect(encodeLink(defaultSpec(arch))).toBe(LINKS_V1.defaultLinks[arch]);
     },
   );
+
+  it("the DIAN's fidelity options travel in a link only when set, and come back", () => {
+    const spec = defaultSpec('dian');
+    spec.dian = { ...spec.dian, counting: 'from0', init: 'pytorch' };
+    const link = encodeLink(spec);
+    expect(link).not.toBe(LINKS_V1.defaultLinks.dian);
+    expect(decodeLink(link)).toEqual({ spec, trained: undefined, problems: [] });
+  });
 
   it('names what is wrong and keeps the valid parts of a tampered link', () => {
     const tamper = (change: (data: Record<string, unknown>) => void) => {

@@ -38,8 +38,23 @@ export function encodeLink(spec: ExperimentSpec, trained?: Trained): string {
   return `#v=${SCHEMA_VERSION}&s=${s}${w}`;
 }
 
+/**
+ * Fields added since schema 1's links (src/experiment/fixtures/links-v1.json): a link leaves them out while they
+ * hold their defaults, so an experiment that does not use them keeps the link text it always had; decoding gives
+ * a missing one its default.
+ */
+const ADDED_SINCE_V1: { [S in 'dian']?: (keyof ExperimentSpec[S])[] } = { dian: ['counting', 'init'] };
+
+function withoutUnusedAdditions(spec: ExperimentSpec): ExperimentSpec {
+  const defaults = defaultSpec(spec.architecture);
+  const dian: Partial<ExperimentSpec['dian']> = { ...spec.dian };
+  for (const key of ADDED_SINCE_V1.dian ?? []) if (dian[key] === defaults.dian[key]) delete dian[key];
+  return { ...spec, dian: dian as ExperimentSpec['dian'] };
+}
+
 /** The key order links have always had, so that the same experiment gives the same link text as before. */
-function inLinkOrder(spec: ExperimentSpec): ExperimentSpec {
+function inLinkOrder(full: ExperimentSpec): ExperimentSpec {
+  const spec = withoutUnusedAdditions(full);
   const { version, architecture, seed, backend, task, training, speed, view, mlp, dian, live, wormhole } =
     spec;
   const { kind, noise, trainRatio, numSamples, features, length } = task;

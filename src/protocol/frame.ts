@@ -1,6 +1,6 @@
 /** One frame of a running experiment: what every architecture reports, plus its own payload (ArchFrame). */
 import type { Metrics } from './metrics';
-import type { FixedPointReplay } from './wormhole';
+import type { FixedPointReplay, SweepsRelations } from './wormhole';
 
 export interface MlpFrame {
   kind: 'mlp';
@@ -29,6 +29,8 @@ export interface WormholeFrame {
   kind: 'wormhole';
   /** Sweeps each heatmap cell's solve needed; empty when this frame carries no maps. */
   iterationMap: Float32Array;
+  /** How those sweeps relate to the decision boundary and to the gates; absent without maps. */
+  sweepsRelations?: SweepsRelations;
   /** The selected sample's solve, sweep by sweep. */
   fixedPoint: FixedPointReplay;
 }

@@ -31,3 +31,13 @@ export interface FixedPointReplay extends FixedPointTrace {
   /** The last training step's solves: its batch's forward trace and (implicit mode) its adjoint trace. */
   training?: { forward: { iterations: number; stop: StopReason }; adjoint?: AdjointTrace };
 }
+
+/** What the sweeps map shows (engine/arch/wormhole/sweepsRelations.ts): rank correlations over its grid. */
+export interface SweepsRelations {
+  /** Spearman's rho of each point's sweeps with its distance to the decision boundary (NaN: no boundary). */
+  boundaryDistance: number;
+  /** Spearman's rho of each point's sweeps with its gate value at the fixed point (NaN: no wormholes). */
+  gate: number;
+  minSweeps: number;
+  maxSweeps: number;
+}

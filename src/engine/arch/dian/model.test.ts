@@ -85,7 +85,7 @@ describe('DIAN forward pass', () => {
 
   it('works at the sizes of the reference example (100, 50, 30, 10) on both kinds of iteration', () => {
     const model = createDian(
-      { source: 'x', finalActivation: 'relu' },
+      { source: 'x', finalActivation: 'relu', init: 'glorot' },
       { inputs: 100, layer1: 50, layer2: 30, outputs: 10 },
       defaultSpec().training,
       createRng(3),

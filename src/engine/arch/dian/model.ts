@@ -12,7 +12,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { DianSpec, ExperimentSpec } from '../../../experiment';
 import type { Rng } from '../../../experiment';
-import { glorotKernel, regularization, zeroBias } from '../mlp/model';
+import { glorotKernel, pytorchLinear, regularization, zeroBias } from '../mlp/model';
 import type { Model } from '../../core/model';
 
 export interface DianShape {
@@ -22,30 +22,24 @@ export interface DianShape {
   outputs: number;
 }
 
+/** A dense layer's kernel and bias, started as the spec's initialisation says. */
+function layer(init: DianSpec['init'], prefix: string, fanIn: number, fanOut: number, rng: Rng) {
+  if (init === 'pytorch') return pytorchLinear(prefix, fanIn, fanOut, rng);
+  return [glorotKernel(`${prefix}/kernel`, fanIn, fanOut, rng), zeroBias(`${prefix}/bias`, fanOut)] as const;
+}
+
 export function createDian(
-  options: Pick<DianSpec, 'source' | 'finalActivation'>,
+  options: Pick<DianSpec, 'source' | 'finalActivation' | 'init'>,
   shape: DianShape,
   training: ExperimentSpec['training'],
   rng: Rng,
 ): Model {
   const sourceWidth = options.source === 'x' ? shape.inputs : shape.layer1;
-  const [W1, b1] = [
-    glorotKernel('layer1/kernel', shape.inputs, shape.layer1, rng),
-    zeroBias('layer1/bias', shape.layer1),
-  ];
-  const [W2, b2] = [
-    glorotKernel('layer2/kernel', shape.layer1, shape.layer2, rng),
-    zeroBias('layer2/bias', shape.layer2),
-  ];
-  const [W3, b3] = [
-    glorotKernel('layer3/kernel', shape.layer2, shape.outputs, rng),
-    zeroBias('layer3/bias', shape.outputs),
-  ];
-  const [E, be] = [
-    glorotKernel('extra/kernel', sourceWidth, shape.layer2, rng),
-    zeroBias('extra/bias', shape.layer2),
-  ];
-  const [G, bg] = [glorotKernel('gate/kernel', shape.layer2, 1, rng), zeroBias('gate/bias', 1)];
+  const [W1, b1] = layer(options.init, 'layer1', shape.inputs, shape.layer1, rng);
+  const [W2, b2] = layer(options.init, 'layer2', shape.layer1, shape.layer2, rng);
+  const [W3, b3] = layer(options.init, 'layer3', shape.layer2, shape.outputs, rng);
+  const [E, be] = layer(options.init, 'extra', sourceWidth, shape.layer2, rng);
+  const [G, bg] = layer(options.init, 'gate', shape.layer2, 1, rng);
   const weights = [W1, b1, W2, b2, W3, b3, E, be, G, bg];
   const v = (w: (typeof weights)[number]) => w.variable;
 

@@ -155,14 +155,16 @@ export class DianSession extends LayeredSession<DianFrame, FusedDianOptions> imp
 
 /**
  * The iteration t of training step `step` (numbered from 1): the step itself, or with the "epoch" option the
- * epoch that step's batch starts in (numbered from 1).
+ * epoch that step's batch starts in; numbered from 1, or from 0 as in the paper's loop (counting 'from0').
  */
 export function iterationOf(
   spec: Pick<ExperimentSpec, 'dian' | 'training'>,
   step: number,
   dataset: Dataset,
 ): number {
-  if (spec.dian.iteration === 'step') return step;
+  // The paper's loop counts from 0: its first step is iteration 0.
+  const first = spec.dian.counting === 'from0' ? 0 : 1;
+  if (spec.dian.iteration === 'step') return step - 1 + first;
   const batch = Math.min(spec.training.batchSize, dataset.train.length);
-  return Math.floor(((step - 1) * batch) / dataset.train.length) + 1;
+  return Math.floor(((step - 1) * batch) / dataset.train.length) + first;
 }

@@ -27,6 +27,26 @@ export function glorotKernel(name: string, fanIn: number, fanOut: number, rng: R
   return { name, variable: tf.tidy(() => tf.variable(tf.tensor2d(values, [fanIn, fanOut]))) };
 }
 
+/**
+ * PyTorch's default initialisation of nn.Linear(fanIn, fanOut) (kaiming_uniform with a = sqrt(5) for the weight,
+ * the same bound for the bias): both uniform in [-1/sqrt(fanIn), 1/sqrt(fanIn)), from the seeded RNG.
+ */
+export function pytorchLinear(
+  prefix: string,
+  fanIn: number,
+  fanOut: number,
+  rng: Rng,
+): [NamedWeight, NamedWeight] {
+  const bound = 1 / Math.sqrt(fanIn);
+  const uniform = (n: number) => Float32Array.from({ length: n }, () => (2 * rng.next() - 1) * bound);
+  const kernel = uniform(fanIn * fanOut);
+  const bias = uniform(fanOut);
+  return [
+    { name: `${prefix}/kernel`, variable: tf.tidy(() => tf.variable(tf.tensor2d(kernel, [fanIn, fanOut]))) },
+    { name: `${prefix}/bias`, variable: tf.tidy(() => tf.variable(tf.tensor1d(bias))) },
+  ];
+}
+
 export function zeroBias(name: string, width: number): NamedWeight {
   return { name, variable: tf.tidy(() => tf.variable(tf.zeros([width]))) };
 }

@@ -57,6 +57,11 @@ describe('the Wormhole frame from typed arrays (fused sessions)', () => {
       const differ = fa.arch.iterationMap.filter((v, i) => v !== fb.arch.iterationMap[i]).length;
       expect(differ).toBeLessThanOrEqual(2);
       expect(new Set(fa.arch.iterationMap).size).toBeGreaterThan(1);
+      // What the sweeps map shows, from either path.
+      const [sa, sb] = [fa.arch.sweepsRelations!, fb.arch.sweepsRelations!];
+      expect(sa.gate).toBeCloseTo(sb.gate, 1);
+      expect(sa.boundaryDistance).toBeCloseTo(sb.boundaryDistance, 1);
+      expect([sa.minSweeps, sa.maxSweeps]).toEqual([sb.minSweeps, sb.maxSweeps]);
       fused.dispose();
       oracle.dispose();
     });

@@ -61,11 +61,14 @@ export function gridMaps(
   weights: Float32Array[],
   grid: Float64Array,
   rows: number,
-): { heatmap: Float32Array; neuronMaps: Float32Array; iterationMap: Float32Array } {
+): { heatmap: Float32Array; neuronMaps: Float32Array; iterationMap: Float32Array; gate: Float64Array } {
   const sweep = new FusedSweep(o, weights, rows);
   const counts = { done: new Uint8Array(rows), sweeps: new Float64Array(rows) };
   const { state, iterations } = new FusedSolver(sweep, o, rows).forward(grid, [], undefined, counts);
   const D = sweep.D;
+  // One more sweep from the fixed point gives each point's gates there.
+  sweep.forward(grid, state, new Float64Array(state.length));
+  const gate = o.wormholes.length > 0 ? sweep.gatePerRow() : new Float64Array(0);
   const heatmap = new Float32Array(rows);
   const neuronMaps = new Float32Array(rows * D);
   const iterationMap = new Float32Array(rows);
@@ -74,7 +77,7 @@ export function gridMaps(
     for (let d = 0; d < D; d++) neuronMaps[d * rows + s] = state[s * D + d];
     iterationMap[s] = Math.min(counts.sweeps[s] + 1, iterations);
   }
-  return { heatmap, neuronMaps, iterationMap };
+  return { heatmap, neuronMaps, iterationMap, gate };
 }
 
 /** [loss, accuracy] of a labelled set, solved with these weights. */

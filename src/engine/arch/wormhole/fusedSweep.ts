@@ -110,6 +110,14 @@ export class FusedSweep {
     }
   }
 
+  /** Each row's gate value, the mean over the wormholes, at the iterate of the last forward sweep. */
+  gatePerRow(): Float64Array {
+    const out = new Float64Array(this.rows);
+    for (const hole of this.holes)
+      for (let s = 0; s < this.rows; s++) out[s] += hole.g[s] / this.holes.length;
+    return out;
+  }
+
   /** The mean gate value of each wormhole over the rows, at the iterate of the last forward sweep. */
   gateMeans(): number[] {
     return this.holes.map((hole) => hole.g.reduce((s, g) => s + g, 0) / this.rows);

@@ -22,6 +22,7 @@ import type { SessionBase, SessionOptions, SnapshotRequest } from '../../core/se
 import { registerFusedTraining } from '../../core/fusedKernel';
 import type { FusedTrainer } from '../../core/fusedTrainer';
 import { gridMaps, setMetrics, solveRows, type EvalOptions } from './fusedEval';
+import { sweepsRelations } from './sweepsRelations';
 import { fusedWormholeSteps, readTraces, type FusedWormholeOptions } from './fusedStep';
 import { solveAdjoint, solveFixedPoint, type FixedPointProblem } from './solvers';
 import { SpecError } from '../../core/specError';
@@ -286,42 +287,60 @@ export class WormholeSession
     const flat = (await weights.data()) as Float32Array;
     weights.dispose();
     const res = this.feed.isPlane ? Math.min(heatmapRes, MAX_GRID) : 0;
-    let heatmap: Float32Array = new Float32Array(0);
-    let neuronMaps: Float32Array = new Float32Array(0);
-    let iterationMap: Float32Array = new Float32Array(0);
-    if (res > 0 && this.isFused) {
-      // The feed caches its grids: read, not disposed.
-      const points = Float64Array.from((await this.feed.grid(res).data()) as Float32Array);
-      ({ heatmap, neuronMaps, iterationMap } = gridMaps(
-        this.evalOptions(),
-        await this.weightArrays(),
-        points,
-        res * res,
-      ));
-    } else if (res > 0) {
-      const { state, sampleIterations } = await this.solve(this.feed.grid(res));
-      // P(blue) = (y + 1) / 2; the neurons' maps are their fixed-point values over the grid.
-      const maps = tf.tidy(() =>
-        tf.concat([
-          tf.reshape(tf.div(tf.add(this.output(state), 1), 2), [-1]),
-          tf.reshape(tf.transpose(state), [-1]),
-        ]),
-      );
-      const values = (await maps.data()) as Float32Array;
-      tf.dispose([maps, state]);
-      heatmap = values.slice(0, res * res);
-      neuronMaps = values.slice(res * res);
-      iterationMap = sampleIterations;
-    }
+    const maps = res > 0 ? await this.maps(res) : undefined;
+    const empty = new Float32Array(0);
     return {
       step: this.step,
       metrics,
       weights: flat,
-      heatmap,
+      heatmap: maps?.heatmap ?? empty,
       heatmapRes: res,
-      neuronMaps,
+      neuronMaps: maps?.neuronMaps ?? empty,
       neuronRes: res,
-      arch: { kind: 'wormhole', iterationMap, fixedPoint: await this.replay() },
+      arch: {
+        kind: 'wormhole',
+        iterationMap: maps?.iterationMap ?? empty,
+        sweepsRelations:
+          maps &&
+          sweepsRelations(
+            res,
+            maps.iterationMap,
+            maps.heatmap.map((p) => 2 * p - 1),
+            maps.gate,
+          ),
+        fixedPoint: await this.replay(),
+      },
+    };
+  }
+
+  /**
+   * The grid over the plane, solved: P(blue) = (y + 1) / 2, the neurons' fixed-point values, each point's sweeps
+   * and its gate value at the fixed point (the mean over the wormholes; empty without them).
+   */
+  private async maps(res: number) {
+    if (this.isFused) {
+      // The feed caches its grids: read, not disposed.
+      const points = Float64Array.from((await this.feed.grid(res).data()) as Float32Array);
+      return gridMaps(this.evalOptions(), await this.weightArrays(), points, res * res);
+    }
+    const { state, sampleIterations } = await this.solve(this.feed.grid(res));
+    const n = res * res;
+    const packed = tf.tidy(() => {
+      const gates = this.model.gates(this.unflatten(state));
+      return tf.concat([
+        tf.reshape(tf.div(tf.add(this.output(state), 1), 2), [-1]),
+        tf.reshape(tf.transpose(state), [-1]),
+        gates.length ? tf.mean(tf.concat(gates, 1), 1) : tf.zeros([0]),
+      ]);
+    });
+    const values = (await packed.data()) as Float32Array;
+    tf.dispose([packed, state]);
+    const D = this.widths.reduce((a, b) => a + b, 0);
+    return {
+      heatmap: values.slice(0, n),
+      neuronMaps: values.slice(n, n + n * D),
+      iterationMap: sampleIterations,
+      gate: values.slice(n + n * D),
     };
   }
 

@@ -8,6 +8,8 @@ export const DIAN_ITERATIONS = ['step', 'epoch'] as const;
 export const DIAN_SCHEDULES = ['periodic', 'always', 'never'] as const;
 export const FINAL_ACTIVATIONS = ['none', 'relu'] as const;
 export const GATE_POLICIES = ['on', 'off', 'parity'] as const;
+export const DIAN_COUNTINGS = ['from1', 'from0'] as const;
+export const DIAN_INITS = ['glorot', 'pytorch'] as const;
 export type GatePolicy = (typeof GATE_POLICIES)[number];
 
 /** Relu layers 1 and 2, and a gated extra input into layer 3. */
@@ -35,6 +37,21 @@ export const DIAN_FIELDS = {
     options: DIAN_ITERATIONS,
     default: 'step',
   }),
+  /**
+   * How iterations are numbered: from 1 (this playground's step counter: with period 2 the gate opens on even
+   * steps) or from 0 as in the paper's training loop (`for t in range(...)`: the gate opens on the first step).
+   */
+  counting: field.oneOf({
+    name: 'dian.counting',
+    label: 'Count iterations',
+    options: DIAN_COUNTINGS,
+    default: 'from1',
+  }),
+  /**
+   * How the weights start: Glorot-normal kernels and zero biases (this playground), or PyTorch's default for
+   * nn.Linear (the reference code's): kernel and bias uniform in +-1/sqrt(fan in).
+   */
+  init: field.oneOf({ name: 'dian.init', label: 'Initialisation', options: DIAN_INITS, default: 'glorot' }),
   /** Where the extra path reads from: the input x or layer 1's output. */
   source: field.oneOf({
     name: 'dian.source',

@@ -1,4 +1,6 @@
 import {
+  DIAN_COUNTINGS,
+  DIAN_INITS,
   DIAN_ITERATIONS,
   DIAN_SCHEDULES,
   DIAN_SOURCES,
@@ -25,6 +27,24 @@ export function DianPanel() {
         value={dian.iteration}
         options={label(DIAN_ITERATIONS, { step: 'training step', epoch: 'epoch' })}
         onChange={set('iteration')}
+      />
+      <Select
+        label="Count iterations"
+        value={dian.counting}
+        options={label(DIAN_COUNTINGS, {
+          from1: 'from 1 (gate opens on step 2)',
+          from0: 'from 0, as the paper loop (opens on step 1)',
+        })}
+        onChange={set('counting')}
+      />
+      <Select
+        label="Initialisation"
+        value={dian.init}
+        options={label(DIAN_INITS, {
+          glorot: 'Glorot normal, zero biases',
+          pytorch: "PyTorch's nn.Linear default",
+        })}
+        onChange={set('init')}
       />
       <Select
         label="Extra path source"

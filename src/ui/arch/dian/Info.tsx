@@ -6,7 +6,15 @@ export function DianInfo() {
         <strong>Dynamic Input Activation.</strong> An MLP whose third layer gets a learned, gated extra input
         on every second training iteration: h1 = relu(x W1 + b1), h2 = relu(h1 W2 + b2); on an active
         iteration t (t mod period = 0) e = relu(x E + be), g = sigmoid(e G + bg) and layer 3 reads z = h2 +
-        g·e; otherwise z = h2. The output is y = z W3 + b3.
+        g·e; otherwise z = h2. The output is y = z W3 + b3 here (a logit for the sigmoid cross-entropy); the
+        paper&apos;s code puts a relu on it, which the Final activation option reproduces.
+      </p>
+      <p>
+        <strong>As in the paper&apos;s code.</strong> Two options follow its loop where this playground chose
+        otherwise: Count iterations &quot;from 0&quot; numbers steps as its <code>for t in range(...)</code>{' '}
+        does, so the gate is open on the very first step (from 1, the default, matches the step counter: open
+        on even steps); Initialisation &quot;PyTorch&apos;s nn.Linear default&quot; starts every kernel and
+        bias uniform in ±1/√(fan in), as its layers start, instead of Glorot-normal kernels and zero biases.
       </p>
       <p>
         <strong>Shape fix.</strong> The published reference code cannot run: its extra path has layer 3&apos;s
@@ -18,8 +26,9 @@ export function DianInfo() {
         <strong>Reading the picture.</strong> The lane under the network is the extra path from its source to
         the valve, which opens on active iterations (the path lights with the gate value g) and closes on the
         others, on which the extra path gets no gradient at all. Training steps count from 1, so with period 2
-        the gate is open on even steps. At full speed the valve shows the mean g and the strip the rhythm of
-        the last iterations. Hover the output plane to read g for that input.
+        the gate is open on even steps (or on odd ones when iterations count from 0). At full speed the valve
+        shows the mean g and the strip the rhythm of the last iterations. Hover the output plane to read g for
+        that input.
       </p>
     </>
   );

@@ -13,7 +13,10 @@ export function WormholeInfo() {
         <strong>Fixed point.</strong> The output is the fixed point of sweeping the layers in order
         (Gauss-Seidel) from zero, by plain iteration or Anderson acceleration, to a tolerance. With every gate
         closed the network is acyclic: one sweep reaches the fixed point and a second confirms it. Open gates
-        make cycles and more sweeps — the iterations map shows which inputs are hard. Training differentiates
+        make cycles and more sweeps. The sweeps map shows how many each input took (at least 2); under it, the
+        rank correlation of those sweeps with the distance to the decision boundary and with the gate value
+        says what they follow in this net — measured over 12 default nets, not the distance to the boundary
+        (the reading &quot;hard inputs sit near the boundary&quot; does not hold up). Training differentiates
         the fixed point implicitly: an adjoint fixed point u = uJ + ∂L/∂H*, then ∂L/∂θ = u ∂Φ/∂θ; backprop
         through the unrolled sweeps is the ablation.
       </p>
