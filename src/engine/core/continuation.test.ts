@@ -84,6 +84,28 @@ describe('exact continuation through a link', () => {
     },
   );
 
+  it('a Wormhole paused mid-call passes on the batches it gave back', async () => {
+    // Open gates and at most 9 plain sweeps: some solves do not converge, and "pause" ends a call there.
+    const spec = specFor('wormhole', 'momentum');
+    spec.wormhole = { ...spec.wormhole, gateBias: 1, solver: 'plain', maxIter: 9, onNonConvergence: 'pause' };
+    const sender = await createSession(spec);
+    let state = (await sender.exportTrainingState())!;
+    for (let call = 0; call < 6 && state.batches.givenBack.length === 0; call++) {
+      await sender.train(10);
+      state = (await sender.exportTrainingState())!;
+    }
+    expect(state.batches.givenBack.length).toBeGreaterThan(0);
+    const trained = await shared(spec, sender);
+    const receiver = await createSession(spec);
+    receiver.importWeights(trained.weights, trained.step);
+    await receiver.importTrainingState(trained.state!);
+    for (const s of [sender, receiver]) await s.train(10);
+    expect(receiver.step).toBe(sender.step);
+    expect(await receiver.exportWeights()).toEqual(await sender.exportWeights());
+    expect(await receiver.exportTrainingState()).toEqual(await sender.exportTrainingState());
+    [sender, receiver].forEach((s) => s.dispose());
+  });
+
   it.each([true, false])(
     'a state saved by one path (fused: %s) is taken up by the other: the same numbers, and the same run to float32 rounding',
     async (fused) => {
