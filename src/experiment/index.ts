@@ -13,5 +13,6 @@ export * from './arch/live/graph';
 export * from './arch/live/edits';
 export * from './arch/wormhole/slice';
 export * from './link';
+export * from './trainingState';
 export * from './arch/dian/variants';
 export * from './rng';

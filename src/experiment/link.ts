@@ -1,12 +1,14 @@
 /**
  * Share links: the whole experiment in the URL hash, `#v=<schema version>&s=<lz-string JSON>`, optionally with
- * `&w=<lz-string JSON of { step, weights }>`. Decoding never throws and never evaluates anything: a bad link
+ * `&w=<lz-string JSON of { step, weights, state }>` (state: the optimizer's and the batch order's, for an exact
+ * continuation; links made before it have none). Decoding never throws and never evaluates anything: a bad link
  * gives a clear problem and the defaults (or every part of it that was valid).
  */
 import LZString from 'lz-string';
 import { defaultSpec } from './defaults';
 import { migrate } from './migrations';
 import { SCHEMA_VERSION, type ExperimentSpec, type WeightMap } from './spec';
+import { checkTrainingState, type TrainingState } from './trainingState';
 import { validateSpec } from './validate';
 
 /** Longer hashes are refused unread. */
@@ -17,6 +19,8 @@ export const SHAREABLE_LINK_LENGTH = 8_000;
 export interface Trained {
   step: number;
   weights: WeightMap;
+  /** What training goes on from: the optimizer's state and the batch order (absent in older links and files). */
+  state?: TrainingState;
 }
 
 export interface DecodedLink {
@@ -127,7 +131,7 @@ function decodeTrained(w: string | null, problems: string[]): Trained | undefine
   return trained;
 }
 
-/** Untrusted { step, weights } (from a link or a file) as plain numbers, or undefined when malformed. */
+/** Untrusted { step, weights, state? } (from a link or a file) as plain numbers, or undefined when malformed. */
 export function checkTrained(data: unknown): Trained | undefined {
   const t = data as Trained | undefined;
   const ok =
@@ -144,5 +148,8 @@ export function checkTrained(data: unknown): Trained | undefined {
         Array.isArray(x.values) &&
         x.values.every((v) => typeof v === 'number' && Number.isFinite(v)),
     );
-  return ok ? { step: t.step, weights: t.weights } : undefined;
+  if (!ok) return undefined;
+  if (t.state === undefined) return { step: t.step, weights: t.weights };
+  const state = checkTrainingState(t.state);
+  return state ? { step: t.step, weights: t.weights, state } : undefined;
 }

@@ -8,6 +8,8 @@ export interface Rng {
   normal(): number;
   /** Integer in [0, n). */
   int(n: number): number;
+  /** The generator's whole state, a 32-bit integer: createRng(state) continues the same stream from here. */
+  state(): number;
 }
 
 /** mulberry32: small, fast, 32-bit state; good enough for data and initialisation. */
@@ -28,6 +30,7 @@ export function createRng(seed: number): Rng {
       return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * next());
     },
     int: (n) => Math.floor(next() * n),
+    state: () => state,
   };
 }
 

@@ -5,6 +5,7 @@ import type {
   BackendName,
   ExperimentSpec,
   LiveEdit,
+  TrainingState,
   WeightMap,
 } from '../experiment';
 import type { EngineEvent } from './events';
@@ -13,9 +14,19 @@ import type { Layout } from './layout';
 
 /** UI -> engine. */
 export type ToEngine =
-  /** carryWeights: keep every weight whose name and shape still fit, and the step (structural edits). */
-  | { type: 'load'; spec: ExperimentSpec; weights?: WeightMap; step?: number; carryWeights?: boolean }
-  /** Asks for the trained weights and step (for a link or a file); answered by a "weights" message. */
+  /**
+   * carryWeights: keep every weight whose name and shape still fit, and the step (structural edits). With
+   * weights, `state` (the optimizer's and the batch order's) makes training go on exactly as where they came from.
+   */
+  | {
+      type: 'load';
+      spec: ExperimentSpec;
+      weights?: WeightMap;
+      step?: number;
+      state?: TrainingState;
+      carryWeights?: boolean;
+    }
+  /** Asks for the trained weights, step and training state (for a link or a file); answered by "weights". */
   | { type: 'exportWeights' }
   /** Wormhole: the sample (a point of the plane) whose solve the convergence view replays. */
   | { type: 'selectSample'; point: [number, number] }
@@ -72,5 +83,6 @@ export type FromEngine =
   | { type: 'frame'; frame: Frame }
   | { type: 'events'; events: EngineEvent[] }
   | { type: 'comparison'; progress: ComparisonProgress }
-  | { type: 'weights'; weights: WeightMap; step: number }
+  /** state: absent where the architecture carries none (Live). */
+  | { type: 'weights'; weights: WeightMap; step: number; state?: TrainingState }
   | { type: 'error'; message: string };

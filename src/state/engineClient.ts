@@ -190,7 +190,11 @@ export function createEngineClient({ store, frames, connect, requestFrame }: Eng
         return;
       case 'weights':
         for (const request of weightRequests.splice(0))
-          request.resolve({ weights: message.weights, step: message.step });
+          request.resolve({
+            weights: message.weights,
+            step: message.step,
+            ...(message.state ? { state: message.state } : {}),
+          });
         return;
       case 'comparison':
         s.setRuntime({ comparison: message.progress });
@@ -233,7 +237,13 @@ export function createEngineClient({ store, frames, connect, requestFrame }: Eng
     unsubscribe ??= store.subscribe((s, previous) => onSpecChange(s.spec, previous.spec, s.runtime.playing));
     connection = connect(onMessage, crashed);
     drawScheduled = false;
-    send({ type: 'load', spec: state().spec, weights: trained?.weights, step: trained?.step });
+    send({
+      type: 'load',
+      spec: state().spec,
+      weights: trained?.weights,
+      step: trained?.step,
+      state: trained?.state,
+    });
   }
 
   /** Stops the engine and stops following the store. */
@@ -290,7 +300,7 @@ export function createEngineClient({ store, frames, connect, requestFrame }: Eng
       editedSpec = spec;
       state().replaceSpec(spec);
       state().setRuntime({ playing: false });
-      send({ type: 'load', spec, weights: trained?.weights, step: trained?.step });
+      send({ type: 'load', spec, weights: trained?.weights, step: trained?.step, state: trained?.state });
     },
     /** The engine's current weights and step. */
     requestWeights: (): Promise<Trained> =>

@@ -1,19 +1,33 @@
 import { describe, expect, it, vi } from 'vitest';
-import { defaultSpec, encodeLink, type ExperimentSpec, type Trained } from '../experiment';
+import {
+  defaultSpec,
+  encodeLink,
+  SHAREABLE_LINK_LENGTH,
+  type ExperimentSpec,
+  type TrainingState,
+  type Trained,
+} from '../experiment';
 import type { EngineClient } from './engineClient';
 import { createFrameChannel } from './frames';
 import { createShareLinks, FILE_FORMAT } from './share';
 import { createAppStore } from './store';
 
 const trained: Trained = { step: 40, weights: { w: { shape: [2], values: [0.5, -1] } } };
+const state: TrainingState = {
+  optimizer: 'momentum',
+  slots: [{ w: [0.25, 0.125] }],
+  batches: { rng: 12345, cursor: 7, givenBack: [] },
+};
+const withState: Trained = { ...trained, state };
+const NO_STATE = /has the trained weights but not the optimizer's state/;
 
-/** Share links on a fake page at https://example.test/play/ with the given hash. */
-function fakePage(hash = '') {
+/** Share links on a fake page at https://example.test/play/ with the given hash (its engine has `engineHas`). */
+function fakePage(hash = '', engineHas: Trained = trained) {
   const store = createAppStore();
   const location = { hash, origin: 'https://example.test', pathname: '/play/' };
   const engine = {
     replace: vi.fn<EngineClient['replace']>(),
-    requestWeights: async () => trained,
+    requestWeights: async () => engineHas,
   };
   const saved: { name: string; contents: Blob }[] = [];
   const events = new EventTarget();
@@ -118,5 +132,66 @@ describe('share links', () => {
     };
     await page.links.importFile(new File([JSON.stringify(data)], 'bad.json'));
     expect(page.engine.replace).not.toHaveBeenCalled();
+  });
+
+  it('weights without the training state (an older link or file) are said once in the log', async () => {
+    const logs = (page: ReturnType<typeof fakePage>) =>
+      page.store
+        .getState()
+        .runtime.log.map((l) => l.text)
+        .filter((t) => NO_STATE.test(t));
+    const old = fakePage(encodeLink(edited(), trained));
+    expect(old.links.readLocation()).toEqual(trained);
+    expect(logs(old)).toHaveLength(1);
+    const fresh = fakePage(encodeLink(edited(), withState));
+    expect(fresh.links.readLocation()).toEqual(withState);
+    expect(logs(fresh)).toHaveLength(0);
+    // Live carries none: nothing to say.
+    const live = fakePage(encodeLink(defaultSpec('live'), trained));
+    live.links.readLocation();
+    expect(logs(live)).toHaveLength(0);
+
+    const page = fakePage();
+    page.store.getState().replaceSpec(edited());
+    await page.links.exportFile();
+    await page.links.importFile(new File([page.saved[0].contents], page.saved[0].name));
+    expect(logs(page)).toHaveLength(1);
+  });
+
+  it('a file carries the training state and gives it to the engine', async () => {
+    const page = fakePage('', withState);
+    page.store.getState().replaceSpec(edited());
+    await page.links.exportFile();
+    const [{ name, contents }] = page.saved;
+    expect(JSON.parse(await contents.text()).state).toEqual(state);
+    await page.links.importFile(new File([contents], name));
+    expect(page.engine.replace.mock.calls).toEqual([[edited(), withState]]);
+  });
+
+  it('a link with weights carries the state, and leaves it out (saying so) when only that makes it fit', async () => {
+    const page = fakePage('', withState);
+    page.store.getState().replaceSpec(edited());
+    const short = await page.links.copyLink(true);
+    expect(short).toBe(`https://example.test/play/${encodeLink(edited(), withState)}`);
+    // Weights that fit in a link, with a state that does not (random values do not compress).
+    const values = Array.from({ length: 300 }, (_, i) => Math.fround(Math.sin(i * 7.3)));
+    const big: Trained = {
+      step: 40,
+      weights: { w: { shape: [300], values } },
+      state: { ...state, slots: [{ w: values.map((v) => Math.fround(v / 3)) }] },
+    };
+    const long = fakePage('', big);
+    long.store.getState().replaceSpec(edited());
+    const stateless = `https://example.test/play/${encodeLink(edited(), { step: 40, weights: big.weights })}`;
+    expect(encodeLink(edited(), big).length).toBeGreaterThan(SHAREABLE_LINK_LENGTH);
+    expect(stateless.length).toBeLessThanOrEqual(SHAREABLE_LINK_LENGTH);
+    expect(await long.links.copyLink(true)).toBe(stateless);
+    expect(
+      long.store
+        .getState()
+        .runtime.log.map((l) => l.text)
+        .join(),
+    ).toMatch(/leaves out the optimizer's state/);
+    expect(long.store.getState().runtime.alerts).toEqual([]);
   });
 });

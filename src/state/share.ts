@@ -3,11 +3,13 @@
  * per slider move), Copy link (optionally with the trained weights), export and import of a JSON file.
  */
 import {
+  CARRIES_TRAINING_STATE,
   checkTrained,
   decodeLink,
   encodeLink,
   SHAREABLE_LINK_LENGTH,
   validateSpec,
+  type ExperimentSpec,
   type Trained,
 } from '../experiment';
 import type { EngineClient } from './engineClient';
@@ -38,6 +40,16 @@ export function createShareLinks(deps: ShareLinkDeps) {
   const { engine, frames, location, history, window, clipboard, saveFile } = deps;
   const store = () => deps.store.getState();
 
+  /** Says once, in the log, when weights come without the training state (links and files made before it). */
+  function noteMissingState(what: 'link' | 'file', spec: ExperimentSpec, trained?: Trained): void {
+    if (!trained || trained.state || !CARRIES_TRAINING_STATE[spec.architecture]) return;
+    store().addLog(
+      trained.step,
+      `this ${what} has the trained weights but not the optimizer's state or the batch order (made before ` +
+        'they were carried): training goes on from the weights with a fresh optimizer, not exactly as it would have',
+    );
+  }
+
   /** Reads the link the page was opened with: the spec to start from, and trained weights if it carries them. */
   function readLocation(): Trained | undefined {
     const { spec, trained, problems } = decodeLink(location.hash);
@@ -46,6 +58,7 @@ export function createShareLinks(deps: ShareLinkDeps) {
         `This link could not be used as it was: ${problems.join('; ')}. Everything else is loaded as given.`,
       );
     store().replaceSpec(spec);
+    noteMissingState('link', spec, trained);
     return trained;
   }
 
@@ -62,6 +75,7 @@ export function createShareLinks(deps: ShareLinkDeps) {
     if (problems.length > 0)
       store().addAlert(`This link could not be used as it was: ${problems.join('; ')}.`);
     engine.replace(spec, trained);
+    noteMissingState('link', spec, trained);
   }
 
   /** Keeps the address bar's link current, and follows links pasted into it, until the returned call. */
@@ -80,12 +94,20 @@ export function createShareLinks(deps: ShareLinkDeps) {
     };
   }
 
-  /** The current link; with the trained weights it asks the engine for them first. */
+  /** The current link; with the trained weights it asks the engine for them (and the training state) first. */
   async function currentLink(withWeights: boolean): Promise<string> {
+    return (await linkChoices(withWeights)).full;
+  }
+
+  /** The link, and with weights also the link without the training state (shorter: Adam's two slots per weight). */
+  async function linkChoices(withWeights: boolean): Promise<{ full: string; stateless?: string }> {
     const base = `${location.origin}${location.pathname}`;
-    if (!withWeights) return base + encodeLink(store().spec);
+    if (!withWeights) return { full: base + encodeLink(store().spec) };
     const trained = await engine.requestWeights();
-    return base + encodeLink(store().spec, trained);
+    const full = base + encodeLink(store().spec, trained);
+    if (!trained.state) return { full };
+    const { step, weights } = trained;
+    return { full, stateless: base + encodeLink(store().spec, { step, weights }) };
   }
 
   /** Runs a step that needs the engine's weights; a failure becomes an alert instead of silence. */
@@ -99,8 +121,20 @@ export function createShareLinks(deps: ShareLinkDeps) {
   }
 
   async function copyLink(withWeights: boolean): Promise<string | undefined> {
-    const link = await withEngine('make the link', () => currentLink(withWeights));
-    if (link === undefined) return undefined;
+    const choices = await withEngine('make the link', () => linkChoices(withWeights));
+    if (choices === undefined) return undefined;
+    let link = choices.full;
+    // Too long with the training state, short enough without: the weights travel, the state is left out.
+    const { stateless } = choices;
+    if (link.length > SHAREABLE_LINK_LENGTH && stateless && stateless.length <= SHAREABLE_LINK_LENGTH) {
+      store().addLog(
+        0,
+        `the link leaves out the optimizer's state and the batch order (with them it would be ` +
+          `${link.length.toLocaleString('en')} characters, over ${SHAREABLE_LINK_LENGTH.toLocaleString('en')}): ` +
+          'it goes on from the weights with a fresh optimizer; Export file carries them',
+      );
+      link = stateless;
+    }
     if (link.length > SHAREABLE_LINK_LENGTH) {
       store().addAlert(
         `The link with the trained weights is ${link.length.toLocaleString('en')} characters, over the ` +
@@ -147,6 +181,7 @@ export function createShareLinks(deps: ShareLinkDeps) {
     if (data.weights !== undefined && !trained) return refuse('its weights are malformed');
     engine.replace(spec, trained);
     store().addLog(trained?.step ?? 0, `loaded ${file.name}`);
+    noteMissingState('file', spec, trained);
   }
 
   return { readLocation, syncLocation, currentLink, copyLink, exportFile, importFile };

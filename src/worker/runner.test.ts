@@ -139,6 +139,56 @@ describe('engine runner (worker protocol)', () => {
     expect(always.trainLoss[2]).not.toBe(never.trainLoss[2]);
   });
 
+  it('a load with the weights and training state another runner exported goes on exactly as that one', async () => {
+    const spec = defaultSpec('dian');
+    spec.training.optimizer = 'adam';
+    spec.training.learningRate = 0.01;
+    const [sender, receiver, old] = [harness(), harness(), harness()];
+    await sender.send({ type: 'load', spec }, 'frame');
+    await sender.send({ type: 'step', steps: 33 });
+    await sender.send({ type: 'exportWeights' }, 'weights');
+    const saved = sender.posted.find((m) => m.type === 'weights') as Extract<FromEngine, { type: 'weights' }>;
+    expect(saved.state?.optimizer).toBe('adam');
+    const { weights, step, state } = saved;
+    await receiver.send({ type: 'load', spec, weights, step, state }, 'frame');
+    // Without the state (a link made before it): the same weights and step, a fresh optimizer.
+    await old.send({ type: 'load', spec, weights, step }, 'frame');
+    // Ten more steps each; the engine answers "weights" after them (messages are handled in order).
+    const after = async (h: ReturnType<typeof harness>) => {
+      await h.send({ type: 'step', steps: 10 });
+      await h.send(
+        { type: 'exportWeights' },
+        'weights',
+        h.posted.filter((m) => m.type === 'weights').length + 1,
+      );
+      return h.posted.filter((m) => m.type === 'weights').at(-1) as Extract<FromEngine, { type: 'weights' }>;
+    };
+    const [a, b, c] = [await after(sender), await after(receiver), await after(old)];
+    expect(b.step).toBe(43);
+    expect(b.weights).toEqual(a.weights);
+    expect(b.state).toEqual(a.state);
+    expect(c.weights).not.toEqual(a.weights);
+    expect(receiver.posted.some((m) => m.type === 'error')).toBe(false);
+  });
+
+  it('a training state that does not fit is said, and the weights load with a fresh optimizer', async () => {
+    const spec = defaultSpec('mlp');
+    const sender = harness();
+    await sender.send({ type: 'load', spec }, 'frame');
+    await sender.send({ type: 'exportWeights' }, 'weights');
+    const { weights, state } = sender.posted.find((m) => m.type === 'weights') as Extract<
+      FromEngine,
+      { type: 'weights' }
+    >;
+    const h = harness();
+    const bad = { ...state!, batches: { ...state!.batches, cursor: 10_000 } };
+    await h.send({ type: 'load', spec, weights, step: 7, state: bad }, 'frame');
+    expect(h.posted.find((m) => m.type === 'error')).toMatchObject({
+      message: expect.stringMatching(/optimizer state and batch order do not fit.*fresh optimizer/),
+    });
+    expect(h.frames()[0].step).toBe(7);
+  });
+
   it('a structural edit with carryWeights keeps every weight that still fits, and the step', async () => {
     const h = harness();
     const spec = defaultSpec('wormhole');

@@ -9,6 +9,7 @@ import {
   type Architecture,
   type BackendChoice,
   type ExperimentSpec,
+  type TrainingState,
 } from '../experiment';
 import {
   frameBuffers,
@@ -121,7 +122,8 @@ export class EngineRunner {
         return this.reward(message.reward);
       case 'exportWeights': {
         const session = this.current();
-        return this.post({ type: 'weights', weights: await session.exportWeights(), step: session.step });
+        const [weights, state] = [await session.exportWeights(), await session.exportTrainingState()];
+        return this.post({ type: 'weights', weights, step: session.step, ...(state ? { state } : {}) });
       }
       case 'selectSample':
         this.only('wormhole').select(message.point);
@@ -157,6 +159,7 @@ export class EngineRunner {
     if (message.weights) {
       try {
         session.importWeights(message.weights, message.step);
+        if (message.state) await this.goOnFrom(session, message.state);
       } catch (e) {
         // Weights that do not fit this network: say so, and keep the fresh network.
         this.post({
@@ -177,6 +180,20 @@ export class EngineRunner {
     this.flushHeld();
     this.post({ type: 'loaded', layout, step: session.step }, [layout.train.buffer, layout.test.buffer]);
     this.accept(await this.snapshot(true));
+  }
+
+  /** The optimizer's state and batch order that came with the weights; one that does not fit is said and skipped. */
+  private async goOnFrom(session: Session, state: TrainingState): Promise<void> {
+    try {
+      await session.importTrainingState(state);
+    } catch (e) {
+      this.post({
+        type: 'error',
+        message:
+          `The saved optimizer state and batch order do not fit this network (${(e as Error).message}): ` +
+          'training goes on from the weights with a fresh optimizer.',
+      });
+    }
   }
 
   /** Reports the backend running (and with "auto" the rates it measured), and the backends that failed. */

@@ -1,7 +1,14 @@
 /** A 2-D task's data as tensors, seeded mini-batches over it, and cached grids over the input plane. */
 import * as tf from '@tensorflow/tfjs-core';
-import { gridCoords, inputNames, isSequenceTask, type ExperimentSpec } from '../../experiment';
+import {
+  gridCoords,
+  inputNames,
+  isSequenceTask,
+  type BatchOrder,
+  type ExperimentSpec,
+} from '../../experiment';
 import { createRng, deriveSeed, permutation, type Rng } from '../../experiment';
+import { SpecError } from './specError';
 import { featurize, makeDataset, type Dataset, type Point } from './tasks';
 
 export interface LabelledSet {
@@ -16,6 +23,8 @@ export class DataFeed {
   readonly test: LabelledSet;
   private batchRng: Rng;
   private order: Int32Array = new Int32Array(0);
+  /** The batch RNG's state when `order` was drawn (it regenerates the permutation). */
+  private orderRng = 0;
   private cursor = 0;
   /** Batch indices drawn but given back (training stopped early): they come before the permutation's next. */
   private givenBack: Int32Array = new Int32Array(0);
@@ -70,6 +79,7 @@ export class DataFeed {
         continue;
       }
       if (this.cursor >= this.order.length) {
+        this.orderRng = this.batchRng.state();
         this.order = permutation(n, this.batchRng);
         this.cursor = 0;
       }
@@ -84,6 +94,34 @@ export class DataFeed {
     merged.set(indices);
     merged.set(this.givenBack, indices.length);
     this.givenBack = merged;
+  }
+
+  /**
+   * Where the batch order stands, in a few numbers: the RNG's state when this epoch's permutation was drawn
+   * and the position in it (an epoch used up is given as the next one, at position 0), and the indices given back.
+   */
+  exportOrder(): BatchOrder {
+    const done = this.cursor >= this.order.length;
+    return {
+      rng: done ? this.batchRng.state() : this.orderRng,
+      cursor: done ? 0 : this.cursor,
+      givenBack: Array.from(this.givenBack),
+    };
+  }
+
+  /** Puts the batch order back where `exportOrder` found it; refuses (changing nothing) one that does not fit. */
+  importOrder(order: BatchOrder): void {
+    const n = this.dataset.train.length;
+    const index = (i: number) => Number.isInteger(i) && i >= 0 && i < n;
+    if (!(Number.isInteger(order.rng) && order.rng >= 0 && order.rng < 2 ** 32))
+      throw new SpecError('the batch order has no valid RNG state');
+    if (!index(order.cursor) || !order.givenBack.every(index))
+      throw new SpecError(`the batch order does not fit a training set of ${n} points`);
+    this.batchRng = createRng(order.rng);
+    this.orderRng = order.rng;
+    this.order = permutation(n, this.batchRng);
+    this.cursor = order.cursor;
+    this.givenBack = Int32Array.from(order.givenBack);
   }
 
   /** The training rows of a batch (new tensors). */

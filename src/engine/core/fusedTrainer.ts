@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { TrainingSpec } from '../../experiment';
-import { freshState } from './fused';
+import { freshState, type OptimizerState } from './fused';
 import { runFusedTraining } from './fusedKernel';
 import type { NamedWeight } from './model';
 
@@ -44,15 +44,38 @@ export class FusedTrainer<O> {
     return perStep;
   }
 
-  private fresh() {
-    const { slots, beta } = freshState(
+  private freshValues(): OptimizerState {
+    return freshState(
       this.training.optimizer,
       this.weights.map((w) => w.variable.size),
     );
+  }
+
+  private fresh() {
+    return this.tensors(this.freshValues());
+  }
+
+  private tensors({ slots, beta }: OptimizerState) {
     return {
       slots: slots.map((slot) => slot.map((values, k) => tf.tensor(values, this.weights[k].variable.shape))),
       beta: tf.tensor1d(beta),
     };
+  }
+
+  /** The optimizer's state now (a fresh one before the first step). */
+  async readState(): Promise<OptimizerState> {
+    if (!this.state) return this.freshValues();
+    const read = async (t: tf.Tensor) => Float32Array.from((await t.data()) as Float32Array);
+    return {
+      slots: await Promise.all(this.state.slots.map((slot) => Promise.all(slot.map(read)))),
+      beta: await read(this.state.beta),
+    };
+  }
+
+  /** Goes on from this state (as `readState` gave it, for these weights). */
+  writeState(state: OptimizerState): void {
+    this.disposeState();
+    this.state = this.tensors(state);
   }
 
   /** Forgets the optimizer's state (after weights are put back, as the autodiff optimizer is restarted). */

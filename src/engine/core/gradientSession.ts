@@ -3,7 +3,7 @@
  * fused kernel that trains them on the backends it runs on (O: the options the architecture's kernel takes).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { inputNames, type ExperimentSpec, type WeightMap } from '../../experiment';
+import { inputNames, type ExperimentSpec, type TrainingState, type WeightMap } from '../../experiment';
 import type { EngineEvent, WeightShape } from '../../protocol';
 import { DataFeed } from './dataFeed';
 import type { UpdateOptions } from './fused';
@@ -12,6 +12,7 @@ import { FusedTrainer } from './fusedTrainer';
 import type { NamedWeight } from './model';
 import { assignFlat, exportNamed, gradientMap, importNamed } from './namedWeights';
 import { createOptimizer, disposeOptimizer } from './optimizer';
+import { optimizerFrom, optimizerPart, readTfjsOptimizer, tfjsOptimizerFrom } from './optimizerState';
 import type { SessionOptions } from './session';
 import type { Dataset } from './tasks';
 
@@ -73,6 +74,30 @@ export abstract class GradientSession<O = unknown> {
   importWeights(weights: WeightMap, step?: number): void {
     importNamed(this.named, weights);
     if (step !== undefined) this.step = Math.max(0, Math.floor(step));
+  }
+
+  /** The optimizer's state (of the path that trains: fused or tfjs's optimizer) and the batch order. */
+  async exportTrainingState(): Promise<TrainingState> {
+    const kind = this.spec.training.optimizer;
+    const state =
+      this.fused && this.isFused
+        ? await this.fused.readState()
+        : await readTfjsOptimizer(this.optimizer, kind, this.named);
+    return { ...optimizerPart(kind, this.named, state), batches: this.feed.exportOrder() };
+  }
+
+  /**
+   * Goes on from an exported state (after its weights were imported): the next steps are the ones the exporting
+   * session would have taken. Refuses, changing nothing, a state for another optimizer, network or data set.
+   */
+  async importTrainingState(saved: TrainingState): Promise<void> {
+    const state = optimizerFrom(this.spec.training.optimizer, this.named, saved);
+    // Checks the order before it changes anything; nothing below refuses.
+    this.feed.importOrder(saved.batches);
+    if (this.fused && this.isFused) return this.fused.writeState(state);
+    const optimizer = await tfjsOptimizerFrom(this.spec.training, this.named, state);
+    disposeOptimizer(this.optimizer);
+    this.optimizer = optimizer;
   }
 
   /** Puts back flat weights and the step, and restarts the optimizer (its state may hold NaN). */

@@ -3,7 +3,7 @@
  * frame, move weights in and out. Each architecture's session adds its own capabilities (src/engine/arch/<name>)
  * and the union of them all is `Session` (src/engine/registry.ts), told apart by `kind`.
  */
-import type { Architecture, ExperimentSpec, WeightMap } from '../../experiment';
+import type { Architecture, ExperimentSpec, TrainingState, WeightMap } from '../../experiment';
 import type { ArchLayoutOf, EngineEvent, Metrics, Snapshot, WeightShape } from '../../protocol';
 import type { Dataset } from './tasks';
 
@@ -50,6 +50,13 @@ export interface SessionBase<K extends Architecture> {
   exportWeights(): Promise<WeightMap>;
   /** Sets every named weight (and the step count, when given); refuses missing names or wrong shapes. */
   importWeights(weights: WeightMap, step?: number): void;
+  /**
+   * What training goes on from beyond the weights — the optimizer's state and the batch order — so that a copy
+   * (importWeights, then importTrainingState) takes the same next steps; undefined where none is carried (Live).
+   */
+  exportTrainingState(): Promise<TrainingState | undefined>;
+  /** Puts it back after importWeights; refuses, changing nothing, a state that does not fit this session. */
+  importTrainingState(state: TrainingState): Promise<void>;
   /** Puts back flat weights (as a Snapshot holds them) and the step, and restarts the optimizer. */
   restore(weights: Float32Array, step: number): void;
   dispose(): void;

@@ -2,7 +2,32 @@ import { describe, expect, it } from 'vitest';
 import { defaultSpec, TASKS } from '../../experiment';
 import { createRng } from '../../experiment';
 import { gridCoords } from '../../experiment';
-import { featurize, makeDataset } from './tasks';
+import { featurize, makeDataset, planePoints, type PlaneTask } from './tasks';
+import {
+  classifyCircleData,
+  classifySpiralData,
+  classifyTwoGaussData,
+  classifyXORData,
+  type Example2D,
+  type Random,
+} from '../testing/playgroundDataset';
+
+/** The Playground's generator of each task (src/engine/testing/playgroundDataset.ts transcribes them). */
+const PLAYGROUND: Record<PlaneTask, (random: Random, n: number, noise: number) => Example2D[]> = {
+  circle: classifyCircleData,
+  xor: classifyXORData,
+  gaussian: classifyTwoGaussData,
+  spiral: classifySpiralData,
+};
+const PLANE: PlaneTask[] = ['circle', 'xor', 'gaussian', 'spiral'];
+
+/** The share of points whose label is not the one their own (stored) position gives. */
+function labelNoise(kind: 'circle' | 'xor', noise: number): number {
+  const points = planePoints(kind, 4000, noise, createRng(11));
+  const clean = (p: { x1: number; x2: number }) =>
+    kind === 'circle' ? Math.hypot(p.x1, p.x2) < 2.5 : p.x1 * p.x2 >= 0;
+  return points.filter((p) => p.label !== (clean(p) ? 1 : 0)).length / points.length;
+}
 
 describe('tasks', () => {
   it.each(TASKS)('%s is deterministic per seed and differs between seeds', (kind) => {
@@ -28,6 +53,62 @@ describe('tasks', () => {
       expect(p.label).toBe(Math.hypot(p.x1, p.x2) < 2.5 ? 1 : 0);
     const xor = makeDataset({ ...defaultSpec().task, kind: 'xor' }, 3);
     for (const p of [...xor.train, ...xor.test]) expect(p.label).toBe(p.x1 * p.x2 >= 0 ? 1 : 0);
+  });
+
+  it.each(PLANE.flatMap((kind) => [0, 0.1, 0.5].map((noise) => [kind, noise] as const)))(
+    '%s at noise %s draws the same points and labels as the TensorFlow Playground fed the same stream',
+    (kind, noise) => {
+      const ours = planePoints(kind, 500, noise, createRng(2024));
+      // The same stream, counted: how many numbers the Playground's generator takes from it.
+      const stream = createRng(2024);
+      let draws = 0;
+      const theirs = PLAYGROUND[kind](() => (draws++, stream.next()), 500, noise);
+      expect(ours.map((p) => [p.x1, p.x2, p.label])).toEqual(
+        theirs.map((p) => [p.x, p.y, p.label === 1 ? 1 : 0]),
+      );
+      // Ours took exactly as many: the next number of both streams is the same.
+      const after = createRng(2024);
+      for (let i = 0; i < draws; i++) after.next();
+      const oursAfter = createRng(2024);
+      planePoints(kind, 500, noise, oursAfter);
+      expect(oursAfter.next()).toBe(after.next());
+      // The gaussian's polar method rejects about 21% of its pairs: the comparison went through rejections.
+      if (kind === 'gaussian') expect(draws).toBeGreaterThan(2 * 2 * 500 * 1.1);
+    },
+  );
+
+  it('circle and xor keep the clean shape and turn noise into label noise, as the Playground does', () => {
+    for (const noise of [0.1, 0.5]) {
+      const circle = planePoints('circle', 2000, noise, createRng(5));
+      // The clean points: inside radius 2.5 or between 3.5 and 5, never outside the plane.
+      for (const p of circle) {
+        const r = Math.hypot(p.x1, p.x2);
+        expect(r < 2.5 + 1e-12 || (r >= 3.5 - 1e-12 && r <= 5 + 1e-12)).toBe(true);
+      }
+      const xor = planePoints('xor', 2000, noise, createRng(5));
+      // The 0.3 padding gap along both axes stays empty.
+      for (const p of xor) {
+        expect(Math.min(Math.abs(p.x1), Math.abs(p.x2))).toBeGreaterThanOrEqual(0.3);
+        expect(Math.max(Math.abs(p.x1), Math.abs(p.x2))).toBeLessThanOrEqual(5.3);
+      }
+    }
+    expect(labelNoise('circle', 0)).toBe(0);
+    expect(labelNoise('xor', 0)).toBe(0);
+    // Noise 0.5 moves a label check by up to 2.5 in each coordinate: many points near the boundary flip.
+    expect(labelNoise('circle', 0.5)).toBeGreaterThan(0.1);
+    expect(labelNoise('xor', 0.5)).toBeGreaterThan(0.1);
+    expect(labelNoise('circle', 0.1)).toBeGreaterThan(0);
+    expect(labelNoise('circle', 0.1)).toBeLessThan(labelNoise('circle', 0.5));
+  });
+
+  it('makes exactly the number of points asked, also when it is odd', () => {
+    for (const kind of PLANE) {
+      const points = planePoints(kind, 501, 0.2, createRng(1));
+      expect(points.length).toBe(501);
+      // The classes that are not labelled by position: floor(n / 2) of the first, the rest of the second.
+      if (kind === 'gaussian' || kind === 'spiral')
+        expect(points.filter((p) => p.label === 1).length).toBe(250);
+    }
   });
 
   it('computes the optional features', () => {

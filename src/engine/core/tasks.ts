@@ -2,6 +2,20 @@
  * The four 2-D classification tasks of the TensorFlow Playground, seeded. Points live in [-6, 6]^2 and have
  * labels 0 or 1. Training loss for all of them: mean sigmoid cross-entropy of the single output logit
  * (plus the regularisation term), so the model's output y is a logit and P(label 1) = sigmoid(y).
+ *
+ * The generators are the Playground's (github.com/tensorflow/playground, src/dataset.ts), draw for draw, with our
+ * seeded stream in place of Math.random (tasks.test.ts checks each against a transcription of that file):
+ *   circle    r ~ U(0, 2.5) (label 1) or U(3.5, 5) (label 0), angle ~ U(0, 2 pi), p = r (sin, cos);
+ *             noise n ~ U(-5, 5)^2 * noise; the point kept is the clean p, its label is |p + n| < 2.5
+ *   xor       p ~ U(-5, 5)^2 pushed 0.3 away from each axis; the point kept is p, its label (p + n)_1 (p + n)_2 >= 0
+ *             with n ~ U(-5, 5)^2 * noise
+ *   gaussian  N((2, 2), v I) (label 1) and N((-2, -2), v I) (label 0), v = 0.5 (1 - t) + 4 t, t = noise / 0.5
+ *             (d3 v3's linear scale from [0, 0.5] to [0.5, 4]); normals by Marsaglia's polar method
+ *   spiral    two arms, r = 5 i / n, t = 1.75 * 2 pi i / n (+ pi for label 0), p = r (sin t, cos t) + U(-1, 1)^2 * noise
+ * So noise on circle and xor is label noise (points near the boundary may carry the other class's label), and
+ * their points stay where the clean shape puts them (circle within radius 5; xor at least 0.3 from each axis).
+ * One difference: for an odd number of points the Playground makes one more (each class loops while i < n / 2);
+ * here the first class has floor(n / 2) points and the second the rest, n in all.
  */
 import {
   FEATURE_FUNCTIONS,
@@ -17,6 +31,7 @@ import type { Dataset, Point } from './points';
 export type { Dataset, Point };
 
 type Generator = (n: number, noise: number, rng: Rng) => Point[];
+export type PlaneTask = (typeof PLANE_TASKS)[number];
 
 const label = (positive: boolean): 0 | 1 => (positive ? 1 : 0);
 
@@ -29,10 +44,10 @@ const circle: Generator = (n, noise, rng) => {
       const angle = rng.uniform(0, 2 * Math.PI);
       const x1 = r * Math.sin(angle);
       const x2 = r * Math.cos(angle);
-      const nx = rng.uniform(-radius, radius) * noise;
-      const ny = rng.uniform(-radius, radius) * noise;
-      // The label follows the noisy position, as in the TensorFlow Playground.
-      points.push({ x1: x1 + nx, x2: x2 + ny, label: label(Math.hypot(x1 + nx, x2 + ny) < radius * 0.5) });
+      const nx = x1 + rng.uniform(-radius, radius) * noise;
+      const ny = x2 + rng.uniform(-radius, radius) * noise;
+      // The clean point, labelled by where the noise moved it (the Playground's getCircleLabel).
+      points.push({ x1, x2, label: label(Math.sqrt(nx * nx + ny * ny) < radius * 0.5) });
     }
   };
   ring(Math.floor(n / 2), 0, radius * 0.5);
@@ -48,20 +63,35 @@ const xor: Generator = (n, noise, rng) => {
     x1 += x1 > 0 ? padding : -padding;
     let x2 = rng.uniform(-5, 5);
     x2 += x2 > 0 ? padding : -padding;
-    const nx = rng.uniform(-5, 5) * noise;
-    const ny = rng.uniform(-5, 5) * noise;
-    points.push({ x1: x1 + nx, x2: x2 + ny, label: label(x1 * x2 >= 0) });
+    const nx = x1 + rng.uniform(-5, 5) * noise;
+    const ny = x2 + rng.uniform(-5, 5) * noise;
+    points.push({ x1, x2, label: label(nx * ny >= 0) });
   }
   return points;
 };
 
+/** A normal sample by Marsaglia's polar method, as the Playground's normalRandom draws it. */
+function polarNormal(rng: Rng, mean: number, variance: number): number {
+  let v1: number, v2: number, s: number;
+  do {
+    v1 = 2 * rng.next() - 1;
+    v2 = 2 * rng.next() - 1;
+    s = v1 * v1 + v2 * v2;
+    // s = 0 (probability 2^-64) would give 0/0; the Playground does not guard it, we draw again.
+  } while (s > 1 || s === 0);
+  return mean + Math.sqrt(variance) * (Math.sqrt((-2 * Math.log(s)) / s) * v1);
+}
+
 const gaussian: Generator = (n, noise, rng) => {
-  const variance = 0.5 + 3.5 * (noise / 0.5);
+  // d3 v3's scale.linear().domain([0, 0.5]).range([0.5, 4]) at noise.
+  const t = noise / 0.5;
+  const variance = 0.5 * (1 - t) + 4 * t;
   const points: Point[] = [];
   const blob = (count: number, cx: number, cy: number, positive: boolean) => {
     for (let i = 0; i < count; i++) {
-      const sd = Math.sqrt(variance);
-      points.push({ x1: cx + rng.normal() * sd, x2: cy + rng.normal() * sd, label: label(positive) });
+      const x1 = polarNormal(rng, cx, variance);
+      const x2 = polarNormal(rng, cy, variance);
+      points.push({ x1, x2, label: label(positive) });
     }
   };
   blob(Math.floor(n / 2), 2, 2, true);
@@ -85,14 +115,19 @@ const spiral: Generator = (n, noise, rng) => {
   return points;
 };
 
-const GENERATORS: Record<(typeof PLANE_TASKS)[number], Generator> = { circle, xor, gaussian, spiral };
+const GENERATORS: Record<PlaneTask, Generator> = { circle, xor, gaussian, spiral };
+
+/** A 2-D task's n points in generation order (before the shuffle and the split), from this stream. */
+export function planePoints(kind: PlaneTask, n: number, noise: number, rng: Rng): Point[] {
+  return GENERATORS[kind](n, noise, rng);
+}
 
 /** Generates the task's points and splits them into train and test sets; the same seed gives the same data. */
 export function makeDataset(task: TaskSpec, seed: number): Dataset {
   const rng = createRng(deriveSeed(seed, `data:${task.kind}`));
   const points = isSequenceTask(task.kind)
     ? sequencePoints(task, rng)
-    : GENERATORS[task.kind](task.numSamples, task.noise, rng);
+    : planePoints(task.kind, task.numSamples, task.noise, rng);
   const order = permutation(points.length, rng);
   const shuffled = Array.from(order, (i) => points[i]);
   const numTrain = Math.max(1, Math.round(points.length * task.trainRatio));

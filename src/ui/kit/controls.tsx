@@ -56,9 +56,10 @@ export function Slider(props: {
   step: number;
   display: string;
   onChange: (value: number) => void;
+  hint?: string;
 }) {
   return (
-    <Field label={props.label}>
+    <Field label={props.label} hint={props.hint}>
       {(id) => (
         <span className="slider">
           <input

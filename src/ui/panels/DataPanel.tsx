@@ -21,6 +21,17 @@ const TASK_LABELS: Record<TaskKind, string> = {
   adding: 'Adding problem over T steps (sequence)',
 };
 
+/** What noise does to each task (the 2-D tasks' as in the TensorFlow Playground's dataset.ts). */
+const NOISE_HINTS: Record<TaskKind, string> = {
+  circle: 'label noise: points stay on the rings, labelled by a jittered copy',
+  xor: 'label noise: points stay in their quadrants, labelled by a jittered copy',
+  gaussian: 'wider blobs: variance 0.5 at 0% to 4 at 50%',
+  spiral: 'jitters each point by up to ±noise',
+  parity: 'flips each label with this probability',
+  'temporal-xor': 'flips each label with this probability',
+  adding: 'flips each label with this probability',
+};
+
 export function DataPanel() {
   const { task, training, seed } = useAppStore((s) => s.spec);
   const updateSpec = useAppStore((s) => s.updateSpec);
@@ -49,6 +60,7 @@ export function DataPanel() {
         max={TASK_FIELDS.noise.max * 100}
         step={5}
         display={`${Math.round(task.noise * 100)}%`}
+        hint={NOISE_HINTS[task.kind]}
         onChange={(v) => updateSpec((d) => void (d.task.noise = v / 100))}
       />
       <NumberField

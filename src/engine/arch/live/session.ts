@@ -232,6 +232,15 @@ export class LiveSession implements SessionBase<'live'> {
     if (step !== undefined) this.network.step = Math.max(0, Math.floor(step));
   }
 
+  /** None is carried: a copy starts with empty memories and fresh task and rewiring streams (README). */
+  async exportTrainingState(): Promise<undefined> {
+    return undefined;
+  }
+
+  async importTrainingState(): Promise<void> {
+    throw new SpecError('a Dynamic-Live network carries no training state');
+  }
+
   restore(weights: Float32Array, step: number): void {
     let offset = 0;
     for (const { name, shape } of this.weightLayout) {

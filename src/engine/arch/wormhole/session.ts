@@ -141,7 +141,11 @@ export class WormholeSession
     for (let i = 0; i < steps; i++) {
       const { x, y } = this.feed.gather(this.feed.nextBatch());
       const { grads, solve } = await this.gradientsOf(x, y);
-      this.optimizer.applyGradients(grads);
+      // As an array in the weights' order, as minimize() passes them: tfjs keeps the slots by position, and a
+      // map's keys (tfjs's numeric variable names) come in creation order, not the weights' (the training state
+      // is saved and restored in the weights' order).
+      const vars = this.model.weights.map((w) => w.variable);
+      this.optimizer.applyGradients(vars.map((v) => ({ name: v.name, tensor: grads[v.name] })));
       tf.dispose([x, y, ...Object.values(grads)]);
       if (this.stepTaken(solve)) break;
     }
