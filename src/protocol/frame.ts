@@ -1,6 +1,6 @@
 /** One frame of a running experiment: what every architecture reports, plus its own payload (ArchFrame). */
 import type { Metrics } from './metrics';
-import type { FixedPointReplay } from './wormhole';
+import type { FixedPointReplay, SolveFailures } from './wormhole';
 
 export interface MlpFrame {
   kind: 'mlp';
@@ -31,6 +31,8 @@ export interface WormholeFrame {
   iterationMap: Float32Array;
   /** The selected sample's solve, sweep by sweep. */
   fixedPoint: FixedPointReplay;
+  /** Training solves that did not converge so far, forward and adjoint apart. */
+  failures: SolveFailures;
 }
 
 export type ArchFrame = MlpFrame | DianFrame | LiveFrame | WormholeFrame;

@@ -28,7 +28,7 @@ function spec(wormhole: Partial<WormholeSpec> = {}, training: Partial<TrainingSp
  * on (measured: up to 1.2e-6 of the trace's first value), Anderson's mixing amplifies it (up to 9e-6). The floors,
  * in units of the first value, leave a margin of 3-4 over those.
  */
-const FLOOR = { plain: 5e-6, anderson: 3e-5 };
+const FLOOR = { plain: 5e-6, anderson: 3e-5, safeguarded: 3e-5 };
 function expectNear(a: number[], b: number[], what: string, absolute: number, relative = 1e-4): void {
   expect(a.length, what).toBe(b.length);
   a.forEach((v, i) =>
