@@ -100,6 +100,7 @@ export class FusedSolver {
         stop = 'tol';
         break;
       }
+      if (k === o.maxIter) break;
       if (o.solver !== 'plain') this.mixer.step(X, F, this.r);
       else
         for (let i = 0; i < X.length; i++)

@@ -43,7 +43,7 @@ const stopGradient = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) =>
  * clipped slope through z_h = h stop(c) + stop(d); the gate's c and d see 1/4 through z_theta = stop(h) c + d,
  * added as 0.25 (z_theta - stop(z_theta)), which is exactly 0 in value.
  */
-function hardGate(h: tf.Tensor2D, c: tf.Tensor2D, d: tf.Tensor): tf.Tensor2D {
+export function hardGate(h: tf.Tensor2D, c: tf.Tensor2D, d: tf.Tensor): tf.Tensor2D {
   const zh = tf.add(tf.matMul(h, stopGradient(c)), stopGradient(d));
   const zTheta = tf.add(tf.matMul(stopGradient(h), c), d);
   const straight = tf.mul(0.25, tf.sub(zTheta, stopGradient(zTheta)));

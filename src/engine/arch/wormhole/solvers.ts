@@ -120,6 +120,8 @@ export async function solveFixedPoint(
       trace.stop = 'tol';
       break;
     }
+    // No step after the last sweep: the iterate would never be swept.
+    if (k === options.maxIter) break;
     let next: tf.Tensor2D;
     if (mixer) {
       const mixed = await mixer.step(X, F, rows);
