@@ -15,8 +15,8 @@ import { mean, median } from './stats';
 export const SOLVE_SEEDS = [1, 2, 3];
 export const SOLVE_BATCH = 250;
 export const GATES: { label: string; gate: WormholeSpec['gate']; gateBias: number }[] = [
-  // The hard gate clip(½ + z/4, 0, 1) is shut for z <= -2: at bias -8 every sample's is.
-  { label: 'closed (hard, bias −8)', gate: 'hard', gateBias: -8 },
+  // The hard gate clip(½ + z/4, 0, 1) is shut for z <= -2: at bias -4 every sample's is at initialisation.
+  { label: 'closed (hard, bias −4)', gate: 'hard', gateBias: -4 },
   { label: 'nearly closed (soft, bias −4: the default)', gate: 'soft', gateBias: -4 },
   { label: 'half open (soft, bias 0)', gate: 'soft', gateBias: 0 },
   { label: 'open (soft, bias +2)', gate: 'soft', gateBias: 2 },
