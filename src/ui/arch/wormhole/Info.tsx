@@ -35,9 +35,9 @@ export function WormholeInfo() {
         at 0, exactly 0 below z = −2 (so a closed network is acyclic) and never above 1. A hard gate that is
         shut has no slope, so it could never learn to open; we chose a straight-through gradient for the
         gate&apos;s own c and d (slope ¼ everywhere: they learn whether opening would lower the loss), while
-        the states keep the true slope, so the adjoint solves the real linearised fixed point. (A bias that
-        starts inside the slope would have opened every gate from the start.) Relu: max(0, z), the first hard
-        gate — unbounded and without gradient while shut — kept for links made with it.
+        the states keep the true slope, so the adjoint solves the true linearisation. (A bias that starts
+        inside the slope would have opened every gate from the start.) Relu: max(0, z), the first hard gate —
+        unbounded and without gradient while shut — kept for links made with it.
       </p>
       <p>
         <strong>Gradients.</strong> L1/L2 from the Training panel applies to the kernels W, V and c (not the
