@@ -8,6 +8,7 @@ import { runLiveTensor } from './liveTensor';
 import type { MachineInfo } from './report';
 import { runLine } from './resultsFile';
 import { runWormholeAccuracy } from './wormholeAccuracy';
+import { runWormholeTraining } from './wormholeTraining';
 import { wormholeSection, type WormholeResults } from './wormholeReport';
 import { runGradientMemory, runSolveSweeps, runSolveTiming } from './wormholeSolve';
 import { runSweepsMap } from './wormholeSweepsMap';
@@ -34,6 +35,8 @@ export async function wormholeMarkdown(info: MachineInfo): Promise<string> {
   const timing = await runSolveTiming();
   console.error('bench: Wormhole gradient memory');
   const memory = await runGradientMemory();
+  console.error('bench: Wormhole solvers in training');
+  const training = await runWormholeTraining();
   console.error('bench: Wormhole accuracy on the sequence tasks');
   const accuracy = await runWormholeAccuracy();
   console.error('bench: Wormhole: what the sweeps map shows');
@@ -42,6 +45,7 @@ export async function wormholeMarkdown(info: MachineInfo): Promise<string> {
     sweeps,
     timing,
     memory,
+    training,
     accuracy,
     sweepsMap,
     seconds: (performance.now() - start) / 1000,

@@ -69,8 +69,9 @@ export interface SeqRun {
   trainAccuracy: number;
   testAccuracy: number;
   msPerStep: number;
-  /** Wormhole: training solves that stopped at maxIter or diverged, and the last step's solves. */
+  /** Wormhole: training solves that stopped at maxIter or diverged (forward, adjoint), and the last step's solves. */
   unconverged?: number;
+  adjointUnconverged?: number;
   lastSweeps?: number;
   lastAdjoint?: number;
   lastGate?: number;
@@ -109,7 +110,8 @@ async function runOne(spec: ExperimentSpec): Promise<SeqRun> {
   };
   if (s.kind === 'wormhole') {
     const w = s;
-    run.unconverged = w.takeEvents().length;
+    run.unconverged = w.failures.forward;
+    run.adjointUnconverged = spec.wormhole.gradient === 'implicit' ? w.failures.adjoint : undefined;
     run.lastSweeps = w.lastSolve?.iterations;
     run.lastAdjoint = spec.wormhole.gradient === 'implicit' ? w.lastAdjoint?.iterations : undefined;
     run.lastGate = w.lastSolve?.gates.at(-1)?.[0];

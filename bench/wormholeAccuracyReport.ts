@@ -30,7 +30,8 @@ function accuracyTable(r: SeqResult): string {
       'Test acc %',
       'Train acc %',
       'ms/step',
-      `Unconverged training solves (of ${SEQ_STEPS}), per seed`,
+      `Unconverged forward solves (of ${SEQ_STEPS}), per seed`,
+      'Unconverged adjoint solves',
       'Last step: sweeps, per seed',
       'Last step: adjoint iterations',
       'Last step: mean gate',
@@ -46,6 +47,7 @@ function accuracyTable(r: SeqResult): string {
       ),
       fmt(mean(c.runs.map((x) => x.msPerStep))),
       optional(c, (x) => x.unconverged),
+      optional(c, (x) => x.adjointUnconverged),
       optional(c, (x) => x.lastSweeps),
       optional(c, (x) => x.lastAdjoint),
       optional(c, (x) => x.lastGate, 2),
@@ -89,9 +91,9 @@ function reading(r: SeqResult): string {
   const helps = [...openVsNone, ...defaultVsNone].filter((f) => mean(f.d) > 0);
   const model = (i: number) => tasks.map((task) => cellsOf(r, task)[i]);
   const cost = (i: number) => mean(model(i).flatMap((c) => c.runs.map((x) => x.msPerStep)));
-  const unconverged = [2, 3]
-    .flatMap(model)
-    .reduce((n, c) => n + c.runs.reduce((m, x) => m + (x.unconverged ?? 0), 0), 0);
+  const count = (f: (x: SeqCell['runs'][number]) => number | undefined) =>
+    [2, 3].flatMap(model).reduce((n, c) => n + c.runs.reduce((m, x) => m + (f(x) ?? 0), 0), 0);
+  const [unconverged, adjointUnconverged] = [count((x) => x.unconverged), count((x) => x.adjointUnconverged)];
   const worse = [...openVsNone, ...defaultVsNone].filter((f) => f.reading === 'worse');
   return [
     `**Do the wormholes help?** Test accuracy, wormhole (gate bias ${OPEN_BIAS}) minus the same network with ` +
@@ -110,8 +112,8 @@ function reading(r: SeqResult): string {
       `${fmt(cost(0))}, no wormholes ${fmt(cost(1))}, wormhole bias ${DEFAULT_BIAS} ${fmt(cost(2))}, wormhole bias ` +
       `${OPEN_BIAS} ${fmt(cost(3))}. With a wormhole the solves get longer as training goes on (compare the ` +
       "last step's sweeps and adjoint iterations above with the sweeps at initialisation), and " +
-      `${unconverged} training ` +
-      `solves in all stopped at maxIter or diverged (training went on, the spec's default).`,
+      `${unconverged} forward and ${adjointUnconverged} adjoint training solves in all stopped at maxIter or ` +
+      "diverged (training went on, the spec's default).",
     '**What "long dependency" means here.** These tasks give the layered networks the whole window at once ' +
       `(T inputs; the adding problem 2T), so a feed-forward net sees every bit in one pass: the MLP needs no ` +
       'memory, and nothing here requires iterating. With 250 training windows, parity of 4 bits has only 16 ' +
@@ -134,7 +136,8 @@ export function accuracyPart(r: SeqResult): string {
       `initialisation and batches). Every model: hidden layers ${HIDDEN.join(', ')}, tanh, Adam lr ${SEQ_LR}, ` +
       `batch ${SEQ_BATCH}, ${SEQ_STEPS} steps (${(SEQ_STEPS * SEQ_BATCH) / 250} epochs); test accuracy at the ` +
       'end. The Wormholes are `defaultSpec("wormhole")` otherwise (wormhole 3->1 from the output back to ' +
-      'layer 1, soft gate, Anderson, tol 1e-4, maxIter 40, implicit gradient), with the gate bias ' +
+      'layer 1, soft gate, safeguarded Anderson for the forward and the adjoint solve, tol 1e-4, maxIter 40, ' +
+      'implicit gradient), with the gate bias ' +
       `${DEFAULT_BIAS} (the default: nearly closed) or ${OPEN_BIAS} (half open) at the start. ${gradientNote} ` +
       `Mean ± sd over the seeds; this part took ${r.seconds.toFixed(0)} s.`,
     '',

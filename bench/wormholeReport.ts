@@ -4,6 +4,8 @@ import { mean } from './stats';
 import { accuracyPart } from './wormholeAccuracyReport';
 import { sweepsMapPart, type SweepsMapRow } from './wormholeSweepsMap';
 import type { SeqResult } from './wormholeAccuracy';
+import type { TrainingCell } from './wormholeTraining';
+import { trainingPart } from './wormholeTrainingReport';
 import {
   MEMORY_GATE,
   MEMORY_SWEEPS,
@@ -21,6 +23,7 @@ export interface WormholeResults {
   sweeps: SolveRow[];
   timing: { rows: TimingRow[]; problems: string[] };
   memory: MemoryRow[];
+  training: { cells: TrainingCell[]; seconds: number };
   accuracy: SeqResult;
   /** What the sweeps map shows (absent in results made before it was measured). */
   sweepsMap?: SweepsMapRow[];
@@ -63,39 +66,50 @@ function sweepsReading(rows: SolveRow[]): string {
   const closed = row('closed', 'plain');
   const open = rows.filter((r) => !r.gate.includes('closed'));
   const longer = open.every((r) => mean(r.meanSweeps) > mean(closed.meanSweeps));
-  const andersonSaves = open
-    .filter((r) => r.solver === 'plain')
-    .every((p) => mean(row(p.gate, 'anderson').meanSweeps) < mean(p.meanSweeps));
-  const worseAnderson = rows
-    .filter((r) => r.solver === 'plain')
-    .flatMap((p) =>
-      p.residual.flatMap((res, i) => {
-        const a = row(p.gate, 'anderson');
-        return a.stops[i] !== 'tol' && a.residual[i] > res
-          ? [
-              `${p.gate.replace(/: the default/, '')}, seed ${SOLVE_SEEDS[i]}: residual ${a.residual[i].toExponential(0)} against ${res.toExponential(0)}`,
-            ]
-          : [];
-      }),
-    );
+  const saves = (solver: string) =>
+    open
+      .filter((r) => r.solver === 'plain')
+      .every((p) => mean(row(p.gate, solver).meanSweeps) < mean(p.meanSweeps));
+  const worseThanPlain = (solver: string) =>
+    rows
+      .filter((r) => r.solver === 'plain')
+      .flatMap((p) =>
+        p.residual.flatMap((res, i) => {
+          const a = row(p.gate, solver);
+          return a.stops[i] !== 'tol' && a.residual[i] > res
+            ? [
+                `${solver}, ${p.gate.replace(/: the default/, '')}, seed ${SOLVE_SEEDS[i]}: residual ${a.residual[i].toExponential(0)} against ${res.toExponential(0)}`,
+              ]
+            : [];
+        }),
+      );
+  const worse = [...worseThanPlain('anderson'), ...worseThanPlain('safeguarded')];
   const gains = rows
     .filter((r) => r.solver === 'plain')
-    .map((p) => `${p.gate.replace(/: the default/, '')} ${m(p)} -> ${m(row(p.gate, 'anderson'))}`);
+    .map(
+      (p) =>
+        `${p.gate.replace(/: the default/, '')} ${m(p)} -> ${m(row(p.gate, 'anderson'))} -> ${m(row(p.gate, 'safeguarded'))}`,
+    );
+  const saving = (solver: string, name: string) =>
+    saves(solver)
+      ? `${name} needs fewer sweeps than plain iteration wherever a gate is open`
+      : `${name} does not save sweeps on every open-gate row`;
   return [
     `Closed gates: ${closed.meanSweeps.every((x) => x === 2) && closed.maxSweeps.every((x) => x === 2) ? 'exactly 2 sweeps for every sample (one to reach the fixed point, one to confirm it), as designed' : `mean ${m(closed)} sweeps: not the 2 the design expects`}. ` +
-      `Mean sweeps per sample, plain -> Anderson: ${gains.join('; ')}. ` +
-      (longer ? 'Opening the gates lengthens the solve' : 'Opening the gates does not lengthen every solve') +
-      (andersonSaves
-        ? ', and Anderson needs fewer sweeps than plain iteration wherever a gate is open.'
-        : '; Anderson does not save sweeps on every open-gate row.'),
+      `Mean sweeps per sample, plain -> Anderson -> safeguarded Anderson: ${gains.join('; ')}. ` +
+      (longer
+        ? 'Opening the gates lengthens the solve; '
+        : 'Opening the gates does not lengthen every solve; ') +
+      `${saving('anderson', 'Anderson')}; ${saving('safeguarded', 'the safeguarded one')}. (These are single ` +
+      'solves of fresh networks; how the solvers fare over training is measured below.)',
     failures.length === 0
       ? 'Every solve converged (stop = tol).'
       : `Not every solve converged: ${failures.map((r) => `${r.gate}, ${r.solver}: ${r.stops.join(' / ')}`).join('; ')}. ` +
         'A batch stops at maxIter when a single sample does not converge (the max column: 40); the residual ' +
-        'shown is the largest in the batch. For those samples neither solver reaches tol in 40 sweeps (this ' +
+        'shown is the largest in the batch. For those samples no solver reaches tol in 40 sweeps (this ' +
         'bench does not tell slow convergence from none)' +
-        (worseAnderson.length > 0
-          ? `, and Anderson can end further from a fixed point than plain iteration: ${worseAnderson.join('; ')}.`
+        (worse.length > 0
+          ? `, and an accelerated solve can end further from a fixed point than plain iteration: ${worse.join('; ')}.`
           : '.'),
   ].join(' ');
 }
@@ -199,10 +213,11 @@ export function wormholeSection(r: WormholeResults, runLine: string): string {
       `(issue #5; \`npm run bench -- --wormhole-only\` runs this section alone). ${runLine} This section took ` +
       `${r.seconds.toFixed(0)} s.`,
     '',
-    '### Sweeps per solve: gates closed and open, plain against Anderson',
+    '### Sweeps per solve: gates closed and open, plain against Anderson and safeguarded Anderson',
     '',
     '`defaultSpec("wormhole")`: hidden layers 6, 6, tanh, one wormhole 3->1 (the output back to layer 1), ' +
-      'relative residual, tol 1e-4, maxIter 40, damping 1, Anderson m = 6, λ = 1e-4; the gate and its starting ' +
+      'relative residual, tol 1e-4, maxIter 40, damping 1, Anderson m = 6, λ = 1e-4 (safeguarded or not); the ' +
+      'gate and its starting ' +
       `bias as in the first column. Freshly initialised networks (seeds ${SOLVE_SEEDS.join(', ')}), each ` +
       `solving the first ${SOLVE_BATCH} training points of its circle data set (noise 0) as one batch, through ` +
       "the session's own solve (`solvePoints`). Sweeps per sample: its sampleIterations (the sweep after which " +
@@ -216,10 +231,10 @@ export function wormholeSection(r: WormholeResults, runLine: string): string {
     '### Forward and backward time, cpu and wasm',
     '',
     `Through the session's public API: \`predict\` (one solve and the output read back) and \`gradients\` ` +
-      `(solve, then implicit: the adjoint fixed point, tol 1e-6, at most 40 iterations, and one vector-Jacobian ` +
-      `product; unrolled: backprop through as many plain sweeps as the solve took), on the first ${TIMING_BATCH} ` +
-      `circle points of seed 1, default spec (Anderson) with the gates as shown. Median of ${TIMING_REPS} calls ` +
-      'after 2 warm-up calls.',
+      `(solve, then implicit: the adjoint fixed point by its solver, tol 1e-6, at most 40 iterations, and one ` +
+      `vector-Jacobian product; unrolled: backprop through the iterations the solve made), on the first ` +
+      `${TIMING_BATCH} circle points of seed 1, default spec (safeguarded Anderson for both solves) with the ` +
+      `gates as shown. Median of ${TIMING_REPS} calls after 2 warm-up calls.`,
     '',
     timing.rows.length > 0 ? timingTable(timing.rows) : 'No backend ran.',
     '',
@@ -238,6 +253,10 @@ export function wormholeSection(r: WormholeResults, runLine: string): string {
     memoryTable(r.memory),
     '',
     memoryReading(r.memory),
+    '',
+    '### Solvers in training: plain, Anderson and safeguarded Anderson',
+    '',
+    trainingPart(r.training),
     '',
     '### Accuracy on the long-dependency tasks against the MLP',
     '',

@@ -15,13 +15,14 @@ import { mean, median } from './stats';
 export const SOLVE_SEEDS = [1, 2, 3];
 export const SOLVE_BATCH = 250;
 export const GATES: { label: string; gate: WormholeSpec['gate']; gateBias: number }[] = [
+  // The hard gate clip(½ + z/4, 0, 1) is shut for z <= -2: at bias -4 every sample's is at initialisation.
   { label: 'closed (hard, bias −4)', gate: 'hard', gateBias: -4 },
   { label: 'nearly closed (soft, bias −4: the default)', gate: 'soft', gateBias: -4 },
   { label: 'half open (soft, bias 0)', gate: 'soft', gateBias: 0 },
   { label: 'open (soft, bias +2)', gate: 'soft', gateBias: 2 },
   { label: 'open (soft, bias +4)', gate: 'soft', gateBias: 4 },
 ];
-export const SOLVERS = ['plain', 'anderson'] as const;
+export const SOLVERS = ['plain', 'anderson', 'safeguarded'] as const;
 export const TIMING_BATCH = 32;
 export const TIMING_REPS = 20;
 export const TIMING_GATES = [GATES[1], GATES[3]];

@@ -1,12 +1,12 @@
 import LZString from 'lz-string';
-import { defaultSpec } from '../src/experiment';
+import { defaultSpec, SCHEMA_VERSION } from '../src/experiment';
 import { chooseBackend, engineStep, expect, openApp, test, type Page } from './fixtures';
 
 async function copyLink(page: Page, withWeights = false): Promise<string> {
   if (withWeights) await page.getByLabel('include trained weights').check();
   await page.getByRole('button', { name: 'Copy link' }).click();
   const link = await page.getByTestId('share-link').inputValue();
-  expect(link).toMatch(/#v=1&s=/);
+  expect(link).toContain(`#v=${SCHEMA_VERSION}&s=`);
   return link;
 }
 
@@ -240,6 +240,6 @@ test('pasting an unusable link into the address bar keeps the running experiment
   await page.evaluate(() => (location.hash = '#v=1&s=garbage'));
   await expect(page.getByRole('alert')).toContainText('Your experiment is unchanged');
   await expect(page.getByLabel('Task')).toHaveValue('spiral');
-  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#v=1&s=/);
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(new RegExp(`^#v=${SCHEMA_VERSION}&s=`));
   expect(await page.evaluate(() => location.hash)).not.toBe('#v=1&s=garbage');
 });

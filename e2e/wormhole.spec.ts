@@ -34,10 +34,10 @@ test('switching the solver changes the iteration count shown', async ({ page }) 
   await page.getByLabel('Gate bias at start').fill('3');
   await page.getByLabel('Gate bias at start').press('Enter');
   await expect(page.getByTestId('fp-stop')).toHaveText('tol (converged)');
-  await page.getByLabel('Solver').selectOption('Anderson');
+  await page.getByLabel('Solver', { exact: true }).selectOption('Anderson');
   await expect(page.getByTestId('fp-stop')).toHaveText('tol (converged)');
   const anderson = await sweeps(page);
-  await page.getByLabel('Solver').selectOption('Plain');
+  await page.getByLabel('Solver', { exact: true }).selectOption('Plain');
   await expect.poll(() => sweeps(page)).not.toBe(anderson);
   expect(await sweeps(page)).toBeGreaterThan(anderson);
 });
@@ -68,14 +68,38 @@ test('a solve that hits maxIter is shown as not converged, and the pause policy 
   await openWormhole(page);
   await page.getByLabel('Gate bias at start').fill('3');
   await page.getByLabel('Gate bias at start').press('Enter');
-  await page.getByLabel('Solver').selectOption('Plain');
+  await page.getByLabel('Solver', { exact: true }).selectOption('Plain');
   await page.getByLabel('When a solve does not converge').selectOption('pause');
-  await page.getByLabel('Max iterations').fill('2');
-  await page.getByLabel('Max iterations').press('Enter');
+  await page.getByLabel('Max iterations', { exact: true }).fill('2');
+  await page.getByLabel('Max iterations', { exact: true }).press('Enter');
   await expect(page.getByTestId('fp-stop')).toHaveText('maxIter (not converged)');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('hit maxIter');
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  await expect(page.getByTestId('fp-failures-forward')).toHaveText('1');
+});
+
+test('forward and adjoint solves that do not converge are counted apart, per step and in total', async ({
+  page,
+}) => {
+  await openWormhole(page);
+  await page.getByLabel('Gate bias at start').fill('3');
+  await page.getByLabel('Gate bias at start').press('Enter');
+  await page.getByLabel('Adjoint solver').selectOption('Plain');
+  await page.getByLabel('Adjoint max iterations').fill('1');
+  await page.getByLabel('Adjoint max iterations').press('Enter');
+  await expect(page.getByTestId('fp-failures-adjoint')).toHaveText('0');
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect(page.getByTestId('step')).toHaveText('1');
+  await expect(page.getByTestId('fp-training')).toContainText('the adjoint solve 1 iterations (maxIter)');
+  await expect(page.getByTestId('fp-failures-adjoint')).toHaveText('1');
+  await expect(page.getByTestId('fp-failures-forward')).toHaveText('0');
+  await expect(page.getByTestId('event-log')).toContainText(
+    'the adjoint solve (implicit gradient) of training step 1 hit maxIter after 1 iterations',
+  );
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect(page.getByTestId('step')).toHaveText('2');
+  await expect(page.getByTestId('fp-failures-adjoint')).toHaveText('2');
 });
 
 test('the Wormhole trains on a sequence task with a long-term dependency', async ({ page }) => {

@@ -1,6 +1,6 @@
 /** The names the experiment spec is built from: schema version, architectures, backends, tasks, features. */
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const ARCHITECTURES = ['mlp', 'dian', 'live', 'wormhole'] as const;
 export type Architecture = (typeof ARCHITECTURES)[number];

@@ -5,8 +5,10 @@ import { defaultSpec } from './defaults';
 import { ADDED_FIELDS, decodeLink, encodeLink, SHAREABLE_LINK_LENGTH } from './link';
 import { randomSpec } from './random';
 import LINKS_V1 from './fixtures/links-v1.json';
+import LINKS_V2 from './fixtures/links-v2.json';
 import { ARCHITECTURES } from './kinds';
 import { validateSpec } from './validate';
+import { SCHEMA_VERSION, type ExperimentSpec } from './spec';
 
 describe('share links', () => {
   it('round-trip: 500 random valid specs encode and decode to equal specs', () => {
@@ -26,16 +28,29 @@ describe('share links', () => {
     expect(decoded.trained).toEqual(trained);
   });
 
-  it('a frozen schema-1 link still opens exactly as it did (fields added since at their defaults)', () => {
+  /**
+   * What a schema-1 spec means at schema 2 (migrations.ts): the same experiment, its adjoint solve plain, its
+   * hard gate called 'relu', its ignored L1/L2 off when the Wormhole is chosen; new fields at their defaults.
+   */
+  /** Plain data of a spec's shape, as a link carries it (the version may be an older one). */
+  const asSpec = (data: object): ExperimentSpec => JSON.parse(JSON.stringify(data));
+
+  function walkedUp(v1: ExperimentSpec): ExperimentSpec {
+    const wormhole = { ...v1.wormhole, adjointSolver: 'plain' as const };
+    if (v1.wormhole.gate === ('hard' as string)) wormhole.gate = 'relu';
+    const training =
+      v1.architecture === 'wormhole' ? { ...v1.training, regularization: 'none' as const } : v1.training;
+    // Fields added to a schema after it was published (ADDED_FIELDS) take their defaults.
+    const live = { ...v1.live, ...ADDED_FIELDS.live };
+    const dian = { ...v1.dian, ...ADDED_FIELDS.dian };
+    return { ...v1, version: SCHEMA_VERSION, wormhole, training, live, dian };
+  }
+
+  it('a frozen schema-1 link still opens as the experiment it was', () => {
     const { spec, problems } = decodeLink(LINKS_V1.frozen.link);
     expect(problems).toEqual([]);
-    // Fields added since take their defaults; everything the link holds is as it was.
-    const frozen = LINKS_V1.frozen.spec;
-    expect(spec).toEqual({
-      ...frozen,
-      live: { ...frozen.live, ...ADDED_FIELDS.live },
-      dian: { ...frozen.dian, ...ADDED_FIELDS.dian },
-    });
+    expect(spec).toEqual(walkedUp(asSpec(LINKS_V1.frozen.spec)));
+    expect(spec.wormhole.solver).toBe('anderson');
     expect(spec.live.sources.out).toEqual(['h1', 'h2', 'h0']);
     expect(spec.live.fidelity).toBe('readme');
   });
@@ -61,10 +76,47 @@ describe('share links', () => {
     expect(decodeLink(encodeLink(beta))).toEqual({ spec: beta, problems: [], trained: undefined });
   });
 
+  it('a schema-1 Wormhole link keeps its gate, its solvers and its (ignored) L1/L2 meaning', () => {
+    const v1 = { ...asSpec(LINKS_V1.frozen.spec), architecture: 'wormhole' as const };
+    v1.wormhole = { ...v1.wormhole, gate: 'hard', solver: 'plain' };
+    v1.training = { ...v1.training, regularization: 'l2', regularizationRate: 0.3 };
+    const oldWormhole: Record<string, unknown> = { ...v1.wormhole };
+    delete oldWormhole.adjointSolver;
+    const link = `#v=1&s=${LZString.compressToEncodedURIComponent(JSON.stringify({ ...v1, version: 1, wormhole: oldWormhole }))}`;
+    const { spec, problems } = decodeLink(link);
+    expect(problems).toEqual([]);
+    expect([spec.wormhole.gate, spec.wormhole.solver, spec.wormhole.adjointSolver]).toEqual([
+      'relu',
+      'plain',
+      'plain',
+    ]);
+    expect(spec.training.regularization).toBe('none');
+    expect(spec).toEqual(walkedUp(v1));
+  });
+
+  it('a frozen schema-2 link still opens exactly as it did', () => {
+    const { spec, problems } = decodeLink(LINKS_V2.frozen.link);
+    expect(problems).toEqual([]);
+    // Made before the fields of ADDED_FIELDS: they take their defaults, and the link text stays.
+    const frozen = LINKS_V2.frozen.spec;
+    expect(spec).toEqual({
+      ...frozen,
+      live: { ...frozen.live, ...ADDED_FIELDS.live },
+      dian: { ...frozen.dian, ...ADDED_FIELDS.dian },
+    });
+    expect(encodeLink(spec)).toBe(LINKS_V2.frozen.link);
+  });
+
   it.each(ARCHITECTURES)(
-    'the default %s experiment gives the same link text as before the field tables',
+    'the default %s experiment gives the same link text as at schema 2; its schema-1 link means the same',
     (arch) => {
-      expect(encodeLink(defaultSpec(arch))).toBe(LINKS_V1.defaultLinks[arch]);
+      expect(encodeLink(defaultSpec(arch))).toBe(LINKS_V2.defaultLinks[arch]);
+      const v1 = decodeLink(LINKS_V1.defaultLinks[arch]);
+      expect(v1.problems).toEqual([]);
+      // Schema 1's default Wormhole solver was Anderson without the safeguard.
+      const before = defaultSpec(arch);
+      before.wormhole.solver = 'anderson';
+      expect(v1.spec).toEqual(walkedUp(asSpec({ ...before, version: 1 })));
     },
   );
 

@@ -1,8 +1,11 @@
 /**
  * Schema migrations: each step turns a spec of schema `from` into schema `from + 1`. A link of an older version
- * is walked up to the current one before validation. Schema 1 is the first published one, so the list is empty;
- * each future change adds its step here and a frozen link of the old version to link.test.ts.
+ * is walked up to the current one before validation. Each change adds its step here and a frozen link of the old
+ * version to link.test.ts.
+ *   1 -> 2  the Wormhole: the old hard gate is 'relu', the old adjoint solve 'plain', and L1/L2 (which it
+ *           ignored) off when it is the architecture (arch/wormhole/migrate.ts)
  */
+import { wormholeFromSchema1 } from './arch/wormhole/migrate';
 import { isRecord } from './fields';
 import { SCHEMA_VERSION } from './spec';
 
@@ -11,7 +14,7 @@ export interface Migration {
   up: (old: Record<string, unknown>) => Record<string, unknown>;
 }
 
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [{ from: 1, up: wormholeFromSchema1 }];
 
 /** Why a list of steps cannot walk schemas up to `target`: steps must go up one version at a time, to it. */
 export function migrationsProblem(steps: readonly Migration[], target: number): string | undefined {

@@ -1,6 +1,6 @@
 /** Things that happened in the engine, for the event log and the animations. */
 import type { BackendName } from '../experiment';
-import type { StopReason } from './wormhole';
+import type { SolveKind, StopReason } from './wormhole';
 
 export type EngineEvent =
   | { kind: 'diverged'; step: number; restoredStep: number }
@@ -15,10 +15,26 @@ export type EngineEvent =
     }
   /** Live: rewirings between two frames beyond the latest few, counted rather than listed (full speed). */
   | { kind: 'rewires-elided'; connects: number; disconnects: number; fromStep: number; step: number }
-  /** Wormhole: a training solve that stopped at maxIter or diverged (paused: training was paused). */
-  | { kind: 'solve'; step: number; stop: StopReason; iterations: number; paused: boolean }
+  /**
+   * Wormhole: a training step's forward solve (the fixed point) or adjoint solve (the implicit gradient) that
+   * stopped at maxIter or diverged (paused: training was paused).
+   */
+  | {
+      kind: 'solve';
+      solve: SolveKind;
+      step: number;
+      stop: StopReason;
+      iterations: number;
+      paused: boolean;
+    }
   /** Wormhole: unconverged training solves between two frames beyond the latest few, counted (full speed). */
-  | { kind: 'solves-elided'; maxIter: number; diverged: number; fromStep: number; step: number }
+  | {
+      kind: 'solves-elided';
+      forward: { maxIter: number; diverged: number };
+      adjoint: { maxIter: number; diverged: number };
+      fromStep: number;
+      step: number;
+    }
   /** Live: a reward given by the user; the events it caused follow. */
   | { kind: 'reward'; reward: number; step: number }
   | { kind: 'backend-fallback'; wanted: BackendName; reason: string };

@@ -1,6 +1,6 @@
 /** One frame of a running experiment: what every architecture reports, plus its own payload (ArchFrame). */
 import type { Metrics } from './metrics';
-import type { FixedPointReplay, SweepsRelations } from './wormhole';
+import type { FixedPointReplay, SolveFailures, SweepsRelations } from './wormhole';
 
 export interface MlpFrame {
   kind: 'mlp';
@@ -33,6 +33,8 @@ export interface WormholeFrame {
   sweepsRelations?: SweepsRelations;
   /** The selected sample's solve, sweep by sweep. */
   fixedPoint: FixedPointReplay;
+  /** Training solves that did not converge so far, forward and adjoint apart. */
+  failures: SolveFailures;
 }
 
 export type ArchFrame = MlpFrame | DianFrame | LiveFrame | WormholeFrame;

@@ -1,5 +1,13 @@
 /** The Fixed-Point Wormhole's solve traces, as the engine reports them and the convergence view replays them. */
 export type StopReason = 'tol' | 'maxIter' | 'diverged';
+/** The two solves of a training step: the fixed point, and the adjoint fixed point of its implicit gradient. */
+export type SolveKind = 'forward' | 'adjoint';
+
+/** Training solves that stopped at maxIter or diverged, counted since the session started. */
+export interface SolveFailures {
+  forward: number;
+  adjoint: number;
+}
 
 export interface FixedPointTrace {
   iterations: number;

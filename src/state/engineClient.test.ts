@@ -119,11 +119,19 @@ describe('engine client: messages from the engine', () => {
   it("'events' with uncounted solves logs one line with the count, and does not pause", () => {
     const f = fakeEngine();
     f.store.getState().setRuntime({ playing: true });
-    const elided = { kind: 'solves-elided', maxIter: 5, diverged: 1, fromStep: 2, step: 9 } as const;
+    const elided = {
+      kind: 'solves-elided',
+      forward: { maxIter: 5, diverged: 1 },
+      adjoint: { maxIter: 3, diverged: 0 },
+      fromStep: 2,
+      step: 9,
+    } as const;
     f.receive({ type: 'events', events: [elided] });
     expect(f.store.getState().runtime.log[0]).toMatchObject({
       step: 9,
-      text: '6 more training solves did not converge (5 hit maxIter, 1 diverged) in steps 2-9, counted rather than listed',
+      text:
+        '9 more training solves did not converge in steps 2-9: 6 forward (5 hit maxIter, 1 diverged), ' +
+        '3 adjoint (3 hit maxIter, 0 diverged); counted rather than listed',
     });
     expect(f.store.getState().runtime.playing).toBe(true);
   });

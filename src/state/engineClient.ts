@@ -56,19 +56,28 @@ function describe(event: EngineEvent): string {
       );
     }
     case 'solves-elided': {
-      const n = event.maxIter + event.diverged;
+      const { forward: f, adjoint: a } = event;
+      const n = f.maxIter + f.diverged + a.maxIter + a.diverged;
+      const part = (c: { maxIter: number; diverged: number }, what: string) =>
+        `${c.maxIter + c.diverged} ${what} (${c.maxIter} hit maxIter, ${c.diverged} diverged)`;
       return (
-        `${n} more training solve${n === 1 ? '' : 's'} did not converge (${event.maxIter} hit maxIter, ` +
-        `${event.diverged} diverged) in steps ${event.fromStep}-${event.step}, counted rather than listed`
+        `${n} more training solve${n === 1 ? '' : 's'} did not converge in steps ${event.fromStep}-${event.step}: ` +
+        `${part(f, 'forward')}, ${part(a, 'adjoint')}; counted rather than listed`
       );
     }
     case 'reward':
       return `you gave reward ${event.reward > 0 ? '+' : ''}${event.reward}`;
-    case 'solve':
+    case 'solve': {
+      const what =
+        event.solve === 'forward'
+          ? `the fixed-point solve of training step ${event.step}`
+          : `the adjoint solve (implicit gradient) of training step ${event.step}`;
+      const unit = event.solve === 'forward' ? 'sweeps' : 'iterations';
       return (
-        `the fixed-point solve of training step ${event.step} ${event.stop === 'diverged' ? 'diverged' : 'hit maxIter'} ` +
-        `after ${event.iterations} sweeps${event.paused ? ': training paused (raise maxIter or tol, or switch the solver)' : ''}`
+        `${what} ${event.stop === 'diverged' ? 'diverged' : 'hit maxIter'} after ${event.iterations} ${unit}` +
+        (event.paused ? ': training paused (raise maxIter or tol, or switch the solver)' : '')
       );
+    }
   }
 }
 

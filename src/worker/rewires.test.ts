@@ -40,8 +40,13 @@ describe('rewiring events between frames', () => {
   });
 });
 
-const solve = (step: number, stop: 'maxIter' | 'diverged'): Extract<EngineEvent, { kind: 'solve' }> => ({
+const solve = (
+  step: number,
+  stop: 'maxIter' | 'diverged',
+  kind: 'forward' | 'adjoint' = 'forward',
+): Extract<EngineEvent, { kind: 'solve' }> => ({
   kind: 'solve',
+  solve: kind,
   step,
   stop,
   iterations: 50,
@@ -49,11 +54,25 @@ const solve = (step: number, stop: 'maxIter' | 'diverged'): Extract<EngineEvent,
 });
 
 describe('unconverged solves between frames', () => {
-  it('lists the latest few and counts the rest by how they stopped', () => {
+  it('lists the latest few and counts the rest by solve (forward, adjoint) and how they stopped', () => {
     const c = createSolveCoalescer(1);
-    [solve(4, 'maxIter'), solve(7, 'diverged'), solve(9, 'maxIter'), solve(12, 'maxIter')].forEach(c.add);
+    [
+      solve(4, 'maxIter'),
+      solve(4, 'maxIter', 'adjoint'),
+      solve(7, 'diverged'),
+      solve(8, 'diverged', 'adjoint'),
+      solve(8, 'maxIter', 'adjoint'),
+      solve(9, 'maxIter'),
+      solve(12, 'maxIter'),
+    ].forEach(c.add);
     expect(c.flush()).toEqual([
-      { kind: 'solves-elided', maxIter: 2, diverged: 1, fromStep: 4, step: 9 },
+      {
+        kind: 'solves-elided',
+        forward: { maxIter: 2, diverged: 1 },
+        adjoint: { maxIter: 2, diverged: 1 },
+        fromStep: 4,
+        step: 9,
+      },
       solve(12, 'maxIter'),
     ]);
     expect(c.flush()).toEqual([]);

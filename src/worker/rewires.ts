@@ -55,10 +55,11 @@ export function createRewireCoalescer(listed = LISTED_REWIRES) {
 }
 
 /** For solves that did not pause training (a pausing one is never held back). */
+type Counts = { maxIter: number; diverged: number };
 export function createSolveCoalescer(listed = LISTED_SOLVES) {
-  return createCoalescer<Solve, { maxIter: number; diverged: number }>(listed, {
-    zero: () => ({ maxIter: 0, diverged: 0 }),
-    add: (c, e) => (e.stop === 'diverged' ? c.diverged++ : c.maxIter++),
+  return createCoalescer<Solve, { forward: Counts; adjoint: Counts }>(listed, {
+    zero: () => ({ forward: { maxIter: 0, diverged: 0 }, adjoint: { maxIter: 0, diverged: 0 } }),
+    add: (c, e) => (e.stop === 'diverged' ? c[e.solve].diverged++ : c[e.solve].maxIter++),
     event: (c, fromStep, step) => ({ kind: 'solves-elided', ...c, fromStep, step }),
   });
 }

@@ -223,7 +223,9 @@ describe('engine runner (worker protocol)', () => {
     await h.send({ type: 'frameAck' });
     await h.send({ type: 'play' }, 'events');
     const events = h.posted.find((m) => m.type === 'events') as Extract<FromEngine, { type: 'events' }>;
-    expect(events.events).toEqual([{ kind: 'solve', step: 1, stop: 'maxIter', iterations: 1, paused: true }]);
+    expect(events.events).toEqual([
+      { kind: 'solve', solve: 'forward', step: 1, stop: 'maxIter', iterations: 1, paused: true },
+    ]);
     await h.send({ type: 'frameAck' }, 'frame', 3);
     expect(h.frames().at(-1)!.playing).toBe(false);
   });
@@ -276,8 +278,8 @@ describe('engine runner (worker protocol)', () => {
     const [elided, ...listed] = messages[0].events;
     expect(elided).toEqual({
       kind: 'solves-elided',
-      maxIter: 6 - LISTED_SOLVES,
-      diverged: 0,
+      forward: { maxIter: 6 - LISTED_SOLVES, diverged: 0 },
+      adjoint: { maxIter: 0, diverged: 0 },
       fromStep: 1,
       step: 3,
     });
@@ -291,7 +293,9 @@ describe('engine runner (worker protocol)', () => {
     await h.send({ type: 'load', spec }, 'frame');
     await h.send({ type: 'step', steps: 5 }, 'events');
     const events = h.posted.flatMap((m) => (m.type === 'events' ? m.events : []));
-    expect(events).toEqual([{ kind: 'solve', step: 1, stop: 'maxIter', iterations: 1, paused: true }]);
+    expect(events).toEqual([
+      { kind: 'solve', solve: 'forward', step: 1, stop: 'maxIter', iterations: 1, paused: true },
+    ]);
   });
 });
 

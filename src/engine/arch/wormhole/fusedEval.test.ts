@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { defaultSpec, type ExperimentSpec } from '../../../experiment';
+import { defaultSpec, type ExperimentSpec, type WormholeSpec } from '../../../experiment';
 import { frameBuffers } from '../../../protocol';
 import { WormholeSession } from './session';
 
@@ -18,10 +18,10 @@ async function pair(s: ExperimentSpec, steps = 25) {
   return { fused, oracle };
 }
 
-function spec(solver: 'plain' | 'anderson', gate: 'soft' | 'hard' = 'soft'): ExperimentSpec {
+function spec(solver: WormholeSpec['solver'], gate: WormholeSpec['gate'] = 'soft'): ExperimentSpec {
   const s = defaultSpec('wormhole');
   s.task.numSamples = 120;
-  s.wormhole = { ...s.wormhole, solver, gate, gateBias: gate === 'hard' ? 0.5 : s.wormhole.gateBias };
+  s.wormhole = { ...s.wormhole, solver, gate, gateBias: gate === 'soft' ? s.wormhole.gateBias : 0.5 };
   return s;
 }
 
@@ -29,7 +29,9 @@ describe('the Wormhole frame from typed arrays (fused sessions)', () => {
   for (const [solver, gate] of [
     ['plain', 'soft'],
     ['anderson', 'soft'],
+    ['safeguarded', 'soft'],
     ['plain', 'hard'],
+    ['plain', 'relu'],
   ] as const) {
     it(`metrics and the replay equal the tfjs ops' (${solver}, ${gate} gates)`, async () => {
       expect(tf.getBackend()).toBe('cpu');

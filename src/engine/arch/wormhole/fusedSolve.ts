@@ -3,16 +3,18 @@
  *   forward   X_0 = 0;  F_k = Phi(X_{k-1});  per sample abs = ||F - X||, rel = abs / (||F|| + 1e-9);
  *             stop when the largest abs is not finite or > 1e6 (diverged), when the largest abs or rel (as chosen)
  *             is < tol, or at maxIter; else plain: X = (1 - damping) X + damping F, or Anderson (type II, per
- *             sample, the last m residuals G_i = F_i - X_i): X = sum alpha_i (X_i + damping G_i) with
- *             alpha = solveMixing(Gram) (float32, as the autodiff solver reads it). The result is the last F.
- *   adjoint   u_0 = g;  u_k = u_{k-1} J + g;  r = ||u_k - u_{k-1}|| / (||u_k|| + 1e-9) over the whole batch;
- *             stop when r is not finite or > 1e6, when r < tol, or at maxIter.
+ *             sample, the last m residuals G_i = F_i - X_i, safeguarded or not: fusedAnderson.ts). The result is
+ *             the last F.
+ *   adjoint   u_0 = g;  F_k = u_{k-1} J + g;  r = ||F_k - u_{k-1}|| / (||F_k|| + 1e-9) over the whole batch;
+ *             stop when r is not finite or > 1e6, when r < tol, or at maxIter; else u_k = F_k (plain, never
+ *             damped) or Anderson's mix (fusedAnderson.ts, damping 1). The result is the last F.
  * Each forward sweep appends to the trace: the largest abs and rel, each layer's largest residual, and each
  * wormhole's mean gate at the iterate; each adjoint iteration its r.
  */
 import type { StopReason } from '../../../protocol/wormhole';
 import type { FusedSweep } from './fusedSweep';
-import { solveMixing, type SolveOptions } from './solvers';
+import { RowAnderson } from './fusedAnderson';
+import type { AdjointOptions, SolveOptions } from './solvers';
 
 const DIVERGED = 1e6;
 
@@ -22,10 +24,9 @@ const maxOf = (a: number, v: number) => (Number.isNaN(v) || v > a ? v : a);
 export class FusedSolver {
   private X: Float64Array;
   private F: Float64Array;
-  /** Anderson's history: the last m iterates and residuals (the oldest first). */
-  private history: { X: Float64Array; G: Float64Array }[] = [];
-  private gram: Float32Array;
-  private alpha = new Float32Array(0);
+  /** Each row's residual ||F - X|| at the last sweep. */
+  private r: Float64Array;
+  private mixer: RowAnderson;
 
   constructor(
     private sweep: FusedSweep,
@@ -34,7 +35,13 @@ export class FusedSolver {
   ) {
     this.X = new Float64Array(rows * sweep.D);
     this.F = new Float64Array(rows * sweep.D);
-    this.gram = new Float32Array(o.andersonM * o.andersonM);
+    this.r = new Float64Array(rows);
+    this.mixer = new RowAnderson(rows, sweep.D, { ...o, safeguard: o.solver === 'safeguarded' });
+  }
+
+  /** Rows the safeguard restarted in the last solve. */
+  get restarts(): number {
+    return this.mixer.restarts;
   }
 
   /**
@@ -52,7 +59,7 @@ export class FusedSolver {
     const { D, offsets } = sweep;
     const widths = offsets.map((at, l) => (offsets[l + 1] ?? D) - at);
     this.X.fill(0);
-    this.history = [];
+    this.mixer.reset();
     let stop: StopReason = 'maxIter';
     let k = 1;
     for (; k <= o.maxIter; k++) {
@@ -74,6 +81,7 @@ export class FusedSolver {
           layers[l] = maxOf(layers[l], Math.sqrt(lq));
         }
         const abs = Math.sqrt(sq);
+        this.r[s] = abs;
         const rel = abs / (Math.sqrt(fq) + 1e-9);
         maxAbs = maxOf(maxAbs, abs);
         maxRel = maxOf(maxRel, rel);
@@ -92,75 +100,68 @@ export class FusedSolver {
         stop = 'tol';
         break;
       }
-      if (o.solver === 'anderson') this.anderson();
+      if (k === o.maxIter) break;
+      if (o.solver !== 'plain') this.mixer.step(X, F, this.r);
       else
         for (let i = 0; i < X.length; i++)
           X[i] = o.damping === 1 ? F[i] : (1 - o.damping) * X[i] + o.damping * F[i];
     }
     return { state: this.F, iterations: Math.min(k, o.maxIter), stop };
   }
-
-  private anderson(): void {
-    const { o, rows, X, F } = this;
-    const D = this.sweep.D;
-    // The oldest pair is reused for the newest when the history is full.
-    const entry =
-      this.history.length >= o.andersonM
-        ? this.history.shift()!
-        : { X: new Float64Array(X.length), G: new Float64Array(X.length) };
-    entry.X.set(X);
-    for (let i = 0; i < X.length; i++) entry.G[i] = F[i] - X[i];
-    this.history.push(entry);
-    const m = this.history.length;
-    if (this.alpha.length !== rows * m) this.alpha = new Float32Array(rows * m);
-    const gram = this.gram.subarray(0, m * m);
-    for (let s = 0; s < rows; s++) {
-      for (let i = 0; i < m; i++)
-        for (let j = i; j < m; j++) {
-          const [gi, gj] = [this.history[i].G, this.history[j].G];
-          let v = 0;
-          for (let d = s * D; d < (s + 1) * D; d++) v += gi[d] * gj[d];
-          gram[i * m + j] = gram[j * m + i] = v;
-        }
-      this.alpha.set(solveMixing(gram, m, o.andersonLambda), s * m);
-    }
-    X.fill(0);
-    this.history.forEach((h, i) => {
-      for (let s = 0; s < rows; s++) {
-        const a = this.alpha[s * m + i];
-        for (let d = s * D; d < (s + 1) * D; d++) X[d] += a * (h.X[d] + o.damping * h.G[d]);
-      }
-    });
-  }
 }
 
 /**
- * Solves u = u J + g by iteration (J at the sweep's last forward iterate), appending each r to `trace`; u is
- * the result.
+ * Solves u = u J + g (J at the sweep's last forward iterate) for `rows` rows of width D, by plain iteration or
+ * Anderson (the adjoint's solver), appending each r to `trace`. u is the result: the last F = u J + g.
  */
-export function adjointSolve(
-  vjp: (u: Float64Array, into: Float64Array) => void,
-  g: Float64Array,
-  u: Float64Array,
-  tol: number,
-  maxIter: number,
-  trace: number[],
-): { iterations: number; stop: StopReason } {
-  const next = new Float64Array(g.length);
-  u.set(g);
-  for (let k = 1; k <= maxIter; k++) {
-    vjp(u, next);
-    let [dq, nq] = [0, 0];
-    for (let i = 0; i < g.length; i++) {
-      next[i] += g[i];
-      dq += (next[i] - u[i]) ** 2;
-      nq += next[i] ** 2;
-    }
-    const r = Math.sqrt(dq) / (Math.sqrt(nq) + 1e-9);
-    u.set(next);
-    trace.push(r);
-    if (!Number.isFinite(r) || r > DIVERGED) return { iterations: k, stop: 'diverged' };
-    if (r < tol) return { iterations: k, stop: 'tol' };
+export class FusedAdjoint {
+  private F: Float64Array;
+  private r: Float64Array;
+  private mixer: RowAnderson;
+
+  constructor(
+    private rows: number,
+    private D: number,
+    private o: AdjointOptions,
+  ) {
+    this.F = new Float64Array(rows * D);
+    this.r = new Float64Array(rows);
+    const safeguard = o.adjointSolver === 'safeguarded';
+    this.mixer = new RowAnderson(rows, D, { ...o, damping: 1, safeguard });
   }
-  return { iterations: maxIter, stop: 'maxIter' };
+
+  solve(
+    vjp: (u: Float64Array, into: Float64Array) => void,
+    g: Float64Array,
+    u: Float64Array,
+    trace: number[],
+  ): { iterations: number; stop: StopReason } {
+    const { o, F, D } = this;
+    const X = new Float64Array(g);
+    this.mixer.reset();
+    let result: { iterations: number; stop: StopReason } = { iterations: o.adjointMaxIter, stop: 'maxIter' };
+    for (let k = 1; k <= o.adjointMaxIter; k++) {
+      vjp(X, F);
+      let [dq, nq] = [0, 0];
+      for (let s = 0; s < this.rows; s++) {
+        let rq = 0;
+        for (let i = s * D; i < (s + 1) * D; i++) {
+          F[i] += g[i];
+          rq += (F[i] - X[i]) ** 2;
+          nq += F[i] ** 2;
+        }
+        this.r[s] = Math.sqrt(rq);
+        dq += rq;
+      }
+      const r = Math.sqrt(dq) / (Math.sqrt(nq) + 1e-9);
+      trace.push(r);
+      if (!Number.isFinite(r) || r > DIVERGED) result = { iterations: k, stop: 'diverged' };
+      else if (r < o.adjointTol) result = { iterations: k, stop: 'tol' };
+      if (result.stop !== 'maxIter' || k === o.adjointMaxIter) break;
+      if (o.adjointSolver === 'plain') X.set(F);
+      else this.mixer.step(X, F, this.r);
+    }
+    u.set(F);
+    return result;
+  }
 }

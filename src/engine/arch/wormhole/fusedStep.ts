@@ -3,24 +3,23 @@
  * takes them by autodiff:
  *   solve     H* = Phi(H*, x) from 0 (fusedSolve.ts, the rules of solvers.ts)
  *   loss      0.5 mean (y - t)^2 with y = h_L of H*, t = 2 label - 1:  g = dL/dH* = (y - t) / B on the output
- *   adjoint   u = u J + g at H* (none without wormholes: J = 0, u = g)
+ *   adjoint   u = u J + g at H* (none without wormholes: J = 0, u = g), by the adjoint's solver
  *   gradient  dL/dtheta = u dPhi/dtheta at H* (fusedSweep.ts)
  *   update    the optimizer of src/engine/core/fused.ts, with no L1/L2 term: the autodiff session applies none
- * With `pause`, a step whose solve stops at maxIter or diverges is the call's last (it is still applied).
- * The values it returns: [steps taken; per step: sweeps, stop, then per sweep max abs, max rel, each layer's
- * residual, each wormhole's mean gate; the last step's adjoint: iterations, stop, then r per iteration].
+ * With `pause`, a step whose forward or adjoint solve stops at maxIter or diverges is the call's last (it is still
+ * applied). The values it returns: [steps taken; per step: sweeps, stop, adjoint iterations, adjoint stop, then
+ * per sweep max abs, max rel, each layer's residual, each wormhole's mean gate; then the last step's adjoint r
+ * per iteration].
  */
 import type { AdjointTrace, FixedPointTrace, StopReason } from '../../../protocol/wormhole';
-import { update, type OptimizerState, type UpdateOptions } from '../../core/fused';
+import { addRegularization, update, type OptimizerState, type UpdateOptions } from '../../core/fused';
 import type { StepData } from '../../core/fusedKernel';
 import { gatherRows } from '../mlp/fusedStep';
-import { FusedSolver, adjointSolve } from './fusedSolve';
+import { FusedAdjoint, FusedSolver } from './fusedSolve';
 import { FusedSweep, type SweepShape } from './fusedSweep';
-import type { SolveOptions } from './solvers';
+import type { AdjointOptions, SolveOptions } from './solvers';
 
-export interface FusedWormholeOptions extends UpdateOptions, SolveOptions, SweepShape {
-  adjointTol: number;
-  adjointMaxIter: number;
+export interface FusedWormholeOptions extends UpdateOptions, SolveOptions, AdjointOptions, SweepShape {
   /** Stop the call after a step whose forward solve did not converge. */
   pause: boolean;
 }
@@ -36,6 +35,7 @@ export function fusedWormholeSteps(
   const sweep = new FusedSweep(o, w, B);
   const solver = new FusedSolver(sweep, o, B);
   const D = sweep.D;
+  const adjointSolver = new FusedAdjoint(B, D, o);
   const input = new Float64Array(B * o.inputWidth);
   const [Fstar, g, u, dX] = [0, 0, 0, 0].map(() => new Float64Array(B * D));
   const grads = w.map((v) => new Float64Array(v.length));
@@ -46,9 +46,8 @@ export function fusedWormholeSteps(
   while (taken < steps) {
     gatherRows(x, batches, taken * B, o.inputWidth, input);
     const head = out.length;
-    out.push(0, 0);
+    out.push(0, 0, 0, 0);
     const solve = solver.forward(input, out);
-    [out[head], out[head + 1]] = [solve.iterations, STOPS.indexOf(solve.stop)];
     const Xstar = solve.state;
     g.fill(0);
     for (let s = 0; s < B; s++)
@@ -56,32 +55,47 @@ export function fusedWormholeSteps(
     // The backward passes run at H*: one more sweep from it keeps what they need.
     sweep.forward(input, Xstar, Fstar);
     const vjp = (U: Float64Array, into: Float64Array) => sweep.backward(input, Xstar, U, into);
-    adjoint = [0, 0];
+    adjoint = [];
+    let a: { iterations: number; stop: StopReason } = { iterations: 0, stop: 'tol' };
     if (o.wormholes.length === 0) u.set(g);
-    else {
-      const a = adjointSolve(vjp, g, u, o.adjointTol, o.adjointMaxIter, adjoint);
-      [adjoint[0], adjoint[1]] = [a.iterations, STOPS.indexOf(a.stop)];
-    }
+    else a = adjointSolver.solve(vjp, g, u, adjoint);
+    [out[head], out[head + 1]] = [solve.iterations, STOPS.indexOf(solve.stop)];
+    [out[head + 2], out[head + 3]] = [a.iterations, STOPS.indexOf(a.stop)];
     sweep.backward(input, Xstar, u, dX, grads);
+    regularize(o, w, grads);
     update(o, w, grads, state);
     taken++;
-    if (o.pause && solve.stop !== 'tol') break;
+    if (o.pause && (solve.stop !== 'tol' || a.stop !== 'tol')) break;
   }
   out[0] = taken;
   return Float32Array.from([...out, ...adjoint]);
 }
 
-/** The forward trace of each step taken, and the last step's adjoint trace, from the kernel's values. */
+/** L1/L2 on the kernels: each layer's W_l, each wormhole's V and gate kernel c (not the biases b_l, d). */
+function regularize(o: FusedWormholeOptions, w: Float32Array[], grads: Float64Array[]): void {
+  const L = o.widths.length;
+  for (let l = 0; l < L; l++) addRegularization(o, w[2 * l], grads[2 * l]);
+  for (let h = 0; h < o.wormholes.length; h++)
+    for (const k of [2 * L + 3 * h, 2 * L + 3 * h + 1]) addRegularization(o, w[k], grads[k]);
+}
+
+/** Each step taken: its forward trace and adjoint's iterations and stop; and the last step's adjoint trace. */
 export function readTraces(
   values: Float32Array,
   layers: number,
   wormholes: number,
-): { solves: FixedPointTrace[]; adjoint: AdjointTrace } {
+): {
+  solves: FixedPointTrace[];
+  adjoints: { iterations: number; stop: StopReason }[];
+  adjoint: AdjointTrace;
+} {
   const row = 2 + layers + wormholes;
   const solves: FixedPointTrace[] = [];
+  const adjoints: { iterations: number; stop: StopReason }[] = [];
   let at = 1;
   for (let step = 0; step < values[0]; step++) {
     const [iterations, stop] = [values[at], STOPS[values[at + 1]]];
+    adjoints.push({ iterations: values[at + 2], stop: STOPS[values[at + 3]] });
     const trace: FixedPointTrace = {
       iterations,
       stop,
@@ -90,15 +104,15 @@ export function readTraces(
       layerResiduals: [],
       gates: [],
     };
-    for (let k = 0, r = at + 2; k < iterations; k++, r += row) {
+    for (let k = 0, r = at + 4; k < iterations; k++, r += row) {
       trace.absResidual.push(values[r]);
       trace.relResidual.push(values[r + 1]);
       trace.layerResiduals.push(Array.from(values.subarray(r + 2, r + 2 + layers)));
       trace.gates.push(Array.from(values.subarray(r + 2 + layers, r + row)));
     }
     solves.push(trace);
-    at += 2 + iterations * row;
+    at += 4 + iterations * row;
   }
-  const [iterations, stop] = [values[at], STOPS[values[at + 1]]];
-  return { solves, adjoint: { iterations, stop, residual: Array.from(values.subarray(at + 2)) } };
+  const last = adjoints.at(-1) ?? { iterations: 0, stop: 'tol' as const };
+  return { solves, adjoints, adjoint: { ...last, residual: Array.from(values.subarray(at)) } };
 }

@@ -5,9 +5,10 @@
  *             F_l = act_l(a_l)   (h_0 = x; h_{l-1} = F_{l-1} of this sweep; X_j the iterate's layer j > l)
  *   backward  with U = dE/dF, from l = L down to 1:
  *             da_l = (U_l + da_{l+1} W_{l+1}^T) act_l'(a_l);   dW_l = h_{l-1}^T da_l,  db_l = sum da_l
- *             per wormhole j->l: dV = X_j^T (g da_l);  dz = (sum_i da_l,i p_i) gate'(z);  dc = X_j^T dz,
- *             dd = sum dz;  dX_j += (g da_l) V^T + dz c^T
- *             act': tanh 1 - F^2, relu [a > 0];  gate': sigmoid g (1 - g), hard [z > 0]  (as tfjs's gradients)
+ *             per wormhole j->l: dg = sum_i da_l,i p_i;  dV = X_j^T (g da_l);  dc = X_j^T dz', dd = sum dz';
+ *             dX_j += (g da_l) V^T + dz c^T   with dz = dg gate'(z) and dz' = dg gate'_theta(z)
+ *             act': tanh 1 - F^2, relu [a > 0];  gate' (as tfjs's gradients and model.ts's hard gate):
+ *             soft g (1 - g) (both);  hard 1/4 [-2 <= z <= 2], and straight-through 1/4 for c, d;  relu [z > 0]
  *   U J = dX (the product with the Jacobian in the iterate), U dPhi/dtheta = the weights' gradients.
  * Weights in DESIGN's order: W_1, b_1, ..., W_L, b_L, then V, c, d of each wormhole.
  */
@@ -24,6 +25,15 @@ export type SweepShape = Pick<WormholeSpec, 'wormholes' | 'activation' | 'gate'>
 const relu = (a: number) => (a > 0 || Number.isNaN(a) ? a : 0);
 const step = (a: number) => (a > 0 ? 1 : Number.isNaN(a) ? NaN : 0);
 const sigmoid = (a: number) => 1 / (1 + Math.exp(-a));
+/**
+ * The hard gate clip(0.5 + z / 4, 0, 1) (NaN stays NaN) and its slope for the states: 1/4 where 0 <= 0.5 + z/4
+ * <= 1, ends included as in tfjs's clipByValue gradient, else (and at NaN) 0.
+ */
+const hardGate = (z: number) => Math.min(1, Math.max(0, 0.5 + 0.25 * z));
+const hardSlope = (z: number) => {
+  const v = 0.5 + 0.25 * z;
+  return v >= 0 && v <= 1 ? 0.25 : 0;
+};
 
 interface Hole {
   from: number;
@@ -48,6 +58,8 @@ export class FusedSweep {
   private h: Float64Array[];
   private da: Float64Array[];
   private dz: Float64Array;
+  /** The gate's own parameters' dz (the hard gate's straight-through slope; else dz). */
+  private dzGate: Float64Array;
 
   constructor(
     private shape: SweepShape,
@@ -62,6 +74,7 @@ export class FusedSweep {
     this.h = widths.map((n) => new Float64Array(rows * n));
     this.da = widths.map((n) => new Float64Array(rows * n));
     this.dz = new Float64Array(rows);
+    this.dzGate = new Float64Array(rows);
     this.holes = shape.wormholes.map(({ from, to }, h) => {
       const index = 2 * this.L + 3 * h;
       return {
@@ -91,7 +104,8 @@ export class FusedSweep {
         for (let s = 0; s < rows; s++) {
           let z = hole.d[0];
           for (let i = 0; i < nj; i++) z += X[s * D + from + i] * hole.c[i];
-          const g = this.shape.gate === 'hard' ? relu(z) : sigmoid(z);
+          const kind = this.shape.gate;
+          const g = kind === 'hard' ? hardGate(z) : kind === 'relu' ? relu(z) : sigmoid(z);
           hole.z[s] = z;
           hole.g[s] = g;
           for (let j = 0; j < nOut; j++) {
@@ -154,9 +168,10 @@ export class FusedSweep {
         for (let s = 0; s < rows; s++) {
           let dg = 0;
           for (let j = 0; j < nOut; j++) dg += da[s * nOut + j] * hole.p[s * nOut + j];
-          const g = hole.g[s];
-          const dz = dg * (this.shape.gate === 'hard' ? step(hole.z[s]) : g * (1 - g));
+          const [g, z, kind] = [hole.g[s], hole.z[s], this.shape.gate];
+          const dz = dg * (kind === 'hard' ? hardSlope(z) : kind === 'relu' ? step(z) : g * (1 - g));
           this.dz[s] = dz;
+          this.dzGate[s] = kind === 'hard' ? 0.25 * dg : dz;
           for (let i = 0; i < nj; i++) {
             let v = dz * hole.c[i];
             for (let j = 0; j < nOut; j++) v += g * da[s * nOut + j] * hole.V[i * nOut + j];
@@ -166,7 +181,7 @@ export class FusedSweep {
         if (grads) {
           const [gV, gc, gd] = [grads[hole.index], grads[hole.index + 1], grads[hole.index + 2]];
           for (let s = 0; s < rows; s++) {
-            const [g, dz] = [hole.g[s], this.dz[s]];
+            const [g, dz] = [hole.g[s], this.dzGate[s]];
             gd[0] += dz;
             for (let i = 0; i < nj; i++) {
               const xi = X[s * D + from + i];

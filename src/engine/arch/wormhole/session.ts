@@ -16,6 +16,8 @@ import type {
   FixedPointTrace,
   Metrics,
   Snapshot,
+  SolveFailures,
+  StopReason,
   WormholeFrame,
 } from '../../../protocol';
 import type { SessionBase, SessionOptions, SnapshotRequest } from '../../core/session';
@@ -24,7 +26,7 @@ import type { FusedTrainer } from '../../core/fusedTrainer';
 import { gridMaps, setMetrics, solveRows, type EvalOptions } from './fusedEval';
 import { sweepsRelations } from './sweepsRelations';
 import { fusedWormholeSteps, readTraces, type FusedWormholeOptions } from './fusedStep';
-import { solveAdjoint, solveFixedPoint, type FixedPointProblem } from './solvers';
+import { WormholeOps } from './ops';
 import { SpecError } from '../../core/specError';
 import { GradientSession } from '../../core/gradientSession';
 
@@ -40,20 +42,25 @@ export class WormholeSession
 {
   readonly kind = 'wormhole' as const;
   private model: WormholeModel;
+  private ops: WormholeOps;
   private point: [number, number] = [1, 1];
   private reports: EngineEvent[] = [];
   /** The last training step's forward and adjoint traces. */
   lastSolve?: FixedPointTrace;
   lastAdjoint?: AdjointTrace;
+  /** Training solves that stopped at maxIter or diverged since the session started. */
+  readonly failures: SolveFailures = { forward: 0, adjoint: 0 };
 
   /** `fused: false` trains by autodiff even where the fused kernel runs (the tests' oracle). */
   constructor(spec: ExperimentSpec, options: SessionOptions = {}) {
     super(spec);
     this.model = createWormhole(
       spec.wormhole,
+      spec.training,
       this.feed.inputWidth,
       createRng(deriveSeed(spec.seed, 'init')),
     );
+    this.ops = new WormholeOps(this.model, spec.wormhole);
     // The unrolled ablation (backprop through the sweeps) has no fused kernel.
     const fused = options.fused !== false && spec.wormhole.gradient === 'implicit';
     this.useFusedKernel(FUSED_WORMHOLE_STEPS, { fused });
@@ -71,83 +78,23 @@ export class WormholeSession
     return this.model.widths;
   }
 
-  private unflatten(X: tf.Tensor2D): tf.Tensor2D[] {
-    return tf.split(X, this.widths, 1) as tf.Tensor2D[];
-  }
-
-  private problem(x: tf.Tensor2D): FixedPointProblem {
-    const phi = (X: tf.Tensor2D) => tf.concat(this.model.sweep(this.unflatten(X), x), 1) as tf.Tensor2D;
-    return {
-      phi,
-      widths: this.widths,
-      gateMeans: (X) => {
-        const gates = this.model.gates(this.unflatten(X));
-        return (gates.length ? tf.stack(gates.map((g) => tf.mean(g))) : tf.zeros([0])) as tf.Tensor1D;
-      },
-    };
-  }
-
   private solve(x: tf.Tensor2D, onSweep?: (F: Float32Array) => void) {
-    return solveFixedPoint(this.problem(x), x.shape[0], this.spec.wormhole, onSweep);
-  }
-
-  private output(X: tf.Tensor2D): tf.Tensor2D {
-    const D = X.shape[1];
-    return tf.slice(X, [0, D - 1], [-1, 1]);
-  }
-
-  /** 0.5 * mean over samples of (y - t)^2, targets t = +-1 from labels 0/1. */
-  private loss(X: tf.Tensor2D, labels: tf.Tensor2D): tf.Scalar {
-    const t = tf.sub(tf.mul(labels, 2), 1);
-    return tf.mul(0.5, tf.mean(tf.sum(tf.square(tf.sub(this.output(X), t)), 1)));
-  }
-
-  /** Gradient of the loss at the batch's fixed point, per variable (implicit or unrolled, as the spec says). */
-  private async gradientsOf(
-    x: tf.Tensor2D,
-    labels: tf.Tensor2D,
-  ): Promise<{ grads: tf.NamedTensorMap; solve: FixedPointTrace }> {
-    const { state, trace } = await this.solve(x);
-    const vars = this.model.weights.map((w) => w.variable);
-    const { phi } = this.problem(x);
-    if (this.spec.wormhole.gradient === 'unrolled') {
-      state.dispose();
-      const sweeps = trace.iterations;
-      const damping = this.spec.wormhole.damping;
-      const { value, grads } = tf.variableGrads(() => {
-        let X = tf.zeros([x.shape[0], this.widths.reduce((a, b) => a + b, 0)]) as tf.Tensor2D;
-        for (let k = 0; k < sweeps; k++)
-          X =
-            damping === 1 ? phi(X) : (tf.add(tf.mul(1 - damping, X), tf.mul(damping, phi(X))) as tf.Tensor2D);
-        return this.loss(X, labels);
-      }, vars);
-      value.dispose();
-      return { grads, solve: trace };
-    }
-    const g = tf.grad((X: tf.Tensor) => this.loss(X as tf.Tensor2D, labels))(state) as tf.Tensor2D;
-    // Without wormholes Phi does not read H at all (J = 0), so the adjoint is g itself.
-    const { u, trace: adjoint } =
-      this.model.wormholes.length === 0
-        ? { u: g.clone(), trace: { iterations: 0, stop: 'tol' as const, residual: [] } }
-        : await solveAdjoint(phi, state, g, this.spec.wormhole.adjointTol, this.spec.wormhole.adjointMaxIter);
-    this.lastAdjoint = adjoint;
-    const { value, grads } = tf.variableGrads(() => tf.sum(tf.mul(phi(state), u)), vars);
-    tf.dispose([value, g, u, state]);
-    return { grads, solve: trace };
+    return this.ops.solve(x, onSweep);
   }
 
   async train(steps: number): Promise<void> {
     if (this.fused && this.isFused) return this.trainFused(this.fused, steps);
     for (let i = 0; i < steps; i++) {
       const { x, y } = this.feed.gather(this.feed.nextBatch());
-      const { grads, solve } = await this.gradientsOf(x, y);
+      const { grads, solve, adjoint } = await this.ops.gradients(x, y);
+      if (adjoint) this.lastAdjoint = adjoint;
       // As an array in the weights' order, as minimize() passes them: tfjs keeps the slots by position, and a
       // map's keys (tfjs's numeric variable names) come in creation order, not the weights' (the training state
       // is saved and restored in the weights' order).
       const vars = this.model.weights.map((w) => w.variable);
       this.optimizer.applyGradients(vars.map((v) => ({ name: v.name, tensor: grads[v.name] })));
       tf.dispose([x, y, ...Object.values(grads)]);
-      if (this.stepTaken(solve)) break;
+      if (this.stepTaken(solve, adjoint)) break;
     }
   }
 
@@ -165,27 +112,39 @@ export class WormholeSession
       pause: wormhole.onNonConvergence === 'pause',
     };
     const values = await trainer.train({ x, y, batches, gates: new Int32Array(steps), batchSize }, options);
-    const { solves, adjoint } = readTraces(values, this.widths.length, wormhole.wormholes.length);
+    const { solves, adjoints, adjoint } = readTraces(values, this.widths.length, wormhole.wormholes.length);
     // The batches of steps not taken come next.
     this.feed.giveBack(batches.subarray(solves.length * batchSize));
+    solves.forEach((solve, i) => this.stepTaken(solve, adjoints[i]));
     this.lastAdjoint = adjoint;
-    for (const solve of solves) this.stepTaken(solve);
   }
 
-  /** Counts a step taken with this forward solve; reports it when it did not converge. Whether it pauses. */
-  private stepTaken(solve: FixedPointTrace): boolean {
+  /**
+   * Counts a step taken with these forward and adjoint solves; reports each that did not converge. Whether the
+   * step pauses training (either solve failed under the pause policy).
+   */
+  private stepTaken(solve: FixedPointTrace, adjoint?: { iterations: number; stop: StopReason }): boolean {
     this.step++;
     this.lastSolve = solve;
-    if (solve.stop === 'tol') return false;
     const paused = this.spec.wormhole.onNonConvergence === 'pause';
-    this.reports.push({
-      kind: 'solve',
-      step: this.step,
-      stop: solve.stop,
-      iterations: solve.iterations,
-      paused,
-    });
-    return paused;
+    let failed = false;
+    for (const [kind, trace] of [
+      ['forward', solve],
+      ['adjoint', adjoint],
+    ] as const) {
+      if (!trace || trace.stop === 'tol') continue;
+      failed = true;
+      this.failures[kind]++;
+      this.reports.push({
+        kind: 'solve',
+        solve: kind,
+        step: this.step,
+        stop: trace.stop,
+        iterations: trace.iterations,
+        paused,
+      });
+    }
+    return failed && paused;
   }
 
   /** Training solves that hit maxIter or diverged since the last call. */
@@ -240,8 +199,8 @@ export class WormholeSession
   private async setMetrics(set: { x: tf.Tensor2D; y: tf.Tensor2D }): Promise<[number, number]> {
     const { state } = await this.solve(set.x);
     const m = tf.tidy(() => {
-      const correct = tf.equal(tf.greater(this.output(state), 0), tf.greater(set.y, 0.5));
-      return tf.stack([this.loss(state, set.y), tf.mean(tf.cast(correct, 'float32'))]);
+      const correct = tf.equal(tf.greater(this.ops.output(state), 0), tf.greater(set.y, 0.5));
+      return tf.stack([this.ops.loss(state, set.y), tf.mean(tf.cast(correct, 'float32'))]);
     });
     const [loss, acc] = await m.data();
     tf.dispose([m, state]);
@@ -312,6 +271,7 @@ export class WormholeSession
             maps.gate,
           ),
         fixedPoint: await this.replay(),
+        failures: { ...this.failures },
       },
     };
   }
@@ -329,9 +289,9 @@ export class WormholeSession
     const { state, sampleIterations } = await this.solve(this.feed.grid(res));
     const n = res * res;
     const packed = tf.tidy(() => {
-      const gates = this.model.gates(this.unflatten(state));
+      const gates = this.model.gates(this.ops.unflatten(state));
       return tf.concat([
-        tf.reshape(tf.div(tf.add(this.output(state), 1), 2), [-1]),
+        tf.reshape(tf.div(tf.add(this.ops.output(state), 1), 2), [-1]),
         tf.reshape(tf.transpose(state), [-1]),
         gates.length ? tf.mean(tf.concat(gates, 1), 1) : tf.zeros([0]),
       ]);
@@ -361,7 +321,7 @@ export class WormholeSession
   async predict(points: number[][]): Promise<number[][]> {
     const x = this.feed.features(points);
     const { state } = await this.solve(x);
-    const y = this.output(state);
+    const y = this.ops.output(state);
     const values = await y.data();
     tf.dispose([x, state, y]);
     return points.map((_, i) => [values[i]]);
@@ -370,7 +330,8 @@ export class WormholeSession
   async gradients(points: number[][], labels: number[]): Promise<WeightMap> {
     const x = this.feed.features(points);
     const y = tf.tensor2d(labels, [labels.length, 1]);
-    const { grads } = await this.gradientsOf(x, y);
+    const { grads, adjoint } = await this.ops.gradients(x, y);
+    if (adjoint) this.lastAdjoint = adjoint;
     tf.dispose([x, y]);
     return this.toWeightMap(grads);
   }

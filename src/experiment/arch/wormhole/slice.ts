@@ -3,9 +3,10 @@ import { defaultsOf, field, randomFields, readFields, type RandomSource, type Va
 import { randomWidths, readWidths } from '../../hiddenLayers';
 import type { ArchitectureSlice } from '../../slice';
 
-export const WORMHOLE_SOLVERS = ['plain', 'anderson'] as const;
+export const WORMHOLE_SOLVERS = ['plain', 'anderson', 'safeguarded'] as const;
 export const WORMHOLE_GRADIENTS = ['implicit', 'unrolled'] as const;
-export const WORMHOLE_GATES = ['soft', 'hard'] as const;
+/** 'relu' is the first hard gate, max(0, z) (links of schema 1 that said 'hard'). */
+export const WORMHOLE_GATES = ['soft', 'hard', 'relu'] as const;
 export const WORMHOLE_ACTIVATIONS = ['tanh', 'relu'] as const;
 export const RESIDUAL_KINDS = ['rel', 'abs'] as const;
 export const NONCONVERGENCE_POLICIES = ['continue', 'pause'] as const;
@@ -17,7 +18,7 @@ const ITERATIONS = { min: 1, max: 500 };
 
 export const WORMHOLE_FIELDS = {
   gate: field.oneOf({ name: 'wormhole.gate', label: 'Gates', options: WORMHOLE_GATES, default: 'soft' }),
-  /** Initial gate bias d: -4 keeps a soft gate nearly closed and a hard gate exactly closed. */
+  /** Initial gate bias d: -4 keeps a soft gate nearly closed and a hard (or relu) gate exactly closed. */
   gateBias: field.number({
     name: 'wormhole.gateBias',
     label: 'Gate bias at start',
@@ -35,7 +36,7 @@ export const WORMHOLE_FIELDS = {
     name: 'wormhole.solver',
     label: 'Solver',
     options: WORMHOLE_SOLVERS,
-    default: 'anderson',
+    default: 'safeguarded',
   }),
   tol: field.number({ name: 'wormhole.tol', label: 'Tolerance', ...TOLERANCE, default: 1e-4 }),
   residual: field.oneOf({
@@ -66,6 +67,13 @@ export const WORMHOLE_FIELDS = {
     label: 'Adjoint tolerance',
     ...TOLERANCE,
     default: 1e-6,
+  }),
+  /** The adjoint solve's solver (it shares Anderson's m and λ; its plain iteration is never damped). */
+  adjointSolver: field.oneOf({
+    name: 'wormhole.adjointSolver',
+    label: 'Adjoint solver',
+    options: WORMHOLE_SOLVERS,
+    default: 'safeguarded',
   }),
   adjointMaxIter: field.integer({
     name: 'wormhole.adjointMaxIter',

@@ -34,6 +34,8 @@ export function ConvergencePanel() {
     set('stop', stopText(r));
     set('sweep', `sweep ${s}`);
     const t = r.training;
+    const failed = t !== undefined && (t.forward.stop !== 'tol' || (t.adjoint && t.adjoint.stop !== 'tol'));
+    fields.current.training?.classList.toggle('not-converged', failed);
     set(
       'training',
       t
@@ -64,6 +66,16 @@ export function ConvergencePanel() {
       (frame: Frame) => {
         if (frame.arch.kind !== 'wormhole') return;
         replay.current = frame.arch.fixedPoint;
+        const { forward, adjoint } = frame.arch.failures;
+        for (const [key, n] of [
+          ['forward', forward],
+          ['adjoint', adjoint],
+        ] as const) {
+          const field = fields.current[key];
+          if (!field) continue;
+          field.textContent = String(n);
+          field.classList.toggle('not-converged', n > 0);
+        }
         if (timer.current === undefined) show(frame.arch.fixedPoint.iterations);
       },
       [show],
@@ -102,6 +114,19 @@ export function ConvergencePanel() {
         </dd>
         <dt>Stopped by</dt>
         <dd data-testid="fp-stop" ref={ref('stop')}>
+          –
+        </dd>
+      </dl>
+      <p className="note">
+        Training solves that did not converge (maxIter or diverged), since the network was built:
+      </p>
+      <dl className="metrics">
+        <dt>Forward (fixed point)</dt>
+        <dd data-testid="fp-failures-forward" ref={ref('forward')}>
+          –
+        </dd>
+        <dt>Adjoint (gradient)</dt>
+        <dd data-testid="fp-failures-adjoint" ref={ref('adjoint')}>
           –
         </dd>
       </dl>

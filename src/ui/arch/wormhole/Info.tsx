@@ -21,6 +21,34 @@ export function WormholeInfo() {
         through the unrolled sweeps is the ablation.
       </p>
       <p>
+        <strong>Solver (default: Anderson, safeguarded).</strong> Anderson acceleration extrapolates to any
+        root of Φ(H) − H, also to ones plain iteration from zero never reaches, and stalled on some training
+        batches (52 sweeps where plain iteration needed 12); trained with it, circle reached 66.5% mean test
+        accuracy where plain iteration reached 91.7% (10 seeds, Adam 0.01, 300 steps). The safeguarded solver
+        mixes a sample only while its residual falls: a mix that does not lower it is replaced by the plain
+        step from the iterate before, and the sample starts its history afresh. Measured on the same runs:
+        96.7%, fewer sweeps than plain iteration (7.5 against 8.0) and fewer unconverged solves (9 against
+        17). The adjoint solve uses the same safeguarded Anderson by default (about 3 iterations instead of 8;
+        1 unconverged adjoint solve against 41). &quot;Anderson&quot; is the old unguarded one, kept for old
+        links and comparison. Unconverged forward and adjoint solves are counted apart, step by step in the
+        log and in total under the convergence view.
+      </p>
+      <p>
+        <strong>Gates.</strong> Soft: sigmoid. Hard: clip(½ + z/4, 0, 1) — the sigmoid&apos;s value and slope
+        at 0, exactly 0 below z = −2 (so a closed network is acyclic) and never above 1. A hard gate that is
+        shut has no slope, so it could never learn to open; we chose a straight-through gradient for the
+        gate&apos;s own c and d (slope ¼ everywhere: they learn whether opening would lower the loss), while
+        the states keep the true slope, so the adjoint solves the true linearisation. (A bias that starts
+        inside the slope would have opened every gate from the start.) Relu: max(0, z), the first hard gate —
+        unbounded and without gradient while shut — kept for links made with it.
+      </p>
+      <p>
+        <strong>Gradients.</strong> L1/L2 from the Training panel applies to the kernels W, V and c (not the
+        biases). The unrolled ablation backpropagates through the iterations the chosen solver made — its
+        plain steps, its mixes with their coefficients as the solve computed them, its fallbacks — so it is
+        the gradient of what was solved; with Anderson it used to run plain sweeps instead.
+      </p>
+      <p>
         Drag from a neuron of a later layer onto an earlier layer to add a wormhole; drag an arc away to
         remove it (the network keeps what it learned). Click the output plane to replay that input&apos;s
         solve sweep by sweep.

@@ -5,12 +5,26 @@ import {
   WORMHOLE_GATES,
   WORMHOLE_GRADIENTS,
   WORMHOLE_FIELDS,
+  WORMHOLE_SOLVERS,
   numberControl,
 } from '../../../experiment';
 import { useState } from 'react';
 import { useAppStore } from '../../appState';
 import { NumberField, Select } from '../../kit/controls';
 import { useSlice } from '../../kit/useSlice';
+
+const SOLVER_LABELS: Record<(typeof WORMHOLE_SOLVERS)[number], string> = {
+  plain: 'Plain',
+  anderson: 'Anderson',
+  safeguarded: 'Anderson, safeguarded',
+};
+const SOLVER_OPTIONS = WORMHOLE_SOLVERS.map((s) => ({ value: s, label: SOLVER_LABELS[s] }));
+
+const GATE_LABELS: Record<(typeof WORMHOLE_GATES)[number], string> = {
+  soft: 'soft (sigmoid)',
+  hard: 'hard (clip(½ + z/4, 0, 1))',
+  relu: 'relu (max(0, ·): the first hard gate)',
+};
 
 /** Solver, tolerance, gradient mode and the gates of the Fixed-Point Wormhole network. */
 export function WormholePanel() {
@@ -19,15 +33,7 @@ export function WormholePanel() {
     <section className="panel wormhole" aria-labelledby="wormhole-title">
       <h2 id="wormhole-title">Fixed point</h2>
       <WormholeForm />
-      <Select
-        label="Solver"
-        value={w.solver}
-        options={[
-          { value: 'plain', label: 'Plain' },
-          { value: 'anderson', label: 'Anderson' },
-        ]}
-        onChange={set('solver')}
-      />
+      <Select label="Solver" value={w.solver} options={SOLVER_OPTIONS} onChange={set('solver')} />
       <NumberField {...numberControl(WORMHOLE_FIELDS.tol)} value={w.tol} onChange={set('tol')} />
       <Select
         label="Residual"
@@ -57,6 +63,22 @@ export function WormholePanel() {
         onChange={set('gradient')}
       />
       <Select
+        label="Adjoint solver"
+        value={w.adjointSolver}
+        options={SOLVER_OPTIONS}
+        onChange={set('adjointSolver')}
+      />
+      <NumberField
+        {...numberControl(WORMHOLE_FIELDS.adjointTol)}
+        value={w.adjointTol}
+        onChange={set('adjointTol')}
+      />
+      <NumberField
+        {...numberControl(WORMHOLE_FIELDS.adjointMaxIter)}
+        value={w.adjointMaxIter}
+        onChange={set('adjointMaxIter')}
+      />
+      <Select
         label="When a solve does not converge"
         value={w.onNonConvergence}
         options={NONCONVERGENCE_POLICIES.map((p) => ({
@@ -68,10 +90,7 @@ export function WormholePanel() {
       <Select
         label="Gates"
         value={w.gate}
-        options={WORMHOLE_GATES.map((g) => ({
-          value: g,
-          label: g === 'soft' ? 'soft (sigmoid)' : 'hard (max(0, ·))',
-        }))}
+        options={WORMHOLE_GATES.map((g) => ({ value: g, label: GATE_LABELS[g] }))}
         onChange={set('gate')}
       />
       <NumberField
