@@ -13,7 +13,7 @@ export const SEQ_TASKS: { kind: TaskKind; length: number }[] = [
   { kind: 'temporal-xor', length: 6 },
   { kind: 'adding', length: 6 },
 ];
-export const SEQ_SEEDS = [1, 2, 3];
+export const SEQ_SEEDS = [1, 2, 3, 4, 5, 6];
 export const SEQ_STEPS = 500;
 export const SEQ_BATCH = 25;
 export const SEQ_LR = 0.01;

@@ -9,7 +9,7 @@ import { fmt, table } from './report';
 import { mean } from './stats';
 
 export const SWEEPS_MAP_STEPS = 300;
-export const SWEEPS_MAP_SEEDS = [1, 2, 3];
+export const SWEEPS_MAP_SEEDS = [1, 2, 3, 4, 5];
 
 export interface SweepsMapRow {
   task: string;

@@ -7,8 +7,9 @@
  * and the grid behind the heatmap, the neuron maps and the sweeps map (each grid point's own sweeps: solvers.ts's
  * count, the sweeps before its residual was below tol plus the one that confirmed it, at most the solve's).
  */
-import type { FixedPointTrace, StopReason } from '../../../protocol/wormhole';
+import type { FixedPointTrace } from '../../../protocol/wormhole';
 import { FusedSolver } from './fusedSolve';
+import { sweepTrace } from './fusedStep';
 import { FusedSweep, type SweepShape } from './fusedSweep';
 import type { SolveOptions } from './solvers';
 
@@ -25,34 +26,19 @@ export function solveRows(
   const sweep = new FusedSweep(o, weights, rows);
   const flat: number[] = [];
   const { state, iterations, stop } = new FusedSolver(sweep, o, rows).forward(x, flat, onSweep);
-  return { state, D: sweep.D, trace: traceOf(flat, iterations, stop, o.widths.length, o.wormholes.length) };
-}
-
-function traceOf(
-  flat: number[],
-  iterations: number,
-  stop: StopReason,
-  layers: number,
-  wormholes: number,
-): FixedPointTrace {
-  const row = 2 + layers + wormholes;
-  const trace: FixedPointTrace = {
-    iterations,
-    stop,
-    absResidual: [],
-    relResidual: [],
-    layerResiduals: [],
-    gates: [],
+  return {
+    state,
+    D: sweep.D,
+    trace: sweepTrace(
+      // float32, as the values read back from the device are.
+      Float32Array.from(flat),
+      0,
+      iterations,
+      stop,
+      o.widths.length,
+      o.wormholes.length,
+    ),
   };
-  // float32, as the values read back from the device are.
-  const f = Math.fround;
-  for (let r = 0; r < flat.length; r += row) {
-    trace.absResidual.push(f(flat[r]));
-    trace.relResidual.push(f(flat[r + 1]));
-    trace.layerResiduals.push(flat.slice(r + 2, r + 2 + layers).map(f));
-    trace.gates.push(flat.slice(r + 2 + layers, r + row).map(f));
-  }
-  return trace;
 }
 
 /** The heatmap (P(blue) = (y + 1) / 2), the neuron maps (unit by unit) and each point's sweeps over a grid. */

@@ -80,6 +80,36 @@ function regularize(o: FusedWormholeOptions, w: Float32Array[], grads: Float64Ar
 }
 
 /** Each step taken: its forward trace and adjoint's iterations and stop; and the last step's adjoint trace. */
+/**
+ * A forward solve's trace from its sweep rows (max abs, max rel, each layer's residual, each wormhole's mean gate)
+ * starting at `at` in `values`.
+ */
+export function sweepTrace(
+  values: Float32Array,
+  at: number,
+  iterations: number,
+  stop: StopReason,
+  layers: number,
+  wormholes: number,
+): FixedPointTrace {
+  const row = 2 + layers + wormholes;
+  const trace: FixedPointTrace = {
+    iterations,
+    stop,
+    absResidual: [],
+    relResidual: [],
+    layerResiduals: [],
+    gates: [],
+  };
+  for (let k = 0, r = at; k < iterations; k++, r += row) {
+    trace.absResidual.push(values[r]);
+    trace.relResidual.push(values[r + 1]);
+    trace.layerResiduals.push(Array.from(values.subarray(r + 2, r + 2 + layers)));
+    trace.gates.push(Array.from(values.subarray(r + 2 + layers, r + row)));
+  }
+  return trace;
+}
+
 export function readTraces(
   values: Float32Array,
   layers: number,
@@ -96,21 +126,7 @@ export function readTraces(
   for (let step = 0; step < values[0]; step++) {
     const [iterations, stop] = [values[at], STOPS[values[at + 1]]];
     adjoints.push({ iterations: values[at + 2], stop: STOPS[values[at + 3]] });
-    const trace: FixedPointTrace = {
-      iterations,
-      stop,
-      absResidual: [],
-      relResidual: [],
-      layerResiduals: [],
-      gates: [],
-    };
-    for (let k = 0, r = at + 4; k < iterations; k++, r += row) {
-      trace.absResidual.push(values[r]);
-      trace.relResidual.push(values[r + 1]);
-      trace.layerResiduals.push(Array.from(values.subarray(r + 2, r + 2 + layers)));
-      trace.gates.push(Array.from(values.subarray(r + 2 + layers, r + row)));
-    }
-    solves.push(trace);
+    solves.push(sweepTrace(values, at + 4, iterations, stop, layers, wormholes));
     at += 4 + iterations * row;
   }
   const last = adjoints.at(-1) ?? { iterations: 0, stop: 'tol' as const };
