@@ -15,7 +15,7 @@ export function WormholeInfo() {
         closed the network is acyclic: one sweep reaches the fixed point and a second confirms it. Open gates
         make cycles and more sweeps. The sweeps map shows how many each input took (at least 2); under it, the
         rank correlation of those sweeps with the distance to the decision boundary and with the gate value
-        says what they follow in this net — measured over 12 default nets, not the distance to the boundary
+        says what they follow in this net — measured over 20 default nets, not the distance to the boundary
         (the reading &quot;hard inputs sit near the boundary&quot; does not hold up). Training differentiates
         the fixed point implicitly: an adjoint fixed point u = uJ + ∂L/∂H*, then ∂L/∂θ = u ∂Φ/∂θ; backprop
         through the unrolled sweeps is the ablation.
