@@ -281,3 +281,24 @@ describe('engine client: frames', () => {
     expect(steps).toEqual([3]);
   });
 });
+
+describe('engine client: the event log at full speed', () => {
+  it('one message of events is one update of the log, its entries newest first', () => {
+    const f = fakeEngine();
+    let updates = 0;
+    f.store.subscribe(() => updates++);
+    const rewire = (step: number) =>
+      ({ kind: 'rewire', change: 'connect', source: 'in', neuron: `h${step}`, reward: 1, step }) as const;
+    f.receive({ type: 'events', events: [rewire(1), rewire(2), rewire(3)] });
+    expect(updates).toBe(1);
+    expect(
+      f.store
+        .getState()
+        .runtime.log.slice(0, 3)
+        .map((e) => e.step),
+    ).toEqual([3, 2, 1]);
+    expect(new Set(f.store.getState().runtime.log.map((e) => e.id)).size).toBe(
+      f.store.getState().runtime.log.length,
+    );
+  });
+});

@@ -186,9 +186,15 @@ export function createEngineClient({ store, frames, connect, requestFrame }: Eng
         }
         return;
       case 'events':
+        // One update of the log per message: at full speed a message can bring a frame's worth of events.
+        s.addLogs(
+          message.events.map((event) => ({
+            step: 'step' in event ? event.step : currentStep,
+            text: describe(event),
+            edge: event.kind === 'rewire' ? `${event.source}->${event.neuron}` : undefined,
+          })),
+        );
         for (const event of message.events) {
-          const edge = event.kind === 'rewire' ? `${event.source}->${event.neuron}` : undefined;
-          s.addLog('step' in event ? event.step : currentStep, describe(event), edge);
           if (event.kind === 'rewire') frames.publishRewire(event);
           // The engine paused itself: the Play button must say so.
           if (pausesTraining(event)) {

@@ -47,6 +47,8 @@ export interface AppState {
   addAlert: (message: string, action?: Alert['action']) => void;
   dismissAlert: (id: number) => void;
   addLog: (step: number, text: string, edge?: string) => void;
+  /** Several entries in one update (oldest first), as one message of events brings them. */
+  addLogs: (entries: { step: number; text: string; edge?: string }[]) => void;
   /** The edge to highlight in the graph (hovering an event log entry), if any. */
   highlightEdge?: string;
   setHighlightEdge: (edge?: string) => void;
@@ -62,7 +64,7 @@ const MAX_LOG = 200;
 /** A fresh store: the default MLP spec, the engine starting. React binds to it with zustand's useStore. */
 export function createAppStore(): AppStore {
   let nextId = 1;
-  return createStore<AppState>()((set) => ({
+  return createStore<AppState>()((set, get) => ({
     spec: defaultSpec('mlp'),
     runtime: { engine: 'starting', playing: false, alerts: [], log: [] },
     updateSpec: (change) =>
@@ -86,11 +88,16 @@ export function createAppStore(): AppStore {
       })),
     dismissAlert: (id) =>
       set((s) => ({ runtime: { ...s.runtime, alerts: s.runtime.alerts.filter((a) => a.id !== id) } })),
-    addLog: (step, text, edge) =>
+    addLog: (step, text, edge) => get().addLogs([{ step, text, edge }]),
+    addLogs: (entries) =>
       set((s) => ({
         runtime: {
           ...s.runtime,
-          log: [{ id: nextId++, step, text, edge }, ...s.runtime.log].slice(0, MAX_LOG),
+          // Newest first.
+          log: [...entries.map((e) => ({ id: nextId++, ...e })).reverse(), ...s.runtime.log].slice(
+            0,
+            MAX_LOG,
+          ),
         },
       })),
     setHighlightEdge: (edge) => set({ highlightEdge: edge }),
