@@ -207,3 +207,17 @@ test('the app on the WGSL kernel (?fused=always, software adapter): the DIAN ste
   await expect(page.getByTestId('step')).toHaveText(String(engine));
   expect(Number.isFinite(await loss(page))).toBe(true);
 });
+
+test("the WGSL kernel carries no optimizer state in links and refuses one (it stays on the GPU); the cpu kernel's does", async ({
+  page,
+}) => {
+  await openCheck(page);
+  const [cpu, gpu] = await page.evaluate((r) => window.wgslCheck!(r), {
+    spec: defaultSpec('mlp'),
+    calls: [3],
+    heatmapRes: 4,
+  });
+  expect(gpu.path).toBe('wgsl');
+  expect([cpu.carriesState, cpu.refusesState]).toEqual([true, false]);
+  expect([gpu.carriesState, gpu.refusesState]).toEqual([false, true]);
+});

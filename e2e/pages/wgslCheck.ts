@@ -9,7 +9,7 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgpu';
 import { createSession, type WeightMap } from '../../src/engine';
-import type { ExperimentSpec } from '../../src/experiment';
+import type { ExperimentSpec, TrainingState } from '../../src/experiment';
 
 export interface CheckRequest {
   spec: ExperimentSpec;
@@ -30,7 +30,14 @@ export interface Trained {
   gateTrace: number[];
   /** Tensors left behind once the session is disposed. */
   leaked: number;
+  /** Whether the session exports an optimizer state and batch order (issue 11's exact continuation). */
+  carriesState: boolean;
+  /** Whether it refuses the state the cpu session exported (the WGSL kernel keeps its state on the GPU). */
+  refusesState: boolean;
 }
+
+/** The state the cpu session exported, offered to the next session. */
+let cpuState: TrainingState | undefined;
 
 async function train(backend: 'cpu' | 'webgpu', r: CheckRequest): Promise<Trained> {
   if (!(await tf.setBackend(backend))) throw new Error(`no ${backend} backend`);
@@ -43,14 +50,22 @@ async function train(backend: 'cpu' | 'webgpu', r: CheckRequest): Promise<Traine
     if (r.reimport && i === 0) session.importWeights(await session.exportWeights());
   }
   const frame = await session.snapshot({ heatmapRes: r.heatmapRes });
+  const state = await session.exportTrainingState();
+  if (backend === 'cpu') cpuState = state;
+  let refusesState = false;
+  // Offered after the weights are read: a refused import changes nothing; an accepted one only the optimizer.
+  const weights = await session.exportWeights();
+  if (cpuState) await session.importTrainingState(cpuState).catch(() => (refusesState = true));
   const result: Trained = {
     backend: tf.getBackend(),
     path: session.trainingPath,
     step: session.step,
-    weights: await session.exportWeights(),
+    weights,
     heatmap: Array.from(frame.heatmap),
     gateTrace: frame.arch.kind === 'dian' ? Array.from(frame.arch.gateTrace) : [],
     leaked: 0,
+    carriesState: state !== undefined,
+    refusesState,
   };
   session.dispose();
   result.leaked = tf.memory().numTensors - before;

@@ -329,7 +329,11 @@ export class EngineRunner {
     this.frames.drop();
     const restored = this.lastGood!;
     this.current().restore(restored.weights, restored.step);
-    this.post({ type: 'events', events: [{ kind: 'diverged', step, restoredStep: restored.step }] });
+    // The events held for the frame happened before the divergence.
+    this.post({
+      type: 'events',
+      events: [...this.held(), { kind: 'diverged', step, restoredStep: restored.step }],
+    });
     this.sendFrame(await this.snapshot(true));
   }
 

@@ -77,7 +77,7 @@ export abstract class GradientSession<O = unknown> {
   }
 
   /** The optimizer's state (of the path that trains: fused or tfjs's optimizer) and the batch order. */
-  async exportTrainingState(): Promise<TrainingState> {
+  async exportTrainingState(): Promise<TrainingState | undefined> {
     const kind = this.spec.training.optimizer;
     const state =
       this.fused && this.isFused

@@ -5,7 +5,7 @@
  * own numbers to the frame.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { WeightMap } from '../../experiment';
+import type { TrainingState, WeightMap } from '../../experiment';
 import type { ArchFrame, Metrics, Snapshot } from '../../protocol';
 import type { UpdateOptions } from './fused';
 import { frameKernelRuns, runFusedFrame } from './fusedFrame';
@@ -82,6 +82,21 @@ export abstract class LayeredSession<
   restore(weights: Float32Array, step: number): void {
     super.restore(weights, step);
     this.wgsl?.disposeState();
+  }
+
+  /**
+   * The WGSL kernel keeps its optimizer's state on the GPU, where exporting and importing it is not built (and no
+   * hardware adapter was at hand to test it): on that path nothing is carried, and an imported state is refused
+   * (the weights still load; training goes on with a fresh optimizer), rather than carrying tfjs's unused one.
+   */
+  async exportTrainingState(): Promise<TrainingState | undefined> {
+    return this.trainingPath === 'wgsl' ? undefined : super.exportTrainingState();
+  }
+
+  async importTrainingState(saved: TrainingState): Promise<void> {
+    if (this.trainingPath === 'wgsl')
+      throw new Error('the WebGPU kernels do not take a saved optimizer state yet');
+    return super.importTrainingState(saved);
   }
 
   dispose(): void {

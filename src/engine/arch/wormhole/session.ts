@@ -86,14 +86,20 @@ export class WormholeSession
     if (this.fused && this.isFused) return this.trainFused(this.fused, steps);
     for (let i = 0; i < steps; i++) {
       const { x, y } = this.feed.gather(this.feed.nextBatch());
-      const { grads, solve, adjoint } = await this.ops.gradients(x, y);
+      let result: Awaited<ReturnType<WormholeOps['gradients']>>;
+      try {
+        result = await this.ops.gradients(x, y);
+      } finally {
+        tf.dispose([x, y]);
+      }
+      const { grads, solve, adjoint } = result;
       if (adjoint) this.lastAdjoint = adjoint;
       // As an array in the weights' order, as minimize() passes them: tfjs keeps the slots by position, and a
       // map's keys (tfjs's numeric variable names) come in creation order, not the weights' (the training state
       // is saved and restored in the weights' order).
       const vars = this.model.weights.map((w) => w.variable);
       this.optimizer.applyGradients(vars.map((v) => ({ name: v.name, tensor: grads[v.name] })));
-      tf.dispose([x, y, ...Object.values(grads)]);
+      tf.dispose(Object.values(grads));
       if (this.stepTaken(solve, adjoint)) break;
     }
   }
