@@ -4,7 +4,7 @@
  * (plus the regularisation term), so the model's output y is a logit and P(label 1) = sigmoid(y).
  *
  * The generators are the Playground's (github.com/tensorflow/playground, src/dataset.ts), draw for draw, with our
- * seeded stream in place of Math.random (tasks.test.ts checks each against a transcription of that file):
+ * seeded stream in place of the browser's unseeded random number generator (tasks.test.ts checks each against a transcription of that file):
  *   circle    r ~ U(0, 2.5) (label 1) or U(3.5, 5) (label 0), angle ~ U(0, 2 pi), p = r (sin, cos);
  *             noise n ~ U(-5, 5)^2 * noise; the point kept is the clean p, its label is |p + n| < 2.5
  *   xor       p ~ U(-5, 5)^2 pushed 0.3 away from each axis; the point kept is p, its label (p + n)_1 (p + n)_2 >= 0

@@ -1,7 +1,7 @@
 /**
  * Test oracle: the TensorFlow Playground's four classification generators, transcribed statement for statement from
  * github.com/tensorflow/playground, src/dataset.ts (commit 02469bd, 2022-06-06; Copyright 2016 Google Inc.,
- * Apache License 2.0). Changes: `Math.random()` is the `random` argument (so a test can feed the stream our
+ * Apache License 2.0). Changes: the unseeded global random() call is the `random` argument (so a test can feed the stream our
  * generators draw from), `d3.scale.linear()` is written out as d3 v3.5 computes it (the Playground depends on
  * d3 ^3.5.16: uninterpolate (x - a) / (b - a), interpolate a * (1 - t) + b * t), and labels stay 1 / -1 as there.
  * Nothing else: the loops run while i < numSamples / 2, as there.
