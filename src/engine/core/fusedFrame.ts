@@ -10,8 +10,8 @@
  * are, in their order), the heatmap (when asked), the maps layer by layer (when asked), the architecture's extras.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { KernelBackend, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
-import { FUSED_BACKENDS, makeOutput } from './fusedKernel';
+import type { NamedAttrMap } from '@tensorflow/tfjs-core';
+import { registerTypedArrayKernel } from './fusedKernel';
 
 /** Input rows [rows, width] row-major, as the backend holds them. */
 export interface Rows {
@@ -97,41 +97,29 @@ interface Attrs<O> {
 }
 
 export function registerFusedFrame<O>(kernelName: string, frame: FusedFrame<O>): void {
-  for (const backendName of FUSED_BACKENDS) {
-    tf.registerKernel({
-      kernelName,
-      backendName,
-      kernelFunc: ({ inputs, backend: anyBackend, attrs }) => {
-        const backend = anyBackend as KernelBackend;
-        const { options, gate, weightCount } = attrs as unknown as Attrs<O>;
-        const input = (name: string): TensorInfo => {
-          const t = inputs[name];
-          if (!t) throw new Error(`${kernelName} has no input ${name}`);
-          return t;
-        };
-        const read = (name: string) => backend.readSync(input(name).dataId) as Float32Array;
-        const rows = (name: string): Rows => ({ x: read(name), rows: input(name).shape[0] });
-        const labelled = (set: 'train' | 'test') => ({ ...rows(`${set}X`), y: read(`${set}Y`) });
-        const weights = Array.from({ length: weightCount }, (_, k) => read(`w${k}`));
-        const data: FrameData = {
-          train: labelled('train'),
-          test: labelled('test'),
-          heatGrid: inputs.heatGrid && rows('heatGrid'),
-          neuronGrid: inputs.neuronGrid && rows('neuronGrid'),
-          gate,
-        };
-        const { metrics, maps, extras } = frame(options, data, weights);
-        const parts = [Float32Array.from(metrics), ...weights, ...maps, ...extras];
-        const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-        let offset = 0;
-        for (const p of parts) {
-          out.set(p, offset);
-          offset += p.length;
-        }
-        return makeOutput(backendName, backend, [out.length], out);
-      },
-    });
-  }
+  registerTypedArrayKernel<Attrs<O>>(kernelName, ({ attrs, input, has, read: readAny, output }) => {
+    const { options, gate, weightCount } = attrs;
+    const read = (name: string) => readAny(name) as Float32Array;
+    const rows = (name: string): Rows => ({ x: read(name), rows: input(name).shape[0] });
+    const labelled = (set: 'train' | 'test') => ({ ...rows(`${set}X`), y: read(`${set}Y`) });
+    const weights = Array.from({ length: weightCount }, (_, k) => read(`w${k}`));
+    const data: FrameData = {
+      train: labelled('train'),
+      test: labelled('test'),
+      heatGrid: has('heatGrid') ? rows('heatGrid') : undefined,
+      neuronGrid: has('neuronGrid') ? rows('neuronGrid') : undefined,
+      gate,
+    };
+    const { metrics, maps, extras } = frame(options, data, weights);
+    const parts = [Float32Array.from(metrics), ...weights, ...maps, ...extras];
+    const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+    let offset = 0;
+    for (const p of parts) {
+      out.set(p, offset);
+      offset += p.length;
+    }
+    return output([out.length], out);
+  });
 }
 
 export interface FrameInputs {

@@ -57,47 +57,70 @@ export const makeOutput = (
   values: Float32Array,
 ): TensorInfo => OUTPUTS[backendName](backend, shape, values);
 
-export function registerFusedTraining<O>(kernelName: string, step: FusedStep<O>): void {
+/** What a typed-array kernel is handed: its inputs by name, their values, and how to make its outputs. */
+export interface TypedArrayKernelCall<A> {
+  attrs: A;
+  input: (name: string) => TensorInfo;
+  /** Whether an optional input was given. */
+  has: (name: string) => boolean;
+  read: (name: string) => ReturnType<KernelBackend['readSync']>;
+  output: (shape: number[], values: Float32Array) => TensorInfo;
+}
+
+/** Registers a kernel for every fused backend whose work is plain typed-array arithmetic (`run`). */
+export function registerTypedArrayKernel<A>(
+  kernelName: string,
+  run: (call: TypedArrayKernelCall<A>) => TensorInfo | TensorInfo[],
+): void {
   for (const backendName of FUSED_BACKENDS) {
     tf.registerKernel({
       kernelName,
       backendName,
       kernelFunc: ({ inputs, backend: anyBackend, attrs }) => {
         const backend = anyBackend as KernelBackend;
-        const { options, batchSize, weightCount, slotCount } = attrs as unknown as Attrs<O>;
         const input = (name: string): TensorInfo => {
           const t = inputs[name];
           if (!t) throw new Error(`${kernelName} has no input ${name}`);
           return t;
         };
-        const read = (name: string) => backend.readSync(input(name).dataId);
-        // Copies: the kernel's results are new arrays, never the inputs' buffers.
-        const copy = (name: string) => Float32Array.from(read(name) as Float32Array);
-        const weights = Array.from({ length: weightCount }, (_, k) => copy(`w${k}`));
-        const state: OptimizerState = {
-          slots: Array.from({ length: slotCount }, (_, s) => weights.map((_w, k) => copy(`s${s}_${k}`))),
-          beta: copy('beta'),
-        };
-        const data: StepData = {
-          x: read('x') as Float32Array,
-          y: read('y') as Float32Array,
-          batches: read('batches') as Int32Array,
-          gates: read('gates') as Int32Array,
-          batchSize,
-        };
-        const perStep = step(options, data, weights, state) ?? new Float32Array(0);
-        const output = (shape: number[], values: Float32Array) =>
-          OUTPUTS[backendName](backend, shape, values);
-        const shapes = weights.map((_, k) => input(`w${k}`).shape);
-        return [
-          ...weights.map((w, k) => output(shapes[k], w)),
-          ...state.slots.flatMap((slot) => slot.map((values, k) => output(shapes[k], values))),
-          output([2], state.beta),
-          output([perStep.length], perStep),
-        ];
+        return run({
+          attrs: attrs as unknown as A,
+          input,
+          has: (name) => inputs[name] !== undefined,
+          read: (name) => backend.readSync(input(name).dataId),
+          output: (shape, values) => makeOutput(backendName, backend, shape, values),
+        });
       },
     });
   }
+}
+
+export function registerFusedTraining<O>(kernelName: string, step: FusedStep<O>): void {
+  registerTypedArrayKernel<Attrs<O>>(kernelName, ({ attrs, input, read, output }) => {
+    const { options, batchSize, weightCount, slotCount } = attrs;
+    // Copies: the kernel's results are new arrays, never the inputs' buffers.
+    const copy = (name: string) => Float32Array.from(read(name) as Float32Array);
+    const weights = Array.from({ length: weightCount }, (_, k) => copy(`w${k}`));
+    const state: OptimizerState = {
+      slots: Array.from({ length: slotCount }, (_, s) => weights.map((_w, k) => copy(`s${s}_${k}`))),
+      beta: copy('beta'),
+    };
+    const data: StepData = {
+      x: read('x') as Float32Array,
+      y: read('y') as Float32Array,
+      batches: read('batches') as Int32Array,
+      gates: read('gates') as Int32Array,
+      batchSize,
+    };
+    const perStep = step(options, data, weights, state) ?? new Float32Array(0);
+    const shapes = weights.map((_, k) => input(`w${k}`).shape);
+    return [
+      ...weights.map((w, k) => output(shapes[k], w)),
+      ...state.slots.flatMap((slot) => slot.map((values, k) => output(shapes[k], values))),
+      output([2], state.beta),
+      output([perStep.length], perStep),
+    ];
+  });
 }
 
 export interface FusedInputs {
