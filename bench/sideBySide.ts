@@ -44,6 +44,11 @@ export interface SideBySideRound {
   playgroundTestAccuracy: number;
 }
 
+export interface PauseResult {
+  changes: number;
+  lastMs: number;
+}
+
 export interface FullSpeedRow {
   architecture: Architecture;
   backend: string;
@@ -51,9 +56,8 @@ export interface FullSpeedRow {
   fps: number;
   longTasks: number;
   longestTaskMs: number;
-  /** Step-counter changes on the page after the Pause click, and when the last one came. */
-  changesAfterPause: number;
-  lastChangeAfterPauseMs: number;
+  /** Per Pause click (the window's, then a few more after short plays): step-counter changes after it, and when the last came. */
+  pauses: PauseResult[];
   note: string;
 }
 
@@ -125,12 +129,40 @@ async function playWindow(page: Page, warmupMs: number, ms: number) {
   const a = await probe(page);
   await page.waitForTimeout(ms);
   const b = await probe(page);
+  const first = await pauseOnce(page);
+  const pauses = [first.result];
+  // A few more Pauses after short plays (at different moments of the worker's ticks): one sample says little.
+  for (const playMs of [230, 370, 510, 650]) {
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.waitForTimeout(playMs);
+    pauses.push((await pauseOnce(page)).result);
+  }
+  const longTasks = await page.evaluate(
+    ([from, to]) => (window as BenchWindow).__longTasks.filter((l) => l.start >= from && l.start <= to),
+    [playAt, first.at],
+  );
+  const seconds = (b.t - a.t) / 1000;
+  return {
+    stepsPerSecond: (b.step - a.step) / seconds,
+    fps: (b.frames - a.frames) / seconds,
+    longTasks: longTasks.length,
+    longestTaskMs: Math.max(0, ...longTasks.map((l) => l.duration)),
+    pauses,
+    steps: b.step - a.step,
+    seconds,
+  };
+}
+
+/** Clicks Pause from inside the page; the step-counter changes after the click, and when the last one came. */
+async function pauseOnce(page: Page): Promise<{ at: number; result: PauseResult }> {
   // Pause from inside the page, so that its time and the step changes after it are on one clock.
   const pauseAt = await page.evaluate(() => {
-    const w = window as BenchWindow & { __changes?: number[] };
+    const w = window as BenchWindow & { __changes?: number[]; __pauseObserver?: MutationObserver };
     w.__changes = [];
     const step = document.querySelector('[data-testid="step"]')!;
-    new MutationObserver(() => w.__changes!.push(performance.now())).observe(step, {
+    w.__pauseObserver?.disconnect();
+    w.__pauseObserver = new MutationObserver(() => w.__changes!.push(performance.now()));
+    w.__pauseObserver.observe(step, {
       childList: true,
       characterData: true,
       subtree: true,
@@ -150,21 +182,7 @@ async function playWindow(page: Page, warmupMs: number, ms: number) {
     const w = window as BenchWindow & { __changes?: number[] };
     return (w.__changes ?? []).filter((t) => t >= at).map((t) => t - at);
   }, pauseAt);
-  const longTasks = await page.evaluate(
-    ([from, to]) => (window as BenchWindow).__longTasks.filter((l) => l.start >= from && l.start <= to),
-    [playAt, pauseAt],
-  );
-  const seconds = (b.t - a.t) / 1000;
-  return {
-    stepsPerSecond: (b.step - a.step) / seconds,
-    fps: (b.frames - a.frames) / seconds,
-    longTasks: longTasks.length,
-    longestTaskMs: Math.max(0, ...longTasks.map((l) => l.duration)),
-    changesAfterPause: after.length,
-    lastChangeAfterPauseMs: after.length ? Math.max(...after) : 0,
-    steps: b.step - a.step,
-    seconds,
-  };
+  return { at: pauseAt, result: { changes: after.length, lastMs: after.length ? Math.max(...after) : 0 } };
 }
 
 export async function runSideBySide(
@@ -226,7 +244,7 @@ export async function runSideBySide(
       });
       console.error(
         `bench: full speed ${architecture} (${backend}): ${r.stepsPerSecond.toFixed(0)} steps/s, ${r.fps.toFixed(0)} fps, ` +
-          `${r.longTasks} long tasks, ${r.changesAfterPause} step changes after Pause`,
+          `${r.longTasks} long tasks, Pause: ${r.pauses.map((p) => `${p.changes} change(s), last at ${p.lastMs.toFixed(1)} ms`).join('; ')}`,
       );
     }
     return { rounds: results, fullSpeed };

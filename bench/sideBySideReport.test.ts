@@ -18,8 +18,11 @@ const full = (over: Partial<FullSpeedRow>): FullSpeedRow => ({
   fps: 60,
   longTasks: 0,
   longestTaskMs: 0,
-  changesAfterPause: 1,
-  lastChangeAfterPauseMs: 12,
+  pauses: [
+    { changes: 1, lastMs: 12 },
+    { changes: 1, lastMs: 9 },
+    { changes: 1, lastMs: 10 },
+  ],
   note: '',
   ...over,
 });
@@ -55,13 +58,32 @@ describe('the side-by-side section', () => {
         rounds: [],
         fullSpeed: [
           full({}),
-          full({ architecture: 'live', fps: 40, longTasks: 2, longestTaskMs: 80, changesAfterPause: 2 }),
+          full({
+            architecture: 'live',
+            fps: 40,
+            longTasks: 2,
+            longestTaskMs: 80,
+            pauses: [{ changes: 2, lastMs: 10 }],
+          }),
+          full({
+            architecture: 'wormhole',
+            pauses: [
+              { changes: 1, lastMs: 9 },
+              { changes: 1, lastMs: 17 },
+            ],
+          }),
         ],
       },
       '',
     );
     expect(bad).toContain('below 55 fps: live');
     expect(bad).toContain('long tasks on live');
-    expect(bad).toContain('more than one update on live');
+    expect(bad).toContain(
+      'Pause took more than one frame (a second update, or one later than 16.7 ms) on live, wormhole',
+    );
+    expect(ok).toContain(
+      '3 clicks: at most one step-counter update after each, the last 12.0 ms after its click',
+    );
+    expect(ok).toMatch(/\| 1 +\| 10\.0 \/ 12\.0 +\|/);
   });
 });

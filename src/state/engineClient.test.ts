@@ -260,6 +260,8 @@ describe('engine client: frames', () => {
     f.receive({ type: 'frame', frame: testFrame(20) }); // in flight when the engine got the pause
     f.nextAnimationFrame();
     f.receive({ type: 'frame', frame: { ...testFrame(24), playing: false } });
+    // Drawn as it comes, not on the next animation frame: Pause shows within the frame it arrives in.
+    expect(steps).toEqual([24]);
     f.nextAnimationFrame();
     expect(steps).toEqual([24]);
     // One ack each: the frame from before the click, the stale one, the paused one (drawn).

@@ -177,7 +177,12 @@ export function createEngineClient({ store, frames, connect, requestFrame }: Eng
           send({ type: 'frameAck' });
           return;
         }
-        pausing = false;
+        if (pausing) {
+          // The frame that answers Pause is drawn as it comes: the page stops within the frame it arrives in.
+          pausing = false;
+          pendingFrame = message.frame;
+          return draw();
+        }
         // Latest wins: draw once per animation frame, then tell the engine it may send the next.
         pendingFrame = message.frame;
         if (!drawScheduled) {

@@ -299,6 +299,63 @@ describe('engine runner (worker protocol)', () => {
   });
 });
 
+describe('playing: frames when the page can draw them, and Pause', () => {
+  /** A runner whose sessions count their training calls and snapshots (with maps or not). */
+  function counted(autoAck: boolean) {
+    const calls = { train: 0, frames: [] as boolean[] };
+    const makeSession: MakeSession = async (spec) => {
+      const session = await createSession(spec);
+      const [train, snapshot] = [session.train.bind(session), session.snapshot.bind(session)];
+      return Object.assign(session, {
+        train: (steps: number) => (calls.train++, train(steps)),
+        snapshot: (request: SnapshotRequest = {}) => {
+          calls.frames.push((request.heatmapRes ?? 0) > 0);
+          return snapshot(request);
+        },
+      }) as Session;
+    };
+    return { h: harness({ makeSession, autoAck }), calls };
+  }
+
+  it('a tick only trains while the page has not drawn the last frame; its ack brings one of the latest step', async () => {
+    const { h, calls } = counted(false);
+    await h.send({ type: 'load', spec: defaultSpec('mlp') }, 'frame');
+    await h.send({ type: 'frameAck' });
+    await h.send({ type: 'setSpeed', speed: 3 });
+    await h.send({ type: 'play' }, 'frame', 2);
+    const madeBefore = calls.frames.length;
+    const trainedBefore = calls.train;
+    // Ticks go on (ten steps each at this speed), but the page has not drawn Play's frame: no frame is made.
+    while (calls.train < trainedBefore + 4) await new Promise((r) => setTimeout(r, 5));
+    expect(calls.frames.length).toBe(madeBefore);
+    await h.send({ type: 'frameAck' }, 'frame', 3);
+    expect(calls.frames.length).toBe(madeBefore + 1);
+    expect(h.frames().at(-1)!.step).toBeGreaterThanOrEqual(10 * (calls.train - 1));
+    h.runner.handle({ type: 'pause' });
+    await h.send({ type: 'exportWeights' }, 'weights');
+  });
+
+  it('Pause sends at once a frame without maps at the step training stopped, then its maps', async () => {
+    const { h, calls } = counted(true);
+    await h.send({ type: 'load', spec: defaultSpec('mlp') }, 'frame');
+    await h.send({ type: 'setSpeed', speed: 3 });
+    h.runner.handle({ type: 'play' });
+    await h.until(() => h.frames().length >= 5);
+    const made = calls.frames.length;
+    h.runner.handle({ type: 'pause' });
+    await h.until(() => h.frames().filter((f) => !f.playing).length >= 3);
+    const [light, maps] = h.frames().slice(-2);
+    const weights = (await h.send({ type: 'exportWeights' }, 'weights'), h.posted.at(-1)) as Extract<
+      FromEngine,
+      { type: 'weights' }
+    >;
+    expect([light.playing, light.heatmapRes, light.neuronMaps.length]).toEqual([false, 0, 0]);
+    expect([maps.playing, maps.heatmapRes, maps.heatmap.length]).toEqual([false, 100, 100 * 100]);
+    expect([light.step, maps.step]).toEqual([weights.step, weights.step]);
+    expect(calls.frames.slice(made)).toEqual([false, true]);
+  });
+});
+
 describe('maps while playing, paced by their measured cost', () => {
   /**
    * Plays at full speed on a simulated clock: a step costs 2 ms, a frame 1 ms and maps `mapMs` more (real
@@ -335,7 +392,8 @@ describe('maps while playing, paced by their measured cost', () => {
         },
       }) as Session;
     };
-    const h = harness({ now: () => clock, makeSession });
+    // A page that draws each frame at once: while playing, the engine makes a frame whenever the page can draw it.
+    const h = harness({ now: () => clock, makeSession, autoAck: true });
     const spec = { ...defaultSpec('mlp'), speed: SPEEDS.length - 1 };
     if (mapMsBefore !== undefined) {
       h.runner.handle({ type: 'load', spec: { ...spec, seed: 2 } });
@@ -349,9 +407,7 @@ describe('maps while playing, paced by their measured cost', () => {
     stopAt = start + playMs;
     h.runner.handle({ type: 'play' });
     await done;
-    // The ack is answered after the pause: play is over.
-    await h.send({ type: 'frameAck' }, 'frame', 2);
-    expect(h.frames().at(-1)!.playing).toBe(false);
+    await h.until(() => h.frames().at(-1)!.playing === false);
     const mapsAt = frames.filter((f) => f.maps).map((f) => f.at);
     const gaps = mapsAt.slice(1).map((t, i) => t - mapsAt[i]);
     // The share of the time from the first frame with maps to the last, each period a map and what follows it.

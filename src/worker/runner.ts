@@ -1,6 +1,8 @@
 /**
  * The engine side of the worker protocol: owns the session, runs it by steps, and sends latest-wins frames.
- * Every message is handled in order on one promise chain, so a step never overlaps a load.
+ * Every message is handled in order on one promise chain, so a step never overlaps a load. While playing, a tick
+ * only trains; its frame is made when the page can draw it (at once, or on the page's ack), so a slow frame is
+ * made once per drawn frame, not once per tick, and a message (Pause) waits at most one short tick.
  */
 import { createSession, sessionOf, type Session, type SessionOf, type SessionOptions } from '../engine';
 import {
@@ -11,29 +13,23 @@ import {
   type ExperimentSpec,
   type TrainingState,
 } from '../experiment';
-import {
-  frameBuffers,
-  pausesTraining,
-  type EngineEvent,
-  type Frame,
-  type FromEngine,
-  type ToEngine,
-} from '../protocol';
+import { pausesTraining, type EngineEvent, type Frame, type ToEngine } from '../protocol';
 import type { StartedBackend } from './backend';
 import { BackendSelection, type MakeSession, type StartBackend } from './autoBackend';
 import { ComparisonDriver } from './arch/dian/comparisonDriver';
 import { FramePipeline } from './framePipeline';
 import { layoutOf } from './layout';
+import { LastGood } from './lastGood';
 import { MapPacer } from './mapPacer';
-import { createRewireCoalescer, createSolveCoalescer } from './rewires';
+import { Outbox, type Post } from './outbox';
 import { createTicker } from './ticker';
 
-export type Post = (message: FromEngine, transfer?: Transferable[]) => void;
-export type { MakeSession, StartBackend };
+export type { MakeSession, Post, StartBackend };
 
 const HEATMAP_RES = 100;
 const NEURON_RES = 24;
-const TICK_BUDGET_MS = 14;
+/** A tick at full speed trains for about this long: Pause (queued behind it) then lands within one 16.7 ms frame. */
+const TICK_BUDGET_MS = 8;
 const MAX_STEPS_PER_TICK = 4096;
 
 export class EngineRunner {
@@ -45,19 +41,17 @@ export class EngineRunner {
   private ticker = createTicker(() => this.enqueue(() => this.tick()));
   private stepsPerTick = 1;
   private maps = new MapPacer();
-  /** Weights of the last frame whose numbers were all finite (every load sets it). */
-  private lastGood?: { weights: Float32Array; step: number };
-  private uiReady = true;
-  private pendingFrame?: Frame;
+  private lastGood = new LastGood();
+  private out: Outbox;
+  /** Steps were trained while playing since the last frame was made: the page's next ack asks for one. */
+  private frameOwed = false;
   private rate = { since: 0, steps: 0, value: 0 };
   private comparison: ComparisonDriver;
-  private rewires = createRewireCoalescer();
-  private solves = createSolveCoalescer();
   private spec?: ExperimentSpec;
   private frames = new FramePipeline<Frame>();
 
   constructor(
-    private post: Post,
+    post: Post,
     startBackend: StartBackend,
     private now: () => number = () => performance.now(),
     /** How sessions are built (tests); by default createSession with `sessionOptions`. */
@@ -74,7 +68,10 @@ export class EngineRunner {
       now,
     );
     this.comparison = new ComparisonDriver(post, (work) => this.enqueue(work));
+    this.out = new Outbox(post);
   }
+
+  private post: Post = (message, transfer) => this.out.post(message, transfer);
 
   handle(message: ToEngine): void {
     this.enqueue(() => this.process(message));
@@ -101,10 +98,9 @@ export class EngineRunner {
         this.stepsPerTick = 1;
         this.rate = { since: this.now(), steps: 0, value: 0 };
         this.schedule(0);
-        return this.sendFrame(await this.snapshot(true));
+        return this.out.frame(await this.snapshot('maps'));
       case 'pause':
-        this.stop();
-        return this.sendFrame(await this.snapshot(true));
+        return this.pause();
       case 'step':
         this.stop();
         return this.advance(Math.max(1, Math.floor(message.steps)), true);
@@ -127,11 +123,12 @@ export class EngineRunner {
       }
       case 'selectSample':
         this.only('wormhole').select(message.point);
-        return this.sendFrame(await this.snapshot(true));
+        return this.out.frame(await this.snapshot('maps'));
       case 'frameAck':
-        this.uiReady = true;
-        if (this.pendingFrame) this.sendFrame(this.pendingFrame);
-        return;
+        if (this.out.ack() || !this.frameOwed || !this.playing) return;
+        // The page can draw: the frame of the steps trained since the last one.
+        this.frameOwed = false;
+        return this.check(await this.snapshot('paced'));
     }
   }
 
@@ -177,9 +174,9 @@ export class EngineRunner {
     this.speed = spec.speed;
     const layout = layoutOf(session);
     // Rewirings still waiting belong to the experiment before: they reach the log before the new one.
-    this.flushHeld();
+    this.out.events([]);
     this.post({ type: 'loaded', layout, step: session.step }, [layout.train.buffer, layout.test.buffer]);
-    this.accept(await this.snapshot(true));
+    this.accept(await this.snapshot('maps'));
   }
 
   /** The optimizer's state and batch order that came with the weights; one that does not fit is said and skipped. */
@@ -222,19 +219,18 @@ export class EngineRunner {
   private async edit(edit: Extract<ToEngine, { type: 'edit' }>['edit']): Promise<void> {
     this.only('live').edit(edit);
     const layout = layoutOf(this.current());
-    this.flushHeld();
+    this.out.events([]);
     this.post({ type: 'relayout', layout }, [layout.train.buffer, layout.test.buffer]);
-    this.accept(await this.snapshot(true));
+    this.accept(await this.snapshot('maps'));
   }
 
   private async reward(reward: number): Promise<void> {
     const live = this.only('live');
     if (live.step === 0) throw new Error('Take a step first: there is no output to reward yet.');
     await live.reinforce([reward]);
-    this.flushHeld();
-    this.post({ type: 'events', events: [{ kind: 'reward', reward, step: live.step }] });
+    this.out.events([{ kind: 'reward', reward, step: live.step }]);
     this.postEvents(live.takeEvents());
-    this.accept(await this.snapshot(true));
+    this.accept(await this.snapshot('maps'));
   }
 
   /**
@@ -242,21 +238,29 @@ export class EngineRunner {
    * did not pause training wait for the frame (coalesced: rewires.ts).
    */
   private postEvents(events: EngineEvent[]): void {
-    const now: EngineEvent[] = [];
-    for (const event of events) {
-      if (event.kind === 'rewire') this.rewires.add(event);
-      else if (event.kind === 'solve' && !event.paused) this.solves.add(event);
-      else now.push(event);
-    }
+    const now = events.filter((event) => !this.out.hold(event));
     if (now.length === 0) return;
     if (now.some(pausesTraining)) this.stop();
-    // In order: the events waiting for a frame happened before these.
-    this.post({ type: 'events', events: [...this.held(), ...now] });
+    this.out.events(now);
   }
 
   private stop(): void {
     this.playing = false;
+    this.frameOwed = false;
     this.ticker.cancel();
+  }
+
+  /**
+   * Pause: at once a frame at the step training stopped (no maps: it is quick, and the page draws it as soon as it
+   * comes), then, as a message of its own (an ack waiting goes first), the maps of that step.
+   */
+  private async pause(): Promise<void> {
+    this.stop();
+    const session = this.session;
+    this.out.frame(await this.snapshot('none'));
+    this.enqueue(async () => {
+      if (!this.playing && this.session === session) this.out.frame(await this.snapshot('maps'));
+    });
   }
 
   private schedule(delay: number): void {
@@ -288,12 +292,16 @@ export class EngineRunner {
     await this.session.train(steps);
     this.postEvents(this.session.takeEvents());
     this.rate.steps += steps;
-    const frame = this.snapshot(forceHeatmap);
     if (this.playing && this.defersFrames()) {
-      const previous = await this.frames.swap(frame);
+      const previous = await this.frames.swap(this.snapshot('paced'));
       return previous && this.check(previous);
     }
-    return this.check(await frame);
+    // While playing, a frame the page could not draw yet is made when it can (its ack).
+    if (this.playing && !this.out.ready) {
+      this.frameOwed = true;
+      return;
+    }
+    return this.check(await this.snapshot(forceHeatmap ? 'maps' : 'paced'));
   }
 
   /** Play's frames are double-buffered for sessions that train without reading back (the WGSL kernels). */
@@ -310,16 +318,14 @@ export class EngineRunner {
 
   /** Sends a frame of finished steps, unless its numbers show that training diverged. */
   private async check(snapshot: Frame): Promise<void> {
-    const m = snapshot.metrics;
-    const lossBroken = this.current().alwaysHasLoss && ![m.trainLoss, m.testLoss].every(Number.isFinite);
-    if (lossBroken || !snapshot.weights.every(Number.isFinite)) return this.diverged(snapshot.step);
+    if (LastGood.broken(snapshot, this.current().alwaysHasLoss)) return this.diverged(snapshot.step);
     this.accept(snapshot);
   }
 
   /** A frame with finite numbers: remember its weights (to come back to on divergence) and send it. */
   private accept(frame: Frame): void {
-    this.lastGood = { weights: frame.weights.slice(), step: frame.step };
-    this.sendFrame(frame);
+    this.lastGood.keep(frame);
+    this.out.frame(frame);
   }
 
   /** Loss or weights became NaN/Infinity: pause and put back the last finite weights. */
@@ -327,49 +333,26 @@ export class EngineRunner {
     this.stop();
     // A frame in flight came after the broken one.
     this.frames.drop();
-    const restored = this.lastGood!;
+    const restored = this.lastGood.get();
     this.current().restore(restored.weights, restored.step);
     // The events held for the frame happened before the divergence.
-    this.post({
-      type: 'events',
-      events: [...this.held(), { kind: 'diverged', step, restoredStep: restored.step }],
-    });
-    this.sendFrame(await this.snapshot(true));
+    this.out.events([{ kind: 'diverged', step, restoredStep: restored.step }]);
+    this.out.frame(await this.snapshot('maps'));
   }
 
-  /** A frame; while playing it carries maps only as often as the pacer says (forced: always). */
-  private async snapshot(forceHeatmap: boolean): Promise<Frame> {
+  /**
+   * A frame: with the 100x100 heatmap and neuron maps ('maps'), without ('none'), or while playing with them only
+   * as often as the pacer says ('paced'; when not playing, always).
+   */
+  private async snapshot(maps: 'maps' | 'none' | 'paced'): Promise<Frame> {
     const session = this.current();
     const now = this.now();
-    const withMaps = forceHeatmap || !this.playing || this.maps.due(now);
+    const withMaps = maps === 'maps' || (maps === 'paced' && (!this.playing || this.maps.due(now)));
     const s = await session.snapshot(withMaps ? { heatmapRes: HEATMAP_RES, neuronRes: NEURON_RES } : {});
     this.maps.record(withMaps, now, this.now() - now);
     if (this.playing && now - this.rate.since >= 1000) {
       this.rate = { since: now, steps: 0, value: (this.rate.steps * 1000) / (now - this.rate.since) };
     }
     return { ...s, playing: this.playing, stepsPerSecond: this.playing ? this.rate.value : 0 };
-  }
-
-  /** Sends the events waiting for a frame (the latest few of each kind, and a count of the rest). */
-  private flushHeld(): void {
-    const held = this.held();
-    if (held.length > 0) this.post({ type: 'events', events: held });
-  }
-
-  /** The rewirings and solves waiting for a frame (one architecture has only one of the two). */
-  private held(): EngineEvent[] {
-    return [...this.rewires.flush(), ...this.solves.flush()];
-  }
-
-  /** Latest wins: while the UI has not drawn the last frame, a newer one replaces the one waiting. */
-  private sendFrame(frame: Frame): void {
-    if (!this.uiReady) {
-      this.pendingFrame = frame;
-      return;
-    }
-    this.uiReady = false;
-    this.pendingFrame = undefined;
-    this.flushHeld();
-    this.post({ type: 'frame', frame }, frameBuffers(frame));
   }
 }
