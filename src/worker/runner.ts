@@ -11,7 +11,6 @@ import {
   type Architecture,
   type BackendChoice,
   type ExperimentSpec,
-  type TrainingState,
 } from '../experiment';
 import { pausesTraining, type EngineEvent, type Frame, type ToEngine } from '../protocol';
 import type { StartedBackend } from './backend';
@@ -22,15 +21,14 @@ import { layoutOf } from './layout';
 import { LastGood } from './lastGood';
 import { MapPacer } from './mapPacer';
 import { Outbox, type Post } from './outbox';
+import { putWeights } from './savedWeights';
 import { createTicker } from './ticker';
+import { TickPace } from './tickPace';
 
 export type { MakeSession, Post, StartBackend };
 
 const HEATMAP_RES = 100;
 const NEURON_RES = 24;
-/** A tick at full speed trains for about this long: Pause (queued behind it) then lands within one 16.7 ms frame. */
-const TICK_BUDGET_MS = 8;
-const MAX_STEPS_PER_TICK = 4096;
 
 export class EngineRunner {
   private queue: Promise<void> = Promise.resolve();
@@ -39,7 +37,7 @@ export class EngineRunner {
   private playing = false;
   private speed = 3;
   private ticker = createTicker(() => this.enqueue(() => this.tick()));
-  private stepsPerTick = 1;
+  private pace = new TickPace();
   private maps = new MapPacer();
   private lastGood = new LastGood();
   private out: Outbox;
@@ -95,7 +93,7 @@ export class EngineRunner {
       case 'play':
         this.comparison.end(true);
         this.playing = true;
-        this.stepsPerTick = 1;
+        this.pace.reset();
         this.rate = { since: this.now(), steps: 0, value: 0 };
         this.schedule(0);
         return this.out.frame(await this.snapshot('maps'));
@@ -135,8 +133,7 @@ export class EngineRunner {
   private async load(message: Extract<ToEngine, { type: 'load' }>): Promise<void> {
     this.stop();
     this.comparison.end(true);
-    // Steps of the last model say nothing about this one's speed: start the adaptive tick small again.
-    this.stepsPerTick = 1;
+    this.pace.reset();
     const { spec, problems } = validateSpec(message.spec);
     if (problems.length > 0) throw new Error(`Invalid experiment: ${problems.join('; ')}.`);
     if (this.backends.changes(spec.backend) || !this.session) {
@@ -145,52 +142,23 @@ export class EngineRunner {
       await this.backends.start(spec.backend);
     }
     // A structural edit (a wormhole added or removed) keeps every weight that still fits, and the step.
-    const carried = message.carryWeights && this.session ? await this.session.exportWeights() : undefined;
-    const carriedStep = this.session?.step ?? 0;
+    const carried =
+      message.carryWeights && this.session
+        ? { weights: await this.session.exportWeights(), step: this.session.step }
+        : undefined;
     // The running experiment stays until its replacement exists (a failed load leaves it working).
     const session = await this.backends.sessionFor(spec);
     this.session?.dispose();
     this.session = session;
     this.spec = spec;
     this.maps.reset();
-    if (message.weights) {
-      try {
-        session.importWeights(message.weights, message.step);
-        if (message.state) await this.goOnFrom(session, message.state);
-      } catch (e) {
-        // Weights that do not fit this network: say so, and keep the fresh network.
-        this.post({
-          type: 'error',
-          message: `The saved weights do not fit this network: ${(e as Error).message}.`,
-        });
-      }
-    } else if (carried) {
-      const fresh = await session.exportWeights();
-      for (const [name, w] of Object.entries(carried)) {
-        if (fresh[name]?.shape.join() === w.shape.join()) fresh[name] = w;
-      }
-      session.importWeights(fresh, carriedStep);
-    }
+    await putWeights(session, message, carried, this.post);
     this.speed = spec.speed;
     const layout = layoutOf(session);
     // Rewirings still waiting belong to the experiment before: they reach the log before the new one.
     this.out.events([]);
     this.post({ type: 'loaded', layout, step: session.step }, [layout.train.buffer, layout.test.buffer]);
     this.accept(await this.snapshot('maps'));
-  }
-
-  /** The optimizer's state and batch order that came with the weights; one that does not fit is said and skipped. */
-  private async goOnFrom(session: Session, state: TrainingState): Promise<void> {
-    try {
-      await session.importTrainingState(state);
-    } catch (e) {
-      this.post({
-        type: 'error',
-        message:
-          `The saved optimizer state and batch order do not fit this network (${(e as Error).message}): ` +
-          'training goes on from the weights with a fresh optimizer.',
-      });
-    }
   }
 
   /** Reports the backend running (and with "auto" the rates it measured), and the backends that failed. */
@@ -267,24 +235,15 @@ export class EngineRunner {
     this.ticker.schedule(delay);
   }
 
-  /** One tick of play: as many steps as the speed allows within the tick's time budget, then one frame. */
+  /** One tick of play: the steps the pace plans (tickPace.ts); its frame when the page can draw one. */
   private async tick(): Promise<void> {
     if (!this.playing || !this.session) return;
-    const { stepsPerSecond } = SPEEDS[this.speed];
+    const { steps, intervalMs } = this.pace.plan(this.speed);
     const started = this.now();
-    if (Number.isFinite(stepsPerSecond)) {
-      const interval = Math.max(16, 1000 / stepsPerSecond);
-      await this.advance(Math.max(1, Math.round((stepsPerSecond * interval) / 1000)), false);
-      if (this.playing) this.schedule(Math.max(0, interval - (this.now() - started)));
-      return;
-    }
-    await this.advance(this.stepsPerTick, false);
+    await this.advance(steps, false);
     const elapsed = this.now() - started;
-    if (elapsed < TICK_BUDGET_MS * 0.7)
-      this.stepsPerTick = Math.min(MAX_STEPS_PER_TICK, this.stepsPerTick * 2);
-    else if (elapsed > TICK_BUDGET_MS * 1.5)
-      this.stepsPerTick = Math.max(1, Math.floor(this.stepsPerTick / 2));
-    if (this.playing) this.schedule(0);
+    if (intervalMs === 0) this.pace.took(elapsed);
+    if (this.playing) this.schedule(Math.max(0, intervalMs - elapsed));
   }
 
   private async advance(steps: number, forceHeatmap: boolean): Promise<void> {

@@ -1,0 +1,46 @@
+/**
+ * Weights into a freshly built session: saved ones (a link or file, with the optimizer's state and batch order
+ * when they came along), or those carried over a structural edit (a wormhole added or removed: every weight that
+ * still fits, and the step). What does not fit is said, and the session keeps what it has.
+ */
+import type { Session } from '../engine';
+import type { ToEngine } from '../protocol';
+import type { Post } from './outbox';
+
+type Load = Extract<ToEngine, { type: 'load' }>;
+
+export async function putWeights(
+  session: Session,
+  message: Load,
+  carried: { weights: Awaited<ReturnType<Session['exportWeights']>>; step: number } | undefined,
+  post: Post,
+): Promise<void> {
+  if (message.weights) {
+    try {
+      session.importWeights(message.weights, message.step);
+    } catch (e) {
+      // Weights that do not fit this network: say so, and keep the fresh network.
+      return post({
+        type: 'error',
+        message: `The saved weights do not fit this network: ${(e as Error).message}.`,
+      });
+    }
+    if (!message.state) return;
+    try {
+      await session.importTrainingState(message.state);
+    } catch (e) {
+      post({
+        type: 'error',
+        message:
+          `The saved optimizer state and batch order do not fit this network (${(e as Error).message}): ` +
+          'training goes on from the weights with a fresh optimizer.',
+      });
+    }
+  } else if (carried) {
+    const fresh = await session.exportWeights();
+    for (const [name, w] of Object.entries(carried.weights)) {
+      if (fresh[name]?.shape.join() === w.shape.join()) fresh[name] = w;
+    }
+    session.importWeights(fresh, carried.step);
+  }
+}

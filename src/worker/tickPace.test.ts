@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { TICK_BUDGET_MS, TickPace } from './tickPace';
+
+describe('the pace of play', () => {
+  it('at a set speed: that many steps per interval of at least 16 ms', () => {
+    const pace = new TickPace();
+    expect(pace.plan(0)).toEqual({ steps: 1, intervalMs: 500 }); // slow motion, 2 steps/s
+    expect(pace.plan(1)).toEqual({ steps: 1, intervalMs: 100 }); // 10 steps/s
+    expect(pace.plan(2)).toEqual({ steps: 1, intervalMs: 16.666666666666668 }); // 60 steps/s
+    expect(pace.plan(3)).toEqual({ steps: 10, intervalMs: 16 }); // 600 steps/s
+  });
+
+  it('at full speed: doubles while ticks are short, halves when long, keeps in between; next tick at once', () => {
+    const pace = new TickPace();
+    const full = 4;
+    expect(pace.plan(full)).toEqual({ steps: 1, intervalMs: 0 });
+    for (let i = 0; i < 5; i++) pace.took(TICK_BUDGET_MS * 0.5);
+    expect(pace.plan(full).steps).toBe(32);
+    pace.took(TICK_BUDGET_MS); // within the budget's band
+    expect(pace.plan(full).steps).toBe(32);
+    pace.took(TICK_BUDGET_MS * 2);
+    expect(pace.plan(full).steps).toBe(16);
+    for (let i = 0; i < 20; i++) pace.took(0);
+    expect(pace.plan(full).steps).toBe(4096);
+    pace.reset();
+    expect(pace.plan(full).steps).toBe(1);
+  });
+});

@@ -1,0 +1,35 @@
+/**
+ * How many steps a tick of play trains, and when the next tick comes. At a set speed (steps per second): that
+ * many steps per interval of at least 16 ms. At full speed: as many as fit the tick's time budget, found by
+ * doubling and halving, and the next tick at once.
+ */
+import { SPEEDS } from '../experiment';
+
+/** A tick at full speed trains for about this long: Pause (queued behind it) then lands within one 16.7 ms frame. */
+export const TICK_BUDGET_MS = 8;
+const MAX_STEPS_PER_TICK = 4096;
+
+export class TickPace {
+  private stepsPerTick = 1;
+
+  /** Steps of another model say nothing about this one's speed: start small again. */
+  reset(): void {
+    this.stepsPerTick = 1;
+  }
+
+  /** The steps of the next tick at `speed` (an index into SPEEDS), and its interval (0 at full speed). */
+  plan(speed: number): { steps: number; intervalMs: number } {
+    const { stepsPerSecond } = SPEEDS[speed];
+    if (!Number.isFinite(stepsPerSecond)) return { steps: this.stepsPerTick, intervalMs: 0 };
+    const intervalMs = Math.max(16, 1000 / stepsPerSecond);
+    return { steps: Math.max(1, Math.round((stepsPerSecond * intervalMs) / 1000)), intervalMs };
+  }
+
+  /** After a full-speed tick of `elapsedMs`: more steps next time when it was short, fewer when it was long. */
+  took(elapsedMs: number): void {
+    if (elapsedMs < TICK_BUDGET_MS * 0.7)
+      this.stepsPerTick = Math.min(MAX_STEPS_PER_TICK, this.stepsPerTick * 2);
+    else if (elapsedMs > TICK_BUDGET_MS * 1.5)
+      this.stepsPerTick = Math.max(1, Math.floor(this.stepsPerTick / 2));
+  }
+}
