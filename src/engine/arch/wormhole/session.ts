@@ -23,7 +23,7 @@ import type {
 import type { SessionBase, SessionOptions, SnapshotRequest } from '../../core/session';
 import { registerFusedTraining } from '../../core/fusedKernel';
 import type { FusedTrainer } from '../../core/fusedTrainer';
-import { gridMaps, setMetrics, solveRows, type EvalOptions } from './fusedEval';
+import { WormholeEvaluation } from './evaluation';
 import { sweepsRelations } from './sweepsRelations';
 import { fusedWormholeSteps, readTraces, type FusedWormholeOptions } from './fusedStep';
 import { WormholeOps } from './ops';
@@ -43,6 +43,7 @@ export class WormholeSession
   readonly kind = 'wormhole' as const;
   private model: WormholeModel;
   private ops: WormholeOps;
+  private evaluation: WormholeEvaluation;
   private point: [number, number] = [1, 1];
   private reports: EngineEvent[] = [];
   /** The last training step's forward and adjoint traces. */
@@ -61,6 +62,7 @@ export class WormholeSession
       createRng(deriveSeed(spec.seed, 'init')),
     );
     this.ops = new WormholeOps(this.model, spec.wormhole);
+    this.evaluation = new WormholeEvaluation(spec, this.feed, this.model, this.ops, () => this.isFused);
     // The unrolled ablation (backprop through the sweeps) has no fused kernel.
     const fused = options.fused !== false && spec.wormhole.gradient === 'implicit';
     this.useFusedKernel(FUSED_WORMHOLE_STEPS, { fused });
@@ -169,23 +171,9 @@ export class WormholeSession
   }
 
   async replay(): Promise<FixedPointReplay> {
-    const states: number[][] = [];
     // Sequence tasks have no plane to click: replay the first test window.
     const row = this.feed.isPlane ? this.point : (this.dataset.test[0]?.inputs ?? []);
-    const x = this.feed.features([row]);
-    let trace: FixedPointTrace;
-    if (this.isFused) {
-      const input = Float64Array.from((await x.data()) as Float32Array);
-      x.dispose();
-      const solved = solveRows(this.evalOptions(), await this.weightArrays(), input, 1, (F) =>
-        states.push(Array.from(Float32Array.from(F))),
-      );
-      trace = solved.trace;
-    } else {
-      const solved = await this.solve(x, (F) => states.push(Array.from(F)));
-      tf.dispose([x, solved.state]);
-      trace = solved.trace;
-    }
+    const { trace, states } = await this.evaluation.sweeps(row);
     const { tol, residual } = this.spec.wormhole;
     const training = this.lastSolve && {
       forward: { iterations: this.lastSolve.iterations, stop: this.lastSolve.stop },
@@ -202,50 +190,8 @@ export class WormholeSession
     };
   }
 
-  private async setMetrics(set: { x: tf.Tensor2D; y: tf.Tensor2D }): Promise<[number, number]> {
-    const { state } = await this.solve(set.x);
-    const m = tf.tidy(() => {
-      const correct = tf.equal(tf.greater(this.ops.output(state), 0), tf.greater(set.y, 0.5));
-      return tf.stack([this.ops.loss(state, set.y), tf.mean(tf.cast(correct, 'float32'))]);
-    });
-    const [loss, acc] = await m.data();
-    tf.dispose([m, state]);
-    return [loss, acc];
-  }
-
-  async evaluate(): Promise<Metrics> {
-    const [[trainLoss, trainAccuracy], [testLoss, testAccuracy]] = this.isFused
-      ? await this.fusedMetrics()
-      : [await this.setMetrics(this.feed.train), await this.setMetrics(this.feed.test)];
-    return {
-      trainLoss,
-      testLoss,
-      trainAccuracy,
-      testAccuracy,
-    };
-  }
-
-  /** The solver's and the sweep's options, for solves in typed arrays (fusedEval.ts). */
-  private evalOptions(): EvalOptions {
-    return { ...this.spec.wormhole, inputWidth: this.feed.inputWidth, widths: this.widths };
-  }
-
-  private async weightArrays(): Promise<Float32Array[]> {
-    return Promise.all(this.model.weights.map(async (w) => (await w.variable.data()) as Float32Array));
-  }
-
-  /** The training and test sets as arrays, read once: they do not change within a session. */
-  private sets?: Promise<{ x: Float64Array; labels: Float32Array }[]>;
-
-  private async fusedMetrics(): Promise<[number, number][]> {
-    this.sets ??= Promise.all(
-      [this.feed.train, this.feed.test].map(async (set) => ({
-        x: Float64Array.from((await set.x.data()) as Float32Array),
-        labels: Float32Array.from((await set.y.data()) as Float32Array),
-      })),
-    );
-    const [sets, weights] = [await this.sets, await this.weightArrays()];
-    return sets.map((set) => setMetrics(this.evalOptions(), weights, set));
+  evaluate(): Promise<Metrics> {
+    return this.evaluation.metrics();
   }
 
   async snapshot({ heatmapRes = 0 }: SnapshotRequest = {}): Promise<Snapshot & { arch: WormholeFrame }> {
@@ -254,7 +200,7 @@ export class WormholeSession
     const flat = (await weights.data()) as Float32Array;
     weights.dispose();
     const res = this.feed.isPlane ? Math.min(heatmapRes, MAX_GRID) : 0;
-    const maps = res > 0 ? await this.maps(res) : undefined;
+    const maps = res > 0 ? await this.evaluation.maps(res) : undefined;
     // Each its own buffer: a frame's buffers are transferred, and a transfer list may not name one twice.
     const empty = () => new Float32Array(0);
     return {
@@ -279,37 +225,6 @@ export class WormholeSession
         fixedPoint: await this.replay(),
         failures: { ...this.failures },
       },
-    };
-  }
-
-  /**
-   * The grid over the plane, solved: P(blue) = (y + 1) / 2, the neurons' fixed-point values, each point's sweeps
-   * and its gate value at the fixed point (the mean over the wormholes; empty without them).
-   */
-  private async maps(res: number) {
-    if (this.isFused) {
-      // The feed caches its grids: read, not disposed.
-      const points = Float64Array.from((await this.feed.grid(res).data()) as Float32Array);
-      return gridMaps(this.evalOptions(), await this.weightArrays(), points, res * res);
-    }
-    const { state, sampleIterations } = await this.solve(this.feed.grid(res));
-    const n = res * res;
-    const packed = tf.tidy(() => {
-      const gates = this.model.gates(this.ops.unflatten(state));
-      return tf.concat([
-        tf.reshape(tf.div(tf.add(this.ops.output(state), 1), 2), [-1]),
-        tf.reshape(tf.transpose(state), [-1]),
-        gates.length ? tf.mean(tf.concat(gates, 1), 1) : tf.zeros([0]),
-      ]);
-    });
-    const values = (await packed.data()) as Float32Array;
-    tf.dispose([packed, state]);
-    const D = this.widths.reduce((a, b) => a + b, 0);
-    return {
-      heatmap: values.slice(0, n),
-      neuronMaps: values.slice(n, n + n * D),
-      iterationMap: sampleIterations,
-      gate: values.slice(n + n * D),
     };
   }
 

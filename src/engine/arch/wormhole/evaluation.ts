@@ -1,0 +1,110 @@
+/**
+ * What a Wormhole frame shows, solved with the current weights and training nothing: the loss and accuracy of the
+ * training and test sets, the grid over the plane (P(blue) = (y + 1) / 2, every neuron's fixed-point value, each
+ * point's sweeps and its mean gate at the fixed point), and the sweep-by-sweep states of one sample's solve. On
+ * cpu and wasm (fused) the solves run in typed arrays (fusedEval.ts), elsewhere as tfjs ops.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { ExperimentSpec } from '../../../experiment';
+import type { FixedPointTrace, Metrics } from '../../../protocol';
+import type { DataFeed } from '../../core/dataFeed';
+import { gridMaps, setMetrics, solveRows, type EvalOptions } from './fusedEval';
+import type { WormholeModel } from './model';
+import type { WormholeOps } from './ops';
+
+export class WormholeEvaluation {
+  /** The training and test sets as arrays, read once: they do not change within a session. */
+  private sets?: Promise<{ x: Float64Array; labels: Float32Array }[]>;
+
+  constructor(
+    private spec: ExperimentSpec,
+    private feed: DataFeed,
+    private model: WormholeModel,
+    private ops: WormholeOps,
+    /** Whether the session's backend runs the typed-array solves (cpu, wasm). */
+    private fused: () => boolean,
+  ) {}
+
+  async metrics(): Promise<Metrics> {
+    const [[trainLoss, trainAccuracy], [testLoss, testAccuracy]] = this.fused()
+      ? await this.fusedMetrics()
+      : [await this.setMetrics(this.feed.train), await this.setMetrics(this.feed.test)];
+    return { trainLoss, testLoss, trainAccuracy, testAccuracy };
+  }
+
+  /** The grid over the plane at `res` x `res`, solved. */
+  async maps(res: number) {
+    if (this.fused()) {
+      // The feed caches its grids: read, not disposed.
+      const points = Float64Array.from((await this.feed.grid(res).data()) as Float32Array);
+      return gridMaps(this.options(), await this.weightArrays(), points, res * res);
+    }
+    const { state, sampleIterations } = await this.ops.solve(this.feed.grid(res));
+    const n = res * res;
+    const packed = tf.tidy(() => {
+      const gates = this.model.gates(this.ops.unflatten(state));
+      return tf.concat([
+        tf.reshape(tf.div(tf.add(this.ops.output(state), 1), 2), [-1]),
+        tf.reshape(tf.transpose(state), [-1]),
+        gates.length ? tf.mean(tf.concat(gates, 1), 1) : tf.zeros([0]),
+      ]);
+    });
+    const values = (await packed.data()) as Float32Array;
+    tf.dispose([packed, state]);
+    const D = this.model.widths.reduce((a, b) => a + b, 0);
+    return {
+      heatmap: values.slice(0, n),
+      neuronMaps: values.slice(n, n + n * D),
+      iterationMap: sampleIterations,
+      gate: values.slice(n + n * D),
+    };
+  }
+
+  /** One input row's solve: its trace and the state after every sweep. */
+  async sweeps(row: number[]): Promise<{ trace: FixedPointTrace; states: number[][] }> {
+    const states: number[][] = [];
+    const x = this.feed.features([row]);
+    if (this.fused()) {
+      const input = Float64Array.from((await x.data()) as Float32Array);
+      x.dispose();
+      const solved = solveRows(this.options(), await this.weightArrays(), input, 1, (F) =>
+        states.push(Array.from(Float32Array.from(F))),
+      );
+      return { trace: solved.trace, states };
+    }
+    const solved = await this.ops.solve(x, (F) => states.push(Array.from(F)));
+    tf.dispose([x, solved.state]);
+    return { trace: solved.trace, states };
+  }
+
+  private async setMetrics(set: { x: tf.Tensor2D; y: tf.Tensor2D }): Promise<[number, number]> {
+    const { state } = await this.ops.solve(set.x);
+    const m = tf.tidy(() => {
+      const correct = tf.equal(tf.greater(this.ops.output(state), 0), tf.greater(set.y, 0.5));
+      return tf.stack([this.ops.loss(state, set.y), tf.mean(tf.cast(correct, 'float32'))]);
+    });
+    const [loss, acc] = await m.data();
+    tf.dispose([m, state]);
+    return [loss, acc];
+  }
+
+  private async fusedMetrics(): Promise<[number, number][]> {
+    this.sets ??= Promise.all(
+      [this.feed.train, this.feed.test].map(async (set) => ({
+        x: Float64Array.from((await set.x.data()) as Float32Array),
+        labels: Float32Array.from((await set.y.data()) as Float32Array),
+      })),
+    );
+    const [sets, weights] = [await this.sets, await this.weightArrays()];
+    return sets.map((set) => setMetrics(this.options(), weights, set));
+  }
+
+  /** The solver's and the sweep's options, for solves in typed arrays (fusedEval.ts). */
+  private options(): EvalOptions {
+    return { ...this.spec.wormhole, inputWidth: this.feed.inputWidth, widths: this.model.widths };
+  }
+
+  private async weightArrays(): Promise<Float32Array[]> {
+    return Promise.all(this.model.weights.map(async (w) => (await w.variable.data()) as Float32Array));
+  }
+}
