@@ -210,7 +210,10 @@ export class LiveNetwork {
     return values.every((v) => v !== undefined) ? (values as number[]) : undefined;
   }
 
-  /** Recursive mode: the train calls on non-input neurons (past the memory check) the last reinforce made. */
+  /**
+   * Recursive mode: the train calls on non-input neurons (past the memory check) the last reinforce made.
+   * Accumulate mode: the sources it visited (its work: at most D x min(D, M) x the connections).
+   */
   get lastReinforceCalls(): number {
     return this.fidelity === 'beta' ? this.beta.calls : this.readme.calls;
   }

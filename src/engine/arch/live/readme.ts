@@ -11,7 +11,7 @@
 import { inputsAt, normalised, shares, type LiveOptions, type Neuron, type RewireEvent } from './neuron';
 
 export class ReadmeTrainer {
-  /** Recursive mode: the train calls (past the memory check) the last reinforce made. */
+  /** The train calls (past the memory check) the last reinforce made; accumulate: the sources it visited. */
   calls = 0;
 
   constructor(
@@ -111,6 +111,7 @@ export class ReadmeTrainer {
         total[pair] += r;
         if (d === 1) continue;
         const share = shares(neuron, x, r, this.options.sharing);
+        this.calls += neuron.sources.length;
         neuron.sources.forEach((s, i) => {
           if (!(neuron.weights[i] > 0)) return;
           next.add((atStep - this.sourceStep(neuron, s, t)) * N + s, share[i]);
