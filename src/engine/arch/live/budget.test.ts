@@ -88,12 +88,27 @@ describe('Dynamic-Live work budget', () => {
     auto.edit(last);
     expect(auto.updateMode).toBe('accumulate');
 
-    const chosen = sessionOf(await createSession(small('recursive', 20)), 'live');
-    for (const edit of edits) chosen.edit(edit);
-    expect(() => chosen.edit(last)).toThrow(/Update mode/);
-    // The refused edit changed nothing: the graph and the mode are as before, and training goes on.
-    expect(chosen.spec.live.sources.h1).toEqual(['in', 'h0']);
-    expect(chosen.archLayout().sources.h1).toEqual(['in', 'h0']);
+    // Chosen by hand, three neurons wired up one edge at a time: some edit takes it past the budget (3^20 paths).
+    const three = recurrent(20, 'recursive', 3);
+    three.live.sources = { h0: ['in'], h1: ['in'], h2: ['in'], out: ['h0', 'h1', 'h2'] };
+    const chosen = sessionOf(await createSession(three), 'live');
+    const all = ['h0', 'h1', 'h2'].flatMap((source) =>
+      ['h0', 'h1', 'h2'].map((neuron) => ({ kind: 'connect' as const, source, neuron })),
+    );
+    const refused = all.find((edit) => {
+      const before = [...chosen.spec.live.sources[edit.neuron]];
+      try {
+        chosen.edit(edit);
+        return false;
+      } catch (e) {
+        expect((e as Error).message).toMatch(/Set Update mode to auto or accumulate/);
+        // The refused edit changed nothing: the graph and the mode are as before.
+        expect(chosen.spec.live.sources[edit.neuron]).toEqual(before);
+        expect(chosen.archLayout().sources[edit.neuron]).toEqual(before);
+        return true;
+      }
+    });
+    expect(refused).toBeDefined();
     expect(chosen.updateMode).toBe('recursive');
     await chosen.train(5);
     expect(chosen.step).toBe(5);
