@@ -1,15 +1,22 @@
 import { chooseBackend, engineStep, expect, openApp, test, type Page } from './fixtures';
 
+declare global {
+  interface Window {
+    cspViolations?: string[];
+    inlineRan?: boolean;
+  }
+}
+
 /** Every Content-Security-Policy violation the page reports, as "directive: blocked URI". */
 async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {
     const seen: string[] = [];
-    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    window.cspViolations = seen;
     document.addEventListener('securitypolicyviolation', (e) =>
       seen.push(`${e.effectiveDirective}: ${e.blockedURI}`),
     );
   });
-  return () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+  return () => page.evaluate(() => window.cspViolations ?? []);
 }
 
 test('the built app runs under its strict Content-Security-Policy, training on every backend', async ({
@@ -31,9 +38,7 @@ test('the built app runs under its strict Content-Security-Policy, training on e
     script.textContent = 'window.inlineRan = true';
     document.body.append(script);
   });
-  expect(
-    await probe.evaluate(() => (window as unknown as { inlineRan?: boolean }).inlineRan),
-  ).toBeUndefined();
+  expect(await probe.evaluate(() => window.inlineRan)).toBeUndefined();
   await expect.poll(probeViolations).toEqual([expect.stringMatching(/^script-src/)]);
   await probe.close();
 
