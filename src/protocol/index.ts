@@ -5,3 +5,4 @@ export * from './layout';
 export * from './events';
 export * from './wormhole';
 export * from './engineSwitch';
+export * from './heartbeat';

@@ -11,6 +11,7 @@ import type {
 import type { EngineEvent } from './events';
 import type { Frame } from './frame';
 import type { Layout } from './layout';
+import type { Ping, Pong } from './heartbeat';
 
 /** UI -> engine. */
 export type ToEngine =
@@ -42,7 +43,9 @@ export type ToEngine =
   /** Live: a reward from the user for the current output. */
   | { type: 'reward'; reward: number }
   /** The UI has drawn the last frame: the engine may send the next (latest wins, nothing queues up). */
-  | { type: 'frameAck' };
+  | { type: 'frameAck' }
+  /** Answered by a pong at once, between work items (never queued behind them): heartbeat.ts. */
+  | Ping;
 
 /** One model's curve in a comparison, sampled every few steps. */
 export interface ComparisonRun {
@@ -85,4 +88,5 @@ export type FromEngine =
   | { type: 'comparison'; progress: ComparisonProgress }
   /** state: absent where the architecture carries none (Live). */
   | { type: 'weights'; weights: WeightMap; step: number; state?: TrainingState }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  | Pong;

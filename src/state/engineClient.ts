@@ -13,6 +13,8 @@ import {
 import { pausesTraining, type EngineEvent, type FromEngine, type ToEngine } from '../protocol';
 import { describeMeasuredChoice } from './backendRates';
 import type { FrameChannel } from './frames';
+import { startHeartbeat, type Heartbeat, type HeartbeatClock } from './heartbeat';
+import { createLastGood } from './lastGood';
 import type { AppStore } from './store';
 
 /** A running engine: where messages go, and how it is stopped. */
@@ -33,6 +35,8 @@ export interface EngineClientDeps {
   connect: Connect;
   /** Calls back once before the next repaint (requestAnimationFrame in the page). */
   requestFrame: (draw: () => void) => void;
+  /** The heartbeat's clock (heartbeat.ts); without one the client does not watch the engine. */
+  heartbeatClock?: HeartbeatClock;
 }
 
 export type EngineClient = ReturnType<typeof createEngineClient>;
@@ -94,7 +98,13 @@ function onlyWormholesChanged(a: ExperimentSpec, b: ExperimentSpec): boolean {
   return strip(a) === strip(b);
 }
 
-export function createEngineClient({ store, frames, connect, requestFrame }: EngineClientDeps) {
+export function createEngineClient({
+  store,
+  frames,
+  connect,
+  requestFrame,
+  heartbeatClock,
+}: EngineClientDeps) {
   let connection: EngineConnection | undefined;
   let unsubscribe: (() => void) | undefined;
   let pendingFrame: Extract<FromEngine, { type: 'frame' }>['frame'] | undefined;
@@ -109,6 +119,10 @@ export function createEngineClient({ store, frames, connect, requestFrame }: Eng
   /** A spec the engine already has (a Live graph edit, or one loaded with weights): it needs no reload. */
   let editedSpec: ExperimentSpec | undefined;
   const weightRequests: { resolve: (trained: Trained) => void; reject: (error: Error) => void }[] = [];
+  /** What a restarted engine goes on from; `restoring`: the next load is that restart (history kept). */
+  const lastGood = createLastGood();
+  let restoring = false;
+  let heartbeat: Heartbeat | undefined;
   const state = () => store.getState();
   const send = (message: ToEngine) => connection?.post(message);
 
@@ -130,6 +144,7 @@ export function createEngineClient({ store, frames, connect, requestFrame }: Eng
     pendingFrame = undefined;
     if (!frame) return;
     currentStep = frame.step;
+    lastGood.frame(frame);
     try {
       frames.publishFrame(frame);
     } finally {
@@ -157,11 +172,18 @@ export function createEngineClient({ store, frames, connect, requestFrame }: Eng
         return;
       case 'relayout':
         dropPendingFrame();
+        lastGood.layout(message.layout.weights);
         s.setRuntime({ layout: message.layout });
         return;
       case 'loaded': {
         dropPendingFrame();
-        frames.resetFrames();
+        lastGood.layout(message.layout.weights);
+        // A restart goes on with the history it had; any other load starts a new one.
+        if (!restoring) {
+          frames.resetFrames();
+          lastGood.forget();
+        }
+        restoring = false;
         s.setRuntime({ layout: message.layout });
         const { inputs, layerWidths, arch } = message.layout;
         const shape = [inputs.length, ...layerWidths].join('-');
@@ -219,6 +241,9 @@ export function createEngineClient({ store, frames, connect, requestFrame }: Eng
       case 'comparison':
         s.setRuntime({ comparison: message.progress });
         return;
+      case 'pong':
+        heartbeat?.answered();
+        return;
       case 'error':
         // The engine stopped playing when it reported the error.
         s.setRuntime({ playing: false });
@@ -233,10 +258,33 @@ export function createEngineClient({ store, frames, connect, requestFrame }: Eng
     connection = undefined;
     state().setRuntime({ engine: 'crashed', playing: false });
     failWeightRequests(`the engine stopped: ${reason}`);
-    state().addAlert(`The engine stopped: ${reason}. Your settings are kept.`, {
-      label: 'Restart engine',
-      run: () => start(),
-    });
+    state().addAlert(`The engine stopped: ${reason}. ${restartOffer()}`, restartAction);
+  }
+
+  /** No answer for a while: one long item (the work budget should prevent it), or a worker gone. */
+  function silent(ms: number): void {
+    state().setRuntime({ playing: false });
+    state().addAlert(
+      `The engine stopped answering (nothing for ${Math.round(ms / 1000)} s): it is stuck in a computation ` +
+        `or has closed. ${restartOffer()}`,
+      restartAction,
+    );
+  }
+
+  function restartOffer(): string {
+    const step = lastGood.trained()?.step;
+    return step === undefined
+      ? 'Your settings are kept.'
+      : `Restart engine goes on from step ${step} with the weights of then, and keeps the history.`;
+  }
+
+  const restartAction = { label: 'Restart engine', run: () => restart() };
+
+  /** A new engine, loaded with the last good weights and step where there are some. */
+  function restart(): void {
+    const trained = lastGood.trained();
+    start(trained);
+    restoring = trained !== undefined;
   }
 
   /** Spec changes from the UI: a new session when the experiment changed, only the speed when that did. */
@@ -257,6 +305,16 @@ export function createEngineClient({ store, frames, connect, requestFrame }: Eng
     unsubscribe ??= store.subscribe((s, previous) => onSpecChange(s.spec, previous.spec, s.runtime.playing));
     connection = connect(onMessage, crashed);
     drawScheduled = false;
+    restoring = false;
+    heartbeat?.stop();
+    heartbeat =
+      heartbeatClock &&
+      startHeartbeat({
+        clock: heartbeatClock,
+        ping: (seq) => send({ type: 'ping', seq }),
+        onSilent: silent,
+        onAnswer: () => state().addLog(currentStep, 'the engine answers again'),
+      });
     send({
       type: 'load',
       spec: state().spec,
@@ -268,6 +326,8 @@ export function createEngineClient({ store, frames, connect, requestFrame }: Eng
 
   /** Stops the engine and stops following the store. */
   function dispose(): void {
+    heartbeat?.stop();
+    heartbeat = undefined;
     unsubscribe?.();
     unsubscribe = undefined;
     connection?.terminate();
@@ -278,6 +338,7 @@ export function createEngineClient({ store, frames, connect, requestFrame }: Eng
 
   return {
     start,
+    restart,
     dispose,
     play: () => {
       pausing = false;

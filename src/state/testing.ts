@@ -1,6 +1,7 @@
 /** Test doubles for the state layer: an engine client wired to a fake worker and a hand-cranked frame clock. */
 import type { Frame, FromEngine, Layout, ToEngine } from '../protocol';
 import { createEngineClient } from './engineClient';
+import type { HeartbeatClock } from './heartbeat';
 import { createFrameChannel } from './frames';
 import { createAppStore } from './store';
 
@@ -28,8 +29,37 @@ export const testLayout = (): Layout => ({
   arch: { kind: 'mlp' },
 });
 
-/** An engine client whose worker records what it is sent; started, it has forgotten its first load already. */
-export function fakeEngine({ started = true } = {}) {
+/** A clock moved by hand: `advance(ms)` runs every interval that falls due on the way. */
+export function manualClock() {
+  let now = 0;
+  const timers = new Set<{ every: number; next: number; tick: () => void }>();
+  const clock: HeartbeatClock = {
+    now: () => now,
+    every: (ms, tick) => {
+      const timer = { every: ms, next: now + ms, tick };
+      timers.add(timer);
+      return () => timers.delete(timer);
+    },
+  };
+  const advance = (ms: number) => {
+    const end = now + ms;
+    for (;;) {
+      const due = [...timers].filter((t) => t.next <= end).sort((a, b) => a.next - b.next)[0];
+      if (!due) break;
+      now = due.next;
+      due.next += due.every;
+      due.tick();
+    }
+    now = end;
+  };
+  return { clock, advance, timers: () => timers.size };
+}
+
+/**
+ * An engine client whose worker records what it is sent; started, it has forgotten its first load already.
+ * With a clock it runs the heartbeat on it.
+ */
+export function fakeEngine({ started = true, clock }: { started?: boolean; clock?: HeartbeatClock } = {}) {
   const store = createAppStore();
   const frames = createFrameChannel();
   const posted: ToEngine[] = [];
@@ -47,6 +77,7 @@ export function fakeEngine({ started = true } = {}) {
       return { post: (message) => void posted.push(message), terminate: () => {} };
     },
     requestFrame: (draw) => void draws.push(draw),
+    heartbeatClock: clock,
   });
   if (started) {
     engine.start();

@@ -6,6 +6,7 @@ import { useStore } from 'zustand';
 import { engineWorkerName, type FromEngine } from '../protocol';
 import { createEngineClient, type Connect } from '../state/engineClient';
 import { createFrameChannel } from '../state/frames';
+import { browserClock } from '../state/heartbeat';
 import { createShareLinks } from '../state/share';
 import { createAppStore, type AppState } from '../state/store';
 
@@ -48,6 +49,7 @@ export const engine = createEngineClient({
   frames,
   connect: connectWorker,
   requestFrame: (draw) => requestAnimationFrame(draw),
+  heartbeatClock: browserClock,
 });
 
 export const shareLinks = createShareLinks({

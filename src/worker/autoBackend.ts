@@ -18,6 +18,8 @@ export class BackendSelection {
   /** The backend running, and with "auto" the network size it was measured for. */
   private running?: BackendName;
   private measuredSize?: string;
+  /** The backend "auto" started first, announced as it is for sessions with nothing to measure. */
+  private unmeasured?: StartedBackend;
 
   constructor(
     private startBackend: StartBackend,
@@ -38,6 +40,7 @@ export class BackendSelection {
     this.choice = choice;
     this.running = started.backend;
     this.measuredSize = undefined;
+    this.unmeasured = choice === 'auto' ? started : undefined;
     if (choice !== 'auto') this.announce(started, choice);
   }
 
@@ -49,8 +52,15 @@ export class BackendSelection {
     const session = await this.makeSession(spec);
     const size = networkSize(session);
     if (this.choice !== 'auto' || size === this.measuredSize) return session;
+    // Live trains in scalar code: timing it per backend would only cost its load time (seconds at 1,000 neurons).
+    if ('tensorFree' in session && session.tensorFree) {
+      if (this.unmeasured) this.announce(this.unmeasured, 'auto');
+      this.unmeasured = undefined;
+      return session;
+    }
     const started = await this.startBackend('auto', () => measureSession(spec, this.makeSession, this.now));
     this.measuredSize = size;
+    this.unmeasured = undefined;
     this.announce(started, 'auto');
     if (started.backend === this.running) return session;
     this.running = started.backend;

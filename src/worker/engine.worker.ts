@@ -2,6 +2,7 @@
 import { startBackend } from './backend';
 import { fusedSwitchOf, type FromEngine, type ToEngine } from '../protocol';
 import { EngineRunner } from './runner';
+import { answerPing } from './heartbeat';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const fused = fusedSwitchOf(scope.name);
@@ -13,4 +14,5 @@ const runner = new EngineRunner(
   // The page's debugging switch, if any: every session trains that way.
   fused === 'always' ? { fused: 'always' } : fused === 'off' ? { fused: false } : {},
 );
-scope.onmessage = (e: MessageEvent<ToEngine>) => runner.handle(e.data);
+scope.onmessage = (e: MessageEvent<ToEngine>) =>
+  answerPing(e.data, (m) => scope.postMessage(m)) || runner.handle(e.data);

@@ -12,10 +12,10 @@
 
 import { liveCallBound } from '../../../experiment';
 import { BetaTrainer, fireBeta, primeBeta } from './beta';
+import { callWork, recursionWork } from './cost';
 import {
   fire,
   normalised,
-  recursionCalls,
   type LiveOptions,
   type LiveStructure,
   type Neuron,
@@ -173,10 +173,10 @@ export class LiveNetwork {
    * The same network with another structure (a graph edit), keeping what carries over: the step, every
    * output, and per neuron its memory and the weights of sources it keeps. A new source starts at 1/k of the
    * neuron's k sources, then the neuron renormalises; a new neuron starts uniform, with an empty memory (and a
-   * new source reads 0 in the remembered rows).
+   * new source reads 0 in the remembered rows). `update` may change the update mode ("auto" deciding again).
    */
-  restructured(structure: LiveStructure): LiveNetwork {
-    const next = new LiveNetwork(structure, this.options, this.random);
+  restructured(structure: LiveStructure, update = this.options.update): LiveNetwork {
+    const next = new LiveNetwork(structure, { ...this.options, update }, this.random);
     next.step = this.step;
     next.neurons.forEach((n, i) => {
       const old = this.index.get(n.id);
@@ -210,7 +210,10 @@ export class LiveNetwork {
     return values.every((v) => v !== undefined) ? (values as number[]) : undefined;
   }
 
-  /** Recursive mode: the train calls on non-input neurons (past the memory check) the last reinforce made. */
+  /**
+   * Recursive mode: the train calls on non-input neurons (past the memory check) the last reinforce made.
+   * Accumulate mode: the sources it visited (its work: at most D x min(D, M) x the connections).
+   */
   get lastReinforceCalls(): number {
     return this.fidelity === 'beta' ? this.beta.calls : this.readme.calls;
   }
@@ -222,7 +225,19 @@ export class LiveNetwork {
    */
   recursionSize(): number {
     if (this.fidelity === 'beta') return liveCallBound(this.structure, this.options.depth);
+    return this.recursionTotals(() => 1)[this.options.depth - 1];
+  }
+
+  /**
+   * README mode: the work units (src/engine/core/workBudget.ts) of one reward in recursive mode at every depth
+   * 1..D (entry d - 1 for depth d), once the memory is full.
+   */
+  recursionWorkByDepth(): Float64Array {
+    return this.recursionTotals((n) => callWork(n.sources.length));
+  }
+
+  private recursionTotals(perCall: (n: Neuron) => number): Float64Array {
     const outputs = this.outputIds.map((id) => this.index.get(id)!);
-    return recursionCalls(this.neurons, outputs, this.options.depth, this.options.memory);
+    return recursionWork(this.neurons, outputs, this.options.depth, this.options.memory, perCall);
   }
 }

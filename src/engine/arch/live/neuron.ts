@@ -1,4 +1,4 @@
-/** The Dynamic-Live network's neurons: their state, how one fires, and the cost of recursive training (network.ts has the maths). */
+/** The Dynamic-Live network's neurons: their state and how one fires (network.ts has the maths). */
 import type { LiveFidelity } from '../../../experiment';
 
 export type { LiveFidelity };
@@ -64,35 +64,6 @@ export const fire = (activation: LiveActivation, w: Float64Array, x: Float64Arra
       return 1 / (1 + Math.exp(-dot));
   }
 };
-
-/**
- * How many train calls one reward at the outputs makes in recursive mode, once the memory is full: paths of
- * length <= depth that stay within the M remembered steps (input neurons return at once and are not counted).
- */
-export function recursionCalls(neurons: Neuron[], outputs: number[], depth: number, memory: number): number {
-  // calls[b][i]: calls made by training neuron i, b steps back in time, with the remaining depth. A source
-  // in the same or a later layer is trained one step further back; memory ends the path after M - 1 steps.
-  const M = memory;
-  const N = neurons.length;
-  const fresh = () => Array.from({ length: M }, () => new Float64Array(N));
-  let calls = fresh();
-  for (let d = 1; d <= depth; d++) {
-    const next = fresh();
-    for (let b = 0; b < M; b++) {
-      neurons.forEach((n, i) => {
-        if (n.layer === 0) return;
-        next[b][i] = 1;
-        if (d === 1) return;
-        for (const s of n.sources) {
-          const back = b + (neurons[s].layer < n.layer ? 0 : 1);
-          if (back < M) next[b][i] += calls[back][s];
-        }
-      });
-    }
-    calls = next;
-  }
-  return outputs.reduce((sum, i) => sum + calls[0][i], 0);
-}
 
 /** A copy that sums to 1; a zero sum gives uniform weights. */
 export function normalised(w: Float64Array): Float64Array {

@@ -11,7 +11,7 @@
 import { inputsAt, normalised, shares, type LiveOptions, type Neuron, type RewireEvent } from './neuron';
 
 export class ReadmeTrainer {
-  /** Recursive mode: the train calls (past the memory check) the last reinforce made. */
+  /** The train calls (past the memory check) the last reinforce made; accumulate: the sources it visited. */
   calls = 0;
 
   constructor(
@@ -78,37 +78,51 @@ export class ReadmeTrainer {
     }
   }
 
+  /**
+   * Sums each (neuron, step)'s reward over all paths, level by level, then updates each once in the order the
+   * pairs were first reached (the order of the rewiring draws). A pair is (neuron i, b steps back): b < D.
+   */
   private accumulate(
     outputs: number[],
     rewards: ArrayLike<number>,
     atStep: number,
     events: RewireEvent[],
   ): void {
-    const key = (n: number, t: number) => `${n}@${t}`;
-    const total = new Map<string, { n: number; t: number; r: number }>();
-    let frontier = new Map(outputs.map((n, j) => [key(n, atStep), { n, t: atStep, r: rewards[j] }]));
-    for (let d = this.options.depth; d >= 1 && frontier.size > 0; d--) {
-      const next = new Map<string, { n: number; t: number; r: number }>();
-      for (const [k, { n, t, r }] of frontier) {
+    const N = this.neurons.length;
+    const pairs = N * this.options.depth;
+    const total = new Float64Array(pairs);
+    const reached: number[] = [];
+    const inTotal = new Uint8Array(pairs);
+    let frontier = new Levels(pairs);
+    outputs.forEach((n, j) => frontier.add(n, rewards[j]));
+    for (let d = this.options.depth; d >= 1 && frontier.order.length > 0; d--) {
+      const next = new Levels(pairs);
+      for (const pair of frontier.order) {
+        const n = pair % N;
+        const t = atStep - Math.floor(pair / N);
         const neuron = this.neurons[n];
         const x = neuron.layer === 0 ? undefined : inputsAt(neuron, t, this.options.memory);
         if (!x) continue;
-        const entry = total.get(k) ?? total.set(k, { n, t, r: 0 }).get(k)!;
-        entry.r += r;
+        const r = frontier.reward[pair];
+        if (!inTotal[pair]) {
+          inTotal[pair] = 1;
+          reached.push(pair);
+        }
+        total[pair] += r;
         if (d === 1) continue;
         const share = shares(neuron, x, r, this.options.sharing);
+        this.calls += neuron.sources.length;
         neuron.sources.forEach((s, i) => {
           if (!(neuron.weights[i] > 0)) return;
-          const ts = this.sourceStep(neuron, s, t);
-          const e = next.get(key(s, ts)) ?? next.set(key(s, ts), { n: s, t: ts, r: 0 }).get(key(s, ts))!;
-          e.r += share[i];
+          next.add((atStep - this.sourceStep(neuron, s, t)) * N + s, share[i]);
         });
       }
       frontier = next;
     }
-    for (const { n, t, r } of total.values()) {
-      const neuron = this.neurons[n];
-      const x = inputsAt(neuron, t, this.options.memory)!;
+    for (const pair of reached) {
+      const neuron = this.neurons[pair % N];
+      const r = total[pair];
+      const x = inputsAt(neuron, atStep - Math.floor(pair / N), this.options.memory)!;
       const w = neuron.weights;
       const start = Float64Array.from(w);
       for (let i = 0; i < w.length; i++) if (w[i] > 0) w[i] += this.options.lr * r * x[i];
@@ -136,5 +150,25 @@ export class ReadmeTrainer {
         }
       }
     }
+  }
+}
+
+/** One level of the accumulation: the reward reaching each pair, and the pairs in the order first reached. */
+class Levels {
+  readonly reward: Float64Array;
+  readonly order: number[] = [];
+  private listed: Uint8Array;
+
+  constructor(pairs: number) {
+    this.reward = new Float64Array(pairs);
+    this.listed = new Uint8Array(pairs);
+  }
+
+  add(pair: number, r: number): void {
+    if (!this.listed[pair]) {
+      this.listed[pair] = 1;
+      this.order.push(pair);
+    }
+    this.reward[pair] += r;
   }
 }

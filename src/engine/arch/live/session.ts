@@ -18,6 +18,7 @@ import type { EngineEvent, LiveFrame, LiveMetrics, Snapshot } from '../../../pro
 import type { SessionBase, SnapshotRequest } from '../../core/session';
 import { makeDataset, type Dataset } from '../../core/tasks';
 import { SpecError } from '../../core/specError';
+import { recursionProblem } from './budget';
 
 /** "auto" update mode: recursive while one reward makes at most this many train calls. */
 export const RECURSION_LIMIT = 20000;
@@ -40,6 +41,8 @@ interface Outcome {
 export class LiveSession implements SessionBase<'live'> {
   readonly kind = 'live' as const;
   readonly alwaysHasLoss = false;
+  /** Training uses no tfjs backend (scalar code): "auto" has nothing to measure (src/worker/autoBackend.ts). */
+  readonly tensorFree = true;
   readonly dataset: Dataset;
   private network: LiveNetwork;
   private task: LiveTask;
@@ -79,6 +82,8 @@ export class LiveSession implements SessionBase<'live'> {
         rng.next,
       );
     }
+    const problem = recursionProblem(network);
+    if (problem) throw new SpecError(problem);
     return network;
   }
 
@@ -151,8 +156,17 @@ export class LiveSession implements SessionBase<'live'> {
   edit(edit: LiveEdit): void {
     const result = applyLiveEdit(this.spec.live, edit);
     if (result.error) throw new SpecError(result.error);
-    this.spec = { ...this.spec, live: result.live! };
-    this.network = this.network.restructured({ layers: result.live!.layers, sources: result.live!.sources });
+    const live = result.live!;
+    let network = this.network.restructured({ layers: live.layers, sources: live.sources });
+    // "auto" decides again for the edited graph; a recursion chosen by hand must still fit the budget.
+    if (live.update === 'auto' && live.fidelity !== 'beta') {
+      const update = network.recursionSize() > RECURSION_LIMIT ? 'accumulate' : 'recursive';
+      network = this.network.restructured({ layers: live.layers, sources: live.sources }, update);
+    }
+    const problem = recursionProblem(network);
+    if (problem) throw new SpecError(problem);
+    this.spec = { ...this.spec, live };
+    this.network = network;
   }
 
   async evaluate(): Promise<LiveMetrics> {

@@ -29,6 +29,8 @@ import { fusedWormholeSteps, readTraces, type FusedWormholeOptions } from './fus
 import { WormholeOps } from './ops';
 import { SpecError } from '../../core/specError';
 import { GradientSession } from '../../core/gradientSession';
+import { disposeOptimizer } from '../../core/optimizer';
+import { gridWithinBudget, workProblem, type WormholeData } from './cost';
 
 /** The wormhole grid is solved at most at this resolution (every cell is a fixed-point solve). */
 const MAX_GRID = 50;
@@ -52,9 +54,24 @@ export class WormholeSession
   /** Training solves that stopped at maxIter or diverged since the session started. */
   readonly failures: SolveFailures = { forward: 0, adjoint: 0 };
 
+  /** The finest grid a frame solves within the work budget (src/engine/core/workBudget.ts). */
+  private readonly maxGrid: number;
+
   /** `fused: false` trains by autodiff even where the fused kernel runs (the tests' oracle). */
   constructor(spec: ExperimentSpec, options: SessionOptions = {}) {
     super(spec);
+    const data: WormholeData = {
+      inputWidth: this.feed.inputWidth,
+      points: this.dataset.train.length + this.dataset.test.length,
+    };
+    const problem = workProblem(spec, data);
+    if (problem) {
+      // Refused before the model exists: only the data and the optimizer hold tensors yet.
+      this.feed.dispose();
+      disposeOptimizer(this.optimizer);
+      throw new SpecError(problem);
+    }
+    this.maxGrid = gridWithinBudget(spec, data, MAX_GRID);
     this.model = createWormhole(
       spec.wormhole,
       spec.training,
@@ -199,7 +216,7 @@ export class WormholeSession
     const weights = tf.tidy(() => tf.concat(this.model.weights.map((w) => tf.reshape(w.variable, [-1]))));
     const flat = (await weights.data()) as Float32Array;
     weights.dispose();
-    const res = this.feed.isPlane ? Math.min(heatmapRes, MAX_GRID) : 0;
+    const res = this.feed.isPlane ? Math.min(heatmapRes, this.maxGrid) : 0;
     const maps = res > 0 ? await this.evaluation.maps(res) : undefined;
     // Each its own buffer: a frame's buffers are transferred, and a transfer list may not name one twice.
     const empty = () => new Float32Array(0);
