@@ -10,8 +10,9 @@ import {
   type LiveEdit,
   type Trained,
 } from '../experiment';
-import { pausesTraining, type EngineEvent, type FromEngine, type ToEngine } from '../protocol';
+import { pausesTraining, type FromEngine, type ToEngine } from '../protocol';
 import { describeMeasuredChoice } from './backendRates';
+import { describeEvent } from './eventText';
 import type { FrameChannel } from './frames';
 import { startHeartbeat, type Heartbeat, type HeartbeatClock } from './heartbeat';
 import { createLastGood } from './lastGood';
@@ -40,50 +41,6 @@ export interface EngineClientDeps {
 }
 
 export type EngineClient = ReturnType<typeof createEngineClient>;
-
-function describe(event: EngineEvent): string {
-  switch (event.kind) {
-    case 'diverged':
-      return (
-        `Training diverged at step ${event.step}: the loss became NaN or infinite. Training is paused and the ` +
-        `weights of step ${event.restoredStep} are back. Try a lower learning rate, then press Play.`
-      );
-    case 'backend-fallback':
-      return `The ${event.wanted} backend could not start (${event.reason}); using the next one.`;
-    case 'rewire':
-      return `${event.change === 'connect' ? 'connected' : 'disconnected'} ${event.source} → ${event.neuron} (reward ${event.reward.toFixed(3)})`;
-    case 'rewires-elided': {
-      const n = event.connects + event.disconnects;
-      return (
-        `${n} more rewiring${n === 1 ? '' : 's'} (${event.connects} connected, ${event.disconnects} disconnected) ` +
-        `in steps ${event.fromStep}-${event.step}, counted rather than listed`
-      );
-    }
-    case 'solves-elided': {
-      const { forward: f, adjoint: a } = event;
-      const n = f.maxIter + f.diverged + a.maxIter + a.diverged;
-      const part = (c: { maxIter: number; diverged: number }, what: string) =>
-        `${c.maxIter + c.diverged} ${what} (${c.maxIter} hit maxIter, ${c.diverged} diverged)`;
-      return (
-        `${n} more training solve${n === 1 ? '' : 's'} did not converge in steps ${event.fromStep}-${event.step}: ` +
-        `${part(f, 'forward')}, ${part(a, 'adjoint')}; counted rather than listed`
-      );
-    }
-    case 'reward':
-      return `you gave reward ${event.reward > 0 ? '+' : ''}${event.reward}`;
-    case 'solve': {
-      const what =
-        event.solve === 'forward'
-          ? `the fixed-point solve of training step ${event.step}`
-          : `the adjoint solve (implicit gradient) of training step ${event.step}`;
-      const unit = event.solve === 'forward' ? 'sweeps' : 'iterations';
-      return (
-        `${what} ${event.stop === 'diverged' ? 'diverged' : 'hit maxIter'} after ${event.iterations} ${unit}` +
-        (event.paused ? ': training paused (raise maxIter or tol, or switch the solver)' : '')
-      );
-    }
-  }
-}
 
 /** Which spec changes need a new session; speed and view options do not. */
 function needsReload(a: ExperimentSpec, b: ExperimentSpec): boolean {
@@ -217,7 +174,7 @@ export function createEngineClient({
         s.addLogs(
           message.events.map((event) => ({
             step: 'step' in event ? event.step : currentStep,
-            text: describe(event),
+            text: describeEvent(event),
             edge: event.kind === 'rewire' ? `${event.source}->${event.neuron}` : undefined,
           })),
         );
@@ -226,7 +183,7 @@ export function createEngineClient({
           // The engine paused itself: the Play button must say so.
           if (pausesTraining(event)) {
             s.setRuntime({ playing: false });
-            s.addAlert(describe(event));
+            s.addAlert(describeEvent(event));
           }
         }
         return;
