@@ -89,4 +89,6 @@ export type FromEngine =
   /** state: absent where the architecture carries none (Live). */
   | { type: 'weights'; weights: WeightMap; step: number; state?: TrainingState }
   | { type: 'error'; message: string }
+  /** A Live graph edit the engine could not make (the network is as before it): the page takes it back. */
+  | { type: 'editRefused'; message: string }
   | Pong;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSpec } from '../experiment';
-import { fakeEngine } from './testing';
+import { fakeEngine, testLayout } from './testing';
 
 describe('engine client: spec changes (reload or keep)', () => {
   it('changing a training field posts a load that starts over', () => {
@@ -99,6 +99,22 @@ describe('engine client: Live edits', () => {
     expect(f.store.getState().runtime.alerts.map((a) => a.message)).toEqual([
       'in is an input: it cannot receive connections.',
     ]);
+  });
+
+  it('an edit the engine refuses is taken back: the spec as before it, with a later edit made again on top', () => {
+    const f = fakeEngine();
+    const before = f.store.getState().spec;
+    f.engine.edit(connectInToOut);
+    f.engine.edit({ kind: 'disconnect', source: 'h1', neuron: 'out' });
+    expect(f.store.getState().spec.live.sources.out).toEqual(['h2', 'in']);
+    f.receive({ type: 'editRefused', message: 'Refused: too costly.' });
+    expect(f.store.getState().spec.live.sources.out).toEqual(['h2']);
+    expect(f.store.getState().spec.live.sources.h1).toEqual(before.live.sources.h1);
+    expect(f.store.getState().runtime.alerts.map((a) => a.message)).toEqual(['Refused: too costly.']);
+    // The engine made the later edit: its answer takes back nothing, and the page did not reload the engine.
+    f.receive({ type: 'relayout', layout: testLayout() });
+    expect(f.store.getState().spec.live.sources.out).toEqual(['h2']);
+    expect(f.posted.map((m) => m.type)).toEqual(['edit', 'edit']);
   });
 
   it('a refused edit posts nothing and keeps the spec', () => {

@@ -75,6 +75,8 @@ export function createEngineClient({
   let pausing = false;
   /** A spec the engine already has (a Live graph edit, or one loaded with weights): it needs no reload. */
   let editedSpec: ExperimentSpec | undefined;
+  /** Live edits sent and not yet answered, each with the spec before it (to go back to if it is refused). */
+  const editsInFlight: { before: ExperimentSpec; edit: LiveEdit }[] = [];
   const weightRequests: { resolve: (trained: Trained) => void; reject: (error: Error) => void }[] = [];
   /** What a restarted engine goes on from; `restoring`: the next load is that restart (history kept). */
   const lastGood = createLastGood();
@@ -127,12 +129,17 @@ export function createEngineClient({
             (message.rates ? `; ${describeMeasuredChoice(message.backend, message.rates)}` : ''),
         );
         return;
+      case 'editRefused':
+        s.addAlert(message.message);
+        return takeBackEdit();
       case 'relayout':
+        editsInFlight.shift();
         dropPendingFrame();
         lastGood.layout(message.layout.weights);
         s.setRuntime({ layout: message.layout });
         return;
       case 'loaded': {
+        editsInFlight.length = 0;
         dropPendingFrame();
         lastGood.layout(message.layout.weights);
         // A restart goes on with the history it had; any other load starts a new one.
@@ -208,6 +215,23 @@ export function createEngineClient({
         failWeightRequests(message.message);
         return;
     }
+  }
+
+  /**
+   * The engine refused the oldest edit in flight: the spec goes back to what it was before it, with the edits sent
+   * after it made again on top (the engine makes them on its network without the refused one too).
+   */
+  function takeBackEdit(): void {
+    const refused = editsInFlight.shift();
+    if (!refused) return;
+    let spec = refused.before;
+    for (const later of editsInFlight) {
+      later.before = spec;
+      const result = applyLiveEdit(spec.live, later.edit);
+      if (result.live) spec = { ...spec, live: result.live };
+    }
+    editedSpec = spec;
+    state().replaceSpec(spec);
   }
 
   function crashed(reason: string): void {
@@ -327,6 +351,7 @@ export function createEngineClient({
         return false;
       }
       // Mark the spec as edited before the store announces it, so the change does not reload the engine.
+      editsInFlight.push({ before: state().spec, edit });
       editedSpec = { ...state().spec, live: result.live! };
       state().replaceSpec(editedSpec);
       send({ type: 'edit', edit });

@@ -230,6 +230,26 @@ describe('engine runner (worker protocol)', () => {
     expect(h.frames().at(-1)!.playing).toBe(false);
   });
 
+  it('an edit the engine cannot make is answered editRefused, and the network is as before', async () => {
+    const h = harness();
+    await h.send({ type: 'load', spec: defaultSpec('live') }, 'frame');
+    const layoutBefore = (
+      h.posted.find((m) => m.type === 'loaded') as Extract<FromEngine, { type: 'loaded' }>
+    ).layout.arch;
+    await h.send({ type: 'edit', edit: { kind: 'connect', source: 'nobody', neuron: 'out' } }, 'editRefused');
+    expect(h.posted.at(-1)).toMatchObject({
+      type: 'editRefused',
+      message: expect.stringMatching(/nobody|neuron/),
+    });
+    expect(h.posted.some((m) => m.type === 'relayout' || m.type === 'error')).toBe(false);
+    await h.send({ type: 'frameAck' });
+    await h.send({ type: 'edit', edit: { kind: 'disconnect', source: 'h1', neuron: 'out' } }, 'relayout');
+    const after = (h.posted.find((m) => m.type === 'relayout') as Extract<FromEngine, { type: 'relayout' }>)
+      .layout.arch as Extract<typeof layoutBefore, { kind: 'live' }>;
+    const before = layoutBefore as typeof after;
+    expect(after.sources.out).toEqual(before.sources.out.filter((s) => s !== 'h1'));
+  });
+
   it('a message for another architecture is refused with a reason, and the session keeps working', async () => {
     const h = harness();
     await h.send({ type: 'load', spec: defaultSpec('mlp') }, 'frame');

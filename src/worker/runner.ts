@@ -185,7 +185,11 @@ export class EngineRunner {
   }
 
   private async edit(edit: Extract<ToEngine, { type: 'edit' }>['edit']): Promise<void> {
-    this.only('live').edit(edit);
+    try {
+      this.only('live').edit(edit);
+    } catch (e) {
+      return this.post({ type: 'editRefused', message: e instanceof Error ? e.message : String(e) });
+    }
     const layout = layoutOf(this.current());
     this.out.events([]);
     this.post({ type: 'relayout', layout }, [layout.train.buffer, layout.test.buffer]);
