@@ -6,6 +6,8 @@ import { createSession, sessionOf, type Session, type SessionOf, type SessionOpt
 import {
   SPEEDS,
   validateSpec,
+  checkTrained,
+  MAX_WEIGHT_MAGNITUDE,
   type Architecture,
   type BackendChoice,
   type ExperimentSpec,
@@ -158,6 +160,11 @@ export class EngineRunner {
     this.maps.reset();
     if (message.weights) {
       try {
+        // Finite in JSON is not finite in float32 (1e39): such weights are refused, never the last good ones.
+        if (!checkTrained({ step: message.step ?? 0, weights: message.weights }))
+          throw new Error(
+            `a weight is not a number within ±${MAX_WEIGHT_MAGNITUDE} or the step is out of range`,
+          );
         session.importWeights(message.weights, message.step);
         if (message.state) await this.goOnFrom(session, message.state);
       } catch (e) {
@@ -318,7 +325,8 @@ export class EngineRunner {
 
   /** A frame with finite numbers: remember its weights (to come back to on divergence) and send it. */
   private accept(frame: Frame): void {
-    this.lastGood = { weights: frame.weights.slice(), step: frame.step };
+    if (frame.weights.every(Number.isFinite))
+      this.lastGood = { weights: frame.weights.slice(), step: frame.step };
     this.sendFrame(frame);
   }
 
