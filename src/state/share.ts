@@ -74,6 +74,8 @@ export function createShareLinks(deps: ShareLinkDeps) {
   function followLocation(): Promise<void> | undefined {
     const hash = location.hash;
     if (hash === encodeLink(store().spec)) return;
+    // An emptied address bar is no link: the running experiment's own link goes back.
+    if (hash.replace(/^#/, '') === '') return void history.replaceState(null, '', encodeLink(store().spec));
     const { spec, trained, problems, unusable } = decodeLink(hash);
     if (unusable) {
       store().addAlert(

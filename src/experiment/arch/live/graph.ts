@@ -26,6 +26,16 @@ export const defaultLiveGraph = (): LiveGraph => ({
   sources: { h0: ['in'], h1: ['in', 'h0'], h2: ['in', 'h0'], out: ['h1', 'h2'] },
 });
 
+/** The reference example's graph fed by the task's inputs (each edge from "in" comes from every input). */
+function defaultLiveGraphFor(task: LiveTaskKind): LiveGraph {
+  const { layers, sources } = defaultLiveGraph();
+  const inputs = liveInputsFor(task);
+  const fed = Object.entries(sources).map(
+    ([id, list]) => [id, list.flatMap((s) => (s === 'in' ? inputs : [s]))] as [string, string[]],
+  );
+  return { layers: [inputs, ...layers.slice(1)], sources: nameRecord(fed) };
+}
+
 const ID = /^[A-Za-z][A-Za-z0-9_.]{0,31}$/;
 /** Listing stops after this many problems of one graph (a hostile one can have 20,000). */
 const MAX_GRAPH_PROBLEMS = 8;
@@ -133,7 +143,7 @@ export function readLiveGraph(
   const inputs = liveInputsFor(task);
   if (graph.layers[0].join() === inputs.join()) return graph;
   problems.push(`live.layers[0]: the Live task ${task} needs the inputs ${inputs.join(', ')}`);
-  return defaultLiveGraph();
+  return defaultLiveGraphFor(task);
 }
 
 /** Neuron positions: finite pairs for known neurons; anything else is dropped with one problem. */
