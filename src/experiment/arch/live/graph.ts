@@ -131,7 +131,10 @@ export function readLiveGraph(
 ): LiveGraph {
   let graph = defaultLiveGraph();
   if (raw.layers !== undefined || raw.sources !== undefined) {
-    const candidate = { layers: raw.layers ?? graph.layers, sources: raw.sources ?? {} };
+    const candidate = {
+      layers: raw.layers === undefined ? graph.layers : raw.layers,
+      sources: raw.sources === undefined ? {} : raw.sources,
+    };
     const found = liveGraphProblems(candidate);
     problems.push(...found);
     if (found.length === 0) {
