@@ -22,6 +22,8 @@ import type { AppStore } from './store';
 const HASH_DEBOUNCE_MS = 300;
 export const FILE_FORMAT = 'dynamic-nets-experiment';
 export const BACK_LABEL = 'Back to the previous experiment';
+/** How long a partly usable link waits for the running experiment's weights (to offer them back). */
+const WEIGHTS_WAIT_MS = 3000;
 
 /** The page around the links: its address, its history, its events, the clipboard and downloads. */
 export interface ShareLinkDeps {
@@ -39,6 +41,12 @@ export interface ShareLinkDeps {
 }
 
 export type ShareLinks = ReturnType<typeof createShareLinks>;
+
+/** The hash of an address ('' when it has none), as location.hash gives it. */
+const hashOf = (url: string): string => {
+  const at = url.indexOf('#');
+  return at < 0 || at === url.length - 1 ? '' : url.slice(at);
+};
 
 export function createShareLinks(deps: ShareLinkDeps) {
   const { engine, frames, location, history, window, clipboard, saveFile } = deps;
@@ -71,8 +79,7 @@ export function createShareLinks(deps: ShareLinkDeps) {
    * the address bar as they were; a partly usable one is loaded, and its alert offers the experiment before it,
    * with its weights and step, in one click.
    */
-  function followLocation(): Promise<void> | undefined {
-    const hash = location.hash;
+  function followLocation(hash: string): Promise<void> | undefined {
     if (hash === encodeLink(store().spec)) return;
     // An emptied address bar is no link: the running experiment's own link goes back.
     if (hash.replace(/^#/, '') === '') return void history.replaceState(null, '', encodeLink(store().spec));
@@ -90,24 +97,27 @@ export function createShareLinks(deps: ShareLinkDeps) {
     };
     if (problems.length === 0) return void load();
     const previousSpec = store().spec;
-    return engine
-      .requestWeights()
-      .catch(() => undefined)
-      .then((previous) => {
-        load();
-        const at = previous ? ` (at step ${previous.step})` : '';
-        store().addAlert(
-          `This link could not be used as it was: ${listProblems(problems)}. Its valid parts are loaded; ` +
-            `your previous experiment${at} is one click away.`,
-          { label: BACK_LABEL, run: () => engine.replace(previousSpec, previous) },
-        );
-      });
+    // An engine busy with a long step still gets the link loaded after a while, without the weights to go back to.
+    const timeout = new Promise<undefined>((resolve) => setTimeout(resolve, WEIGHTS_WAIT_MS, undefined));
+    return Promise.race([engine.requestWeights().catch(() => undefined), timeout]).then((previous) => {
+      load();
+      const at = previous
+        ? ` (at step ${previous.step})`
+        : ' (its weights could not be read: only its settings)';
+      store().addAlert(
+        `This link could not be used as it was: ${listProblems(problems)}. Its valid parts are loaded; ` +
+          `your previous experiment${at} is one click away.`,
+        { label: BACK_LABEL, run: () => engine.replace(previousSpec, previous) },
+      );
+    });
   }
 
   /** A link pasted while the one before waits for the engine's weights is followed after it, in turn. */
   let pending: Promise<void> | undefined;
-  function onHashChange(): void {
-    const next = pending ? pending.then(followLocation) : followLocation();
+  function onHashChange(event: Event): void {
+    // The link the address bar changed to: by the time the event runs, the debounced sync may have replaced it.
+    const hash = 'newURL' in event && typeof event.newURL === 'string' ? hashOf(event.newURL) : location.hash;
+    const next = pending ? pending.then(() => followLocation(hash)) : followLocation(hash);
     if (!next) return;
     const settled: Promise<void> = next.then(
       () => {

@@ -144,6 +144,8 @@ export class EngineRunner {
     this.stepsPerTick = 1;
     const { spec, problems } = validateSpec(message.spec);
     if (problems.length > 0) throw new Error(`Invalid experiment: ${problems.join('; ')}.`);
+    // A frame held for the UI's ack belongs to the experiment before: sent after 'loaded', it showed its step.
+    this.pendingFrame = undefined;
     if (this.backends.changes(spec.backend) || !this.session) {
       this.session?.dispose();
       this.session = undefined;
