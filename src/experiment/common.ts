@@ -118,7 +118,7 @@ function readFeatures(v: unknown, problems: string[]): Feature[] {
   if (Array.isArray(v) && v.length > 0 && v.every((f) => known.includes(f)) && new Set(v).size === v.length) {
     return FEATURES.filter((f) => v.includes(f));
   }
-  problems.push(`features must be a non-empty list of ${FEATURES.join(', ')}`);
+  problems.push(`task.features: features must be a non-empty list of ${FEATURES.join(', ')}`);
   return [...DEFAULT_FEATURES];
 }
 
@@ -140,7 +140,10 @@ export function readCommon(raw: Record<string, unknown>, problems: string[]): Co
   return {
     version: SCHEMA_VERSION,
     ...readFields(COMMON_FIELDS, raw, problems),
-    task: { ...readFields(TASK_FIELDS, task, problems), features: readFeatures(task.features, problems) },
+    task: {
+      ...readFields(TASK_FIELDS, task, problems),
+      features: readFeatures(task.features, problems),
+    },
     training: readFields(TRAINING_FIELDS, readRecord(raw.training, 'training', problems), problems),
     view: readFields(VIEW_FIELDS, readRecord(raw.view, 'view', problems), problems),
   };

@@ -3,6 +3,7 @@
  * as one row (kind, range or options, default, the name problems use, the UI's label), and its default, its
  * validation, its random value and its type all come from that row.
  */
+import { own } from './names';
 
 interface RowBase {
   /** The field as problems name it ("learning rate", "dian.layer1"): links report these words. */
@@ -76,7 +77,7 @@ export function rowProblem(row: Row, v: unknown): string | undefined {
 
 /**
  * A slice read from untrusted data: each valid value is kept, a missing one takes the default, and an invalid
- * one takes the default and adds its problem.
+ * one takes the default and adds its problem (named by the row's name, which links report).
  */
 export function readFields<T extends Table>(
   table: T,
@@ -84,7 +85,7 @@ export function readFields<T extends Table>(
   problems: string[],
 ): ValuesOf<T> {
   return mapRows(table, (row, key) => {
-    const v = raw[key];
+    const v = own(raw, key);
     if (v === undefined) return row.default;
     const problem = rowProblem(row, v);
     if (problem === undefined) return v;

@@ -5,7 +5,13 @@ export const LAYER_WIDTH = { min: 1, max: 64 } as const;
 export const MAX_HIDDEN_LAYERS = 8;
 
 /** Widths from untrusted data; anything else gives a copy of the fallback, with a problem. */
-export function readWidths(v: unknown, fallback: readonly number[], problems: string[]): number[] {
+/** `path`: where the widths are in the spec, which problems name. */
+export function readWidths(
+  v: unknown,
+  fallback: readonly number[],
+  problems: string[],
+  path: string,
+): number[] {
   const { min, max } = LAYER_WIDTH;
   const ok =
     Array.isArray(v) &&
@@ -13,7 +19,9 @@ export function readWidths(v: unknown, fallback: readonly number[], problems: st
     v.every((w) => Number.isInteger(w) && w >= min && w <= max);
   if (ok) return [...(v as number[])];
   if (v !== undefined)
-    problems.push(`hidden layers must be at most ${MAX_HIDDEN_LAYERS} layers of ${min} to ${max} neurons`);
+    problems.push(
+      `${path}: hidden layers must be at most ${MAX_HIDDEN_LAYERS} layers of ${min} to ${max} neurons`,
+    );
   return [...fallback];
 }
 

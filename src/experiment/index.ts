@@ -16,3 +16,6 @@ export * from './link';
 export * from './trainingState';
 export * from './arch/dian/variants';
 export * from './rng';
+export * from './limits';
+export * from './names';
+export * from './trained';

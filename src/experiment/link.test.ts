@@ -1,5 +1,6 @@
 import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
+import { withChecksum } from './checksum';
 import { createRng } from './rng';
 import { defaultSpec } from './defaults';
 import { ADDED_FIELDS, decodeLink, encodeLink, SHAREABLE_LINK_LENGTH } from './link';
@@ -104,13 +105,14 @@ describe('share links', () => {
       live: { ...frozen.live, ...ADDED_FIELDS.live },
       dian: { ...frozen.dian, ...ADDED_FIELDS.dian },
     });
-    expect(encodeLink(spec)).toBe(LINKS_V2.frozen.link);
+    // The same text, now followed by its checksum (checksum.ts).
+    expect(encodeLink(spec)).toBe(withChecksum(LINKS_V2.frozen.link));
   });
 
   it.each(ARCHITECTURES)(
     'the default %s experiment gives the same link text as at schema 2; its schema-1 link means the same',
     (arch) => {
-      expect(encodeLink(defaultSpec(arch))).toBe(LINKS_V2.defaultLinks[arch]);
+      expect(encodeLink(defaultSpec(arch))).toBe(withChecksum(LINKS_V2.defaultLinks[arch]));
       const v1 = decodeLink(LINKS_V1.defaultLinks[arch]);
       expect(v1.problems).toEqual([]);
       // Schema 1's default Wormhole solver was Anderson without the safeguard.

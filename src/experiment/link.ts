@@ -1,27 +1,25 @@
 /**
  * Share links: the whole experiment in the URL hash, `#v=<schema version>&s=<lz-string JSON>`, optionally with
  * `&w=<lz-string JSON of { step, weights, state }>` (state: the optimizer's and the batch order's, for an exact
- * continuation; links made before it have none). Decoding never throws and never evaluates anything: a bad link
- * gives a clear problem and the defaults (or every part of it that was valid).
+ * continuation; links made before it have none). Decoding never throws and never evaluates anything, and is
+ * bounded (limits.ts): a bad link gives a clear problem and the defaults (or every part of it that was valid).
  */
 import LZString from 'lz-string';
+import { checkChecksum, withChecksum } from './checksum';
 import { defaultSpec } from './defaults';
+import { isRecord } from './fields';
+import { MAX_DECODED_CHARS, MAX_LINK_LENGTH, quote } from './limits';
+import { inflateBounded } from './lzBounded';
 import { migrate } from './migrations';
-import { SCHEMA_VERSION, type ExperimentSpec, type WeightMap } from './spec';
-import { checkTrainingState, type TrainingState } from './trainingState';
+import { SCHEMA_VERSION, type ExperimentSpec } from './spec';
+import { readTrained, type Trained } from './trained';
 import { validateSpec } from './validate';
 
-/** Longer hashes are refused unread. */
-export const MAX_LINK_LENGTH = 500_000;
-/** Links longer than this are hard to share (chat apps, mail clients and some browsers cut them). */
-export const SHAREABLE_LINK_LENGTH = 8_000;
+export { MAX_LINK_LENGTH, SHAREABLE_LINK_LENGTH } from './limits';
+export type { Trained } from './trained';
 
-export interface Trained {
-  step: number;
-  weights: WeightMap;
-  /** What training goes on from: the optimizer's state and the batch order (absent in older links and files). */
-  state?: TrainingState;
-}
+/** The parts a link has: the schema version, the spec, the trained weights. */
+const LINK_PARTS = ['v', 's', 'w', 'c'];
 
 export interface DecodedLink {
   spec: ExperimentSpec;
@@ -35,7 +33,7 @@ export interface DecodedLink {
 export function encodeLink(spec: ExperimentSpec, trained?: Trained): string {
   const s = LZString.compressToEncodedURIComponent(JSON.stringify(inLinkOrder(spec)));
   const w = trained ? `&w=${LZString.compressToEncodedURIComponent(JSON.stringify(trained))}` : '';
-  return `#v=${SCHEMA_VERSION}&s=${s}${w}`;
+  return withChecksum(`#v=${SCHEMA_VERSION}&s=${s}${w}`);
 }
 
 /**
@@ -76,6 +74,47 @@ function inLinkOrder(spec: ExperimentSpec): ExperimentSpec {
   };
 }
 
+/** A compressed part of a link, within what is left of the budget of decoded characters. */
+function inflatePart(text: string, budget: number): { json: string } | { problem: string; tooLarge?: true } {
+  const inflated = inflateBounded(text, budget);
+  if (inflated.problem === 'too large')
+    return {
+      problem: `the link expands to more than ${MAX_DECODED_CHARS.toLocaleString('en')} characters`,
+      tooLarge: true,
+    };
+  // Characters after the end of the stream are none of lz-string's: the link was damaged.
+  if (inflated.problem || inflated.unread > 0) return { problem: 'the link is truncated or damaged' };
+  return { json: inflated.text };
+}
+
+const parseJson = (json: string): { data: unknown } | undefined => {
+  try {
+    return { data: JSON.parse(json) as unknown };
+  } catch {
+    return undefined;
+  }
+};
+
+/** Parts that are not the link's, given twice or after the checksum: a sign of a damaged link (the weights' `&w=` cut, say). */
+function partProblems(query: string): string[] {
+  const keys = query
+    .split('&')
+    .filter((part) => part !== '')
+    .map((part) => part.split('=')[0]);
+  const checksumAt = keys.indexOf('c');
+  const odd = keys.filter(
+    (k, i) => !LINK_PARTS.includes(k) || keys.indexOf(k) !== i || (checksumAt >= 0 && i > checksumAt),
+  );
+  return odd.length === 0
+    ? []
+    : [
+        `the link has parts it should not (${odd
+          .slice(0, 3)
+          .map((k) => `"${quote(k)}"`)
+          .join(', ')}): it may be damaged`,
+      ];
+}
+
 /** An empty hash is no link at all: the defaults, with nothing to report. */
 export function decodeLink(hash: string): DecodedLink {
   const fallback = (problem: string): DecodedLink => ({
@@ -99,57 +138,55 @@ export function decodeLink(hash: string): DecodedLink {
     if (!Number.isInteger(version) || version < 1) return fallback('the link has no valid schema version');
     if (version > SCHEMA_VERSION)
       return fallback(`the link was made by a newer version of the playground (schema ${version})`);
-    const json = s ? LZString.decompressFromEncodedURIComponent(s) : null;
-    if (!json) return fallback('the link is truncated or damaged');
-    let data: unknown;
-    try {
-      data = JSON.parse(json);
-    } catch {
-      return fallback('the link does not hold valid experiment data');
-    }
-    const migrated = migrate(data, version);
+    const part = inflatePart(s ?? '', MAX_DECODED_CHARS);
+    if ('problem' in part) return fallback(part.problem);
+    const parsed = parseJson(part.json);
+    if (!parsed) return fallback('the link does not hold valid experiment data');
+    if (!isRecord(parsed.data))
+      return fallback('the link does not hold an experiment (its content is not an object)');
+    const query = hash.replace(/^#/, '');
+    const problems = partProblems(query);
+    if (checkChecksum(query) === 'differs')
+      problems.push(
+        'the link was changed after it was made (its checksum does not match): check what it loaded',
+      );
+    const said = parsed.data.version;
+    if (said !== undefined && said !== version)
+      problems.push(
+        `version: the link says schema ${version} and its content ${quote(String(said))}: it may be damaged`,
+      );
+    const migrated = migrate(parsed.data, version);
     if (migrated.problem !== undefined) return fallback(migrated.problem);
-    const { spec, problems } = validateSpec(migrated.data);
-    const trained = decodeTrained(params.get('w'), problems);
-    return { spec, trained, problems };
+    const validated = validateSpec(migrated.data);
+    problems.push(...validated.problems);
+    const trained = decodeTrained(params.get('w'), MAX_DECODED_CHARS - part.json.length, problems);
+    if (trained === 'too large')
+      return fallback(
+        `the link's weights expand to more than ${MAX_DECODED_CHARS.toLocaleString('en')} characters`,
+      );
+    return { spec: validated.spec, trained, problems };
   } catch (e) {
-    return fallback(`the link could not be read (${e instanceof Error ? e.message : 'unknown error'})`);
-  }
-}
-
-function decodeTrained(w: string | null, problems: string[]): Trained | undefined {
-  if (w === null) return undefined;
-  const json = LZString.decompressFromEncodedURIComponent(w);
-  let data: unknown;
-  try {
-    data = json ? JSON.parse(json) : undefined;
-  } catch {
-    data = undefined;
-  }
-  const trained = checkTrained(data);
-  if (!trained) problems.push('the trained weights in the link are damaged; the network starts fresh');
-  return trained;
-}
-
-/** Untrusted { step, weights, state? } (from a link or a file) as plain numbers, or undefined when malformed. */
-export function checkTrained(data: unknown): Trained | undefined {
-  const t = data as Trained | undefined;
-  const ok =
-    t !== null &&
-    typeof t === 'object' &&
-    Number.isInteger(t.step) &&
-    t.step >= 0 &&
-    typeof t.weights === 'object' &&
-    t.weights !== null &&
-    Object.values(t.weights).every(
-      (x) =>
-        x &&
-        Array.isArray(x.shape) &&
-        Array.isArray(x.values) &&
-        x.values.every((v) => typeof v === 'number' && Number.isFinite(v)),
+    return fallback(
+      `the link could not be read (${e instanceof Error ? quote(e.message) : 'unknown error'})`,
     );
-  if (!ok) return undefined;
-  if (t.state === undefined) return { step: t.step, weights: t.weights };
-  const state = checkTrainingState(t.state);
-  return state ? { step: t.step, weights: t.weights, state } : undefined;
+  }
+}
+
+/** The weights part: undefined (and a problem) when damaged, 'too large' when over the budget left. */
+function decodeTrained(
+  w: string | null,
+  budget: number,
+  problems: string[],
+): Trained | 'too large' | undefined {
+  if (w === null) return undefined;
+  const part = inflatePart(w, budget);
+  if ('tooLarge' in part) return 'too large';
+  const why: string[] = [];
+  const parsed = 'json' in part ? parseJson(part.json) : undefined;
+  const trained = parsed ? readTrained(parsed.data, why) : undefined;
+  if (!trained)
+    problems.push(
+      `the trained weights in the link are damaged${why.length > 0 ? ` (${why.join('; ')})` : ''}; the network starts fresh`,
+    );
+  return trained;
 }

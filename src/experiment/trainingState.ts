@@ -3,6 +3,7 @@
  * optimizer's state and where the mini-batch order stands. A link or file with weights carries it (`state`);
  * the receiver's next steps then equal the sender's on cpu.
  */
+import { isRecord } from './fields';
 import { OPTIMIZERS, type Architecture, type OptimizerKind } from './kinds';
 
 /** Where the mini-batch order stands (src/engine/core/dataFeed.ts). */
@@ -53,8 +54,9 @@ export function shortestFloat32(v: number): number {
   return Number(v.toPrecision(9));
 }
 
+/** Finite as float32: 1e39 is finite in JSON but not once the engine holds it. */
 const isNumbers = (x: unknown): x is number[] =>
-  Array.isArray(x) && x.every((v) => typeof v === 'number' && Number.isFinite(v));
+  Array.isArray(x) && x.every((v) => typeof v === 'number' && Number.isFinite(Math.fround(v)));
 const isIndex = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 
 /**
@@ -68,9 +70,7 @@ export function checkTrainingState(data: unknown): TrainingState | undefined {
   const slotsOk =
     Array.isArray(s.slots) &&
     s.slots.length === OPTIMIZER_SLOTS[s.optimizer] &&
-    s.slots.every(
-      (slot) => slot !== null && typeof slot === 'object' && Object.values(slot).every(isNumbers),
-    );
+    s.slots.every((slot) => isRecord(slot) && Object.values(slot).every(isNumbers));
   const betaOk = s.optimizer === 'adam' ? isNumbers(s.beta) && s.beta.length === 2 : s.beta === undefined;
   const b = s.batches;
   const batchesOk =

@@ -4,9 +4,11 @@
  */
 import {
   CARRIES_TRAINING_STATE,
-  checkTrained,
   decodeLink,
   encodeLink,
+  MAX_FILE_BYTES,
+  quote,
+  readTrained,
   SHAREABLE_LINK_LENGTH,
   validateSpec,
   type ExperimentSpec,
@@ -14,10 +16,14 @@ import {
 } from '../experiment';
 import type { EngineClient } from './engineClient';
 import type { FrameChannel } from './frames';
+import { listProblems } from './problems';
 import type { AppStore } from './store';
 
 const HASH_DEBOUNCE_MS = 300;
 export const FILE_FORMAT = 'dynamic-nets-experiment';
+export const BACK_LABEL = 'Back to the previous experiment';
+/** How long a partly usable link waits for the running experiment's weights (to offer them back). */
+const WEIGHTS_WAIT_MS = 3000;
 
 /** The page around the links: its address, its history, its events, the clipboard and downloads. */
 export interface ShareLinkDeps {
@@ -35,6 +41,12 @@ export interface ShareLinkDeps {
 }
 
 export type ShareLinks = ReturnType<typeof createShareLinks>;
+
+/** The hash of an address ('' when it has none), as location.hash gives it. */
+const hashOf = (url: string): string => {
+  const at = url.indexOf('#');
+  return at < 0 || at === url.length - 1 ? '' : url.slice(at);
+};
 
 export function createShareLinks(deps: ShareLinkDeps) {
   const { engine, frames, location, history, window, clipboard, saveFile } = deps;
@@ -55,27 +67,67 @@ export function createShareLinks(deps: ShareLinkDeps) {
     const { spec, trained, problems } = decodeLink(location.hash);
     if (problems.length > 0)
       store().addAlert(
-        `This link could not be used as it was: ${problems.join('; ')}. Everything else is loaded as given.`,
+        `This link could not be used as it was: ${listProblems(problems)}. Everything else is loaded as given.`,
       );
     store().replaceSpec(spec);
     noteMissingState('link', spec, trained);
     return trained;
   }
 
-  /** Follows a link pasted into the address bar. */
-  function followLocation(): void {
-    if (location.hash === encodeLink(store().spec)) return;
-    const { spec, trained, problems, unusable } = decodeLink(location.hash);
+  /**
+   * Follows a link pasted into the address bar. An unusable one leaves the running experiment, its controls and
+   * the address bar as they were; a partly usable one is loaded, and its alert offers the experiment before it,
+   * with its weights and step, in one click.
+   */
+  function followLocation(hash: string): Promise<void> | undefined {
+    if (hash === encodeLink(store().spec)) return;
+    // An emptied address bar is no link: the running experiment's own link goes back.
+    if (hash.replace(/^#/, '') === '') return void history.replaceState(null, '', encodeLink(store().spec));
+    const { spec, trained, problems, unusable } = decodeLink(hash);
     if (unusable) {
-      // Nothing of it could be used: keep the running experiment, and put its own link back.
-      store().addAlert(`This link could not be used: ${problems.join('; ')}. Your experiment is unchanged.`);
+      store().addAlert(
+        `This link could not be used: ${listProblems(problems)}. Your experiment is unchanged.`,
+      );
       history.replaceState(null, '', encodeLink(store().spec));
       return;
     }
-    if (problems.length > 0)
-      store().addAlert(`This link could not be used as it was: ${problems.join('; ')}.`);
-    engine.replace(spec, trained);
-    noteMissingState('link', spec, trained);
+    const load = () => {
+      engine.replace(spec, trained);
+      noteMissingState('link', spec, trained);
+    };
+    if (problems.length === 0) return void load();
+    const previousSpec = store().spec;
+    // An engine busy with a long step still gets the link loaded after a while, without the weights to go back to.
+    const timeout = new Promise<undefined>((resolve) => setTimeout(resolve, WEIGHTS_WAIT_MS, undefined));
+    return Promise.race([engine.requestWeights().catch(() => undefined), timeout]).then((previous) => {
+      load();
+      const at = previous
+        ? ` (at step ${previous.step})`
+        : ' (its weights could not be read: only its settings)';
+      store().addAlert(
+        `This link could not be used as it was: ${listProblems(problems)}. Its valid parts are loaded; ` +
+          `your previous experiment${at} is one click away.`,
+        { label: BACK_LABEL, run: () => engine.replace(previousSpec, previous) },
+      );
+    });
+  }
+
+  /** A link pasted while the one before waits for the engine's weights is followed after it, in turn. */
+  let pending: Promise<void> | undefined;
+  function onHashChange(event: Event): void {
+    // The link the address bar changed to: by the time the event runs, the debounced sync may have replaced it.
+    const hash = 'newURL' in event && typeof event.newURL === 'string' ? hashOf(event.newURL) : location.hash;
+    const next = pending ? pending.then(() => followLocation(hash)) : followLocation(hash);
+    if (!next) return;
+    const settled: Promise<void> = next.then(
+      () => {
+        if (pending === settled) pending = undefined;
+      },
+      () => {
+        if (pending === settled) pending = undefined;
+      },
+    );
+    pending = settled;
   }
 
   /** Keeps the address bar's link current, and follows links pasted into it, until the returned call. */
@@ -86,11 +138,11 @@ export function createShareLinks(deps: ShareLinkDeps) {
       clearTimeout(timer);
       timer = setTimeout(() => history.replaceState(null, '', encodeLink(state.spec)), HASH_DEBOUNCE_MS);
     });
-    window.addEventListener('hashchange', followLocation);
+    window.addEventListener('hashchange', onHashChange);
     return () => {
       unsubscribe();
       clearTimeout(timer);
-      window.removeEventListener('hashchange', followLocation);
+      window.removeEventListener('hashchange', onHashChange);
     };
   }
 
@@ -165,20 +217,20 @@ export function createShareLinks(deps: ShareLinkDeps) {
   /** Loads an exported experiment file; anything malformed is refused with a message and nothing changes. */
   async function importFile(file: File): Promise<void> {
     const refuse = (why: string) =>
-      store().addAlert(`${file.name} could not be loaded: ${why}. Nothing was changed.`);
-    if (file.size > 20_000_000) return refuse('the file is larger than 20 MB');
+      store().addAlert(`${quote(file.name)} could not be loaded: ${why}. Nothing was changed.`);
+    if (file.size > MAX_FILE_BYTES)
+      return refuse(`the file is larger than ${MAX_FILE_BYTES.toLocaleString('en')} bytes`);
     let data: { format?: unknown; spec?: unknown; weights?: unknown; step?: unknown };
     try {
       data = JSON.parse(await file.text());
     } catch {
       return refuse('it is not valid JSON');
     }
-    if (typeof data !== 'object' || data === null || data.format !== FILE_FORMAT)
+    if (typeof data !== 'object' || data === null || Array.isArray(data) || data.format !== FILE_FORMAT)
       return refuse('it is not an exported experiment');
     const { spec, problems } = validateSpec(data.spec);
-    if (problems.length > 0) return refuse(problems.join('; '));
-    const trained = data.weights === undefined ? undefined : checkTrained(data);
-    if (data.weights !== undefined && !trained) return refuse('its weights are malformed');
+    const trained = data.weights === undefined ? undefined : readTrained(data, problems);
+    if (problems.length > 0) return refuse(listProblems(problems));
     engine.replace(spec, trained);
     store().addLog(trained?.step ?? 0, `loaded ${file.name}`);
     noteMissingState('file', spec, trained);

@@ -60,6 +60,10 @@ export interface AppState {
 export type AppStore = StoreApi<AppState>;
 
 const MAX_LOG = 200;
+/** At most this many alerts are shown: a new one pushes the oldest out (300 bad links give 5 alerts, not 300). */
+export const MAX_ALERTS = 5;
+/** An alert longer than this is cut (its problems are listed shortened already: state/problems.ts). */
+export const MAX_ALERT_LENGTH = 600;
 
 /** A fresh store: the default MLP spec, the engine starting. React binds to it with zustand's useStore. */
 export function createAppStore(): AppStore {
@@ -75,17 +79,14 @@ export function createAppStore(): AppStore {
       }),
     replaceSpec: (spec) => set({ spec }),
     setRuntime: (patch) => set((s) => ({ runtime: { ...s.runtime, ...patch } })),
-    addAlert: (message, action) =>
-      set((s) => ({
-        // The same message twice is shown once.
-        runtime: {
-          ...s.runtime,
-          alerts: [
-            ...s.runtime.alerts.filter((a) => a.message !== message),
-            { id: nextId++, message, action },
-          ],
-        },
-      })),
+    addAlert: (text, action) =>
+      set((s) => {
+        const message = text.length > MAX_ALERT_LENGTH ? `${text.slice(0, MAX_ALERT_LENGTH)}…` : text;
+        // The same message twice is shown once, as the newest.
+        const others = s.runtime.alerts.filter((a) => a.message !== message);
+        const alerts = [...others, { id: nextId++, message, action }].slice(-MAX_ALERTS);
+        return { runtime: { ...s.runtime, alerts } };
+      }),
     dismissAlert: (id) =>
       set((s) => ({ runtime: { ...s.runtime, alerts: s.runtime.alerts.filter((a) => a.id !== id) } })),
     addLog: (step, text, edge) => get().addLogs([{ step, text, edge }]),

@@ -14,7 +14,9 @@ export class LastGood {
     return lossBroken || !frame.weights.every(Number.isFinite);
   }
 
+  /** Keeps the frame's weights when they are all finite (weights finite in JSON can be infinite in float32). */
   keep(frame: Frame): void {
+    if (!frame.weights.every(Number.isFinite)) return;
     this.kept = { weights: frame.weights.slice(), step: frame.step };
   }
 

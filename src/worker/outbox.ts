@@ -52,6 +52,11 @@ export class Outbox {
     this.post({ type: 'frame', frame }, frameBuffers(frame));
   }
 
+  /** Forgets the frame kept for the page (it belongs to an experiment no longer running). */
+  dropHeldFrame(): void {
+    this.pendingFrame = undefined;
+  }
+
   /** The page drew the last frame: the one kept, if any, goes out. False when none was kept. */
   ack(): boolean {
     this.uiReady = true;

@@ -136,6 +136,8 @@ export class EngineRunner {
     this.pace.reset();
     const { spec, problems } = validateSpec(message.spec);
     if (problems.length > 0) throw new Error(`Invalid experiment: ${problems.join('; ')}.`);
+    // A frame held for the UI's ack belongs to the experiment before: sent after 'loaded', it showed its step.
+    this.out.dropHeldFrame();
     if (this.backends.changes(spec.backend) || !this.session) {
       this.session?.dispose();
       this.session = undefined;

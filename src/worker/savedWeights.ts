@@ -4,6 +4,7 @@
  * still fits, and the step). What does not fit is said, and the session keeps what it has.
  */
 import type { Session } from '../engine';
+import { checkTrained, MAX_WEIGHT_MAGNITUDE } from '../experiment';
 import type { ToEngine } from '../protocol';
 import type { Post } from './outbox';
 
@@ -17,6 +18,11 @@ export async function putWeights(
 ): Promise<void> {
   if (message.weights) {
     try {
+      // Finite in JSON is not finite in float32 (1e39): such weights are refused, never the last good ones.
+      if (!checkTrained({ step: message.step ?? 0, weights: message.weights }))
+        throw new Error(
+          `a weight is not a number within ±${MAX_WEIGHT_MAGNITUDE} or the step is out of range`,
+        );
       session.importWeights(message.weights, message.step);
     } catch (e) {
       // Weights that do not fit this network: say so, and keep the fresh network.

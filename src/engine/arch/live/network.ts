@@ -10,7 +10,7 @@
  * would cost more in dispatch than they compute (see bench/RESULTS.md).
  */
 
-import { liveCallBound } from '../../../experiment';
+import { liveCallBound, sourcesOf } from '../../../experiment';
 import { BetaTrainer, fireBeta, primeBeta } from './beta';
 import { callWork, recursionWork } from './cost';
 import {
@@ -45,7 +45,7 @@ export class LiveNetwork {
     structure.layers.forEach((layer) => layer.forEach((id) => this.index.set(id, this.index.size)));
     this.neurons = structure.layers.flatMap((layer, l) =>
       layer.map((id) => {
-        const sources = l === 0 ? [] : (structure.sources[id] ?? []).map((s) => this.index.get(s)!);
+        const sources = l === 0 ? [] : sourcesOf(structure, id).map((s) => this.index.get(s)!);
         return {
           id,
           layer: l,

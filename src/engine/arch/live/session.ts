@@ -13,7 +13,7 @@ import {
 } from '../../../experiment';
 import { createLiveTask, rewardFor, type LiveTask } from './tasks';
 import { LiveNetwork, type RewireEvent } from './network';
-import { createRng, deriveSeed } from '../../../experiment';
+import { createRng, deriveSeed, sourcesOf } from '../../../experiment';
 import type { EngineEvent, LiveFrame, LiveMetrics, Snapshot } from '../../../protocol';
 import type { SessionBase, SnapshotRequest } from '../../core/session';
 import { makeDataset, type Dataset } from '../../core/tasks';
@@ -108,7 +108,7 @@ export class LiveSession implements SessionBase<'live'> {
     return this.spec.live.layers
       .slice(1)
       .flat()
-      .map((id) => ({ name: `neuron/${id}`, shape: [(this.spec.live.sources[id] ?? []).length] }));
+      .map((id) => ({ name: `neuron/${id}`, shape: [sourcesOf(this.spec.live, id).length] }));
   }
 
   async train(steps: number): Promise<void> {

@@ -2,7 +2,8 @@
  * Edits of the Live network's graph, as pure functions on the spec: the UI applies them to the spec (so links
  * carry them) and the engine to the running network. An impossible edit is refused with a short reason.
  */
-import { LIVE_MAX_NEURONS, liveCallBound, liveGraphProblem, liveInputsFor, type LiveTaskKind } from './graph';
+import { LIVE_MAX_NEURONS } from '../../limits';
+import { liveCallBound, liveGraphProblem, liveInputsFor, sourcesOf, type LiveTaskKind } from './graph';
 import type { LiveSpec } from './slice';
 
 export type LiveEdit =
@@ -25,13 +26,13 @@ export function applyLiveEdit(live: LiveSpec, edit: LiveEdit): EditResult {
       if (!ids.includes(edit.source) || !ids.includes(edit.neuron)) return { error: 'Unknown neuron.' };
       if (isInput(edit.neuron))
         return { error: `${edit.neuron} is an input: it cannot receive connections.` };
-      const list = (next.sources[edit.neuron] ??= []);
+      const list = sourcesOf(next, edit.neuron);
       if (list.includes(edit.source)) return { error: `${edit.source} → ${edit.neuron} already exists.` };
-      list.push(edit.source);
+      next.sources[edit.neuron] = [...list, edit.source];
       break;
     }
     case 'disconnect': {
-      const list = next.sources[edit.neuron] ?? [];
+      const list = sourcesOf(next, edit.neuron);
       if (!list.includes(edit.source)) return { error: `There is no edge ${edit.source} → ${edit.neuron}.` };
       next.sources[edit.neuron] = list.filter((s) => s !== edit.source);
       break;

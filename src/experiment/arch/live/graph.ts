@@ -1,8 +1,7 @@
 /** The Live network's graph and neuron positions: their checks (shared by validation, edits and the engine). */
 import { isRecord, type RandomSource } from '../../fields';
-
-export const LIVE_MAX_NEURONS = 1000;
-export const LIVE_MAX_EDGES = 20000;
+import { LIVE_MAX_EDGES, LIVE_MAX_NEURONS, quote } from '../../limits';
+import { nameRecord, own } from '../../names';
 
 /** The reward tasks; a task decides the input neurons. */
 export const LIVE_TASKS = ['temporal-xor', 'delayed-recall', 'parity', 'delayed-reward', '2d'] as const;
@@ -27,31 +26,84 @@ export const defaultLiveGraph = (): LiveGraph => ({
   sources: { h0: ['in'], h1: ['in', 'h0'], h2: ['in', 'h0'], out: ['h1', 'h2'] },
 });
 
-const ID = /^[A-Za-z][A-Za-z0-9_.]{0,31}$/;
-
-/** Why a Live graph is not valid, or undefined when it is. */
-export function liveGraphProblem(live: LiveGraph): string | undefined {
-  const { layers, sources } = live;
-  if (!Array.isArray(layers) || layers.length < 2) return 'the network needs an input and an output layer';
-  const ids = layers.flat();
-  if (ids.length > LIVE_MAX_NEURONS) return `at most ${LIVE_MAX_NEURONS} neurons`;
-  if (layers.some((l) => !Array.isArray(l) || l.length === 0)) return 'a layer is empty';
-  if (!ids.every((id) => typeof id === 'string' && ID.test(id)))
-    return 'a neuron id is not a short plain name';
-  if (new Set(ids).size !== ids.length) return 'two neurons have the same id';
-  const known = new Set(ids);
-  const inputs = new Set(layers[0]);
-  let edges = 0;
-  for (const [neuron, list] of Object.entries(sources ?? {})) {
-    if (!known.has(neuron)) return `sources are given for an unknown neuron ${neuron}`;
-    if (inputs.has(neuron)) return `input neuron ${neuron} cannot receive connections`;
-    if (!Array.isArray(list) || !list.every((s) => known.has(s))) return `${neuron} has an unknown source`;
-    if (new Set(list).size !== list.length) return `${neuron} lists a source twice`;
-    edges += list.length;
-  }
-  if (edges > LIVE_MAX_EDGES) return `at most ${LIVE_MAX_EDGES} connections`;
-  return undefined;
+/** The reference example's graph fed by the task's inputs (each edge from "in" comes from every input). */
+function defaultLiveGraphFor(task: LiveTaskKind): LiveGraph {
+  const { layers, sources } = defaultLiveGraph();
+  const inputs = liveInputsFor(task);
+  const fed = Object.entries(sources).map(
+    ([id, list]) => [id, list.flatMap((s) => (s === 'in' ? inputs : [s]))] as [string, string[]],
+  );
+  return { layers: [inputs, ...layers.slice(1)], sources: nameRecord(fed) };
 }
+
+const ID = /^[A-Za-z][A-Za-z0-9_.]{0,31}$/;
+/** Listing stops after this many problems of one graph (a hostile one can have 20,000). */
+const MAX_GRAPH_PROBLEMS = 8;
+
+/** The sources a neuron may receive from (none listed: none); a name like `constructor` is no exception. */
+export const sourcesOf = (graph: Pick<LiveGraph, 'sources'>, id: string): string[] =>
+  own(graph.sources, id) ?? [];
+
+const what = (v: unknown) =>
+  typeof v === 'string' ? `"${quote(v)}"` : Array.isArray(v) ? 'a list' : String(v);
+
+/** Each way the layers are not valid, by path (`live.layers[1][0]: ...`), and the neuron ids when they are. */
+function layerProblems(layers: unknown, problems: string[]): string[] | undefined {
+  if (!Array.isArray(layers) || layers.length < 2)
+    return void problems.push('live.layers: the network needs an input and an output layer');
+  const count = layers.reduce((n: number, l) => n + (Array.isArray(l) ? l.length : 0), 0);
+  if (count > LIVE_MAX_NEURONS) return void problems.push(`live.layers: at most ${LIVE_MAX_NEURONS} neurons`);
+  const ids = new Set<string>();
+  layers.forEach((layer: unknown, i) => {
+    if (!Array.isArray(layer) || layer.length === 0)
+      return problems.push(`live.layers[${i}]: a layer is empty or not a list of neuron ids`);
+    layer.forEach((id: unknown, j) => {
+      if (typeof id !== 'string' || !ID.test(id))
+        problems.push(
+          `live.layers[${i}][${j}]: ${what(id)} is not a neuron id (a letter, then up to 31 letters, digits, _ or .)`,
+        );
+      else if (ids.has(id)) problems.push(`live.layers[${i}][${j}]: two neurons have the same id ${id}`);
+      else ids.add(id);
+    });
+  });
+  return problems.length > 0 ? undefined : [...ids];
+}
+
+/** Each way the sources are not valid for these neurons, by path (`live.sources.h0[0]: not a neuron id`). */
+function sourceProblems(sources: unknown, ids: string[], inputs: Set<string>, problems: string[]): void {
+  if (!isRecord(sources)) return void problems.push('live.sources: not an object of lists of neuron ids');
+  const known = new Set(ids);
+  let edges = 0;
+  for (const [neuron, list] of Object.entries(sources)) {
+    const at = `live.sources.${quote(neuron)}`;
+    if (!known.has(neuron)) problems.push(`${at}: sources are given for an unknown neuron`);
+    else if (inputs.has(neuron)) problems.push(`${at}: input neuron ${neuron} cannot receive connections`);
+    else if (!Array.isArray(list)) problems.push(`${at}: not a list of neuron ids`);
+    else {
+      const seen = new Set<unknown>();
+      list.forEach((s: unknown, k) => {
+        if (typeof s !== 'string' || !known.has(s))
+          problems.push(`${at}[${k}]: ${what(s)} is not a neuron id of the network`);
+        else if (seen.has(s)) problems.push(`${at}[${k}]: ${neuron} lists the source ${s} twice`);
+        seen.add(s);
+      });
+      edges += list.length;
+    }
+    if (problems.length >= MAX_GRAPH_PROBLEMS) return;
+  }
+  if (edges > LIVE_MAX_EDGES) problems.push(`live.sources: at most ${LIVE_MAX_EDGES} connections`);
+}
+
+/** Every way a Live graph (untrusted, any shape) is not valid, each named by its path; empty when it is. */
+export function liveGraphProblems(live: { layers: unknown; sources: unknown }): string[] {
+  const problems: string[] = [];
+  const ids = layerProblems(live.layers, problems);
+  if (ids) sourceProblems(live.sources, ids, new Set((live.layers as string[][])[0]), problems);
+  return problems.slice(0, MAX_GRAPH_PROBLEMS);
+}
+
+/** Why a Live graph is not valid (its first problem), or undefined when it is. */
+export const liveGraphProblem = (live: LiveGraph): string | undefined => liveGraphProblems(live)[0];
 
 /**
  * An upper bound on the train calls one reward makes when nothing cuts a path short (as the beta code trains):
@@ -65,10 +117,7 @@ export function liveCallBound(graph: LiveGraph, depth: number): number {
   for (let d = 1; d <= depth; d++) {
     const next = new Map<string, number>();
     for (const id of ids)
-      next.set(
-        id,
-        1 + (d > 1 ? (graph.sources[id] ?? []).reduce((s, src) => s + (calls.get(src) ?? 0), 0) : 0),
-      );
+      next.set(id, 1 + (d > 1 ? sourcesOf(graph, id).reduce((s, src) => s + (calls.get(src) ?? 0), 0) : 0));
     calls = next;
   }
   return graph.layers[graph.layers.length - 1].reduce((s, id) => s + (calls.get(id) ?? 0), 0);
@@ -82,33 +131,41 @@ export function readLiveGraph(
 ): LiveGraph {
   let graph = defaultLiveGraph();
   if (raw.layers !== undefined || raw.sources !== undefined) {
-    const candidate = { layers: raw.layers ?? graph.layers, sources: raw.sources ?? {} } as LiveGraph;
-    const problem = liveGraphProblem(candidate);
-    if (problem) problems.push(`the Live network: ${problem}`);
-    else graph = structuredClone(candidate);
+    const candidate = {
+      layers: raw.layers === undefined ? graph.layers : raw.layers,
+      sources: raw.sources === undefined ? {} : raw.sources,
+    };
+    const found = liveGraphProblems(candidate);
+    problems.push(...found);
+    if (found.length === 0) {
+      const { layers, sources } = candidate as LiveGraph;
+      const copied = Object.entries(sources).map(([id, list]) => [id, [...list]] as [string, string[]]);
+      graph = { layers: layers.map((l) => [...l]), sources: nameRecord(copied) };
+    }
   }
   const inputs = liveInputsFor(task);
   if (graph.layers[0].join() === inputs.join()) return graph;
-  problems.push(`the Live task ${task} needs the inputs ${inputs.join(', ')}`);
-  return defaultLiveGraph();
+  problems.push(`live.layers[0]: the Live task ${task} needs the inputs ${inputs.join(', ')}`);
+  return defaultLiveGraphFor(task);
 }
 
 /** Neuron positions: finite pairs for known neurons; anything else is dropped with one problem. */
 export function readPositions(v: unknown, ids: string[], problems: string[]): LivePositions {
-  if (v === undefined) return {};
-  const out: LivePositions = {};
+  if (v === undefined) return nameRecord([]);
+  const known = new Set(ids);
+  const kept: [string, [number, number]][] = [];
   let bad = !isRecord(v);
   for (const [id, p] of Object.entries(isRecord(v) ? v : {})) {
     const ok =
-      ids.includes(id) &&
+      known.has(id) &&
       Array.isArray(p) &&
       p.length === 2 &&
-      p.every((c) => Number.isFinite(c) && Math.abs(c) < 1e4);
-    if (ok) out[id] = [p[0], p[1]];
+      p.every((c) => typeof c === 'number' && Number.isFinite(c) && Math.abs(c) < 1e4);
+    if (ok) kept.push([id, [p[0], p[1]]]);
     else bad = true;
   }
-  if (bad) problems.push('some neuron positions were not valid and were dropped');
-  return out;
+  if (bad) problems.push('live.positions: some neuron positions were not valid and were dropped');
+  return nameRecord(kept);
 }
 
 /** A random valid graph for a task: up to 3 hidden layers, any neuron a possible source (cycles, self-loops). */

@@ -1,6 +1,7 @@
 /** The Dynamic-Live network's part of the experiment spec: its graph (every edit lands here) and options. */
 import { isSequenceTask, type TaskKind } from '../../kinds';
 import { defaultsOf, field, randomFields, readFields, type ValuesOf } from '../../fields';
+import { nameRecord } from '../../names';
 import type { ArchitectureSlice } from '../../slice';
 import {
   defaultLiveGraph,
@@ -91,7 +92,7 @@ export interface LiveSpec extends ValuesOf<typeof LIVE_FIELDS>, LiveGraph {
 
 export const defaultLiveSpec = (): LiveSpec => ({
   ...defaultLiveGraph(),
-  positions: {},
+  positions: nameRecord([]),
   ...defaultsOf(LIVE_FIELDS),
 });
 

@@ -22,7 +22,7 @@ export const MLP_SLICE: ArchitectureSlice<MlpSpec> = {
   fields: MLP_FIELDS,
   defaults: () => ({ hiddenLayers: [...DEFAULT_HIDDEN], ...defaultsOf(MLP_FIELDS) }),
   read: (raw, _, problems) => ({
-    hiddenLayers: readWidths(raw.hiddenLayers, DEFAULT_HIDDEN, problems),
+    hiddenLayers: readWidths(raw.hiddenLayers, DEFAULT_HIDDEN, problems, 'mlp.hiddenLayers'),
     ...readFields(MLP_FIELDS, raw, problems),
   }),
   random: (rng) => ({ hiddenLayers: randomWidths(rng), ...randomFields(MLP_FIELDS, rng) }),

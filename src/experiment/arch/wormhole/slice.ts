@@ -130,7 +130,7 @@ function readWormholes(v: unknown, layerCount: number, problems: string[]): Worm
   if (v !== undefined) {
     const problem = wormholeProblem(v, layerCount);
     if (problem === undefined) return (v as Wormhole[]).map(({ from, to }) => ({ from, to }));
-    problems.push(`the Wormhole network: ${problem}`);
+    problems.push(`wormhole.wormholes: ${problem}`);
   }
   return DEFAULT_WORMHOLES.filter((w) => w.from <= layerCount).map((w) => ({ ...w }));
 }
@@ -156,7 +156,7 @@ export const WORMHOLE_SLICE: ArchitectureSlice<WormholeSpec> = {
     ...defaultsOf(WORMHOLE_FIELDS),
   }),
   read: (raw, _, problems) => {
-    const hidden = readWidths(raw.hidden, DEFAULT_HIDDEN, problems);
+    const hidden = readWidths(raw.hidden, DEFAULT_HIDDEN, problems, 'wormhole.hidden');
     const wormholes = readWormholes(raw.wormholes, hidden.length + 1, problems);
     return { hidden, wormholes, ...readFields(WORMHOLE_FIELDS, raw, problems) };
   },

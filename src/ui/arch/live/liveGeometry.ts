@@ -1,4 +1,5 @@
 /** Geometry of the Dynamic-Live graph: neurons in layer columns (or where the user put them), edge paths. */
+import { own, sourcesOf } from '../../../experiment';
 import type { ArchLayoutOf } from '../../../protocol';
 
 export const NEURON_RADIUS = 15;
@@ -28,7 +29,7 @@ export function liveGraph(live: ArchLayoutOf<'live'>, width: number, height: num
     const x = 50 + (l * (width - 100)) / Math.max(1, count - 1);
     const gap = Math.min(70, (height - 60) / Math.max(1, layer.length - 1));
     layer.forEach((id, j) => {
-      const [px, py] = live.positions[id] ?? [x, height / 2 + (j - (layer.length - 1) / 2) * gap];
+      const [px, py] = own(live.positions, id) ?? [x, height / 2 + (j - (layer.length - 1) / 2) * gap];
       const node = { id, layer: l, x: px, y: py, valueIndex: nodes.length };
       nodes.push(node);
       byId.set(id, node);
@@ -38,7 +39,7 @@ export function liveGraph(live: ArchLayoutOf<'live'>, width: number, height: num
   let weightIndex = 0;
   for (const layer of live.layers.slice(1)) {
     for (const id of layer) {
-      for (const source of live.sources[id] ?? []) {
+      for (const source of sourcesOf(live, id)) {
         edges.push({
           id: `${source}->${id}`,
           source: byId.get(source)!,
