@@ -141,11 +141,16 @@ export function readCommon(raw: Record<string, unknown>, problems: string[]): Co
     version: SCHEMA_VERSION,
     ...readFields(COMMON_FIELDS, raw, problems),
     task: {
-      ...readFields(TASK_FIELDS, task, problems),
+      ...readFields(TASK_FIELDS, task, problems, 'task'),
       features: readFeatures(task.features, problems),
     },
-    training: readFields(TRAINING_FIELDS, readRecord(raw.training, 'training', problems), problems),
-    view: readFields(VIEW_FIELDS, readRecord(raw.view, 'view', problems), problems),
+    training: readFields(
+      TRAINING_FIELDS,
+      readRecord(raw.training, 'training', problems),
+      problems,
+      'training',
+    ),
+    view: readFields(VIEW_FIELDS, readRecord(raw.view, 'view', problems), problems, 'view'),
   };
 }
 

@@ -11,6 +11,7 @@ describe('field tables', () => {
       TRAINING_FIELDS,
       { learningRate: 0, batchSize: 2.5, optimizer: 'rmsprop', regularization: 'l2' },
       problems,
+      'training',
     );
     expect(training).toEqual({
       learningRate: 0.03,
@@ -20,16 +21,16 @@ describe('field tables', () => {
       regularizationRate: 0,
     });
     expect(problems).toEqual([
-      'learning rate must be a number from 0.000001 to 1000',
-      'batch size must be a whole number',
-      'optimizer must be one of sgd, momentum, adam',
+      'training.learningRate: learning rate must be a number from 0.000001 to 1000',
+      'training.batchSize: batch size must be a whole number',
+      'training.optimizer: optimizer must be one of sgd, momentum, adam',
     ]);
   });
 
   it('names booleans, tiny ranges and non-objects as before', () => {
     const problems: string[] = [];
-    readFields(VIEW_FIELDS, { discretize: 'yes' }, problems);
-    readFields(WORMHOLE_FIELDS, { tol: 0, maxIter: 501 }, problems);
+    readFields(VIEW_FIELDS, { discretize: 'yes' }, problems, 'view');
+    readFields(WORMHOLE_FIELDS, { tol: 0, maxIter: 501 }, problems, 'wormhole');
     readRecord([1, 2], 'training', problems);
     expect(problems).toEqual([
       'view.discretize must be true or false',

@@ -77,19 +77,22 @@ export function rowProblem(row: Row, v: unknown): string | undefined {
 
 /**
  * A slice read from untrusted data: each valid value is kept, a missing one takes the default, and an invalid
- * one takes the default and adds its problem (named by the row's name, which links report).
+ * one takes the default and adds its problem, named by its path in the spec (`path`.key) and the row's name.
  */
 export function readFields<T extends Table>(
   table: T,
   raw: Record<string, unknown>,
   problems: string[],
+  path = '',
 ): ValuesOf<T> {
   return mapRows(table, (row, key) => {
     const v = own(raw, key);
     if (v === undefined) return row.default;
     const problem = rowProblem(row, v);
     if (problem === undefined) return v;
-    problems.push(problem);
+    // Rows named by their path already (view.discretize) say it once.
+    const at = path ? `${path}.${key}` : key;
+    problems.push(row.name === at ? problem : `${at}: ${problem}`);
     return row.default;
   });
 }

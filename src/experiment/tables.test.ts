@@ -88,7 +88,9 @@ describe('the spec tables', () => {
         const base = randomSpec(rng);
         const expected = validateSpec(withField(base, at, key, row.default));
         const got = validateSpec(withField(base, at, key, bad));
-        expect(got.problems).toContain(message);
+        // Named by its path, then in the row's words (once, when the row's name is its path).
+        const path = at ? `${at}.${key}` : key;
+        expect(got.problems).toContain(row.name === path ? message : `${path}: ${message}`);
         expect(got.problems.length).toBe(expected.problems.length + 1);
         expect(got.spec).toEqual(expected.spec);
       }

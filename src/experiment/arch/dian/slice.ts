@@ -88,6 +88,6 @@ export const DIAN_SLICE: ArchitectureSlice<DianSpec> = {
   name: 'Dynamic Input Activation network',
   fields: DIAN_FIELDS,
   defaults: () => defaultsOf(DIAN_FIELDS),
-  read: (raw, _, problems) => readFields(DIAN_FIELDS, raw, problems),
+  read: (raw, _, problems) => readFields(DIAN_FIELDS, raw, problems, 'dian'),
   random: (rng) => randomFields(DIAN_FIELDS, rng),
 };

@@ -104,7 +104,7 @@ export const LIVE_SLICE: ArchitectureSlice<LiveSpec> = {
   fields: LIVE_FIELDS,
   defaults: defaultLiveSpec,
   read: (raw, { task }, problems) => {
-    const options = readFields(LIVE_FIELDS, raw, problems);
+    const options = readFields(LIVE_FIELDS, raw, problems, 'live');
     if (!fitsData(options.task, task.kind)) {
       problems.push('the Live 2-D reward task needs a 2-D data task');
       options.task = LIVE_FIELDS.task.default;

@@ -23,7 +23,7 @@ export const MLP_SLICE: ArchitectureSlice<MlpSpec> = {
   defaults: () => ({ hiddenLayers: [...DEFAULT_HIDDEN], ...defaultsOf(MLP_FIELDS) }),
   read: (raw, _, problems) => ({
     hiddenLayers: readWidths(raw.hiddenLayers, DEFAULT_HIDDEN, problems, 'mlp.hiddenLayers'),
-    ...readFields(MLP_FIELDS, raw, problems),
+    ...readFields(MLP_FIELDS, raw, problems, 'mlp'),
   }),
   random: (rng) => ({ hiddenLayers: randomWidths(rng), ...randomFields(MLP_FIELDS, rng) }),
 };

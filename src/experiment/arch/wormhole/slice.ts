@@ -158,7 +158,7 @@ export const WORMHOLE_SLICE: ArchitectureSlice<WormholeSpec> = {
   read: (raw, _, problems) => {
     const hidden = readWidths(raw.hidden, DEFAULT_HIDDEN, problems, 'wormhole.hidden');
     const wormholes = readWormholes(raw.wormholes, hidden.length + 1, problems);
-    return { hidden, wormholes, ...readFields(WORMHOLE_FIELDS, raw, problems) };
+    return { hidden, wormholes, ...readFields(WORMHOLE_FIELDS, raw, problems, 'wormhole') };
   },
   random: (rng) => {
     const hidden = randomWidths(rng);
