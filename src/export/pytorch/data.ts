@@ -44,14 +44,16 @@ export function dataPy(task: TaskSpec): string {
 # ---- Data: the task's points, the split and the mini-batch order, as the app makes them ----
 ${generator.source}
 
+TRAIN_SIZE = max(1, math.floor(TASK['numSamples'] * TASK['trainRatio'] + 0.5))  # JavaScript's Math.round
+
+
 def make_dataset(seed):
     """The task's points from the seeded stream, shuffled and split into (train, test) lists of (inputs, label)."""
     rng = Rng(derive_seed(seed, 'data:' + TASK['kind']))
     points = ${generator.call}
     order = permutation(len(points), rng)
     shuffled = [points[i] for i in order]
-    num_train = max(1, math.floor(len(points) * TASK['trainRatio'] + 0.5))  # JavaScript's Math.round
-    return shuffled[:num_train], shuffled[num_train:]
+    return shuffled[:TRAIN_SIZE], shuffled[TRAIN_SIZE:]
 
 ${inputsPy(task)}
 

@@ -27,8 +27,8 @@ export interface LayeredArch {
   /** The architecture's settings from the spec (its slice, as the script uses it). */
   settings(spec: ExperimentSpec): Record<string, unknown>;
   /**
-   * Python: `initial_weights(seed, input_width)`, `class Network(weights)` with `outputs(x)` (what the engine's
-   * predict returns) and `training_loss(x, y, step)`, and `data_loss(outputs, y)`, `accuracy(outputs, y)`.
+   * Python: `initial_weights(seed, input_width)`, `class Network(weights)` with `outputs(x, step)` (what the
+   * engine's predict returns at that step) and `training_loss(x, y, step)`, and `data_loss(outputs, y)`, `accuracy(outputs, y)`.
    */
   network(spec: ExperimentSpec): string;
 }
@@ -93,7 +93,7 @@ class Run:
 
     @torch.no_grad()
     def loss_and_accuracy(self, x, y):
-        outputs = self.network.outputs(x)
+        outputs = self.network.outputs(x, self.step)
         return data_loss(outputs, y).item(), accuracy(outputs, y).item()
 
     def test_accuracy(self):
@@ -101,7 +101,7 @@ class Run:
 
     @torch.no_grad()
     def predict(self, rows):
-        return self.network.outputs(network_inputs(rows, self.device)).tolist()
+        return self.network.outputs(network_inputs(rows, self.device), self.step).tolist()
 `;
 
 function header(arch: LayeredArch, experiment: ExportedExperiment, fileName: string): string {

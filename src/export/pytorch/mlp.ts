@@ -37,8 +37,8 @@ class Network:
         self.kernels = [weights[f'dense{l}/kernel'] for l in range(self.layers)]
         self.biases = [weights[f'dense{l}/bias'] for l in range(self.layers)]
 
-    def outputs(self, x):
-        """The output logit y, [n, 1]."""
+    def outputs(self, x, step=None):
+        """The output logit y, [n, 1] (the step matters only to the DIAN's gate)."""
         h = x
         for l in range(self.layers):
             a = h @ self.kernels[l] + self.biases[l]
