@@ -7,10 +7,15 @@ import type { Architecture } from '../../experiment';
 import { layeredScript, type ExportedExperiment, type LayeredArch } from './layered';
 import { DIAN_ARCH } from './dian';
 import { MLP_ARCH } from './mlp';
+import { WORMHOLE_ARCH } from './wormhole';
 
 export type { ExportedExperiment };
 
-const ARCHS: Partial<Record<Architecture, LayeredArch>> = { mlp: MLP_ARCH, dian: DIAN_ARCH };
+const ARCHS: Partial<Record<Architecture, LayeredArch>> = {
+  mlp: MLP_ARCH,
+  dian: DIAN_ARCH,
+  wormhole: WORMHOLE_ARCH,
+};
 
 /** The script's file name: the architecture, the task and the step (a valid Python module name). */
 export function pytorchFileName(experiment: Pick<ExportedExperiment, 'spec' | 'step'>): string {
