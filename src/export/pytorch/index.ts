@@ -17,6 +17,11 @@ const ARCHS: Partial<Record<Architecture, LayeredArch>> = {
   wormhole: WORMHOLE_ARCH,
 };
 
+/** Whether toPyTorch writes scripts for this architecture (Dynamic-Live: not yet). */
+export function hasPyTorchExport(architecture: Architecture): boolean {
+  return ARCHS[architecture] !== undefined;
+}
+
 /** The script's file name: the architecture, the task and the step (a valid Python module name). */
 export function pytorchFileName(experiment: Pick<ExportedExperiment, 'spec' | 'step'>): string {
   const { architecture, task } = experiment.spec;
