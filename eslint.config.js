@@ -6,10 +6,13 @@ import globals from 'globals';
 /** What each folder of src/ may import from the others (docs/DESIGN.md section 3); its own files always. */
 const LAYERS = {
   experiment: [],
+  // Scripts written from an exported experiment (plain text from plain data): the engine's API and the page's
+  // download both offer them.
+  export: ['experiment'],
   protocol: ['experiment'],
-  engine: ['experiment', 'protocol'],
+  engine: ['experiment', 'protocol', 'export'],
   worker: ['experiment', 'protocol', 'engine'],
-  state: ['experiment', 'protocol'],
+  state: ['experiment', 'protocol', 'export'],
   ui: ['experiment', 'protocol', 'state'],
 };
 const USES_TFJS = ['engine', 'worker'];

@@ -41,6 +41,9 @@ describe('the lint config', () => {
     ['src/protocol/x.ts', '../engine'],
     ['src/engine/arch/mlp/x.ts', '../../../worker/backend'],
     ['src/worker/x.ts', '../state/store'],
+    ['src/export/x.ts', '../engine'],
+    ['src/export/x.ts', '@tensorflow/tfjs-core'],
+    ['src/ui/x.ts', '../export/pytorch'],
   ])('refuses, in %s, an import of %s', async (filePath, source) => {
     const messages = await lint(filePath, `import { a } from '${source}';\nexport const b = a;\n`);
     expect(messages.map((m) => [m.ruleId, m.severity])).toEqual([['no-restricted-imports', 2]]);
@@ -54,6 +57,9 @@ describe('the lint config', () => {
     ['src/engine/arch/dian/x.ts', '../../../experiment'],
     ['src/engine/x.ts', '@tensorflow/tfjs-core'],
     ['src/worker/arch/dian/x.ts', '../../../engine'],
+    ['src/engine/x.ts', '../export/pytorch'],
+    ['src/state/x.ts', '../export/pytorch'],
+    ['src/export/x.ts', '../experiment'],
   ])('allows, in %s, an import of %s', async (filePath, source) => {
     expect(await lint(filePath, `import { a } from '${source}';\nexport const b = a;\n`)).toEqual([]);
   });
@@ -65,7 +71,7 @@ describe('the lint config', () => {
   });
 });
 
-describe('the core tsconfig (experiment, protocol, engine)', () => {
+describe('the core tsconfig (experiment, export, protocol, engine)', () => {
   const configPath = path.join(ROOT, 'tsconfig.core.json');
   const config = ts.parseJsonConfigFileContent(
     ts.readConfigFile(configPath, ts.sys.readFile).config,
@@ -89,8 +95,8 @@ describe('the core tsconfig (experiment, protocol, engine)', () => {
     return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
   }
 
-  it('covers the three folders', () => {
-    for (const folder of ['experiment', 'protocol', 'engine']) {
+  it('covers the four folders', () => {
+    for (const folder of ['experiment', 'export', 'protocol', 'engine']) {
       expect(config.fileNames.some((f) => f.includes(`/src/${folder}/`))).toBe(true);
     }
     expect(config.fileNames.filter((f) => /\/src\/(worker|state|ui)\//.test(f))).toEqual([]);

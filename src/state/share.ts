@@ -14,6 +14,7 @@ import {
   type ExperimentSpec,
   type Trained,
 } from '../experiment';
+import { hasPyTorchExport, pytorchFileName, toPyTorch } from '../export/pytorch';
 import type { EngineClient } from './engineClient';
 import type { FrameChannel } from './frames';
 import { listProblems } from './problems';
@@ -214,6 +215,22 @@ export function createShareLinks(deps: ShareLinkDeps) {
     );
   }
 
+  /** Saves the experiment as it is now as a runnable PyTorch script (src/export/pytorch), named by its architecture. */
+  async function exportPyTorch(): Promise<void> {
+    const spec = store().spec;
+    if (!hasPyTorchExport(spec.architecture)) {
+      store().addAlert(
+        `There is no PyTorch export for the ${spec.architecture} network yet; Export file saves it as JSON.`,
+      );
+      return;
+    }
+    const trained = await withEngine('export the PyTorch script', engine.requestWeights);
+    if (!trained) return;
+    const experiment = { ...trained, spec };
+    saveFile(pytorchFileName(experiment), new Blob([toPyTorch(experiment)], { type: 'text/x-python' }));
+    store().addLog(trained.step, `PyTorch script ${pytorchFileName(experiment)} saved`);
+  }
+
   /** Loads an exported experiment file; anything malformed is refused with a message and nothing changes. */
   async function importFile(file: File): Promise<void> {
     const refuse = (why: string) =>
@@ -236,5 +253,5 @@ export function createShareLinks(deps: ShareLinkDeps) {
     noteMissingState('file', spec, trained);
   }
 
-  return { readLocation, syncLocation, currentLink, copyLink, exportFile, importFile };
+  return { readLocation, syncLocation, currentLink, copyLink, exportFile, exportPyTorch, importFile };
 }

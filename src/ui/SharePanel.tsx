@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { copyLink, exportFile, importFile } from './appState';
+import { copyLink, exportFile, exportPyTorch, importFile } from './appState';
 
-/** Copy link (L), optionally with the trained weights; export and import the experiment as a file. */
+/** Copy link (L), optionally with the trained weights; export and import the experiment as a file; export it as a PyTorch script. */
 export function SharePanel() {
   const [withWeights, setWithWeights] = useState(false);
   const [link, setLink] = useState<string>();
@@ -53,6 +53,13 @@ export function SharePanel() {
       )}
       <button type="button" onClick={() => void exportFile()}>
         Export file
+      </button>
+      <button
+        type="button"
+        onClick={() => void exportPyTorch()}
+        title="A runnable PyTorch script of this experiment: the network, its data, the trained weights and the training loop"
+      >
+        Export PyTorch script
       </button>
       <button type="button" onClick={() => fileRef.current?.click()}>
         Import file

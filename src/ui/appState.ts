@@ -70,4 +70,4 @@ export const useAppStore = Object.assign(
 );
 
 export const { latestFrame, subscribeFrames, subscribeRewires } = frames;
-export const { copyLink, exportFile, importFile } = shareLinks;
+export const { copyLink, exportFile, exportPyTorch, importFile } = shareLinks;
