@@ -91,4 +91,6 @@ export type FromEngine =
   | { type: 'error'; message: string }
   /** A Live graph edit the engine could not make (the network is as before it): the page takes it back. */
   | { type: 'editRefused'; message: string }
+  /** A load the engine could not make while an experiment runs (that one stays, paused): the page goes back to it. */
+  | { type: 'loadRefused'; message: string }
   | Pong;

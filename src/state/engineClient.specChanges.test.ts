@@ -127,3 +127,39 @@ describe('engine client: Live edits', () => {
     });
   });
 });
+
+describe('engine client: a load the engine refuses', () => {
+  const alerts = (f: ReturnType<typeof fakeEngine>) =>
+    f.store.getState().runtime.alerts.map((a) => a.message);
+
+  it('takes the spec (controls, link) back to the experiment running, keeping the speed; no load is sent for it', () => {
+    const f = fakeEngine();
+    f.receive({ type: 'loaded', layout: testLayout(), step: 0 });
+    const runningSpec = f.store.getState().spec;
+    f.store.getState().updateSpec((s) => (s.training.learningRate = 0.1));
+    f.store.getState().updateSpec((s) => (s.speed = 1));
+    f.receive({ type: 'loadRefused', message: 'Refused: too heavy.' });
+    expect(f.store.getState().spec).toEqual({ ...runningSpec, speed: 1 });
+    expect(alerts(f)).toEqual(['Refused: too heavy. The experiment that was running is back, paused.']);
+    expect(f.store.getState().runtime.playing).toBe(false);
+    expect(f.posted.filter((m) => m.type === 'load')).toHaveLength(1);
+  });
+
+  it('keeps the spec while a later load is on its way (its answer settles it)', () => {
+    const f = fakeEngine();
+    f.receive({ type: 'loaded', layout: testLayout(), step: 0 });
+    f.store.getState().updateSpec((s) => (s.training.learningRate = 0.1));
+    f.store.getState().updateSpec((s) => (s.training.learningRate = 0.2));
+    f.receive({ type: 'loadRefused', message: 'Refused.' });
+    expect(f.store.getState().spec.training.learningRate).toBe(0.2);
+    expect(alerts(f)).toEqual(['Refused.']);
+  });
+
+  it('with nothing running yet, keeps the spec and says why', () => {
+    const f = fakeEngine();
+    f.store.getState().updateSpec((s) => (s.training.learningRate = 0.1));
+    f.receive({ type: 'loadRefused', message: 'Refused.' });
+    expect(f.store.getState().spec.training.learningRate).toBe(0.1);
+    expect(alerts(f)).toEqual(['Refused.']);
+  });
+});

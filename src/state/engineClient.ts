@@ -77,6 +77,9 @@ export function createEngineClient({
   let editedSpec: ExperimentSpec | undefined;
   /** Live edits sent and not yet answered, each with the spec before it (to go back to if it is refused). */
   const editsInFlight: { before: ExperimentSpec; edit: LiveEdit }[] = [];
+  /** The specs of the loads sent and not yet answered, oldest first; and the one the engine runs. */
+  const loadsInFlight: ExperimentSpec[] = [];
+  let running: ExperimentSpec | undefined;
   const weightRequests: { resolve: (trained: Trained) => void; reject: (error: Error) => void }[] = [];
   /** What a restarted engine goes on from; `restoring`: the next load is that restart (history kept). */
   const lastGood = createLastGood();
@@ -84,6 +87,27 @@ export function createEngineClient({
   let heartbeat: Heartbeat | undefined;
   const state = () => store.getState();
   const send = (message: ToEngine) => connection?.post(message);
+
+  function sendLoad(message: Extract<ToEngine, { type: 'load' }>): void {
+    loadsInFlight.push(message.spec);
+    send(message);
+  }
+
+  /**
+   * The engine could not load the oldest load in flight and goes on with the experiment it ran (paused): the
+   * spec, and so the controls and the link, go back to that one, unless a later load is still on its way.
+   */
+  function loadRefused(message: string): void {
+    loadsInFlight.shift();
+    state().setRuntime({ playing: false });
+    const back = running !== undefined && loadsInFlight.length === 0;
+    state().addAlert(back ? `${message} The experiment that was running is back, paused.` : message);
+    if (!back) return;
+    // The speed and the view are the page's: they stay as they are.
+    const { speed, view } = state().spec;
+    editedSpec = { ...running!, speed, view };
+    state().replaceSpec(editedSpec);
+  }
 
   /** Settles every pending weight request with an error (the engine failed or went away). */
   function failWeightRequests(reason: string): void {
@@ -134,12 +158,17 @@ export function createEngineClient({
         return takeBackEdit();
       case 'relayout':
         editsInFlight.shift();
+        // The engine made the oldest edit: it runs the spec the next edit in flight started from, or the page's.
+        running = editsInFlight[0]?.before ?? s.spec;
         dropPendingFrame();
         lastGood.layout(message.layout.weights);
         s.setRuntime({ layout: message.layout });
         return;
+      case 'loadRefused':
+        return loadRefused(message.message);
       case 'loaded': {
         editsInFlight.length = 0;
+        running = loadsInFlight.shift() ?? s.spec;
         dropPendingFrame();
         lastGood.layout(message.layout.weights);
         // A restart goes on with the history it had; any other load starts a new one.
@@ -273,7 +302,7 @@ export function createEngineClient({
     if (spec === previous || !connection || spec === editedSpec) return;
     if (spec.speed !== previous.speed) send({ type: 'setSpeed', speed: spec.speed });
     if (!needsReload(spec, previous)) return;
-    send({ type: 'load', spec, carryWeights: onlyWormholesChanged(spec, previous) });
+    sendLoad({ type: 'load', spec, carryWeights: onlyWormholesChanged(spec, previous) });
     if (playing) send({ type: 'play' });
   }
 
@@ -285,6 +314,8 @@ export function createEngineClient({
     state().setRuntime({ engine: 'starting', playing: false });
     unsubscribe ??= store.subscribe((s, previous) => onSpecChange(s.spec, previous.spec, s.runtime.playing));
     connection = connect(onMessage, crashed);
+    loadsInFlight.length = 0;
+    running = undefined;
     drawScheduled = false;
     restoring = false;
     heartbeat?.stop();
@@ -296,7 +327,7 @@ export function createEngineClient({
         onSilent: silent,
         onAnswer: () => state().addLog(currentStep, 'the engine answers again'),
       });
-    send({
+    sendLoad({
       type: 'load',
       spec: state().spec,
       weights: trained?.weights,
@@ -363,7 +394,7 @@ export function createEngineClient({
       editedSpec = spec;
       state().replaceSpec(spec);
       state().setRuntime({ playing: false });
-      send({ type: 'load', spec, weights: trained?.weights, step: trained?.step, state: trained?.state });
+      sendLoad({ type: 'load', spec, weights: trained?.weights, step: trained?.step, state: trained?.state });
     },
     /** The engine's current weights and step. */
     requestWeights: (): Promise<Trained> =>
@@ -376,7 +407,7 @@ export function createEngineClient({
     /** Starts the experiment over: same spec, fresh weights. */
     reset: () => {
       state().setRuntime({ playing: false });
-      send({ type: 'load', spec: state().spec, carryWeights: false });
+      sendLoad({ type: 'load', spec: state().spec, carryWeights: false });
     },
   };
 }

@@ -104,6 +104,29 @@ describe('engine runner (worker protocol)', () => {
     expect(h.frames()[0].step).toBe(0);
   });
 
+  it('a load it cannot make while an experiment runs is refused, and that experiment goes on', async () => {
+    const h = harness();
+    await h.send({ type: 'load', spec: defaultSpec('mlp') }, 'frame');
+    await h.send({ type: 'frameAck' });
+    await h.send({ type: 'step', steps: 3 }, 'frame', 2);
+    await h.send({ type: 'frameAck' });
+    // Valid, but over the work budget (the heaviest Wormhole).
+    const heavy = defaultSpec('wormhole');
+    const wormholes: { from: number; to: number }[] = [];
+    for (let from = 2; from <= 8; from++)
+      for (let to = 1; to < from && wormholes.length < 16; to++) wormholes.push({ from, to });
+    heavy.wormhole = { ...heavy.wormhole, hidden: Array(8).fill(64), wormholes, maxIter: 500, tol: 1e-12 };
+    heavy.training.batchSize = 1000;
+    await h.send({ type: 'load', spec: heavy }, 'loadRefused');
+    await h.send({ type: 'load', spec: { ...defaultSpec('mlp'), seed: -5 } }, 'loadRefused', 2);
+    const refusals = h.posted.filter((m) => m.type === 'loadRefused');
+    expect(refusals[0]).toMatchObject({ message: expect.stringMatching(/Max iterations/) });
+    expect(refusals[1]).toMatchObject({ message: expect.stringMatching(/seed/) });
+    expect(h.posted.filter((m) => m.type === 'loaded')).toHaveLength(1);
+    await h.send({ type: 'step', steps: 1 }, 'frame', 3);
+    expect(h.frames().at(-1)!.step).toBe(4);
+  });
+
   it('compares the DIAN with its three baselines on the same data, chunk by chunk, to the end', async () => {
     const h = harness();
     await h.send({ type: 'load', spec: defaultSpec('dian') }, 'frame');

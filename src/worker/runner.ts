@@ -135,7 +135,7 @@ export class EngineRunner {
     this.comparison.end(true);
     this.pace.reset();
     const { spec, problems } = validateSpec(message.spec);
-    if (problems.length > 0) throw new Error(`Invalid experiment: ${problems.join('; ')}.`);
+    if (problems.length > 0) return this.refuseLoad(`Invalid experiment: ${problems.join('; ')}.`);
     // A frame held for the UI's ack belongs to the experiment before: sent after 'loaded', it showed its step.
     this.out.dropHeldFrame();
     if (this.backends.changes(spec.backend) || !this.session) {
@@ -149,7 +149,12 @@ export class EngineRunner {
         ? { weights: await this.session.exportWeights(), step: this.session.step }
         : undefined;
     // The running experiment stays until its replacement exists (a failed load leaves it working).
-    const session = await this.backends.sessionFor(spec);
+    let session: Session;
+    try {
+      session = await this.backends.sessionFor(spec);
+    } catch (e) {
+      return this.refuseLoad(e instanceof Error ? e.message : String(e));
+    }
     this.session?.dispose();
     this.session = session;
     this.spec = spec;
@@ -161,6 +166,12 @@ export class EngineRunner {
     this.out.events([]);
     this.post({ type: 'loaded', layout, step: session.step }, [layout.train.buffer, layout.test.buffer]);
     this.accept(await this.snapshot('maps'));
+  }
+
+  /** A load that could not be made: with an experiment still running the page goes back to it, else an error. */
+  private refuseLoad(message: string): void {
+    if (!this.session) throw new Error(message);
+    this.post({ type: 'loadRefused', message });
   }
 
   /** Reports the backend running (and with "auto" the rates it measured), and the backends that failed. */
