@@ -1,7 +1,7 @@
 import LZString from 'lz-string';
 import { readFileSync } from 'node:fs';
-import { defaultSpec, SCHEMA_VERSION } from '../src/experiment';
-import { chooseBackend, engineStep, expect, openApp, test, type Page } from './fixtures';
+import { decodeLink, defaultSpec, encodeLink, SCHEMA_VERSION } from '../src/experiment';
+import { chooseBackend, engineStep, expect, openApp, stepCount, test, type Page } from './fixtures';
 
 /** The issue's hanging link: 12 fully recurrent hidden neurons, depth 20, memory 32, recursive updates. */
 function hangingLiveLink(): string {
@@ -79,4 +79,33 @@ test('a worker that closes itself is detected, and Restart engine goes on with i
   await expect(page.getByTestId('event-log')).toContainText('loaded a 2-4-2-1 MLP');
   await page.getByRole('button', { name: 'Step' }).click();
   await expect(page.getByTestId('step')).toHaveText(String(before.step + 1));
+});
+
+test('a link whose network is over the work budget, opened while an experiment trains, leaves that experiment and its link', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect(page.getByTestId('step')).toHaveText('1');
+  // The issue's heaviest Wormhole: valid, and refused by the engine before it runs.
+  const heavy = defaultSpec('wormhole');
+  const wormholes: { from: number; to: number }[] = [];
+  for (let from = 2; from <= 9; from++)
+    for (let to = 1; to < from && wormholes.length < 16; to++) wormholes.push({ from, to });
+  heavy.wormhole = { ...heavy.wormhole, hidden: Array(8).fill(64), wormholes, maxIter: 500, tol: 1e-12 };
+  heavy.training.batchSize = 1000;
+  await page.evaluate((hash) => (location.hash = hash), encodeLink(heavy));
+  const alert = page.getByRole('alert').filter({ hasText: 'is back' });
+  await expect(alert).toContainText(
+    /Lower Max iterations .*The experiment that was running is back, paused\./,
+  );
+  await expect(page.getByLabel('Architecture')).toHaveValue('mlp');
+  // The address bar holds the running experiment's link again.
+  await expect
+    .poll(async () => decodeLink(await page.evaluate(() => location.hash)).spec)
+    .toEqual(defaultSpec('mlp'));
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect(page.getByTestId('step')).toHaveText('2');
+  expect(await engineStep(page)).toBe(2);
+  expect(await stepCount(page)).toBe(2);
 });
