@@ -378,6 +378,28 @@ describe('playing: frames when the page can draw them, and Pause', () => {
     await h.send({ type: 'exportWeights' }, 'weights');
   });
 
+  it("with the page's ack of an older frame on its way, Pause's frame goes out on it; its maps on the next ack", async () => {
+    const { h, calls } = counted(false);
+    await h.send({ type: 'load', spec: defaultSpec('mlp') }, 'frame');
+    // The page has not acknowledged the load's frame: step 1's frame waits, then Pause's replaces it.
+    await h.send({ type: 'step', steps: 1 });
+    await h.send({ type: 'pause' });
+    await h.send({ type: 'exportWeights' }, 'weights');
+    const made = calls.frames.length;
+    expect(calls.frames.slice(-2)).toEqual([true, false]); // step 1's (with maps), then Pause's (without)
+    await h.send({ type: 'frameAck' }, 'frame', 2);
+    expect(calls.frames.length).toBe(made);
+    const light = h.frames().at(-1)!;
+    expect([light.step, light.playing, light.heatmapRes]).toEqual([1, false, 0]);
+    await h.send({ type: 'frameAck' }, 'frame', 3);
+    expect(calls.frames.slice(made)).toEqual([true]);
+    expect([h.frames().at(-1)!.step, h.frames().at(-1)!.heatmapRes]).toEqual([1, 100]);
+    // Nothing more is owed.
+    await h.send({ type: 'frameAck' });
+    await h.send({ type: 'exportWeights' }, 'weights', 2);
+    expect(h.frames()).toHaveLength(3);
+  });
+
   it('Pause sends at once a frame without maps at the step training stopped, then its maps', async () => {
     const { h, calls } = counted(true);
     await h.send({ type: 'load', spec: defaultSpec('mlp') }, 'frame');

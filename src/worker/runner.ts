@@ -43,6 +43,12 @@ export class EngineRunner {
   private out: Outbox;
   /** Steps were trained while playing since the last frame was made: the page's next ack asks for one. */
   private frameOwed = false;
+  /**
+   * Pause's frame (no maps, at once) is out: the page's ack of it asks for the maps of that step. Made on the ack,
+   * not queued at once, so that an ack already on its way (of a frame sent before the Pause) comes first and
+   * sends Pause's frame, instead of waiting behind the maps.
+   */
+  private pauseMapsOwed = false;
   private rate = { since: 0, steps: 0, value: 0 };
   private comparison: ComparisonDriver;
   private spec?: ExperimentSpec;
@@ -87,6 +93,8 @@ export class EngineRunner {
   private async process(message: ToEngine): Promise<void> {
     // Every message but these meets the engine with no frame in flight: that frame goes out first.
     if (message.type !== 'frameAck' && message.type !== 'setSpeed') await this.settle();
+    // Anything else that changes what the page shows sends a frame with maps of its own.
+    if (!['frameAck', 'setSpeed', 'exportWeights', 'ping'].includes(message.type)) this.pauseMapsOwed = false;
     switch (message.type) {
       case 'load':
         return this.load(message);
@@ -123,7 +131,13 @@ export class EngineRunner {
         this.only('wormhole').select(message.point);
         return this.out.frame(await this.snapshot('maps'));
       case 'frameAck':
-        if (this.out.ack() || !this.frameOwed || !this.playing) return;
+        if (this.out.ack()) return;
+        if (this.pauseMapsOwed && !this.playing) {
+          // The page drew Pause's frame: now the maps of that step.
+          this.pauseMapsOwed = false;
+          return this.out.frame(await this.snapshot('maps'));
+        }
+        if (!this.frameOwed || !this.playing) return;
         // The page can draw: the frame of the steps trained since the last one.
         this.frameOwed = false;
         return this.check(await this.snapshot('paced'));
@@ -241,11 +255,8 @@ export class EngineRunner {
    */
   private async pause(): Promise<void> {
     this.stop();
-    const session = this.session;
     this.out.frame(await this.snapshot('none'));
-    this.enqueue(async () => {
-      if (!this.playing && this.session === session) this.out.frame(await this.snapshot('maps'));
-    });
+    this.pauseMapsOwed = true;
   }
 
   private schedule(delay: number): void {
