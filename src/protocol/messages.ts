@@ -26,6 +26,8 @@ export type ToEngine =
       step?: number;
       state?: TrainingState;
       carryWeights?: boolean;
+      /** Play once loaded (a setting changed while playing); a refused load leaves the engine paused. */
+      play?: boolean;
     }
   /** Asks for the trained weights, step and training state (for a link or a file); answered by "weights". */
   | { type: 'exportWeights' }
@@ -92,5 +94,5 @@ export type FromEngine =
   /** A Live graph edit the engine could not make (the network is as before it): the page takes it back. */
   | { type: 'editRefused'; message: string }
   /** A load the engine could not make while an experiment runs (that one stays, paused): the page goes back to it. */
-  | { type: 'loadRefused'; message: string }
+  | { type: 'loadRefused'; message: string; running: boolean }
   | Pong;

@@ -80,6 +80,16 @@ describe('engine client: heartbeat and restart', () => {
     expect(f.posted[0]).toEqual({ type: 'load', spec: f.store.getState().spec });
   });
 
+  it('a crash is said once: the heartbeat does not call the stopped engine silent later', () => {
+    const f = running();
+    f.crash('gone');
+    f.advance(30_000);
+    expect(f.store.getState().runtime.alerts.map((a) => a.message)).toEqual([
+      expect.stringMatching(/^The engine stopped: gone\./),
+    ]);
+    expect(f.posted.filter((m) => m.type === 'ping')).toEqual([]);
+  });
+
   it('a crash offers the same restart from the last good weights', () => {
     const f = running();
     f.draw(7, [1, 1, 1]);

@@ -42,14 +42,6 @@ describe('engine client: spec changes (reload or keep)', () => {
     expect(f.posted).toEqual([{ type: 'load', spec: f.store.getState().spec, carryWeights: false }]);
   });
 
-  it('a reload while playing posts play after the load', () => {
-    const f = fakeEngine();
-    f.engine.play();
-    f.posted.length = 0;
-    f.store.getState().updateSpec((s) => (s.training.learningRate = 0.1));
-    expect(f.posted.map((m) => m.type)).toEqual(['load', 'play']);
-  });
-
   it('a change before the engine starts posts nothing', () => {
     const f = fakeEngine({ started: false });
     f.store.getState().updateSpec((s) => (s.training.learningRate = 0.1));
@@ -138,7 +130,7 @@ describe('engine client: a load the engine refuses', () => {
     const runningSpec = f.store.getState().spec;
     f.store.getState().updateSpec((s) => (s.training.learningRate = 0.1));
     f.store.getState().updateSpec((s) => (s.speed = 1));
-    f.receive({ type: 'loadRefused', message: 'Refused: too heavy.' });
+    f.receive({ type: 'loadRefused', message: 'Refused: too heavy.', running: true });
     expect(f.store.getState().spec).toEqual({ ...runningSpec, speed: 1 });
     expect(alerts(f)).toEqual(['Refused: too heavy. The experiment that was running is back, paused.']);
     expect(f.store.getState().runtime.playing).toBe(false);
@@ -150,15 +142,28 @@ describe('engine client: a load the engine refuses', () => {
     f.receive({ type: 'loaded', layout: testLayout(), step: 0 });
     f.store.getState().updateSpec((s) => (s.training.learningRate = 0.1));
     f.store.getState().updateSpec((s) => (s.training.learningRate = 0.2));
-    f.receive({ type: 'loadRefused', message: 'Refused.' });
+    f.receive({ type: 'loadRefused', message: 'Refused.', running: true });
     expect(f.store.getState().spec.training.learningRate).toBe(0.2);
     expect(alerts(f)).toEqual(['Refused.']);
+    // Every load is answered once: the later one's refusal goes back to the one running.
+    f.receive({ type: 'loadRefused', message: 'Refused again.', running: true });
+    expect(f.store.getState().spec.training.learningRate).toBe(0.03);
   });
 
-  it('with nothing running yet, keeps the spec and says why', () => {
+  it('a setting changed while playing sends play with its load (no separate play)', () => {
     const f = fakeEngine();
+    f.store.getState().setRuntime({ playing: true });
     f.store.getState().updateSpec((s) => (s.training.learningRate = 0.1));
-    f.receive({ type: 'loadRefused', message: 'Refused.' });
+    expect(f.posted).toEqual([
+      { type: 'load', spec: f.store.getState().spec, carryWeights: false, play: true },
+    ]);
+  });
+
+  it('with nothing running (yet, or any more), keeps the spec and says why', () => {
+    const f = fakeEngine();
+    f.receive({ type: 'loaded', layout: testLayout(), step: 0 });
+    f.store.getState().updateSpec((s) => (s.training.learningRate = 0.1));
+    f.receive({ type: 'loadRefused', message: 'Refused.', running: false });
     expect(f.store.getState().spec.training.learningRate).toBe(0.1);
     expect(alerts(f)).toEqual(['Refused.']);
   });

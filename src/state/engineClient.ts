@@ -97,9 +97,10 @@ export function createEngineClient({
    * The engine could not load the oldest load in flight and goes on with the experiment it ran (paused): the
    * spec, and so the controls and the link, go back to that one, unless a later load is still on its way.
    */
-  function loadRefused(message: string): void {
+  function loadRefused(message: string, engineRuns: boolean): void {
     loadsInFlight.shift();
     state().setRuntime({ playing: false });
+    if (!engineRuns) running = undefined;
     const back = running !== undefined && loadsInFlight.length === 0;
     state().addAlert(back ? `${message} The experiment that was running is back, paused.` : message);
     if (!back) return;
@@ -165,7 +166,7 @@ export function createEngineClient({
         s.setRuntime({ layout: message.layout });
         return;
       case 'loadRefused':
-        return loadRefused(message.message);
+        return loadRefused(message.message, message.running);
       case 'loaded': {
         editsInFlight.length = 0;
         running = loadsInFlight.shift() ?? s.spec;
@@ -264,6 +265,9 @@ export function createEngineClient({
   }
 
   function crashed(reason: string): void {
+    // A crash is said once: the heartbeat would call the same engine silent later.
+    heartbeat?.stop();
+    heartbeat = undefined;
     connection?.terminate();
     connection = undefined;
     state().setRuntime({ engine: 'crashed', playing: false });
@@ -302,8 +306,13 @@ export function createEngineClient({
     if (spec === previous || !connection || spec === editedSpec) return;
     if (spec.speed !== previous.speed) send({ type: 'setSpeed', speed: spec.speed });
     if (!needsReload(spec, previous)) return;
-    sendLoad({ type: 'load', spec, carryWeights: onlyWormholesChanged(spec, previous) });
-    if (playing) send({ type: 'play' });
+    // Play goes with the load: a load the engine refuses leaves it paused, as the page then shows.
+    sendLoad({
+      type: 'load',
+      spec,
+      carryWeights: onlyWormholesChanged(spec, previous),
+      play: playing || undefined,
+    });
   }
 
   /** Starts (or restarts) the engine and loads the current spec (with trained weights, from a link). */

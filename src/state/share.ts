@@ -206,11 +206,13 @@ export function createShareLinks(deps: ShareLinkDeps) {
   }
 
   async function exportFile(): Promise<void> {
+    // The spec of the weights asked for now (a change while they come is another experiment's).
+    const spec = store().spec;
     const trained = await withEngine('export the experiment', engine.requestWeights);
     if (!trained) return;
-    const data = { format: FILE_FORMAT, ...trained, spec: store().spec, history: frames.latestHistory() };
+    const data = { format: FILE_FORMAT, ...trained, spec, history: frames.latestHistory() };
     saveFile(
-      `experiment-${store().spec.architecture}-step${trained.step}.json`,
+      `experiment-${spec.architecture}-step${trained.step}.json`,
       new Blob([JSON.stringify(data)], { type: 'application/json' }),
     );
   }

@@ -93,12 +93,13 @@ describe('engine runner (worker protocol)', () => {
     expect(last.playing).toBe(false);
   });
 
-  it('reports an invalid spec as an error and keeps working', async () => {
+  it('refuses an invalid spec with nothing running, and keeps working', async () => {
     const h = harness();
     const bad = { ...defaultSpec('mlp'), seed: -5 };
-    await h.send({ type: 'load', spec: bad }, 'error');
-    expect(h.posted.find((m) => m.type === 'error')).toMatchObject({
+    await h.send({ type: 'load', spec: bad }, 'loadRefused');
+    expect(h.posted.find((m) => m.type === 'loadRefused')).toMatchObject({
       message: expect.stringMatching(/seed/),
+      running: false,
     });
     await h.send({ type: 'load', spec: defaultSpec('mlp') }, 'frame');
     expect(h.frames()[0].step).toBe(0);
@@ -120,11 +121,14 @@ describe('engine runner (worker protocol)', () => {
     await h.send({ type: 'load', spec: heavy }, 'loadRefused');
     await h.send({ type: 'load', spec: { ...defaultSpec('mlp'), seed: -5 } }, 'loadRefused', 2);
     const refusals = h.posted.filter((m) => m.type === 'loadRefused');
-    expect(refusals[0]).toMatchObject({ message: expect.stringMatching(/Max iterations/) });
+    expect(refusals[0]).toMatchObject({ message: expect.stringMatching(/Max iterations/), running: true });
     expect(refusals[1]).toMatchObject({ message: expect.stringMatching(/seed/) });
     expect(h.posted.filter((m) => m.type === 'loaded')).toHaveLength(1);
-    await h.send({ type: 'step', steps: 1 }, 'frame', 3);
-    expect(h.frames().at(-1)!.step).toBe(4);
+    // The running experiment is shown again (paused, at its step), and steps on.
+    expect(h.frames().at(-1)).toMatchObject({ step: 3, playing: false });
+    await h.send({ type: 'step', steps: 1 });
+    await h.send({ type: 'frameAck' });
+    await h.until(() => h.frames().at(-1)!.step === 4);
   });
 
   it('compares the DIAN with its three baselines on the same data, chunk by chunk, to the end', async () => {
@@ -655,5 +659,42 @@ describe('engine runner (worker protocol), frames double-buffered', () => {
       // No frame past the broken one was sent: the one in flight was dropped.
       expect(Math.max(...h.frames().map((f) => f.step))).toBeLessThan(diverged.step);
     });
+  });
+});
+
+describe('loads that carry play, and divergence on Pause', () => {
+  it('a load with play plays once loaded; a refused one leaves the running experiment paused', async () => {
+    const h = harness({ autoAck: true });
+    await h.send({ type: 'load', spec: defaultSpec('mlp') }, 'frame');
+    await h.send({ type: 'setSpeed', speed: 3 });
+    await h.send({ type: 'load', spec: { ...defaultSpec('mlp'), seed: 2 }, play: true }, 'loaded', 2);
+    await h.until(() => h.frames().some((f) => f.playing && f.step >= 20));
+    await h.send({ type: 'load', spec: { ...defaultSpec('mlp'), seed: -1 }, play: true }, 'loadRefused');
+    const weights = async (n: number) => (
+      await h.send({ type: 'exportWeights' }, 'weights', n),
+      h.posted.filter((m) => m.type === 'weights').at(-1) as Extract<FromEngine, { type: 'weights' }>
+    );
+    const first = await weights(1);
+    // Paused: the step stays where the refusal left it.
+    await new Promise((r) => setTimeout(r, 100));
+    expect((await weights(2)).step).toBe(first.step);
+    expect(h.frames().at(-1)!.playing).toBe(false);
+  });
+
+  it('a divergence in the steps since the last frame is caught by the Pause frame: weights restored', async () => {
+    const h = harness();
+    const spec = defaultSpec('mlp');
+    spec.mlp.activation = 'linear';
+    spec.training.learningRate = 10;
+    await h.send({ type: 'load', spec }, 'frame');
+    // The page never acknowledges: no frame is made while playing, so only Pause's frame can see the divergence.
+    await h.send({ type: 'setSpeed', speed: 3 });
+    await h.send({ type: 'play' }, 'frame', 1);
+    await new Promise((r) => setTimeout(r, 200));
+    await h.send({ type: 'pause' }, 'events');
+    const events = h.posted.flatMap((m) => (m.type === 'events' ? m.events : []));
+    expect(events.map((e) => e.kind)).toContain('diverged');
+    await h.send({ type: 'frameAck' }, 'frame', 2);
+    expect(h.frames().at(-1)!.weights.every(Number.isFinite)).toBe(true);
   });
 });

@@ -99,11 +99,7 @@ export class EngineRunner {
       case 'load':
         return this.load(message);
       case 'play':
-        this.comparison.end(true);
-        this.playing = true;
-        this.pace.reset();
-        this.rate = { since: this.now(), steps: 0, value: 0 };
-        this.schedule(0);
+        this.play();
         return this.out.frame(await this.snapshot('maps'));
       case 'pause':
         return this.pause();
@@ -135,7 +131,7 @@ export class EngineRunner {
         if (this.pauseMapsOwed && !this.playing) {
           // The page drew Pause's frame: now the maps of that step.
           this.pauseMapsOwed = false;
-          return this.out.frame(await this.snapshot('maps'));
+          return this.check(await this.snapshot('maps'));
         }
         if (!this.frameOwed || !this.playing) return;
         // The page can draw: the frame of the steps trained since the last one.
@@ -144,12 +140,30 @@ export class EngineRunner {
     }
   }
 
+  private play(): void {
+    this.comparison.end(true);
+    this.playing = true;
+    this.pace.reset();
+    this.rate = { since: this.now(), steps: 0, value: 0 };
+    this.schedule(0);
+  }
+
+  /** Every load is answered by 'loaded' or 'loadRefused' (the page keeps count of the loads in flight). */
   private async load(message: Extract<ToEngine, { type: 'load' }>): Promise<void> {
+    try {
+      await this.loadSession(message);
+    } catch (e) {
+      return this.refuseLoad(e instanceof Error ? e.message : String(e));
+    }
+    if (message.play) this.play();
+  }
+
+  private async loadSession(message: Extract<ToEngine, { type: 'load' }>): Promise<void> {
     this.stop();
     this.comparison.end(true);
     this.pace.reset();
     const { spec, problems } = validateSpec(message.spec);
-    if (problems.length > 0) return this.refuseLoad(`Invalid experiment: ${problems.join('; ')}.`);
+    if (problems.length > 0) throw new Error(`Invalid experiment: ${problems.join('; ')}.`);
     // A frame held for the UI's ack belongs to the experiment before: sent after 'loaded', it showed its step.
     this.out.dropHeldFrame();
     if (this.backends.changes(spec.backend) || !this.session) {
@@ -163,12 +177,7 @@ export class EngineRunner {
         ? { weights: await this.session.exportWeights(), step: this.session.step }
         : undefined;
     // The running experiment stays until its replacement exists (a failed load leaves it working).
-    let session: Session;
-    try {
-      session = await this.backends.sessionFor(spec);
-    } catch (e) {
-      return this.refuseLoad(e instanceof Error ? e.message : String(e));
-    }
+    const session = await this.backends.sessionFor(spec);
     this.session?.dispose();
     this.session = session;
     this.spec = spec;
@@ -182,10 +191,13 @@ export class EngineRunner {
     this.accept(await this.snapshot('maps'));
   }
 
-  /** A load that could not be made: with an experiment still running the page goes back to it, else an error. */
-  private refuseLoad(message: string): void {
-    if (!this.session) throw new Error(message);
-    this.post({ type: 'loadRefused', message });
+  /** A load that could not be made: the experiment before it, if one still runs, goes on (paused). */
+  private async refuseLoad(message: string): Promise<void> {
+    this.stop();
+    this.frames.drop();
+    this.post({ type: 'loadRefused', message, running: !!this.session });
+    // The page shows that experiment again, paused.
+    if (this.session) this.out.frame(await this.snapshot('none'));
   }
 
   /** Reports the backend running (and with "auto" the rates it measured), and the backends that failed. */
@@ -255,7 +267,10 @@ export class EngineRunner {
    */
   private async pause(): Promise<void> {
     this.stop();
-    this.out.frame(await this.snapshot('none'));
+    // Checked as every frame of training is: steps since the last frame may have diverged.
+    const frame = await this.snapshot('none');
+    if (LastGood.broken(frame, this.current().alwaysHasLoss)) return this.diverged(frame.step);
+    this.accept(frame);
     this.pauseMapsOwed = true;
   }
 

@@ -43,6 +43,11 @@ describe('hostile links (seeded fuzz)', () => {
         continue;
       }
       const { spec, problems, trained, unusable } = decoded;
+      // decodeLink catches what it throws itself: a caught exception counts as one too.
+      if (problems.some((p) => p.startsWith('the link could not be read'))) {
+        exceptions++;
+        continue;
+      }
       expect(validateSpec(spec).problems).toEqual([]);
       if (trained) expect(checkTrained(trained)).toEqual(trained);
       // User text is quoted shortened: no problem carries the 100k string (or any long stretch of it).
