@@ -285,7 +285,7 @@ export class EngineRunner {
     const started = this.now();
     await this.advance(steps, false);
     const elapsed = this.now() - started;
-    if (intervalMs === 0) this.pace.took(elapsed);
+    this.pace.took(elapsed, steps, intervalMs === 0);
     if (this.playing) this.schedule(Math.max(0, intervalMs - elapsed));
   }
 

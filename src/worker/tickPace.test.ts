@@ -10,17 +10,33 @@ describe('the pace of play', () => {
     expect(pace.plan(3)).toEqual({ steps: 10, intervalMs: 16 }); // 600 steps/s
   });
 
+  it('at a set speed, no more steps than fit the budget at what a step took last; full speed again after', () => {
+    const pace = new TickPace();
+    pace.took(20 * TICK_BUDGET_MS, 10, false); // 2 budgets a step: one step a tick
+    expect(pace.plan(3)).toEqual({ steps: 1, intervalMs: 16 });
+    pace.took(TICK_BUDGET_MS, 4, false); // a quarter budget a step: 4 fit
+    expect(pace.plan(3).steps).toBe(4);
+    pace.took(1, 100, false);
+    expect(pace.plan(3).steps).toBe(10);
+    // Timing at a set speed does not move the full-speed steps per tick.
+    expect(pace.plan(4).steps).toBe(1);
+    pace.reset();
+    pace.took(20 * TICK_BUDGET_MS, 1, true);
+    pace.reset();
+    expect(pace.plan(3).steps).toBe(10);
+  });
+
   it('at full speed: doubles while ticks are short, halves when long, keeps in between; next tick at once', () => {
     const pace = new TickPace();
     const full = 4;
     expect(pace.plan(full)).toEqual({ steps: 1, intervalMs: 0 });
-    for (let i = 0; i < 5; i++) pace.took(TICK_BUDGET_MS * 0.5);
+    for (let i = 0; i < 5; i++) pace.took(TICK_BUDGET_MS * 0.5, 1, true);
     expect(pace.plan(full).steps).toBe(32);
-    pace.took(TICK_BUDGET_MS); // within the budget's band
+    pace.took(TICK_BUDGET_MS, 1, true); // within the budget's band
     expect(pace.plan(full).steps).toBe(32);
-    pace.took(TICK_BUDGET_MS * 2);
+    pace.took(TICK_BUDGET_MS * 2, 1, true);
     expect(pace.plan(full).steps).toBe(16);
-    for (let i = 0; i < 20; i++) pace.took(0);
+    for (let i = 0; i < 20; i++) pace.took(0, 1, true);
     expect(pace.plan(full).steps).toBe(4096);
     pace.reset();
     expect(pace.plan(full).steps).toBe(1);

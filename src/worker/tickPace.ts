@@ -1,7 +1,8 @@
 /**
  * How many steps a tick of play trains, and when the next tick comes. At a set speed (steps per second): that
- * many steps per interval of at least 16 ms. At full speed: as many as fit the tick's time budget, found by
- * doubling and halving, and the next tick at once.
+ * many steps per interval of at least 16 ms, but no more than fit the tick's time budget at the time a step took
+ * last (a heavy network plays slower than asked rather than holding every message for seconds). At full speed:
+ * as many as fit the budget, found by doubling and halving, and the next tick at once.
  */
 import { SPEEDS } from '../experiment';
 
@@ -11,10 +12,13 @@ const MAX_STEPS_PER_TICK = 4096;
 
 export class TickPace {
   private stepsPerTick = 1;
+  /** What one step took in the last tick (ms); unknown until a tick has been timed. */
+  private msPerStep?: number;
 
   /** Steps of another model say nothing about this one's speed: start small again. */
   reset(): void {
     this.stepsPerTick = 1;
+    this.msPerStep = undefined;
   }
 
   /** The steps of the next tick at `speed` (an index into SPEEDS), and its interval (0 at full speed). */
@@ -22,11 +26,18 @@ export class TickPace {
     const { stepsPerSecond } = SPEEDS[speed];
     if (!Number.isFinite(stepsPerSecond)) return { steps: this.stepsPerTick, intervalMs: 0 };
     const intervalMs = Math.max(16, 1000 / stepsPerSecond);
-    return { steps: Math.max(1, Math.round((stepsPerSecond * intervalMs) / 1000)), intervalMs };
+    const asked = Math.max(1, Math.round((stepsPerSecond * intervalMs) / 1000));
+    const fit = this.msPerStep ? Math.max(1, Math.floor(TICK_BUDGET_MS / this.msPerStep)) : asked;
+    return { steps: Math.min(asked, fit), intervalMs };
   }
 
-  /** After a full-speed tick of `elapsedMs`: more steps next time when it was short, fewer when it was long. */
-  took(elapsedMs: number): void {
+  /**
+   * After a tick of `steps` that took `elapsedMs`: what a step takes; at full speed also more steps next time
+   * when the tick was short, fewer when it was long.
+   */
+  took(elapsedMs: number, steps: number, fullSpeed: boolean): void {
+    this.msPerStep = elapsedMs / steps;
+    if (!fullSpeed) return;
     if (elapsedMs < TICK_BUDGET_MS * 0.7)
       this.stepsPerTick = Math.min(MAX_STEPS_PER_TICK, this.stepsPerTick * 2);
     else if (elapsedMs > TICK_BUDGET_MS * 1.5)
