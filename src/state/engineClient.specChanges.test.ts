@@ -109,6 +109,16 @@ describe('engine client: Live edits', () => {
     expect(f.posted.map((m) => m.type)).toEqual(['edit', 'edit']);
   });
 
+  it('an edit made while a load is on its way is still taken back when the engine refuses it', () => {
+    const f = fakeEngine();
+    const live = f.store.getState().spec;
+    f.engine.replace({ ...live, seed: 7 });
+    f.engine.edit(connectInToOut);
+    f.receive({ type: 'loaded', layout: testLayout(), step: 0 });
+    f.receive({ type: 'editRefused', message: 'Refused.' });
+    expect(f.store.getState().spec).toEqual({ ...live, seed: 7 });
+  });
+
   it('a refused edit posts nothing and keeps the spec', () => {
     const f = fakeEngine();
     const before = f.store.getState().spec;

@@ -168,7 +168,8 @@ export function createEngineClient({
       case 'loadRefused':
         return loadRefused(message.message, message.running);
       case 'loaded': {
-        editsInFlight.length = 0;
+        // Edits sent before this load were answered before it (the engine keeps the order): those in flight
+        // now came after it, and stay.
         running = loadsInFlight.shift() ?? s.spec;
         dropPendingFrame();
         lastGood.layout(message.layout.weights);
@@ -324,6 +325,7 @@ export function createEngineClient({
     unsubscribe ??= store.subscribe((s, previous) => onSpecChange(s.spec, previous.spec, s.runtime.playing));
     connection = connect(onMessage, crashed);
     loadsInFlight.length = 0;
+    editsInFlight.length = 0;
     running = undefined;
     drawScheduled = false;
     restoring = false;
