@@ -663,6 +663,33 @@ describe('engine runner (worker protocol), frames double-buffered', () => {
 });
 
 describe('loads that carry play, and divergence on Pause', () => {
+  it('a refused load on another backend builds the running experiment again: its weights, step and state', async () => {
+    const h = harness();
+    const weights = async (n: number) => (
+      await h.send({ type: 'exportWeights' }, 'weights', n),
+      h.posted.filter((m) => m.type === 'weights').at(-1) as Extract<FromEngine, { type: 'weights' }>
+    );
+    await h.send({ type: 'load', spec: { ...defaultSpec('mlp'), backend: 'cpu' } }, 'frame');
+    await h.send({ type: 'step', steps: 3 });
+    const before = await weights(1);
+    const heavy = defaultSpec('wormhole');
+    heavy.backend = 'wasm';
+    const wormholes: { from: number; to: number }[] = [];
+    for (let from = 2; from <= 9; from++)
+      for (let to = 1; to < from && wormholes.length < 16; to++) wormholes.push({ from, to });
+    heavy.wormhole = { ...heavy.wormhole, hidden: Array(8).fill(64), wormholes, maxIter: 500, tol: 1e-12 };
+    heavy.training.batchSize = 1000;
+    await h.send({ type: 'load', spec: heavy }, 'loadRefused');
+    expect(h.posted.filter((m) => m.type === 'loadRefused').at(-1)).toMatchObject({
+      message: expect.stringMatching(/Max iterations/),
+      running: true,
+    });
+    const after = await weights(2);
+    expect(after.step).toBe(3);
+    expect(after.weights).toEqual(before.weights);
+    expect(after.state).toEqual(before.state);
+  });
+
   it('a load with play plays once loaded; a refused one leaves the running experiment paused', async () => {
     const h = harness({ autoAck: true });
     await h.send({ type: 'load', spec: defaultSpec('mlp') }, 'frame');

@@ -150,12 +150,34 @@ export class EngineRunner {
 
   /** Every load is answered by 'loaded' or 'loadRefused' (the page keeps count of the loads in flight). */
   private async load(message: Extract<ToEngine, { type: 'load' }>): Promise<void> {
+    // A load on another backend ends the running session before the new one exists: keep what it knows.
+    const before = this.backends.changes(message.spec.backend) ? await this.saved() : undefined;
     try {
       await this.loadSession(message);
     } catch (e) {
+      // If even that fails, nothing runs, and the refusal says so.
+      if (!this.session && before) await this.rebuild(before).catch(() => undefined);
       return this.refuseLoad(e instanceof Error ? e.message : String(e));
     }
     if (message.play) this.play();
+  }
+
+  /** The running experiment's spec, weights, step and training state; none when nothing runs. */
+  private async saved() {
+    const { session, spec } = this;
+    if (!session || !spec) return undefined;
+    const [weights, state] = [await session.exportWeights(), await session.exportTrainingState()];
+    return { spec, weights, step: session.step, state };
+  }
+
+  /** Builds that experiment again (its backend, weights, step and training state), after a refused load. */
+  private async rebuild(saved: NonNullable<Awaited<ReturnType<EngineRunner['saved']>>>): Promise<void> {
+    await this.backends.start(saved.spec.backend);
+    const session = await this.backends.sessionFor(saved.spec);
+    session.importWeights(saved.weights, saved.step);
+    if (saved.state) await session.importTrainingState(saved.state);
+    this.session = session;
+    this.spec = saved.spec;
   }
 
   private async loadSession(message: Extract<ToEngine, { type: 'load' }>): Promise<void> {
