@@ -1,6 +1,7 @@
 import LZString from 'lz-string';
 import { readFileSync } from 'node:fs';
 import { decodeLink, defaultSpec, encodeLink, SCHEMA_VERSION } from '../src/experiment';
+import { heaviestWormhole } from '../src/experiment/testing/heaviest';
 import { chooseBackend, engineStep, expect, openApp, stepCount, test, type Page } from './fixtures';
 
 /** The issue's hanging link: 12 fully recurrent hidden neurons, depth 20, memory 32, recursive updates. */
@@ -88,13 +89,7 @@ test('a link whose network is over the work budget, opened while an experiment t
   await page.getByRole('button', { name: 'Step' }).click();
   await expect(page.getByTestId('step')).toHaveText('1');
   // The issue's heaviest Wormhole: valid, and refused by the engine before it runs.
-  const heavy = defaultSpec('wormhole');
-  const wormholes: { from: number; to: number }[] = [];
-  for (let from = 2; from <= 9; from++)
-    for (let to = 1; to < from && wormholes.length < 16; to++) wormholes.push({ from, to });
-  heavy.wormhole = { ...heavy.wormhole, hidden: Array(8).fill(64), wormholes, maxIter: 500, tol: 1e-12 };
-  heavy.training.batchSize = 1000;
-  await page.evaluate((hash) => (location.hash = hash), encodeLink(heavy));
+  await page.evaluate((hash) => (location.hash = hash), encodeLink(heaviestWormhole()));
   const alert = page.getByRole('alert').filter({ hasText: 'is back' });
   await expect(alert).toContainText(
     /Lower Max iterations .*The experiment that was running is back, paused\./,

@@ -7,6 +7,7 @@ import type { FromEngine, ToEngine } from '../protocol';
 import { createSession, sessionOf, type Session, type SnapshotRequest } from '../engine';
 import { EngineRunner, type MakeSession, type StartBackend } from './runner';
 import { LISTED_REWIRES, LISTED_SOLVES } from './rewires';
+import { heaviestWormhole } from '../experiment/testing/heaviest';
 
 /** Runs the real runner on the cpu backend (Node), collecting what it posts; a clock and sessions may be given. */
 function harness(
@@ -111,13 +112,8 @@ describe('engine runner (worker protocol)', () => {
     await h.send({ type: 'frameAck' });
     await h.send({ type: 'step', steps: 3 }, 'frame', 2);
     await h.send({ type: 'frameAck' });
-    // Valid, but over the work budget (the heaviest Wormhole).
-    const heavy = defaultSpec('wormhole');
-    const wormholes: { from: number; to: number }[] = [];
-    for (let from = 2; from <= 8; from++)
-      for (let to = 1; to < from && wormholes.length < 16; to++) wormholes.push({ from, to });
-    heavy.wormhole = { ...heavy.wormhole, hidden: Array(8).fill(64), wormholes, maxIter: 500, tol: 1e-12 };
-    heavy.training.batchSize = 1000;
+    // Valid, but over the work budget.
+    const heavy = heaviestWormhole();
     await h.send({ type: 'load', spec: heavy }, 'loadRefused');
     await h.send({ type: 'load', spec: { ...defaultSpec('mlp'), seed: -5 } }, 'loadRefused', 2);
     const refusals = h.posted.filter((m) => m.type === 'loadRefused');
@@ -672,13 +668,7 @@ describe('loads that carry play, and divergence on Pause', () => {
     await h.send({ type: 'load', spec: { ...defaultSpec('mlp'), backend: 'cpu' } }, 'frame');
     await h.send({ type: 'step', steps: 3 });
     const before = await weights(1);
-    const heavy = defaultSpec('wormhole');
-    heavy.backend = 'wasm';
-    const wormholes: { from: number; to: number }[] = [];
-    for (let from = 2; from <= 9; from++)
-      for (let to = 1; to < from && wormholes.length < 16; to++) wormholes.push({ from, to });
-    heavy.wormhole = { ...heavy.wormhole, hidden: Array(8).fill(64), wormholes, maxIter: 500, tol: 1e-12 };
-    heavy.training.batchSize = 1000;
+    const heavy = { ...heaviestWormhole(), backend: 'wasm' as const };
     await h.send({ type: 'load', spec: heavy }, 'loadRefused');
     expect(h.posted.filter((m) => m.type === 'loadRefused').at(-1)).toMatchObject({
       message: expect.stringMatching(/Max iterations/),

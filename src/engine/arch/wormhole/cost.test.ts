@@ -1,20 +1,12 @@
+import { heaviestWormhole } from '../../../experiment/testing/heaviest';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { defaultSpec, type ExperimentSpec } from '../../../experiment';
+import { defaultSpec } from '../../../experiment';
 import { createSession, sessionOf, SpecError } from '../..';
 import { WORK_BUDGET } from '../../core/workBudget';
 import { frameWork, gridWithinBudget, MULTIPLY_ADD_WORK, stepWork, sweepWork, workProblem } from './cost';
 
-/** The heaviest allowed Wormhole: 8 x 64, 16 wormholes, maxIter 500, tol 1e-12, batch 1000. */
-function heaviest(): ExperimentSpec {
-  const spec = defaultSpec('wormhole');
-  const wormholes: { from: number; to: number }[] = [];
-  for (let from = 2; from <= 9; from++)
-    for (let to = 1; to < from && wormholes.length < 16; to++) wormholes.push({ from, to });
-  spec.wormhole = { ...spec.wormhole, hidden: Array(8).fill(64), wormholes, maxIter: 500, tol: 1e-12 };
-  spec.training.batchSize = 1000;
-  return spec;
-}
+const heaviest = heaviestWormhole;
 
 const data = { inputWidth: 2, points: 500 };
 
