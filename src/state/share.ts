@@ -6,6 +6,7 @@ import {
   CARRIES_TRAINING_STATE,
   decodeLink,
   encodeLink,
+  FILE_FORMAT,
   MAX_FILE_BYTES,
   quote,
   readTrained,
@@ -21,7 +22,7 @@ import { listProblems } from './problems';
 import type { AppStore } from './store';
 
 const HASH_DEBOUNCE_MS = 300;
-export const FILE_FORMAT = 'dynamic-nets-experiment';
+export { FILE_FORMAT };
 export const BACK_LABEL = 'Back to the previous experiment';
 /** How long a partly usable link waits for the running experiment's weights (to offer them back). */
 const WEIGHTS_WAIT_MS = 3000;

@@ -6,6 +6,7 @@
 import type { Architecture } from '../../experiment';
 import { layeredScript, type ExportedExperiment, type LayeredArch } from './layered';
 import { DIAN_ARCH } from './dian';
+import { liveScript } from './live';
 import { MLP_ARCH } from './mlp';
 import { WORMHOLE_ARCH } from './wormhole';
 
@@ -17,18 +18,23 @@ const ARCHS: Partial<Record<Architecture, LayeredArch>> = {
   wormhole: WORMHOLE_ARCH,
 };
 
-/** Whether toPyTorch writes scripts for this architecture (Dynamic-Live: not yet). */
+/** Whether toPyTorch writes scripts for this architecture (every one now: the gradient-trained ones and Live). */
 export function hasPyTorchExport(architecture: Architecture): boolean {
-  return ARCHS[architecture] !== undefined;
+  return architecture === 'live' || ARCHS[architecture] !== undefined;
 }
 
-/** The script's file name: the architecture, the task and the step (a valid Python module name). */
+/**
+ * The script's file name: the architecture, the task (Live: its reward task, and the data task for the 2-D one)
+ * and the step (a valid Python module name).
+ */
 export function pytorchFileName(experiment: Pick<ExportedExperiment, 'spec' | 'step'>): string {
-  const { architecture, task } = experiment.spec;
-  return `${architecture}_${task.kind.replace('-', '_')}_step${experiment.step}.py`;
+  const { architecture, task, live } = experiment.spec;
+  const kind = architecture !== 'live' ? task.kind : live.task === '2d' ? `2d_${task.kind}` : live.task;
+  return `${architecture}_${kind.replace(/-/g, '_')}_step${experiment.step}.py`;
 }
 
 export function toPyTorch(experiment: ExportedExperiment): string {
+  if (experiment.spec.architecture === 'live') return liveScript(experiment, pytorchFileName(experiment));
   const arch = ARCHS[experiment.spec.architecture];
   if (!arch) throw new Error(`no PyTorch export for the ${experiment.spec.architecture} network yet`);
   return layeredScript(arch, experiment, pytorchFileName(experiment));
