@@ -15,7 +15,7 @@ import {
   type ExperimentSpec,
   type Trained,
 } from '../experiment';
-import { hasPyTorchExport, pytorchFileName, toPyTorch } from '../export/pytorch';
+import { pytorchFileName, toPyTorch } from '../export/pytorch';
 import type { EngineClient } from './engineClient';
 import type { FrameChannel } from './frames';
 import { listProblems } from './problems';
@@ -219,12 +219,6 @@ export function createShareLinks(deps: ShareLinkDeps) {
   /** Saves the experiment as it is now as a runnable PyTorch script (src/export/pytorch), named by its architecture. */
   async function exportPyTorch(): Promise<void> {
     const spec = store().spec;
-    if (!hasPyTorchExport(spec.architecture)) {
-      store().addAlert(
-        `There is no PyTorch export for the ${spec.architecture} network yet; Export file saves it as JSON.`,
-      );
-      return;
-    }
     const trained = await withEngine('export the PyTorch script', engine.requestWeights);
     if (!trained) return;
     const experiment = { ...trained, spec };

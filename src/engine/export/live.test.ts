@@ -123,7 +123,13 @@ describe.skipIf(!torchPython)('the Dynamic-Live network as a Python script', () 
       'README, auto on a recurrent layer (accumulates), tanh, delayed reward d 2',
       live((s) => {
         recurrent(s);
-        Object.assign(s.live, { task: 'delayed-reward', delay: 2, activation: 'tanh', depth: 10, memory: 10 });
+        Object.assign(s.live, {
+          task: 'delayed-reward',
+          delay: 2,
+          activation: 'tanh',
+          depth: 10,
+          memory: 10,
+        });
       }),
       'accumulate',
     ],
@@ -132,11 +138,7 @@ describe.skipIf(!torchPython)('the Dynamic-Live network as a Python script', () 
       live((s) => Object.assign(s.live, { task: 'delayed-recall', delay: 2, activation: 'sigmoid' })),
       'recursive',
     ],
-    [
-      'beta, temporal XOR',
-      live((s) => Object.assign(s.live, { fidelity: 'beta', lr: 0.5 })),
-      'recursive',
-    ],
+    ['beta, temporal XOR', live((s) => Object.assign(s.live, { fidelity: 'beta', lr: 0.5 })), 'recursive'],
   ] as const)('goes on from its file as the engine does: %s', async (_, spec, mode) => {
     const experiment = await exported(spec, 37);
     const c = await fromFile(experiment, BITS);
@@ -155,7 +157,12 @@ describe.skipIf(!torchPython)('the Dynamic-Live network as a Python script', () 
       s.task = { ...s.task, kind: 'circle', noise: 0.2 };
       s.live.task = '2d';
       s.live.layers = [['x1', 'x2'], ['h0', 'h1', 'h2'], ['out']];
-      s.live.sources = { h0: ['x1', 'x2'], h1: ['x1', 'x2', 'h0'], h2: ['x1', 'x2', 'h0'], out: ['h1', 'h2'] };
+      s.live.sources = {
+        h0: ['x1', 'x2'],
+        h1: ['x1', 'x2', 'h0'],
+        h2: ['x1', 'x2', 'h0'],
+        out: ['h1', 'h2'],
+      };
       s.live.activation = 'sigmoid';
     });
     const c = await fromFile(await exported(spec, 25), POINTS);

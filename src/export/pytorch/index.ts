@@ -1,7 +1,8 @@
 /**
  * toPyTorch(experiment): an exported experiment (what Export file writes: spec, weights, step, training state) as
  * one self-contained PyTorch script: the network written from its maths, the same data, the trained weights, the
- * optimizer and the training loop, and a command line (--predict, --train, --seeds, --device).
+ * optimizer and the training loop, and a command line (--predict, --train, --seeds, --device). Dynamic-Live's is
+ * plain Python (its training is scalar code), with its reward task and a --save back to an experiment file.
  */
 import type { Architecture } from '../../experiment';
 import { layeredScript, type ExportedExperiment, type LayeredArch } from './layered';
@@ -12,16 +13,12 @@ import { WORMHOLE_ARCH } from './wormhole';
 
 export type { ExportedExperiment };
 
-const ARCHS: Partial<Record<Architecture, LayeredArch>> = {
+/** The gradient-trained networks share one script layout (layered.ts); Dynamic-Live has its own (live.ts). */
+const ARCHS: Record<Exclude<Architecture, 'live'>, LayeredArch> = {
   mlp: MLP_ARCH,
   dian: DIAN_ARCH,
   wormhole: WORMHOLE_ARCH,
 };
-
-/** Whether toPyTorch writes scripts for this architecture (every one now: the gradient-trained ones and Live). */
-export function hasPyTorchExport(architecture: Architecture): boolean {
-  return architecture === 'live' || ARCHS[architecture] !== undefined;
-}
 
 /**
  * The script's file name: the architecture, the task (Live: its reward task, and the data task for the 2-D one)
@@ -34,8 +31,8 @@ export function pytorchFileName(experiment: Pick<ExportedExperiment, 'spec' | 's
 }
 
 export function toPyTorch(experiment: ExportedExperiment): string {
-  if (experiment.spec.architecture === 'live') return liveScript(experiment, pytorchFileName(experiment));
-  const arch = ARCHS[experiment.spec.architecture];
-  if (!arch) throw new Error(`no PyTorch export for the ${experiment.spec.architecture} network yet`);
-  return layeredScript(arch, experiment, pytorchFileName(experiment));
+  const { architecture } = experiment.spec;
+  const fileName = pytorchFileName(experiment);
+  if (architecture === 'live') return liveScript(experiment, fileName);
+  return layeredScript(ARCHS[architecture], experiment, fileName);
 }

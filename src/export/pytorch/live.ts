@@ -77,7 +77,9 @@ Usage (python3 ${fileName} OPTIONS):
 function specPy(spec: ExperimentSpec): string {
   const lines = Object.entries(spec).map(([key, value]) => {
     if (key !== 'live' && key !== 'task') return `    ${JSON.stringify(key)}: ${pyValue(value)},`;
-    const inner = Object.entries(value as object).map(([k, v]) => `        ${JSON.stringify(k)}: ${pyValue(v)},`);
+    const inner = Object.entries(value as object).map(
+      ([k, v]) => `        ${JSON.stringify(k)}: ${pyValue(v)},`,
+    );
     return `    ${JSON.stringify(key)}: {\n${inner.join('\n')}\n    },`;
   });
   return `SPEC = {\n${lines.join('\n')}\n}`;
