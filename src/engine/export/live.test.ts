@@ -7,7 +7,14 @@
  * fidelities; --seeds from scratch; and a changed line of the generated maths fails.
  */
 import { describe, expect, it } from 'vitest';
-import { defaultSpec, type ExperimentSpec, type WeightMap } from '../../experiment';
+import {
+  checkTrained,
+  defaultSpec,
+  FILE_FORMAT,
+  validateSpec,
+  type ExperimentSpec,
+  type WeightMap,
+} from '../../experiment';
 import { createSession, sessionOf } from '..';
 import { toPyTorch, type ExportedExperiment } from '../../export/pytorch';
 import { maxDifference, runScript, runScriptFor, TORCH_MISSING, torchPython } from '../testing/pytorch';
@@ -58,7 +65,17 @@ async function fromFile(experiment: ExportedExperiment, rows: number[][], script
     'out.json',
   );
   const lines = stdout.trim().split('\n');
-  const saved = JSON.parse(written!) as { weights: WeightMap; step: number; rewiring: Side['events'] };
+  const saved = JSON.parse(written!) as {
+    format: string;
+    spec: unknown;
+    weights: WeightMap;
+    step: number;
+    rewiring: Side['events'];
+  };
+  // --save writes an experiment file the app's Import file takes: its format, the same spec, checked weights.
+  expect(saved.format).toBe(FILE_FORMAT);
+  expect(validateSpec(saved.spec)).toEqual({ spec: experiment.spec, problems: [] });
+  expect(checkTrained(saved)).toBeDefined();
   const py: Side = {
     outputs: (JSON.parse(lines.pop()!) as number[][]).flat(),
     meanRewards: lines.map(Number),
