@@ -9,6 +9,9 @@ import { nameRecord } from './names';
 import type { WeightMap, WeightValues } from './spec';
 import { checkTrainingState, type TrainingState } from './trainingState';
 
+/** What Export file writes in its `format` field (and what Import file and a PyTorch script's --save check). */
+export const FILE_FORMAT = 'dynamic-nets-experiment';
+
 export interface Trained {
   step: number;
   weights: WeightMap;

@@ -6,6 +6,7 @@ import {
   CARRIES_TRAINING_STATE,
   decodeLink,
   encodeLink,
+  FILE_FORMAT,
   MAX_FILE_BYTES,
   quote,
   readTrained,
@@ -14,14 +15,14 @@ import {
   type ExperimentSpec,
   type Trained,
 } from '../experiment';
-import { hasPyTorchExport, pytorchFileName, toPyTorch } from '../export/pytorch';
+import { pytorchFileName, toPyTorch } from '../export/pytorch';
 import type { EngineClient } from './engineClient';
 import type { FrameChannel } from './frames';
 import { listProblems } from './problems';
 import type { AppStore } from './store';
 
 const HASH_DEBOUNCE_MS = 300;
-export const FILE_FORMAT = 'dynamic-nets-experiment';
+export { FILE_FORMAT };
 export const BACK_LABEL = 'Back to the previous experiment';
 /** How long a partly usable link waits for the running experiment's weights (to offer them back). */
 const WEIGHTS_WAIT_MS = 3000;
@@ -220,12 +221,6 @@ export function createShareLinks(deps: ShareLinkDeps) {
   /** Saves the experiment as it is now as a runnable PyTorch script (src/export/pytorch), named by its architecture. */
   async function exportPyTorch(): Promise<void> {
     const spec = store().spec;
-    if (!hasPyTorchExport(spec.architecture)) {
-      store().addAlert(
-        `There is no PyTorch export for the ${spec.architecture} network yet; Export file saves it as JSON.`,
-      );
-      return;
-    }
     const trained = await withEngine('export the PyTorch script', engine.requestWeights);
     if (!trained) return;
     const experiment = { ...trained, spec };

@@ -4,7 +4,7 @@
  * the system Python, which a pyenv or venv python3 on PATH may hide) that imports torch.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { toPyTorch, type ExportedExperiment } from '../../export/pytorch';
@@ -25,6 +25,16 @@ export const TORCH_MISSING =
 
 /** Writes the script to a temporary folder and runs it with these arguments; files are [name, contents]. */
 export function runScript(script: string, args: string[], files: [string, string][] = []): string {
+  return runScriptFor(script, args, files).stdout;
+}
+
+/** runScript, and the contents of a file the script wrote into its folder (`written`, e.g. --save OUT.json). */
+export function runScriptFor(
+  script: string,
+  args: string[],
+  files: [string, string][] = [],
+  written?: string,
+): { stdout: string; written?: string } {
   if (!torchPython) throw new Error(TORCH_MISSING);
   const dir = mkdtempSync(path.join(tmpdir(), 'pytorch-export-'));
   try {
@@ -38,7 +48,10 @@ export function runScript(script: string, args: string[], files: [string, string
       timeout: 120_000,
     });
     if (run.status !== 0) throw new Error(`script.py ${args.join(' ')} failed:\n${run.stderr}`);
-    return run.stdout;
+    return {
+      stdout: run.stdout,
+      ...(written ? { written: readFileSync(path.join(dir, written), 'utf8') } : {}),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

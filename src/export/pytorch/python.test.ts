@@ -31,4 +31,13 @@ describe('the script file name', () => {
     spec.task.kind = 'temporal-xor';
     expect(pytorchFileName({ spec, step: 120 })).toBe('wormhole_temporal_xor_step120.py');
   });
+
+  it("says Dynamic-Live's reward task (and the data task for the 2-D one)", () => {
+    const spec = defaultSpec('live');
+    spec.live.task = 'delayed-reward';
+    expect(pytorchFileName({ spec, step: 7 })).toBe('live_delayed_reward_step7.py');
+    spec.live.task = '2d';
+    spec.task.kind = 'spiral';
+    expect(pytorchFileName({ spec, step: 0 })).toBe('live_2d_spiral_step0.py');
+  });
 });
