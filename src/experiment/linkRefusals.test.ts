@@ -61,6 +61,10 @@ describe('links refused, or loaded with their problems named by path', () => {
       `live.layers[1][0]: "${'n'.repeat(40)}…" is not a neuron id (a letter, then up to 31 letters, digits, _ or .)`,
       'live.layers[1][1]: "<b>x</b>" is not a neuron id (a letter, then up to 31 letters, digits, _ or .)',
     ]);
+    // Each reward task judges one output: a second output neuron is refused (it trained to NaN).
+    expect(decodeLink(linkOf(withLive({ layers: [['in'], ['h0'], ['out', 'out2']] }))).problems).toContain(
+      'live.layers[2]: one output neuron (each reward task judges one output)',
+    );
   });
 
   it.each([

@@ -66,6 +66,12 @@ function layerProblems(layers: unknown, problems: string[]): string[] | undefine
       else ids.add(id);
     });
   });
+  const outputs = layers.at(-1);
+  // Every reward task judges one output; a second one got no reward and trained to NaN.
+  if (Array.isArray(outputs) && outputs.length > 1)
+    problems.push(
+      `live.layers[${layers.length - 1}]: one output neuron (each reward task judges one output)`,
+    );
   return problems.length > 0 ? undefined : [...ids];
 }
 
