@@ -6,6 +6,7 @@ import type { Frame } from '../protocol';
 import { useAppStore } from './appState';
 import { ARCHITECTURE_UI } from './arch/registry';
 import { Select, Slider } from './kit/controls';
+import { setText } from './kit/setText';
 import { useFrames } from './kit/useFrames';
 
 const ARCHITECTURE_OPTIONS = (Object.keys(ARCHITECTURE_UI) as Architecture[]).map((value) => ({
@@ -23,8 +24,8 @@ export function Toolbar() {
 
   useFrames(
     useCallback((frame: Frame) => {
-      stepRef.current!.textContent = String(frame.step);
-      rateRef.current!.textContent = frame.playing ? `${Math.round(frame.stepsPerSecond)} steps/s` : '';
+      setText(stepRef.current!, String(frame.step));
+      setText(rateRef.current!, frame.playing ? `${Math.round(frame.stepsPerSecond)} steps/s` : '');
     }, []),
   );
 

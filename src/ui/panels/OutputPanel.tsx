@@ -10,6 +10,7 @@ import { useFrames } from '../kit/useFrames';
 import { createHeatmap, type HeatmapView } from '../views/heatmap';
 import { createLineChart, type LineChartView } from '../views/lineChart';
 import { planePoint } from '../views/plane';
+import { setText } from '../kit/setText';
 import { ViewOptions } from './ViewOptions';
 
 export function OutputPanel() {
@@ -47,7 +48,7 @@ export function OutputPanel() {
         if (output.metrics.length === cells.current.length)
           output.metrics.forEach((row, i) => {
             const cell = cells.current[i];
-            if (cell) cell.textContent = row.read(frame);
+            if (cell) setText(cell, row.read(frame));
           });
         readout?.update(frame);
         if (frame.heatmapRes > 0) heatmapRef.current?.update(frame.heatmap, frame.heatmapRes);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import type { FixedPointReplay, Frame } from '../../../protocol';
 import { createConvergenceView, type ConvergenceView } from './convergence';
+import { setText } from '../../kit/setText';
 import { useFrames } from '../../kit/useFrames';
 
 const REPLAY_MS = 250;
@@ -27,8 +28,7 @@ export function ConvergencePanel() {
     const s = Math.max(1, Math.min(sweep, r.iterations));
     view.current?.update(r, s);
     const residual = (r.residualKind === 'abs' ? r.absResidual : r.relResidual).at(-1)!;
-    const set = (key: string, text: string) =>
-      fields.current[key] && (fields.current[key]!.textContent = text);
+    const set = (key: string, text: string) => fields.current[key] && setText(fields.current[key]!, text);
     set('iterations', String(r.iterations));
     set('residual', residual.toExponential(2));
     set('stop', stopText(r));
@@ -73,7 +73,7 @@ export function ConvergencePanel() {
         ] as const) {
           const field = fields.current[key];
           if (!field) continue;
-          field.textContent = String(n);
+          setText(field, String(n));
           field.classList.toggle('not-converged', n > 0);
         }
         if (timer.current === undefined) show(frame.arch.fixedPoint.iterations);
