@@ -15,6 +15,8 @@ import { describeMeasuredChoice } from './backendRates';
 import { describeEvent } from './eventText';
 import type { FrameChannel } from './frames';
 import { startHeartbeat, type Heartbeat, type HeartbeatClock } from './heartbeat';
+import { InFlight } from './inFlight';
+import { needsReload, onlyWormholesChanged } from './specChanges';
 import { createLastGood } from './lastGood';
 import type { AppStore } from './store';
 
@@ -42,19 +44,6 @@ export interface EngineClientDeps {
 
 export type EngineClient = ReturnType<typeof createEngineClient>;
 
-/** Which spec changes need a new session; speed and view options do not. */
-function needsReload(a: ExperimentSpec, b: ExperimentSpec): boolean {
-  const strip = (s: ExperimentSpec) =>
-    JSON.stringify({ ...s, speed: 0, view: null, live: { ...s.live, positions: null } });
-  return strip(a) !== strip(b);
-}
-
-/** Adding or removing a wormhole keeps what the network learned; other changes start over. */
-function onlyWormholesChanged(a: ExperimentSpec, b: ExperimentSpec): boolean {
-  const strip = (s: ExperimentSpec) => JSON.stringify({ ...s, wormhole: { ...s.wormhole, wormholes: [] } });
-  return strip(a) === strip(b);
-}
-
 export function createEngineClient({
   store,
   frames,
@@ -75,11 +64,8 @@ export function createEngineClient({
   let pausing = false;
   /** A spec the engine already has (a Live graph edit, or one loaded with weights): it needs no reload. */
   let editedSpec: ExperimentSpec | undefined;
-  /** Live edits sent and not yet answered, each with the spec before it (to go back to if it is refused). */
-  const editsInFlight: { before: ExperimentSpec; edit: LiveEdit }[] = [];
-  /** The specs of the loads sent and not yet answered, oldest first; and the one the engine runs. */
-  const loadsInFlight: ExperimentSpec[] = [];
-  let running: ExperimentSpec | undefined;
+  /** The loads and Live edits not answered yet, and the spec the engine runs. */
+  const inFlight = new InFlight();
   const weightRequests: { resolve: (trained: Trained) => void; reject: (error: Error) => void }[] = [];
   /** What a restarted engine goes on from; `restoring`: the next load is that restart (history kept). */
   const lastGood = createLastGood();
@@ -89,25 +75,26 @@ export function createEngineClient({
   const send = (message: ToEngine) => connection?.post(message);
 
   function sendLoad(message: Extract<ToEngine, { type: 'load' }>): void {
-    loadsInFlight.push(message.spec);
+    inFlight.load(message.spec);
     send(message);
   }
 
+  /** Shows `spec` again without loading it: the engine runs it. */
+  function showRunning(spec: ExperimentSpec): void {
+    editedSpec = spec;
+    state().replaceSpec(spec);
+  }
+
   /**
-   * The engine could not load the oldest load in flight and goes on with the experiment it ran (paused): the
-   * spec, and so the controls and the link, go back to that one, unless a later load is still on its way.
+   * The engine could not make the oldest load in flight and goes on with the experiment it ran (paused): the
+   * spec, and so the controls and the link, go back to that one (the speed and the view stay the page's).
    */
   function loadRefused(message: string, engineRuns: boolean): void {
-    loadsInFlight.shift();
     state().setRuntime({ playing: false });
-    if (!engineRuns) running = undefined;
-    const back = running !== undefined && loadsInFlight.length === 0;
+    const back = inFlight.loadRefused(engineRuns);
     state().addAlert(back ? `${message} The experiment that was running is back, paused.` : message);
-    if (!back) return;
-    // The speed and the view are the page's: they stay as they are.
     const { speed, view } = state().spec;
-    editedSpec = { ...running!, speed, view };
-    state().replaceSpec(editedSpec);
+    if (back) showRunning({ ...back, speed, view });
   }
 
   /** Settles every pending weight request with an error (the engine failed or went away). */
@@ -154,13 +141,13 @@ export function createEngineClient({
             (message.rates ? `; ${describeMeasuredChoice(message.backend, message.rates)}` : ''),
         );
         return;
-      case 'editRefused':
+      case 'editRefused': {
         s.addAlert(message.message);
-        return takeBackEdit();
+        const back = inFlight.editRefused();
+        return back && showRunning(back);
+      }
       case 'relayout':
-        editsInFlight.shift();
-        // The engine made the oldest edit: it runs the spec the next edit in flight started from, or the page's.
-        running = editsInFlight[0]?.before ?? s.spec;
+        inFlight.edited(s.spec);
         dropPendingFrame();
         lastGood.layout(message.layout.weights);
         s.setRuntime({ layout: message.layout });
@@ -168,9 +155,7 @@ export function createEngineClient({
       case 'loadRefused':
         return loadRefused(message.message, message.running);
       case 'loaded': {
-        // Edits sent before this load were answered before it (the engine keeps the order): those in flight
-        // now came after it, and stay.
-        running = loadsInFlight.shift() ?? s.spec;
+        inFlight.loaded(s.spec);
         dropPendingFrame();
         lastGood.layout(message.layout.weights);
         // A restart goes on with the history it had; any other load starts a new one.
@@ -248,23 +233,6 @@ export function createEngineClient({
     }
   }
 
-  /**
-   * The engine refused the oldest edit in flight: the spec goes back to what it was before it, with the edits sent
-   * after it made again on top (the engine makes them on its network without the refused one too).
-   */
-  function takeBackEdit(): void {
-    const refused = editsInFlight.shift();
-    if (!refused) return;
-    let spec = refused.before;
-    for (const later of editsInFlight) {
-      later.before = spec;
-      const result = applyLiveEdit(spec.live, later.edit);
-      if (result.live) spec = { ...spec, live: result.live };
-    }
-    editedSpec = spec;
-    state().replaceSpec(spec);
-  }
-
   function crashed(reason: string): void {
     // A crash is said once: the heartbeat would call the same engine silent later.
     heartbeat?.stop();
@@ -324,9 +292,7 @@ export function createEngineClient({
     state().setRuntime({ engine: 'starting', playing: false });
     unsubscribe ??= store.subscribe((s, previous) => onSpecChange(s.spec, previous.spec, s.runtime.playing));
     connection = connect(onMessage, crashed);
-    loadsInFlight.length = 0;
-    editsInFlight.length = 0;
-    running = undefined;
+    inFlight.reset();
     drawScheduled = false;
     restoring = false;
     heartbeat?.stop();
@@ -393,7 +359,7 @@ export function createEngineClient({
         return false;
       }
       // Mark the spec as edited before the store announces it, so the change does not reload the engine.
-      editsInFlight.push({ before: state().spec, edit });
+      inFlight.edit(state().spec, edit);
       editedSpec = { ...state().spec, live: result.live! };
       state().replaceSpec(editedSpec);
       send({ type: 'edit', edit });
