@@ -7,7 +7,7 @@
 import { SPEEDS } from '../experiment';
 
 /** A tick at full speed trains for about this long: Pause (queued behind it) then lands within one 16.7 ms frame. */
-export const TICK_BUDGET_MS = 8;
+export const TICK_BUDGET_MS = 5;
 const MAX_STEPS_PER_TICK = 4096;
 
 export class TickPace {
