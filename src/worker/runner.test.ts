@@ -357,7 +357,8 @@ describe('playing: frames when the page can draw them, and Pause', () => {
         },
       }) as Session;
     };
-    return { h: harness({ makeSession, autoAck }), calls };
+    // A clock that stands still: every tick at 'fast' trains the ten steps it asks for, however loaded the machine.
+    return { h: harness({ makeSession, autoAck, now: () => 0 }), calls };
   }
 
   it('a tick only trains while the page has not drawn the last frame; its ack brings one of the latest step', async () => {
@@ -612,7 +613,8 @@ describe('engine runner (worker protocol), frames double-buffered', () => {
       h.posted.find((m) => m.type === 'weights') as Extract<FromEngine, { type: 'weights' }>;
 
     it('plays: frames in order, and Pause sends the one in flight, then one at the engine step', async () => {
-      const h = harness({ pipelineFrames: true, autoAck: true });
+      // A clock that stands still: ticks take no time, so every tick trains the ten steps 'fast' asks for.
+      const h = harness({ pipelineFrames: true, autoAck: true, now: () => 0 });
       await h.send({ type: 'load', spec: defaultSpec('mlp') }, 'frame');
       // 'fast': timed ticks (in Node a stream of zero-delay ticks would starve the test's own messages).
       await h.send({ type: 'setSpeed', speed: 3 });

@@ -10,18 +10,17 @@ describe('the pace of play', () => {
     expect(pace.plan(3)).toEqual({ steps: 10, intervalMs: 16 }); // 600 steps/s
   });
 
-  it('at a set speed, no more steps than fit the budget at what a step took last; full speed again after', () => {
+  it('at a set speed, no more steps than fit its interval at what a step took last; as asked again after', () => {
     const pace = new TickPace();
-    pace.took(20 * TICK_BUDGET_MS, 10, false); // 2 budgets a step: one step a tick
+    pace.took(20 * 16, 10, false); // 2 intervals a step: one step a tick
     expect(pace.plan(3)).toEqual({ steps: 1, intervalMs: 16 });
-    pace.took(TICK_BUDGET_MS, 4, false); // a quarter budget a step: 4 fit
+    pace.took(16, 4, false); // a quarter interval a step: 4 fit
     expect(pace.plan(3).steps).toBe(4);
     pace.took(1, 100, false);
     expect(pace.plan(3).steps).toBe(10);
     // Timing at a set speed does not move the full-speed steps per tick.
     expect(pace.plan(4).steps).toBe(1);
-    pace.reset();
-    pace.took(20 * TICK_BUDGET_MS, 1, true);
+    pace.took(20 * 16, 1, false);
     pace.reset();
     expect(pace.plan(3).steps).toBe(10);
   });

@@ -1,7 +1,7 @@
 /**
  * How many steps a tick of play trains, and when the next tick comes. At a set speed (steps per second): that
- * many steps per interval of at least 16 ms, but no more than fit the tick's time budget at the time a step took
- * last (a heavy network plays slower than asked rather than holding every message for seconds). At full speed:
+ * many steps per interval of at least 16 ms, but no more than fit that interval at the time a step took last (a
+ * heavy network plays slower than asked rather than holding every message for seconds). At full speed:
  * as many as fit the budget, found by doubling and halving, and the next tick at once.
  */
 import { SPEEDS } from '../experiment';
@@ -27,7 +27,7 @@ export class TickPace {
     if (!Number.isFinite(stepsPerSecond)) return { steps: this.stepsPerTick, intervalMs: 0 };
     const intervalMs = Math.max(16, 1000 / stepsPerSecond);
     const asked = Math.max(1, Math.round((stepsPerSecond * intervalMs) / 1000));
-    const fit = this.msPerStep ? Math.max(1, Math.floor(TICK_BUDGET_MS / this.msPerStep)) : asked;
+    const fit = this.msPerStep ? Math.max(1, Math.floor(intervalMs / this.msPerStep)) : asked;
     return { steps: Math.min(asked, fit), intervalMs };
   }
 
