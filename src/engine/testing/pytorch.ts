@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { expect } from 'vitest';
 import { toPyTorch, type ExportedExperiment } from '../../export/pytorch';
 
 function findTorchPython(): string | undefined {
@@ -61,6 +62,22 @@ export function runScriptFor(
 export function maxDifference(a: number[], b: number[]): number {
   if (a.length !== b.length) return Infinity;
   return a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
+}
+
+/**
+ * The script's losses over the steps (to 1e-4) and its outputs after them (to `predictionTol`) are the engine's;
+ * `learning`: the 20 steps also change the loss, so that a change of the maths has something to show.
+ */
+export function expectScriptMatches(
+  c: ScriptComparison,
+  { predictionTol = 1e-5, learning = true }: { predictionTol?: number; learning?: boolean } = {},
+): void {
+  if (learning) {
+    expect(c.scriptLosses).toHaveLength(20);
+    expect(new Set(c.engineLosses).size, 'the network learns in these steps').toBeGreaterThan(10);
+  }
+  expect(maxDifference(c.scriptLosses, c.engineLosses)).toBeLessThan(1e-4);
+  expect(maxDifference(c.scriptPredictions, c.enginePredictions)).toBeLessThan(predictionTol);
 }
 
 /** The sessions' common surface the comparison uses (every gradient-trained session has it). */
