@@ -38,3 +38,18 @@ export const SPEEDS = [
   { label: 'fast', stepsPerSecond: 600 },
   { label: 'full speed', stepsPerSecond: Infinity },
 ] as const;
+
+/**
+ * What the network's output is trained as: one logit with sigmoid cross-entropy (two classes, as the 2-D tasks),
+ * K logits with softmax cross-entropy (K > 2 classes), or one linear output with squared error (a numeric target).
+ */
+export type OutputHead = { kind: 'binary' } | { kind: 'classes'; k: number } | { kind: 'regression' };
+
+/** The head for a data set's classes: two -> binary (one logit), more -> softmax over K, none (a number) -> regression. */
+export function headOf(classes: readonly string[] | null): OutputHead {
+  if (classes === null) return { kind: 'regression' };
+  return classes.length <= 2 ? { kind: 'binary' } : { kind: 'classes', k: classes.length };
+}
+
+/** Output units of a head: K for softmax, else 1. */
+export const headUnits = (head: OutputHead): number => (head.kind === 'classes' ? head.k : 1);

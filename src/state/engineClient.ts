@@ -335,11 +335,12 @@ export function createEngineClient({
       send({ type: 'play' });
     },
     pause: () => {
-      state().setRuntime({ playing: false });
-      // A frame from before the click, not drawn yet, would be drawn after it.
+      // A frame from before the click, not drawn yet, would be drawn after it (its ack goes before the Pause).
       if (pendingFrame?.playing) dropPendingFrame();
       pausing = true;
+      // Sent before the page updates its controls: the engine stops meanwhile.
       send({ type: 'pause' });
+      state().setRuntime({ playing: false });
     },
     step: (steps = 1) => {
       pausing = false;

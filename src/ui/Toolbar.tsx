@@ -6,7 +6,7 @@ import type { Frame } from '../protocol';
 import { useAppStore } from './appState';
 import { ARCHITECTURE_UI } from './arch/registry';
 import { Select, Slider } from './kit/controls';
-import { setText } from './kit/setText';
+import { setText } from './kit/domWrites';
 import { useFrames } from './kit/useFrames';
 
 const ARCHITECTURE_OPTIONS = (Object.keys(ARCHITECTURE_UI) as Architecture[]).map((value) => ({

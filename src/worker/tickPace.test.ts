@@ -25,16 +25,20 @@ describe('the pace of play', () => {
     expect(pace.plan(3).steps).toBe(10);
   });
 
-  it('at full speed: doubles while ticks are short, halves when long, keeps in between; next tick at once', () => {
+  it('at full speed: the steps that fit the budget, at most doubling or halving a tick; next tick at once', () => {
     const pace = new TickPace();
     const full = 4;
     expect(pace.plan(full)).toEqual({ steps: 1, intervalMs: 0 });
-    for (let i = 0; i < 5; i++) pace.took(TICK_BUDGET_MS * 0.5, 1, true);
-    expect(pace.plan(full).steps).toBe(32);
-    pace.took(TICK_BUDGET_MS, 1, true); // within the budget's band
-    expect(pace.plan(full).steps).toBe(32);
-    pace.took(TICK_BUDGET_MS * 2, 1, true);
-    expect(pace.plan(full).steps).toBe(16);
+    for (let i = 0; i < 5; i++) pace.took(TICK_BUDGET_MS / 100, pace.plan(full).steps, true);
+    expect(pace.plan(full).steps).toBe(32); // doubling only, though 100 would fit
+    pace.took(TICK_BUDGET_MS / 2, 32, true);
+    expect(pace.plan(full).steps).toBe(64);
+    pace.took((TICK_BUDGET_MS * 64) / 48, 64, true); // a step takes budget / 48
+    expect(pace.plan(full).steps).toBe(48);
+    pace.took(TICK_BUDGET_MS, 48, true); // on the budget: kept
+    expect(pace.plan(full).steps).toBe(48);
+    pace.took(TICK_BUDGET_MS * 10, 48, true); // slow: halved, not cut to 5
+    expect(pace.plan(full).steps).toBe(24);
     for (let i = 0; i < 20; i++) pace.took(0, 1, true);
     expect(pace.plan(full).steps).toBe(4096);
     pace.reset();

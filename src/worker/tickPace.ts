@@ -2,12 +2,16 @@
  * How many steps a tick of play trains, and when the next tick comes. At a set speed (steps per second): that
  * many steps per interval of at least 16 ms, but no more than fit that interval at the time a step took last (a
  * heavy network plays slower than asked rather than holding every message for seconds). At full speed:
- * as many as fit the budget, found by doubling and halving, and the next tick at once.
+ * as many as fit the budget at the time a step took last (at most doubling or halving from one tick to the next),
+ * and the next tick at once.
  */
 import { SPEEDS } from '../experiment';
 
-/** A tick at full speed trains for about this long: Pause (queued behind it) then lands within one 16.7 ms frame. */
-export const TICK_BUDGET_MS = 5;
+/**
+ * A tick at full speed trains for about this long. Pause waits behind the tick in flight: with the frame drawn
+ * after it, that must fit one 16.7 ms frame. Shorter ticks cost throughput (a tick's own overhead is ~0.1 ms).
+ */
+export const TICK_BUDGET_MS = 3;
 const MAX_STEPS_PER_TICK = 4096;
 
 export class TickPace {
@@ -38,9 +42,8 @@ export class TickPace {
   took(elapsedMs: number, steps: number, fullSpeed: boolean): void {
     this.msPerStep = elapsedMs / steps;
     if (!fullSpeed) return;
-    if (elapsedMs < TICK_BUDGET_MS * 0.7)
-      this.stepsPerTick = Math.min(MAX_STEPS_PER_TICK, this.stepsPerTick * 2);
-    else if (elapsedMs > TICK_BUDGET_MS * 1.5)
-      this.stepsPerTick = Math.max(1, Math.floor(this.stepsPerTick / 2));
+    const fit = elapsedMs > 0 ? Math.round((this.stepsPerTick * TICK_BUDGET_MS) / elapsedMs) : Infinity;
+    const next = Math.min(this.stepsPerTick * 2, Math.max(Math.floor(this.stepsPerTick / 2), fit));
+    this.stepsPerTick = Math.max(1, Math.min(MAX_STEPS_PER_TICK, next));
   }
 }

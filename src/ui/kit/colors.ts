@@ -19,13 +19,27 @@ for (let i = 0; i < LUT_SIZE; i++) {
   lut.set([c.r, c.g, c.b], i * 3);
 }
 
+const lutIndex = (v: number) => Math.round(((Math.max(-1, Math.min(1, v)) + 1) / 2) * (LUT_SIZE - 1));
+const cssLut = Array.from(
+  { length: LUT_SIZE },
+  (_, i) => `rgb(${lut[i * 3]},${lut[i * 3 + 1]},${lut[i * 3 + 2]})`,
+);
+
+/**
+ * divergingColor in 256 steps, as a CSS colour made once: for views written every frame (a value that moves a
+ * little keeps its colour string, so the write can be skipped). NaN is grey.
+ */
+export function divergingCss(v: number): string {
+  return Number.isNaN(v) ? '#bbb' : cssLut[lutIndex(v)];
+}
+
 /** Paints values (-1..1) of a res x res grid into an ImageData; optionally discretised to the sign. */
 export function paintGrid(values: ArrayLike<number>, res: number, discretize = false): ImageData {
   const image = new ImageData(res, res);
   for (let i = 0; i < res * res; i++) {
     let v = values[i];
     if (discretize) v = v >= 0 ? 1 : -1;
-    const k = Math.round(((Math.max(-1, Math.min(1, v)) + 1) / 2) * (LUT_SIZE - 1)) * 3;
+    const k = lutIndex(v) * 3;
     image.data[i * 4] = lut[k];
     image.data[i * 4 + 1] = lut[k + 1];
     image.data[i * 4 + 2] = lut[k + 2];

@@ -10,7 +10,7 @@ import { useFrames } from '../kit/useFrames';
 import { createHeatmap, type HeatmapView } from '../views/heatmap';
 import { createLineChart, type LineChartView } from '../views/lineChart';
 import { planePoint } from '../views/plane';
-import { setText } from '../kit/setText';
+import { setText } from '../kit/domWrites';
 import { ViewOptions } from './ViewOptions';
 
 export function OutputPanel() {
@@ -51,14 +51,15 @@ export function OutputPanel() {
             if (cell) setText(cell, row.read(frame));
           });
         readout?.update(frame);
-        if (frame.heatmapRes > 0) heatmapRef.current?.update(frame.heatmap, frame.heatmapRes);
+        // A hidden plane is not painted (Dynamic-Live's tasks without one); the next heatmap comes soon when shown.
+        if (frame.heatmapRes > 0 && showPlane) heatmapRef.current?.update(frame.heatmap, frame.heatmapRes);
         const steps = history.map((p) => p.step);
         chartViewRef.current?.update([
           { key: 'train', color: '#777', xs: steps, ys: history.map((p) => p.trainLoss) },
           { key: 'test', color: '#111', xs: steps, ys: history.map((p) => p.testLoss) },
         ]);
       },
-      [output, readout],
+      [output, readout, showPlane],
     ),
   );
 

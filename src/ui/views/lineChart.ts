@@ -25,6 +25,7 @@ export function createLineChart(svgElement: SVGSVGElement): LineChartView {
   const xAxis = svg.append('g').attr('transform', `translate(0,${height - MARGIN.bottom})`);
   const yAxis = svg.append('g').attr('transform', `translate(${MARGIN.left},0)`);
   const lines = svg.append('g');
+  let shownDomains = '';
 
   return {
     update(series) {
@@ -35,25 +36,30 @@ export function createLineChart(svgElement: SVGSVGElement): LineChartView {
         return;
       }
       const [x0, x1] = d3.extent(finite, (p) => p[0]) as [number, number];
-      x.domain([x0, Math.max(x0 + 1, x1)]);
+      // Nice domains on both axes: they change now and then as the curves grow, not with every frame, and the axes
+      // (dozens of elements to lay out) are redrawn only then.
+      x.domain([x0, Math.max(x0 + 1, x1)]).nice(4);
       y.domain([
         0,
         Math.max(
           1e-3,
           d3.max(finite, (p) => p[1])!,
         ),
-      ]).nice();
-      xAxis.call(d3.axisBottom(x).ticks(4, 's'));
-      yAxis.call(d3.axisLeft(y).ticks(3));
+      ]).nice(3);
+      const domains = `${x.domain()} ${y.domain()}`;
+      if (domains !== shownDomains) {
+        shownDomains = domains;
+        xAxis.call(d3.axisBottom(x).ticks(4, 's'));
+        yAxis.call(d3.axisLeft(y).ticks(3));
+      }
       lines
         .selectAll<SVGPathElement, Series>('path')
         .data(series, (s) => s.key)
-        .join('path')
-        .attr('class', 'series')
+        .join((enter) =>
+          enter.append('path').attr('class', 'series').attr('fill', 'none').attr('stroke-width', 1.5),
+        )
         .attr('data-series', (s) => s.key)
-        .attr('fill', 'none')
         .attr('stroke', (s) => s.color)
-        .attr('stroke-width', 1.5)
         .attr('stroke-dasharray', (s) => (s.dashed ? '4 3' : null))
         .attr('d', (s) =>
           d3

@@ -5,7 +5,8 @@
 import * as d3 from 'd3';
 import { FEATURE_FUNCTIONS, gridCoords, type Feature } from '../../experiment';
 import type { Frame, Layout } from '../../protocol';
-import { divergingColor, paintGrid } from '../kit/colors';
+import { divergingCss, paintGrid } from '../kit/colors';
+import { setAttr } from '../kit/domWrites';
 import { hoverTooltip } from '../gestures';
 import { buildGraph, type GraphEdge, type GraphNode } from './geometry';
 import type { GraphOverlay, OverlayView } from './overlay';
@@ -34,6 +35,8 @@ export function createNetworkGraph(
   let edges: GraphEdge[] = [];
   let nodes: GraphNode[] = [];
   let weights: Float32Array = new Float32Array(0);
+  /** Each edge's elements, found once per layout: a frame writes to them without a selection. */
+  let edgeElements: { group: SVGGElement; line: SVGPathElement; weightIndex: number }[] = [];
 
   const tip = hoverTooltip(tooltip, svgElement);
 
@@ -87,6 +90,14 @@ export function createNetworkGraph(
         .each(function (e) {
           d3.select(this).selectAll('path').attr('d', path(e));
         });
+      edgeElements = edgeLayer
+        .selectAll<SVGGElement, GraphEdge>('g.edge')
+        .nodes()
+        .map((group) => ({
+          group,
+          line: group.querySelector<SVGPathElement>('path.edge-line')!,
+          weightIndex: d3.select<SVGGElement, GraphEdge>(group).datum().weightIndex,
+        }));
       const groups = nodeLayer
         .selectAll<SVGGElement, GraphNode>('g.neuron')
         .data(nodes, (n) => n.id)
@@ -129,13 +140,12 @@ export function createNetworkGraph(
     update(frame) {
       if (frame.weights.length !== weights.length) return;
       weights = frame.weights;
-      const edgeGroups = edgeLayer
-        .selectAll<SVGGElement, GraphEdge>('g.edge')
-        .attr('data-weight', (e) => weights[e.weightIndex].toPrecision(4));
-      edgeGroups
-        .select('path.edge-line')
-        .attr('stroke', (e) => divergingColor(weights[e.weightIndex]))
-        .attr('stroke-width', (e) => edgeWidth(Math.abs(weights[e.weightIndex])));
+      for (const { group, line, weightIndex } of edgeElements) {
+        const w = weights[weightIndex];
+        setAttr(group, 'data-weight', w.toPrecision(4));
+        setAttr(line, 'stroke', divergingCss(w));
+        setAttr(line, 'stroke-width', edgeWidth(Math.abs(w)).toFixed(1));
+      }
       overlayView?.update(frame);
       const res = frame.neuronRes;
       if (res === 0) return;

@@ -8,6 +8,7 @@ import * as d3 from 'd3';
 import 'd3-transition';
 import type { Frame } from '../../../protocol';
 import { POSITIVE } from '../../kit/colors';
+import { changedAttr, setAttr, setText } from '../../kit/domWrites';
 
 const RADIUS = 11;
 const TRANSITION_MS = 180;
@@ -80,34 +81,48 @@ export function createGateValve(
       // Sampled: the valve's angle is the share of open iterations and its label the mean g.
       const openness = sampled ? opened.length / Math.max(1, known.length) : open ? 1 : 0;
       const shownG = sampled ? meanG : open ? last : 0;
-      valve
-        .attr('data-open', String(open))
-        .attr('data-value', open ? last.toFixed(4) : '0')
-        .classed('open', open);
-      bar
-        .transition()
-        .duration(sampled ? 0 : TRANSITION_MS)
-        .attr('transform', `rotate(${90 * (1 - openness)})`);
-      label.text(sampled ? `mean g ${format(meanG)}` : open ? `g ${format(last)}` : 'closed');
-      lane
-        .transition()
-        .duration(sampled ? 0 : TRANSITION_MS)
-        .attr('stroke-opacity', 0.12 + 0.88 * shownG * openness)
-        .attr('stroke-width', 2 + 4 * shownG * openness);
+      setAttr(valve.node()!, 'data-open', String(open));
+      setAttr(valve.node()!, 'data-value', open ? last.toFixed(4) : '0');
+      valve.classed('open', open);
+      const barAngle = `rotate(${90 * (1 - openness)})`;
+      const laneLook = {
+        'stroke-opacity': 0.12 + 0.88 * shownG * openness,
+        'stroke-width': 2 + 4 * shownG * openness,
+      };
+      setText(label.node()!, sampled ? `mean g ${format(meanG)}` : open ? `g ${format(last)}` : 'closed');
+      if (sampled) {
+        // Many steps a frame: no animation to run, and values written only when they change.
+        bar.interrupt();
+        lane.interrupt();
+        setAttr(bar.node()!, 'transform', barAngle);
+        for (const [name, value] of Object.entries(laneLook)) setAttr(lane.node()!, name, value.toFixed(2));
+      } else {
+        bar.transition().duration(TRANSITION_MS).attr('transform', barAngle);
+        lane
+          .transition()
+          .duration(TRANSITION_MS)
+          .attr('stroke-opacity', laneLook['stroke-opacity'])
+          .attr('stroke-width', laneLook['stroke-width']);
+      }
 
       const cellWidth = (width - 10 - stripX) / trace.length;
       strip
-        .selectAll('rect')
+        .selectAll<SVGRectElement, number>('rect')
         .data(Array.from(trace))
-        .join('rect')
-        .attr('x', (_, i) => stripX + i * cellWidth)
-        .attr('y', at.y - 4)
-        .attr('width', Math.max(1, cellWidth - 1))
-        .attr('height', 12)
-        .attr('fill', (g, i) =>
-          frame.step - (trace.length - 1 - i) < 1 ? 'transparent' : Number.isNaN(g) ? '#ddd' : POSITIVE,
+        .join((enter) =>
+          enter
+            .append('rect')
+            .attr('y', at.y - 4)
+            .attr('height', 12),
         )
-        .attr('fill-opacity', (g) => (Number.isNaN(g) ? 1 : 0.25 + 0.75 * g));
+        .each(changedAttr('x', (_, i) => String(stripX + i * cellWidth)))
+        .each(changedAttr('width', () => String(Math.max(1, cellWidth - 1))))
+        .each(
+          changedAttr('fill', (g, i) =>
+            frame.step - (trace.length - 1 - i) < 1 ? 'transparent' : Number.isNaN(g) ? '#ddd' : POSITIVE,
+          ),
+        )
+        .each(changedAttr('fill-opacity', (g) => (Number.isNaN(g) ? '1' : (0.25 + 0.75 * g).toFixed(2))));
     },
   };
 }

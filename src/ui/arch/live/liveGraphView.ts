@@ -11,7 +11,8 @@ import type { LiveEdit } from '../../../experiment';
 import type { RewireNotice } from '../../appState';
 import type { Frame, Layout } from '../../../protocol';
 import { connect, dragAway, elementUnder, hoverTooltip, move, REMOVE_DISTANCE } from '../../gestures';
-import { divergingColor, NEGATIVE, POSITIVE } from '../../kit/colors';
+import { divergingCss, NEGATIVE, POSITIVE } from '../../kit/colors';
+import { changedAttr, setClass } from '../../kit/domWrites';
 import { edgePath, liveGraph, NEURON_RADIUS, type LiveEdgeShape, type LiveNode } from './liveGeometry';
 
 export interface LiveGraphCallbacks {
@@ -91,16 +92,21 @@ export function createLiveGraph(
   /** Connected (w > 0) in blue, negative (only as the beta code does) in orange, width |w|; else unconnected. */
   function drawWeights() {
     const w = (e: LiveEdgeShape) => weights[e.weightIndex];
+    const connected = (e: LiveEdgeShape) => w(e) !== 0 && Number.isFinite(w(e));
     edgeLayer
       .selectAll<SVGGElement, LiveEdgeShape>('g.edge')
-      .attr('data-weight', (e) => w(e)?.toPrecision(4) ?? '0')
-      .classed('unconnected', (e) => !(w(e) !== 0 && Number.isFinite(w(e))))
-      .classed('negative', (e) => w(e) < 0)
+      .each(changedAttr('data-weight', (e) => w(e)?.toPrecision(4) ?? '0'))
+      .each(function (e) {
+        setClass(this, 'unconnected', !connected(e));
+        setClass(this, 'negative', w(e) < 0);
+      })
       .select('path.edge-line')
-      .attr('stroke', (e) =>
-        w(e) > 0 ? divergingColor(0.4 + w(e)) : w(e) < 0 ? divergingColor(w(e) - 0.4) : '#bbb',
+      .each(
+        changedAttr('stroke', (e) =>
+          w(e) > 0 ? divergingCss(0.4 + w(e)) : w(e) < 0 ? divergingCss(w(e) - 0.4) : '#bbb',
+        ),
       )
-      .attr('stroke-width', (e) => (w(e) !== 0 && Number.isFinite(w(e)) ? width(Math.abs(w(e))) : 1));
+      .each(changedAttr('stroke-width', (e) => (connected(e) ? width(Math.abs(w(e))).toFixed(1) : '1')));
   }
 
   return {
@@ -176,8 +182,10 @@ export function createLiveGraph(
         nodeLayer
           .selectAll<SVGGElement, LiveNode>('g.neuron')
           .select('circle.body')
-          .attr('fill', (n) =>
-            divergingColor(2 * Math.min(1, Math.max(0, frame.neuronMaps[n.valueIndex])) - 1),
+          .each(
+            changedAttr('fill', (n) =>
+              divergingCss(2 * Math.min(1, Math.max(0, frame.neuronMaps[n.valueIndex])) - 1),
+            ),
           );
       }
     },

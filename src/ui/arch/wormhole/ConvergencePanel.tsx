@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import type { FixedPointReplay, Frame } from '../../../protocol';
 import { createConvergenceView, type ConvergenceView } from './convergence';
-import { setText } from '../../kit/setText';
+import { setText } from '../../kit/domWrites';
 import { useFrames } from '../../kit/useFrames';
 
 const REPLAY_MS = 250;

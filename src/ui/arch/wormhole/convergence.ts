@@ -4,7 +4,8 @@
  */
 import * as d3 from 'd3';
 import type { FixedPointReplay } from '../../../protocol';
-import { divergingColor } from '../../kit/colors';
+import { divergingCss } from '../../kit/colors';
+import { changedAttr, setText } from '../../kit/domWrites';
 
 export interface ConvergenceView {
   update(replay: FixedPointReplay, sweep: number): void;
@@ -29,6 +30,7 @@ export function createConvergenceView(plot: SVGSVGElement, states: SVGSVGElement
   const marker = svg.append('circle').attr('class', 'sweep-marker').attr('r', 4);
   const stateSvg = d3.select(states);
   const stateBox = states.viewBox.baseVal;
+  let shownDomains = '';
 
   return {
     update(replay, sweep) {
@@ -37,8 +39,14 @@ export function createConvergenceView(plot: SVGSVGElement, states: SVGSVGElement
       const values = residual.map((r) => Math.max(r, floor));
       x.domain([1, Math.max(2, replay.iterations)]);
       y.domain([floor, Math.max(1, ...values)]);
-      xAxis.call(d3.axisBottom(x).ticks(Math.min(10, replay.iterations)).tickFormat(d3.format('d')));
-      yAxis.call(d3.axisLeft(y).ticks(4, '.0e'));
+      // Axes redrawn only when their domains change (not with every frame of training); sweeps are whole numbers.
+      const domains = `${x.domain()} ${y.domain()}`;
+      if (domains !== shownDomains) {
+        shownDomains = domains;
+        const sweeps = x.ticks(Math.min(10, replay.iterations)).filter(Number.isInteger);
+        xAxis.call(d3.axisBottom(x).tickValues(sweeps).tickFormat(d3.format('d')));
+        yAxis.call(d3.axisLeft(y).ticks(4, '.0e'));
+      }
       tolLine
         .attr('x1', M.left)
         .attr('x2', width - M.right)
@@ -76,15 +84,17 @@ export function createConvergenceView(plot: SVGSVGElement, states: SVGSVGElement
             .attr('y', cell * 0.7);
           return g;
         })
-        .attr('transform', (_, i) => `translate(0,${i * (cell + 4)})`)
-        .call((g) => g.select('text').text((r) => `layer ${r.layer}`))
-        .selectAll('rect')
+        .each(changedAttr('transform', (_, i) => `translate(0,${i * (cell + 4)})`))
+        .each(function (r) {
+          setText(this.querySelector('text')!, `layer ${r.layer}`);
+        })
+        .selectAll<SVGRectElement, number>('rect')
         .data((r) => r.values)
         .join('rect')
-        .attr('x', (_, j) => 56 + j * cell)
-        .attr('width', cell - 2)
-        .attr('height', cell - 2)
-        .attr('fill', (v) => divergingColor(v));
+        .each(changedAttr('x', (_, j) => String(56 + j * cell)))
+        .each(changedAttr('width', () => String(cell - 2)))
+        .each(changedAttr('height', () => String(cell - 2)))
+        .each(changedAttr('fill', (v) => divergingCss(v)));
     },
     destroy() {
       svg.selectAll('*').remove();
