@@ -65,10 +65,10 @@ export function OutputPanel() {
 
   const onMove = (e: React.MouseEvent<HTMLCanvasElement>) => {
     const [x1, x2] = planePoint(e, e.currentTarget.getBoundingClientRect());
-    const p = heatmapRef.current?.valueAt(x1, x2);
-    if (p === undefined) return setHover(undefined);
+    const output = heatmapRef.current?.readAt(x1, x2);
+    if (output === undefined) return setHover(undefined);
     const extra = readout?.text(x1, x2);
-    setHover(`(${x1.toFixed(2)}, ${x2.toFixed(2)}): P(blue) = ${p.toFixed(3)}${extra ? `, ${extra}` : ''}`);
+    setHover(`(${x1.toFixed(2)}, ${x2.toFixed(2)}): ${output}${extra ? `, ${extra}` : ''}`);
   };
   const { onPlaneClick, Extras } = output;
 

@@ -1,9 +1,12 @@
 /**
- * Decision-boundary heatmap over the input plane, with the data points on top. Framework-free: React calls
- * the factory from an effect and feeds it frames.
+ * Decision-boundary heatmap over the input plane, with the data points on top: P(class 1) on the orange..blue
+ * scale for two classes, the most probable of K classes in its colour, or a numeric target's predicted value on
+ * the value scale (views/planeOutput.ts). Framework-free: React calls the factory from an effect and feeds it frames.
  */
 import { INPUT_DOMAIN } from '../../experiment';
-import { NEGATIVE, paintGrid, POSITIVE } from '../kit/colors';
+import { centreIn, paintClasses } from '../kit/classColors';
+import { paintGrid } from '../kit/colors';
+import { BINARY_COLOURING, pointColor, readOutput, valuesPerCell, type PlaneColouring } from './planeOutput';
 
 export interface HeatmapOptions {
   showTestData: boolean;
@@ -14,8 +17,10 @@ export interface HeatmapView {
   update(probabilities: Float32Array, res: number): void;
   setPoints(train: Float32Array, test: Float32Array): void;
   setOptions(options: HeatmapOptions): void;
-  /** P(class 1) at a point of the plane, from the last heatmap drawn (for hover read-outs). */
-  valueAt(x1: number, x2: number): number | undefined;
+  /** How the output is coloured (the layout's head, classes and the target's range). */
+  setColouring(colouring: PlaneColouring): void;
+  /** The output at a point of the plane in words, from the last heatmap drawn (for hover read-outs). */
+  readAt(x1: number, x2: number): string | undefined;
   destroy(): void;
 }
 
@@ -28,6 +33,7 @@ export function createHeatmap(canvas: HTMLCanvasElement): HeatmapView {
   };
   let options: HeatmapOptions = { showTestData: false, discretize: false };
   let last: { values: Float32Array; res: number } | undefined;
+  let colouring = BINARY_COLOURING;
 
   const toPixel = (v: number, size: number) => ((v + INPUT_DOMAIN) / (2 * INPUT_DOMAIN)) * size;
 
@@ -38,20 +44,29 @@ export function createHeatmap(canvas: HTMLCanvasElement): HeatmapView {
     for (let i = 0; i < data.length; i += 3) {
       ctx.beginPath();
       ctx.arc(toPixel(data[i], width), height - toPixel(data[i + 1], height), 3, 0, 2 * Math.PI);
-      ctx.fillStyle = data[i + 2] === 1 ? POSITIVE : NEGATIVE;
+      ctx.fillStyle = pointColor(data[i + 2], colouring);
       ctx.fill();
       ctx.stroke();
     }
   }
 
+  function paint({ values, res }: { values: Float32Array; res: number }): ImageData {
+    const { head, range } = colouring;
+    if (head.kind === 'classes')
+      return new ImageData(paintClasses(values, head.k, res, options.discretize), res, res);
+    // Probability 0..1, or the target's range, is painted as -1..1 on the diverging scale.
+    const centred =
+      head.kind === 'binary' ? values.map((p) => 2 * p - 1) : values.map((v) => centreIn(range, v));
+    return paintGrid(centred, res, options.discretize && head.kind === 'binary');
+  }
+
   function draw() {
     ctx.clearRect(0, 0, canvas.width, canvas.height);
-    if (last) {
+    // A map of another head (a frame of the experiment before) is not drawn.
+    if (last && last.values.length === last.res * last.res * valuesPerCell(colouring.head)) {
       grid.width = last.res;
       grid.height = last.res;
-      // Probability 0..1 is painted as -1..1 on the diverging scale.
-      const centred = last.values.map((p) => 2 * p - 1);
-      grid.getContext('2d')!.putImageData(paintGrid(centred, last.res, options.discretize), 0, 0);
+      grid.getContext('2d')!.putImageData(paint(last), 0, 0);
       ctx.imageSmoothingEnabled = !options.discretize;
       ctx.globalAlpha = 0.85;
       ctx.drawImage(grid, 0, 0, canvas.width, canvas.height);
@@ -74,12 +89,13 @@ export function createHeatmap(canvas: HTMLCanvasElement): HeatmapView {
       options = next;
       draw();
     },
-    valueAt(x1, x2) {
-      if (!last) return undefined;
-      const col = Math.floor(((x1 + INPUT_DOMAIN) / (2 * INPUT_DOMAIN)) * last.res);
-      const row = Math.floor(((INPUT_DOMAIN - x2) / (2 * INPUT_DOMAIN)) * last.res);
-      if (col < 0 || row < 0 || col >= last.res || row >= last.res) return undefined;
-      return last.values[row * last.res + col];
+    setColouring(next) {
+      colouring = next;
+      draw();
+    },
+    readAt(x1, x2) {
+      if (!last || Math.abs(x1) > INPUT_DOMAIN || Math.abs(x2) > INPUT_DOMAIN) return undefined;
+      return readOutput(last.values, last.res, colouring, x1, x2);
     },
     destroy() {
       last = undefined;
