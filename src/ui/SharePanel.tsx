@@ -1,5 +1,20 @@
 import { useEffect, useRef, useState } from 'react';
-import { copyLink, exportFile, exportPyTorch, importFile } from './appState';
+import { MAX_FILE_BYTES, quote } from '../experiment';
+import { copyLink, exportFile, exportPyTorch, importFile, useAppStore } from './appState';
+import { isCsvFile } from './csv/csvImport';
+import { openCsv } from './csv/droppedCsv';
+
+/** A dropped file: a CSV opens in the import panel (Data), an experiment file is imported. */
+async function dropFile(file: File): Promise<void> {
+  if (!isCsvFile(file.name, await file.slice(0, 64).text())) return importFile(file);
+  if (file.size > MAX_FILE_BYTES)
+    return useAppStore
+      .getState()
+      .addAlert(
+        `${quote(file.name)} is over ${MAX_FILE_BYTES / 1e6} MB: too large a CSV to read in the page.`,
+      );
+  openCsv({ name: file.name, text: await file.text() });
+}
 
 /** Copy link (L), optionally with the trained weights; export and import the experiment as a file; export it as a PyTorch script. */
 export function SharePanel() {
@@ -14,13 +29,13 @@ export function SharePanel() {
       if ((e.target as HTMLElement).closest('input, select, textarea, [contenteditable]')) return;
       if (e.key === 'l' && !e.ctrlKey && !e.metaKey && !e.altKey) void copyLink(false).then(setLink);
     };
-    // Dropping an exported experiment anywhere on the page loads it.
+    // Dropping an exported experiment anywhere on the page loads it; a CSV opens in the import panel.
     const onDragOver = (e: DragEvent) => e.preventDefault();
     const onDrop = (e: DragEvent) => {
       const file = e.dataTransfer?.files[0];
       if (!file) return;
       e.preventDefault();
-      void importFile(file);
+      void dropFile(file);
     };
     window.addEventListener('keydown', onKey);
     window.addEventListener('dragover', onDragOver);

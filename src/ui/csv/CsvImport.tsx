@@ -1,0 +1,234 @@
+/**
+ * Your own CSV: paste it, upload it, or drop it on the page; choose the label column and whether it holds classes
+ * or a number; see the bad rows by line and agree to skip them (nothing is used before); see the standardisation
+ * and turn it off; then use the data. The steps' logic is in csvImport.ts.
+ */
+import { useId, useMemo, useRef, useState } from 'react';
+import { Select } from '../kit/controls';
+import {
+  describeBadRows,
+  describeTable,
+  featureStats,
+  guessChoice,
+  nextStep,
+  readColumns,
+  skipQuestion,
+  type BadRow,
+  type CsvChoice,
+  type ParsedTable,
+  type TargetKind,
+} from './csvImport';
+import { useCsvImport, type CsvSource } from './droppedCsv';
+
+/** The data layer's parser, as the import calls it. */
+export type CsvParse<T extends ParsedTable> = (
+  text: string,
+  choice: CsvChoice,
+) => { refused: string } | { table: T; bad: BadRow[] };
+
+/** What the user chose to use: the source, the choices, and whether the features are standardised. */
+export interface CsvUse<T extends ParsedTable> {
+  source: CsvSource;
+  choice: CsvChoice;
+  table: T;
+  skipped: number;
+  standardise: boolean;
+}
+
+export function CsvImport<T extends ParsedTable>(props: {
+  parse: CsvParse<T>;
+  onUse: (use: CsvUse<T>) => void;
+  standardise: boolean;
+  onStandardise: (on: boolean) => void;
+}) {
+  const { source, open } = useCsvImport();
+  const [pasted, setPasted] = useState('');
+  const fileRef = useRef<HTMLInputElement>(null);
+  const pasteId = useId();
+  const readFile = (file: File) => void file.text().then((text) => open({ name: file.name, text }));
+
+  return (
+    <section className="csv-import" aria-labelledby="csv-title" data-testid="csv-import">
+      <h3 id="csv-title">Your CSV</h3>
+      <p className="hint">
+        A header row, numeric feature columns and a label column (classes or a number); up to 50,000 rows and
+        64 features. Drop a .csv file anywhere on the page, upload one, or paste it here.
+      </p>
+      <label htmlFor={pasteId}>Paste a CSV</label>
+      <textarea
+        id={pasteId}
+        rows={4}
+        spellCheck={false}
+        value={pasted}
+        onChange={(e) => setPasted(e.target.value)}
+      />
+      <div className="buttons">
+        <button
+          type="button"
+          disabled={pasted.trim() === ''}
+          onClick={() => open({ name: 'pasted text', text: pasted })}
+        >
+          Read pasted CSV
+        </button>
+        <button type="button" onClick={() => fileRef.current?.click()}>
+          Upload CSV
+        </button>
+        <input
+          ref={fileRef}
+          type="file"
+          accept=".csv,.tsv,.txt,text/csv,text/plain"
+          hidden
+          aria-label="CSV file to upload"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) readFile(file);
+            e.target.value = '';
+          }}
+        />
+      </div>
+      {source && <CsvColumns key={`${source.name}:${source.text.length}`} {...props} source={source} />}
+    </section>
+  );
+}
+
+/** The columns of one CSV, the user's choices about them, and what the parser made of it. */
+function CsvColumns<T extends ParsedTable>(props: {
+  source: CsvSource;
+  parse: CsvParse<T>;
+  onUse: (use: CsvUse<T>) => void;
+  standardise: boolean;
+  onStandardise: (on: boolean) => void;
+}) {
+  const { source, parse, standardise, onStandardise } = props;
+  const header = useMemo(() => readColumns(source.text), [source.text]);
+  const [choice, setChoice] = useState<CsvChoice | undefined>(() =>
+    'columns' in header ? guessChoice(source.text, header.columns) : undefined,
+  );
+  const [consent, setConsent] = useState(false);
+  const parsed = useMemo(() => choice && parse(source.text, choice), [parse, source.text, choice]);
+  if ('error' in header)
+    return (
+      <p role="alert" className="field-error">
+        {source.name}: {header.error}.
+      </p>
+    );
+  if (!choice || !parsed) return null;
+  const step = nextStep(parsed, consent);
+  const choose = (next: CsvChoice) => {
+    setChoice(next);
+    setConsent(false);
+  };
+
+  return (
+    <div className="csv-columns">
+      <p>
+        <strong>{source.name}</strong>: columns {header.columns.join(', ')}
+      </p>
+      <Select
+        label="Label column"
+        value={choice.label}
+        options={header.columns}
+        onChange={(label) => choose({ ...choice, label })}
+      />
+      <fieldset className="target-kind">
+        <legend>The label holds</legend>
+        {(
+          [
+            ['classes', 'classes (names or whole numbers)'],
+            ['number', 'a number (regression)'],
+          ] as [TargetKind, string][]
+        ).map(([target, text]) => (
+          <label key={target} className="checkbox">
+            <input
+              type="radio"
+              name="csv-target"
+              checked={choice.target === target}
+              onChange={() => choose({ ...choice, target })}
+            />
+            {text}
+          </label>
+        ))}
+      </fieldset>
+      {step.kind === 'refused' && (
+        <p role="alert" className="field-error" data-testid="csv-problem">
+          This CSV cannot be used: {step.message}
+        </p>
+      )}
+      {step.kind === 'bad-rows' && (
+        <div role="alert" className="csv-bad-rows" data-testid="csv-problem">
+          <p>
+            {step.bad.length} row{step.bad.length === 1 ? '' : 's'} cannot be used:
+          </p>
+          <ul>
+            {describeBadRows(step.bad).map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+          <p>{skipQuestion(step.bad.length)} Nothing is loaded until you say.</p>
+          <button type="button" onClick={() => setConsent(true)}>
+            Skip {step.bad.length === 1 ? 'it' : 'them'}
+          </button>
+        </div>
+      )}
+      {step.kind === 'ready' && (
+        <Ready
+          table={step.table}
+          skipped={step.skipped}
+          standardise={standardise}
+          onStandardise={onStandardise}
+          onUse={() => props.onUse({ source, choice, table: step.table, skipped: step.skipped, standardise })}
+        />
+      )}
+    </div>
+  );
+}
+
+const fmt = (v: number) => (Math.abs(v) >= 1000 || Math.abs(v) < 0.01 ? v.toExponential(2) : v.toFixed(3));
+
+function Ready<T extends ParsedTable>(props: {
+  table: T;
+  skipped: number;
+  standardise: boolean;
+  onStandardise: (on: boolean) => void;
+  onUse: () => void;
+}) {
+  const { table, skipped, standardise } = props;
+  const { means, stds } = useMemo(() => featureStats(table), [table]);
+  return (
+    <div className="csv-ready">
+      <p data-testid="csv-summary">
+        {describeTable(table)}
+        {skipped > 0 && ` (${skipped} bad row${skipped === 1 ? '' : 's'} skipped)`}.
+      </p>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={standardise}
+          onChange={(e) => props.onStandardise(e.target.checked)}
+        />
+        Standardise features (subtract each mean, divide by each standard deviation)
+      </label>
+      <table className="csv-stats" aria-label="Standardisation of each feature">
+        <thead>
+          <tr>
+            <th scope="col">feature</th>
+            <th scope="col">mean</th>
+            <th scope="col">std</th>
+          </tr>
+        </thead>
+        <tbody>
+          {table.features.map((f, j) => (
+            <tr key={f}>
+              <th scope="row">{f}</th>
+              <td>{fmt(means[j])}</td>
+              <td>{fmt(stds[j])}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" className="play" onClick={props.onUse}>
+        Use this data
+      </button>
+    </div>
+  );
+}
