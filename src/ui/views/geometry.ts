@@ -79,11 +79,14 @@ export function buildGraph(layout: Layout, width: number, height: number, laneHe
   const usable = height - laneHeight - NODE_SIZE - LABEL_HEIGHT;
   const colCount = layout.layerWidths.length + 1;
   const gap = (n: number) => Math.min(ROW_GAP, usable / Math.max(1, n - 1));
+  // A dense column (64 pixel inputs, a wide layer) gets smaller neurons, so they do not overlap.
+  const size = (n: number) => Math.min(NODE_SIZE, Math.max(4, gap(n) - 2));
   const place = (c: number, n: number, j: number) => ({
-    x: columnX(c, colCount, width),
-    y: usable / 2 + (j - (n - 1) / 2) * gap(n),
-    size: NODE_SIZE,
-    labelled: c === 0 || n === 1 || gap(n) >= NODE_SIZE + LABEL_HEIGHT,
+    x: columnX(c, colCount, width) + (NODE_SIZE - size(n)) / 2,
+    y: usable / 2 + (j - (n - 1) / 2) * gap(n) + (NODE_SIZE - size(n)) / 2,
+    size: size(n),
+    // Inputs are labelled beside them (a line of text high), the others under them.
+    labelled: n === 1 || gap(n) >= (c === 0 ? LABEL_HEIGHT : NODE_SIZE + LABEL_HEIGHT),
   });
   const offsets = weightOffsets(layout);
   const start = (i: number) => offsets.get(layout.weights[i].name)!;

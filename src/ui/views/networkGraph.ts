@@ -150,15 +150,15 @@ export function createNetworkGraph(
       const res = frame.neuronRes;
       if (res === 0) return;
       const cells = res * res;
-      const lastIndex = d3.max(nodes, (n) => n.mapIndex) ?? 0;
+      const outputColumn = d3.max(nodes, (n) => n.column) ?? 0;
       nodeLayer.selectAll<SVGGElement, GraphNode>('g.neuron').each(function (node) {
         if (node.mapIndex < 0) return;
         let values: ArrayLike<number> = frame.neuronMaps.subarray(
           node.mapIndex * cells,
           (node.mapIndex + 1) * cells,
         );
-        // The output is a logit: show it as 2 * sigmoid - 1, like the heatmap.
-        if (node.mapIndex === lastIndex) values = Array.from(values, (v) => Math.tanh(v / 2));
+        // Outputs are logits (or a value): shown as 2 * sigmoid - 1, like the binary heatmap.
+        if (node.column === outputColumn) values = Array.from(values, (v) => Math.tanh(v / 2));
         drawThumbnail(this.querySelector('canvas')!, values, res);
       });
     },

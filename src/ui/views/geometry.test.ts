@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { Layout } from '../../protocol';
+import { buildGraph, columnX, NODE_SIZE } from './geometry';
+
+/** A layered layout of these inputs and layer widths, weights named as the layered networks name them. */
+function layout(inputs: number, widths: number[]): Layout {
+  const sizes = [inputs, ...widths];
+  return {
+    inputs: Array.from({ length: inputs }, (_, j) => `p${j}`),
+    layerWidths: widths,
+    weights: widths.flatMap((w, l) => [
+      { name: `w${l}`, shape: [sizes[l], w] },
+      { name: `b${l}`, shape: [w] },
+    ]),
+    train: new Float32Array(0),
+    test: new Float32Array(0),
+    arch: { kind: 'mlp' },
+  } as Layout;
+}
+
+describe('the layered graph', () => {
+  it('draws the 2-D tasks as before: full-size neurons, every one labelled, one output "y"', () => {
+    const { columns } = buildGraph(layout(2, [4, 1]), 560, 400);
+    expect(columns.flat().every((n) => n.size === NODE_SIZE && n.labelled)).toBe(true);
+    expect(columns[2].map((n) => n.id)).toEqual(['y']);
+  });
+
+  it('gives K classes K output neurons, and 64 pixel inputs small neurons that do not overlap', () => {
+    const { columns, edges } = buildGraph(layout(64, [8, 10]), 560, 400);
+    expect(columns[2].map((n) => n.id)).toEqual(Array.from({ length: 10 }, (_, j) => `y${j}`));
+    expect(edges.filter((e) => e.target.id === 'y9')).toHaveLength(8);
+    const inputs = columns[0];
+    for (let j = 1; j < inputs.length; j++)
+      expect(inputs[j].y).toBeGreaterThanOrEqual(inputs[j - 1].y + inputs[j - 1].size);
+    // Too dense for a label beside each (hover names them).
+    expect(inputs.some((n) => n.labelled)).toBe(false);
+    // Centred where a full-size neuron would be.
+    expect(inputs[0].x + inputs[0].size / 2).toBeCloseTo(columnX(0, 3, 560) + NODE_SIZE / 2, 9);
+    expect(inputs[0].size).toBeLessThan(NODE_SIZE);
+  });
+});
