@@ -11,7 +11,7 @@ export type BackendName = Exclude<BackendChoice, 'auto'>;
 /** The WebGPU adapter the browser offers: a real GPU, a software one (SwiftShader), or none. */
 export type AdapterKind = 'hardware' | 'software' | 'none';
 
-export const PLANE_TASKS = ['circle', 'xor', 'gaussian', 'spiral'] as const;
+export const PLANE_TASKS = ['circle', 'xor', 'gaussian', 'spiral', 'moons'] as const;
 /** Sequence tasks with long-term dependencies, given as windows of the sequence (docs/DESIGN.md section 2). */
 export const SEQUENCE_TASKS = ['parity', 'temporal-xor', 'adding'] as const;
 export const TASKS = [...PLANE_TASKS, ...SEQUENCE_TASKS] as const;

@@ -13,13 +13,13 @@ import {
 } from '../testing/playgroundDataset';
 
 /** The Playground's generator of each task (src/engine/testing/playgroundDataset.ts transcribes them). */
-const PLAYGROUND: Record<PlaneTask, (random: Random, n: number, noise: number) => Example2D[]> = {
+const PLAYGROUND: Record<Exclude<PlaneTask, 'moons'>, (random: Random, n: number, noise: number) => Example2D[]> = {
   circle: classifyCircleData,
   xor: classifyXORData,
   gaussian: classifyTwoGaussData,
   spiral: classifySpiralData,
 };
-const PLANE: PlaneTask[] = ['circle', 'xor', 'gaussian', 'spiral'];
+const PLANE = ['circle', 'xor', 'gaussian', 'spiral'] as const;
 
 /** The share of points whose label is not the one their own (stored) position gives. */
 function labelNoise(kind: 'circle' | 'xor', noise: number): number {
