@@ -4,43 +4,29 @@
  * and turn it off; then use the data. The steps' logic is in csvImport.ts.
  */
 import { useId, useMemo, useRef, useState } from 'react';
+import { csvColumns, parseCsv, type CsvChoice, type LabelKind } from '../../experiment/data/csv';
+import { featureStats } from '../../experiment/data/standardise';
+import type { DataTable } from '../../experiment/data/table';
 import { Select } from '../kit/controls';
-import {
-  describeBadRows,
-  describeTable,
-  featureStats,
-  guessChoice,
-  nextStep,
-  readColumns,
-  skipQuestion,
-  type BadRow,
-  type CsvChoice,
-  type ParsedTable,
-  type TargetKind,
-} from './csvImport';
+import { describeBadRows, describeTable, guessChoice, nextStep, skipQuestion } from './csvImport';
 import { useCsvImport, type CsvSource } from './droppedCsv';
 
-/** The data layer's parser, as the import calls it. */
-export type CsvParse<T extends ParsedTable> = (
-  text: string,
-  choice: CsvChoice,
-) => { refused: string } | { table: T; bad: BadRow[] };
-
 /** What the user chose to use: the source, the choices, and whether the features are standardised. */
-export interface CsvUse<T extends ParsedTable> {
+export interface CsvUse {
   source: CsvSource;
   choice: CsvChoice;
-  table: T;
+  table: DataTable;
   skipped: number;
   standardise: boolean;
 }
 
-export function CsvImport<T extends ParsedTable>(props: {
-  parse: CsvParse<T>;
-  onUse: (use: CsvUse<T>) => void;
+interface ImportProps {
+  onUse: (use: CsvUse) => void;
   standardise: boolean;
   onStandardise: (on: boolean) => void;
-}) {
+}
+
+export function CsvImport(props: ImportProps) {
   const { source, open } = useCsvImport();
   const [pasted, setPasted] = useState('');
   const fileRef = useRef<HTMLInputElement>(null);
@@ -92,24 +78,18 @@ export function CsvImport<T extends ParsedTable>(props: {
 }
 
 /** The columns of one CSV, the user's choices about them, and what the parser made of it. */
-function CsvColumns<T extends ParsedTable>(props: {
-  source: CsvSource;
-  parse: CsvParse<T>;
-  onUse: (use: CsvUse<T>) => void;
-  standardise: boolean;
-  onStandardise: (on: boolean) => void;
-}) {
-  const { source, parse, standardise, onStandardise } = props;
-  const header = useMemo(() => readColumns(source.text), [source.text]);
+function CsvColumns(props: ImportProps & { source: CsvSource }) {
+  const { source, standardise, onStandardise } = props;
+  const header = useMemo(() => csvColumns(source.text), [source.text]);
   const [choice, setChoice] = useState<CsvChoice | undefined>(() =>
-    'columns' in header ? guessChoice(source.text, header.columns) : undefined,
+    header.ok ? guessChoice(source.text, header.columns) : undefined,
   );
   const [consent, setConsent] = useState(false);
-  const parsed = useMemo(() => choice && parse(source.text, choice), [parse, source.text, choice]);
-  if ('error' in header)
+  const parsed = useMemo(() => choice && parseCsv(source.text, choice), [source.text, choice]);
+  if (!header.ok)
     return (
-      <p role="alert" className="field-error">
-        {source.name}: {header.error}.
+      <p role="alert" className="field-error" data-testid="csv-problem">
+        {source.name} cannot be used: {header.problems.join('; ')}.
       </p>
     );
   if (!choice || !parsed) return null;
@@ -136,14 +116,14 @@ function CsvColumns<T extends ParsedTable>(props: {
           [
             ['classes', 'classes (names or whole numbers)'],
             ['number', 'a number (regression)'],
-          ] as [TargetKind, string][]
-        ).map(([target, text]) => (
-          <label key={target} className="checkbox">
+          ] as [LabelKind, string][]
+        ).map(([kind, text]) => (
+          <label key={kind} className="checkbox">
             <input
               type="radio"
-              name="csv-target"
-              checked={choice.target === target}
-              onChange={() => choose({ ...choice, target })}
+              name="csv-label-kind"
+              checked={choice.kind === kind}
+              onChange={() => choose({ ...choice, kind })}
             />
             {text}
           </label>
@@ -151,22 +131,22 @@ function CsvColumns<T extends ParsedTable>(props: {
       </fieldset>
       {step.kind === 'refused' && (
         <p role="alert" className="field-error" data-testid="csv-problem">
-          This CSV cannot be used: {step.message}
+          {source.name} cannot be used: {step.problems.join('; ')}.
         </p>
       )}
       {step.kind === 'bad-rows' && (
         <div role="alert" className="csv-bad-rows" data-testid="csv-problem">
           <p>
-            {step.bad.length} row{step.bad.length === 1 ? '' : 's'} cannot be used:
+            {step.skipped.length} row{step.skipped.length === 1 ? '' : 's'} cannot be used:
           </p>
           <ul>
-            {describeBadRows(step.bad).map((line) => (
+            {describeBadRows(step.skipped).map((line) => (
               <li key={line}>{line}</li>
             ))}
           </ul>
-          <p>{skipQuestion(step.bad.length)} Nothing is loaded until you say.</p>
+          <p>{skipQuestion(step.skipped.length)} Nothing is loaded until you say.</p>
           <button type="button" onClick={() => setConsent(true)}>
-            Skip {step.bad.length === 1 ? 'it' : 'them'}
+            Skip {step.skipped.length === 1 ? 'it' : 'them'}
           </button>
         </div>
       )}
@@ -185,8 +165,8 @@ function CsvColumns<T extends ParsedTable>(props: {
 
 const fmt = (v: number) => (Math.abs(v) >= 1000 || Math.abs(v) < 0.01 ? v.toExponential(2) : v.toFixed(3));
 
-function Ready<T extends ParsedTable>(props: {
-  table: T;
+function Ready(props: {
+  table: DataTable;
   skipped: number;
   standardise: boolean;
   onStandardise: (on: boolean) => void;
