@@ -9,6 +9,8 @@ import {
   type TaskKind,
 } from '../../experiment';
 import { useAppStore } from '../appState';
+import { CsvImport } from '../csv/CsvImport';
+import { useCsvImport } from '../csv/droppedCsv';
 import { NumberField, Select, Slider } from '../kit/controls';
 
 const TASK_LABELS: Record<TaskKind, string> = {
@@ -37,6 +39,7 @@ const NOISE_HINTS: Record<TaskKind, string> = {
 export function DataPanel() {
   const { task, training, seed } = useAppStore((s) => s.spec);
   const updateSpec = useAppStore((s) => s.updateSpec);
+  const csvImport = useCsvImport();
   return (
     <section className="panel data" aria-labelledby="data-title">
       <h2 id="data-title">Data</h2>
@@ -46,6 +49,14 @@ export function DataPanel() {
         options={TASKS.map((t) => ({ value: t, label: TASK_LABELS[t] }))}
         onChange={(kind) => updateSpec((d) => void (d.task.kind = kind))}
       />
+      <button
+        type="button"
+        aria-expanded={csvImport.shown}
+        onClick={() => (csvImport.shown ? csvImport.close() : csvImport.open())}
+      >
+        Your CSV…
+      </button>
+      {csvImport.shown && <CsvImport onUse={() => undefined} standardise onStandardise={() => undefined} />}
       <Slider
         label={TASK_FIELDS.trainRatio.label}
         value={Math.round(task.trainRatio * 100)}
