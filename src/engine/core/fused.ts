@@ -1,6 +1,7 @@
 /**
- * The arithmetic the fused training kernels share (the output head's loss and dL/dz: outputHead.ts) (src/engine/arch/<name>/fusedStep.ts), on row-major typed arrays,
- * following tfjs's maths exactly so that a fused step equals the autodiff step to float32 rounding:
+ * The arithmetic the fused training kernels share (src/engine/arch/<name>/fusedStep.ts), on row-major typed arrays,
+ * following tfjs's maths exactly so that a fused step equals the autodiff step to float32 rounding (the output
+ * head's loss and dL/dz are in outputHead.ts):
  *   dense      out = h K + b                          (h [B, in], K [in, out], b [out])
  *   grads      dK = h^T d,  db = sum over rows of d
  *   back       dh = d K^T
