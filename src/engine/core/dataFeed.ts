@@ -6,6 +6,7 @@ import {
   isSequenceTask,
   type BatchOrder,
   type ExperimentSpec,
+  type OutputHead,
 } from '../../experiment';
 import { createRng, deriveSeed, permutation, type Rng } from '../../experiment';
 import { SpecError } from './specError';
@@ -21,6 +22,10 @@ export class DataFeed {
   readonly dataset: Dataset;
   readonly train: LabelledSet;
   readonly test: LabelledSet;
+  /** What the network outputs and how it is scored (binary for the 2-D tasks). */
+  readonly head: OutputHead = { kind: 'binary' };
+  /** The classes' names by index; null for a numeric target. */
+  readonly classes: string[] | null = ['0', '1'];
   private batchRng: Rng;
   private order: Int32Array = new Int32Array(0);
   /** The batch RNG's state when `order` was drawn (it regenerates the permutation). */

@@ -3,7 +3,13 @@
  * fused kernel that trains them on the backends it runs on (O: the options the architecture's kernel takes).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { inputNames, type ExperimentSpec, type TrainingState, type WeightMap } from '../../experiment';
+import {
+  inputNames,
+  type ExperimentSpec,
+  type OutputHead,
+  type TrainingState,
+  type WeightMap,
+} from '../../experiment';
 import type { EngineEvent, WeightShape } from '../../protocol';
 import { DataFeed } from './dataFeed';
 import type { UpdateOptions } from './fused';
@@ -25,10 +31,18 @@ export abstract class GradientSession<O = unknown> {
   /** The fused kernel that trains this session, where it runs (set by the architecture's constructor). */
   protected fused?: FusedTrainer<O>;
 
-  constructor(readonly spec: ExperimentSpec) {
-    this.feed = new DataFeed(spec);
+  constructor(
+    readonly spec: ExperimentSpec,
+    feed?: DataFeed,
+  ) {
+    this.feed = feed ?? new DataFeed(spec);
     this.dataset = this.feed.dataset;
     this.optimizer = createOptimizer(spec.training);
+  }
+
+  /** What the network outputs and how it is scored: the data's. */
+  get head(): OutputHead {
+    return this.feed.head;
   }
 
   /** The model's weights, in the order of docs/DESIGN.md section 4. */
