@@ -4,7 +4,6 @@ import type { Frame } from '../../protocol';
 import { latestFrame } from '../appState';
 import { useFrames } from '../kit/useFrames';
 import { createConfusionMatrix, type ConfusionView } from '../views/confusion';
-import { confusionOf } from '../views/frameData';
 
 export function ConfusionMatrix({ classes }: { classes: readonly string[] }) {
   const tableRef = useRef<HTMLTableElement>(null);
@@ -15,13 +14,13 @@ export function ConfusionMatrix({ classes }: { classes: readonly string[] }) {
     viewRef.current = view;
     // A paused engine sends no new frame: show the last one.
     const frame = latestFrame();
-    const counts = frame && confusionOf(frame);
+    const counts = frame?.metrics.confusion;
     if (counts) view.update(counts);
     return () => view.destroy();
   }, [classes]);
   useFrames(
     useCallback((frame: Frame) => {
-      const counts = confusionOf(frame);
+      const counts = frame.metrics.confusion;
       if (counts) viewRef.current?.update(counts);
     }, []),
   );

@@ -4,7 +4,6 @@ import type { Frame } from '../../protocol';
 import { latestFrame } from '../appState';
 import { useFrames } from '../kit/useFrames';
 import { createDigitGrid, type DigitGridView, type DigitImages } from '../views/digits';
-import { testPredictedOf } from '../views/frameData';
 
 export function DigitThumbnails({ images, test }: { images: DigitImages; test: Float32Array }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -13,11 +12,11 @@ export function DigitThumbnails({ images, test }: { images: DigitImages; test: F
     const view = createDigitGrid(canvasRef.current!);
     view.setImages(images, test);
     const frame = latestFrame();
-    view.update(frame && testPredictedOf(frame));
+    view.update(frame?.testPredicted);
     viewRef.current = view;
     return () => view.destroy();
   }, [images, test]);
-  useFrames(useCallback((frame: Frame) => viewRef.current?.update(testPredictedOf(frame)), []));
+  useFrames(useCallback((frame: Frame) => viewRef.current?.update(frame.testPredicted), []));
   return (
     <section className="panel digits" aria-labelledby="digits-title">
       <h2 id="digits-title">Test digits</h2>
