@@ -23,12 +23,14 @@
  */
 import {
   FEATURE_FUNCTIONS,
+  isDataTask,
   isSequenceTask,
   type Feature,
   type PLANE_TASKS,
   type TaskSpec,
 } from '../../experiment';
 import { sequencePoints } from './sequenceTasks';
+import { SpecError } from './specError';
 import { createRng, deriveSeed, permutation, type Rng } from '../../experiment';
 import type { Dataset, Point } from './points';
 
@@ -152,9 +154,11 @@ export function planePoints(kind: PlaneTask, n: number, noise: number, rng: Rng)
 /** Generates the task's points and splits them into train and test sets; the same seed gives the same data. */
 export function makeDataset(task: TaskSpec, seed: number): Dataset {
   const rng = createRng(deriveSeed(seed, `data:${task.kind}`));
-  const points = isSequenceTask(task.kind)
+  const kind = task.kind;
+  if (isDataTask(kind)) throw new SpecError(`the engine does not read data tables yet (task ${kind})`);
+  const points = isSequenceTask(kind)
     ? sequencePoints(task, rng)
-    : planePoints(task.kind, task.numSamples, task.noise, rng);
+    : planePoints(kind, task.numSamples, task.noise, rng);
   const order = permutation(points.length, rng);
   const shuffled = Array.from(order, (i) => points[i]);
   const numTrain = Math.max(1, Math.round(points.length * task.trainRatio));

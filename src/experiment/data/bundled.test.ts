@@ -27,8 +27,8 @@ describe('bundled data', () => {
     expect(rowCount(t)).toBe(1797);
     expect(t.features).toHaveLength(64);
     expect(t.x.length).toBe(1797 * 64);
-    expect(Math.max(...t.x)).toBe(16);
-    expect(Math.min(...t.x)).toBe(0);
+    expect(t.x.reduce((a, b) => Math.max(a, b))).toBe(16);
+    expect(t.x.reduce((a, b) => Math.min(a, b))).toBe(0);
     expect(t.classes).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
     // scikit-learn's digits: 178 182 177 183 181 182 181 179 174 180 of each digit.
     expect(classCounts(t)).toEqual([178, 182, 177, 183, 181, 182, 181, 179, 174, 180]);

@@ -3,7 +3,7 @@
  * carries only its own task's. Each returns (inputs, label) pairs in generation order: the point (x1, x2) for the
  * 2-D tasks (features are computed later), the window for the sequence tasks.
  */
-import type { TaskKind } from '../../experiment';
+import type { DataTaskKind, TaskKind } from '../../experiment';
 
 const CIRCLE = String.raw`
 def circle(n, noise, rng):
@@ -137,7 +137,7 @@ def moons(n, noise, rng):
 `;
 
 /** The generator's Python source and the call that makes n points, for each task. */
-export const TASK_GENERATORS: Record<TaskKind, { source: string; call: string }> = {
+export const TASK_GENERATORS: Record<Exclude<TaskKind, DataTaskKind>, { source: string; call: string }> = {
   circle: { source: CIRCLE, call: "circle(TASK['numSamples'], TASK['noise'], rng)" },
   xor: { source: XOR, call: "xor(TASK['numSamples'], TASK['noise'], rng)" },
   gaussian: { source: GAUSSIAN, call: "gaussian(TASK['numSamples'], TASK['noise'], rng)" },

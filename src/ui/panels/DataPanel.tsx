@@ -22,6 +22,9 @@ const TASK_LABELS: Record<TaskKind, string> = {
   parity: 'Parity of T bits (sequence)',
   'temporal-xor': 'XOR of first and last of T bits (sequence)',
   adding: 'Adding problem over T steps (sequence)',
+  digits: 'Handwritten digits 8x8 (10 classes)',
+  iris: 'Iris (3 classes)',
+  csv: 'Your own data (CSV)',
 };
 
 /** What noise does to each task (the 2-D tasks' as in the TensorFlow Playground's dataset.ts). */
@@ -34,6 +37,9 @@ const NOISE_HINTS: Record<TaskKind, string> = {
   parity: 'flips each label with this probability',
   'temporal-xor': 'flips each label with this probability',
   adding: 'flips each label with this probability',
+  digits: 'no noise: the data as it is',
+  iris: 'no noise: the data as it is',
+  csv: 'no noise: the data as it is',
 };
 
 export function DataPanel() {
