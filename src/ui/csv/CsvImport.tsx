@@ -22,8 +22,6 @@ export interface CsvUse {
 
 interface ImportProps {
   onUse: (use: CsvUse) => void;
-  standardise: boolean;
-  onStandardise: (on: boolean) => void;
 }
 
 export function CsvImport(props: ImportProps) {
@@ -79,7 +77,8 @@ export function CsvImport(props: ImportProps) {
 
 /** The columns of one CSV, the user's choices about them, and what the parser made of it. */
 function CsvColumns(props: ImportProps & { source: CsvSource }) {
-  const { source, standardise, onStandardise } = props;
+  const { source } = props;
+  const [standardise, setStandardise] = useState(true);
   const header = useMemo(() => csvColumns(source.text), [source.text]);
   const [choice, setChoice] = useState<CsvChoice | undefined>(() =>
     header.ok ? guessChoice(source.text, header.columns) : undefined,
@@ -155,7 +154,7 @@ function CsvColumns(props: ImportProps & { source: CsvSource }) {
           table={step.table}
           skipped={step.skipped}
           standardise={standardise}
-          onStandardise={onStandardise}
+          onStandardise={setStandardise}
           onUse={() => props.onUse({ source, choice, table: step.table, skipped: step.skipped, standardise })}
         />
       )}

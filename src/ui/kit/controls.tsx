@@ -133,3 +133,13 @@ export function NumberField(props: {
     </Field>
   );
 }
+
+/** A labelled checkbox (its label is its accessible name). */
+export function Checkbox(props: { label: string; checked: boolean; onChange: (checked: boolean) => void }) {
+  return (
+    <label className="checkbox">
+      <input type="checkbox" checked={props.checked} onChange={(e) => props.onChange(e.target.checked)} />
+      {props.label}
+    </label>
+  );
+}

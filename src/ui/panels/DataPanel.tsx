@@ -1,17 +1,20 @@
 import {
   COMMON_FIELDS,
   FEATURES,
+  isDataTask,
   isSequenceTask,
   numberControl,
+  takesDataTasks,
   TASK_FIELDS,
   TASKS,
   TRAINING_FIELDS,
+  type DataTaskKind,
   type TaskKind,
 } from '../../experiment';
 import { useAppStore } from '../appState';
 import { CsvImport } from '../csv/CsvImport';
 import { useCsvImport } from '../csv/droppedCsv';
-import { NumberField, Select, Slider } from '../kit/controls';
+import { Checkbox, NumberField, Select, Slider } from '../kit/controls';
 
 const TASK_LABELS: Record<TaskKind, string> = {
   circle: 'Circle',
@@ -28,7 +31,7 @@ const TASK_LABELS: Record<TaskKind, string> = {
 };
 
 /** What noise does to each task (the 2-D tasks' as in the TensorFlow Playground's dataset.ts). */
-const NOISE_HINTS: Record<TaskKind, string> = {
+const NOISE_HINTS: Record<Exclude<TaskKind, DataTaskKind>, string> = {
   circle: 'label noise: points stay on the rings, labelled by a jittered copy',
   xor: 'label noise: points stay in their quadrants, labelled by a jittered copy',
   gaussian: 'wider blobs: variance 0.5 at 0% to 4 at 50%',
@@ -37,32 +40,33 @@ const NOISE_HINTS: Record<TaskKind, string> = {
   parity: 'flips each label with this probability',
   'temporal-xor': 'flips each label with this probability',
   adding: 'flips each label with this probability',
-  digits: 'no noise: the data as it is',
-  iris: 'no noise: the data as it is',
-  csv: 'no noise: the data as it is',
 };
 
 export function DataPanel() {
-  const { task, training, seed } = useAppStore((s) => s.spec);
+  const { task, training, seed, architecture } = useAppStore((s) => s.spec);
   const updateSpec = useAppStore((s) => s.updateSpec);
   const csvImport = useCsvImport();
+  const tasks = TASKS.filter((t) => takesDataTasks(architecture) || !isDataTask(t));
+  const kind = task.kind;
   return (
     <section className="panel data" aria-labelledby="data-title">
       <h2 id="data-title">Data</h2>
       <Select<TaskKind>
         label="Task"
         value={task.kind}
-        options={TASKS.map((t) => ({ value: t, label: TASK_LABELS[t] }))}
+        options={tasks.map((t) => ({ value: t, label: TASK_LABELS[t] }))}
         onChange={(kind) => updateSpec((d) => void (d.task.kind = kind))}
       />
-      <button
-        type="button"
-        aria-expanded={csvImport.shown}
-        onClick={() => (csvImport.shown ? csvImport.close() : csvImport.open())}
-      >
-        Your CSV…
-      </button>
-      {csvImport.shown && <CsvImport onUse={() => undefined} standardise onStandardise={() => undefined} />}
+      {takesDataTasks(architecture) && (
+        <button
+          type="button"
+          aria-expanded={csvImport.shown}
+          onClick={() => (csvImport.shown ? csvImport.close() : csvImport.open())}
+        >
+          Your CSV…
+        </button>
+      )}
+      {csvImport.shown && <CsvImport onUse={() => undefined} />}
       <Slider
         label={TASK_FIELDS.trainRatio.label}
         value={Math.round(task.trainRatio * 100)}
@@ -72,16 +76,18 @@ export function DataPanel() {
         display={`${Math.round(task.trainRatio * 100)}%`}
         onChange={(v) => updateSpec((d) => void (d.task.trainRatio = v / 100))}
       />
-      <Slider
-        label={TASK_FIELDS.noise.label}
-        value={Math.round(task.noise * 100)}
-        min={TASK_FIELDS.noise.min * 100}
-        max={TASK_FIELDS.noise.max * 100}
-        step={5}
-        display={`${Math.round(task.noise * 100)}%`}
-        hint={NOISE_HINTS[task.kind]}
-        onChange={(v) => updateSpec((d) => void (d.task.noise = v / 100))}
-      />
+      {!isDataTask(kind) && (
+        <Slider
+          label={TASK_FIELDS.noise.label}
+          value={Math.round(task.noise * 100)}
+          min={TASK_FIELDS.noise.min * 100}
+          max={TASK_FIELDS.noise.max * 100}
+          step={5}
+          display={`${Math.round(task.noise * 100)}%`}
+          hint={NOISE_HINTS[kind]}
+          onChange={(v) => updateSpec((d) => void (d.task.noise = v / 100))}
+        />
+      )}
       <NumberField
         {...numberControl(TRAINING_FIELDS.batchSize)}
         value={training.batchSize}
@@ -92,7 +98,13 @@ export function DataPanel() {
         value={seed}
         onChange={(v) => updateSpec((d) => void (d.seed = v))}
       />
-      {isSequenceTask(task.kind) ? (
+      {isDataTask(kind) ? (
+        <Checkbox
+          label={TASK_FIELDS.standardise.label}
+          checked={task.standardise}
+          onChange={(on) => updateSpec((d) => void (d.task.standardise = on))}
+        />
+      ) : isSequenceTask(kind) ? (
         <NumberField
           {...numberControl(TASK_FIELDS.length)}
           value={task.length}

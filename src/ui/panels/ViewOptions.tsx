@@ -1,6 +1,7 @@
 import { useAppStore } from '../appState';
+import { PlaneAxes } from './PlaneAxes';
 
-/** How the plane is drawn: with the test points, and as a hard boundary. */
+/** How the plane is drawn: with the test points, as a hard boundary, and which axes it has (data of many inputs). */
 export function ViewOptions() {
   const view = useAppStore((s) => s.spec.view);
   const updateSpec = useAppStore((s) => s.updateSpec);
@@ -22,6 +23,7 @@ export function ViewOptions() {
         />
         Discretize output
       </label>
+      <PlaneAxes />
     </>
   );
 }
