@@ -6,6 +6,7 @@
 import { INPUT_DOMAIN } from '../../experiment';
 import { centreIn, paintClasses } from '../kit/classColors';
 import { paintGrid } from '../kit/colors';
+import { INPUT_EXTENT, toGrid, type PlaneExtent } from './plane';
 import { BINARY_COLOURING, pointColor, readOutput, valuesPerCell, type PlaneColouring } from './planeOutput';
 
 export interface HeatmapOptions {
@@ -15,11 +16,12 @@ export interface HeatmapOptions {
 
 export interface HeatmapView {
   update(probabilities: Float32Array, res: number): void;
-  setPoints(train: Float32Array, test: Float32Array): void;
+  /** Points as [x1, x2, label] triples on the plane's axes, which cover `extent`. */
+  setPoints(train: Float32Array, test: Float32Array, extent?: PlaneExtent): void;
   setOptions(options: HeatmapOptions): void;
   /** How the output is coloured (the layout's head, classes and the target's range). */
   setColouring(colouring: PlaneColouring): void;
-  /** The output at a point of the plane in words, from the last heatmap drawn (for hover read-outs). */
+  /** The output at a point of the grid in words, from the last heatmap drawn (for hover read-outs). */
   readAt(x1: number, x2: number): string | undefined;
   destroy(): void;
 }
@@ -81,8 +83,14 @@ export function createHeatmap(canvas: HTMLCanvasElement): HeatmapView {
       last = { values, res };
       draw();
     },
-    setPoints(train, test) {
-      points = { train, test };
+    setPoints(train, test, extent = INPUT_EXTENT) {
+      // Drawn in the grid's coordinates, as the heatmap under them.
+      const onGrid = (data: Float32Array) => {
+        const out = Float32Array.from(data);
+        for (let i = 0; i < out.length; i += 3) [out[i], out[i + 1]] = toGrid(out[i], out[i + 1], extent);
+        return out;
+      };
+      points = { train: onGrid(train), test: onGrid(test) };
       draw();
     },
     setOptions(next) {

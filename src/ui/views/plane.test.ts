@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gridReadout, planeCell, planePoint } from './plane';
+import { gridReadout, INPUT_EXTENT, onAxes, planeCell, planePoint, toGrid } from './plane';
 
 describe('the input plane', () => {
   it('maps corners and centre of a 4x4 grid to their cells (row 0 at the top)', () => {
@@ -25,5 +25,14 @@ describe('the input plane', () => {
     readout.set(new Float32Array(0), 0);
     expect(readout.at(-3, 3)).toBe(1);
     expect(readout.at(3, -3)).toBe(4);
+  });
+
+  it('translates between the grid and the axes of a data table (its own extent)', () => {
+    const extent = { x: [0, 12] as [number, number], y: [-1, 1] as [number, number] };
+    expect(onAxes([-6, -6], extent)).toEqual([0, -1]);
+    expect(onAxes([6, 0], extent)).toEqual([12, 0]);
+    expect(toGrid(3, 0.5, extent)).toEqual([-3, 3]);
+    expect(onAxes(toGrid(7.5, -0.25, extent), extent)).toEqual([7.5, -0.25]);
+    expect(onAxes([1.5, -2], INPUT_EXTENT)).toEqual([1.5, -2]);
   });
 });

@@ -1,9 +1,39 @@
-/** Points of the input plane [-6, 6]^2 and the cells of res x res grids over it (row 0 at the top). */
+/**
+ * Points of the input plane and the cells of res x res grids over it (row 0 at the top). The grid is [-6, 6]^2 in
+ * its own coordinates; the plane's axes may cover another extent (a table's two inputs, or its principal
+ * components), which onAxes / toGrid translate.
+ */
 import { INPUT_DOMAIN } from '../../experiment';
 import type { Frame } from '../../protocol';
 import type { PlaneReadout } from '../arch/types';
 
-/** The point of the plane under a pointer event on an element that shows the plane. */
+/** What the plane's axes cover: the 2-D tasks' [-6, 6]^2, or a data table's range on its two axes. */
+export interface PlaneExtent {
+  x: [number, number];
+  y: [number, number];
+}
+
+export const INPUT_EXTENT: PlaneExtent = {
+  x: [-INPUT_DOMAIN, INPUT_DOMAIN],
+  y: [-INPUT_DOMAIN, INPUT_DOMAIN],
+};
+
+const scale = (v: number, [a, b]: [number, number], [c, d]: [number, number]) =>
+  c + ((v - a) * (d - c)) / (b - a);
+
+/** A point of the grid on the plane's axes. */
+export const onAxes = ([g1, g2]: [number, number], extent: PlaneExtent): [number, number] => [
+  scale(g1, INPUT_EXTENT.x, extent.x),
+  scale(g2, INPUT_EXTENT.y, extent.y),
+];
+
+/** A point on the plane's axes in the grid's coordinates. */
+export const toGrid = (x1: number, x2: number, extent: PlaneExtent): [number, number] => [
+  scale(x1, extent.x, INPUT_EXTENT.x),
+  scale(x2, extent.y, INPUT_EXTENT.y),
+];
+
+/** The point of the plane (grid coordinates) under a pointer event on an element that shows the plane. */
 export function planePoint(e: { clientX: number; clientY: number }, box: DOMRect): [number, number] {
   return [
     ((e.clientX - box.left) / box.width) * 2 * INPUT_DOMAIN - INPUT_DOMAIN,
