@@ -1,19 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import { MAX_FILE_BYTES, quote } from '../experiment';
-import { copyLink, exportFile, exportPyTorch, importFile, useAppStore } from './appState';
+import { copyLink, exportFile, exportPyTorch, importFile } from './appState';
 import { isCsvFile } from './csv/csvImport';
-import { openCsv } from './csv/droppedCsv';
+import { openCsvFile } from './csv/droppedCsv';
 
 /** A dropped file: a CSV opens in the import panel (Data), an experiment file is imported. */
 async function dropFile(file: File): Promise<void> {
-  if (!isCsvFile(file.name, await file.slice(0, 64).text())) return importFile(file);
-  if (file.size > MAX_FILE_BYTES)
-    return useAppStore
-      .getState()
-      .addAlert(
-        `${quote(file.name)} is over ${MAX_FILE_BYTES / 1e6} MB: too large a CSV to read in the page.`,
-      );
-  openCsv({ name: file.name, text: await file.text() });
+  if (isCsvFile(file.name, await file.slice(0, 64).text())) return openCsvFile(file);
+  return importFile(file);
 }
 
 /** Copy link (L), optionally with the trained weights; export and import the experiment as a file; export it as a PyTorch script. */

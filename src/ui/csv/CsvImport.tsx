@@ -4,12 +4,19 @@
  * and turn it off; then use the data. The steps' logic is in csvImport.ts.
  */
 import { useId, useMemo, useRef, useState } from 'react';
-import { csvColumns, parseCsv, type CsvChoice, type LabelKind } from '../../experiment/data/csv';
+import {
+  csvColumns,
+  MAX_CSV_FEATURES,
+  MAX_CSV_ROWS,
+  parseCsv,
+  type CsvChoice,
+  type LabelKind,
+} from '../../experiment/data/csv';
 import { featureStats } from '../../experiment/data/standardise';
 import type { DataTable } from '../../experiment/data/table';
 import { Select } from '../kit/controls';
 import { describeBadRows, describeTable, guessChoice, nextStep, skipQuestion } from './csvImport';
-import { useCsvImport, type CsvSource } from './droppedCsv';
+import { openCsvFile, useCsvImport, type CsvSource } from './droppedCsv';
 
 /** What the user chose to use: the source, the choices, and whether the features are standardised. */
 export interface CsvUse {
@@ -29,14 +36,14 @@ export function CsvImport(props: ImportProps) {
   const [pasted, setPasted] = useState('');
   const fileRef = useRef<HTMLInputElement>(null);
   const pasteId = useId();
-  const readFile = (file: File) => void file.text().then((text) => open({ name: file.name, text }));
 
   return (
     <section className="csv-import" aria-labelledby="csv-title" data-testid="csv-import">
       <h3 id="csv-title">Your CSV</h3>
       <p className="hint">
-        A header row, numeric feature columns and a label column (classes or a number); up to 50,000 rows and
-        64 features. Drop a .csv file anywhere on the page, upload one, or paste it here.
+        A header row, numeric feature columns and a label column (classes or a number); up to{' '}
+        {MAX_CSV_ROWS.toLocaleString('en')} rows and {MAX_CSV_FEATURES} features. Drop a .csv file anywhere on
+        the page, upload one, or paste it here.
       </p>
       <label htmlFor={pasteId}>Paste a CSV</label>
       <textarea
@@ -60,12 +67,12 @@ export function CsvImport(props: ImportProps) {
         <input
           ref={fileRef}
           type="file"
-          accept=".csv,.tsv,.txt,text/csv,text/plain"
+          accept=".csv,.txt,text/csv,text/plain"
           hidden
           aria-label="CSV file to upload"
           onChange={(e) => {
             const file = e.target.files?.[0];
-            if (file) readFile(file);
+            if (file) void openCsvFile(file);
             e.target.value = '';
           }}
         />
