@@ -3,13 +3,7 @@
  * fused kernel that trains them on the backends it runs on (O: the options the architecture's kernel takes).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import {
-  inputNames,
-  type ExperimentSpec,
-  type OutputHead,
-  type TrainingState,
-  type WeightMap,
-} from '../../experiment';
+import { type ExperimentSpec, type OutputHead, type TrainingState, type WeightMap } from '../../experiment';
 import type { EngineEvent, WeightShape } from '../../protocol';
 import { DataFeed } from './dataFeed';
 import type { UpdateOptions } from './fused';
@@ -33,9 +27,9 @@ export abstract class GradientSession<O = unknown> {
 
   constructor(
     readonly spec: ExperimentSpec,
-    feed?: DataFeed,
+    options: SessionOptions = {},
   ) {
-    this.feed = feed ?? new DataFeed(spec);
+    this.feed = options.feed ?? new DataFeed(spec, options.userData);
     this.dataset = this.feed.dataset;
     this.optimizer = createOptimizer(spec.training);
   }
@@ -74,7 +68,12 @@ export abstract class GradientSession<O = unknown> {
   }
 
   get inputNames(): string[] {
-    return inputNames(this.spec.task);
+    return this.feed.inputNames;
+  }
+
+  /** The data's output head, classes and plane (the layout's). */
+  get data(): Pick<DataFeed, 'head' | 'classes' | 'planeAxes' | 'images'> {
+    return this.feed;
   }
 
   get weightLayout(): WeightShape[] {
