@@ -18,6 +18,7 @@ import { BackendSelection, type MakeSession, type StartBackend } from './autoBac
 import { ComparisonDriver } from './arch/dian/comparisonDriver';
 import { FramePipeline } from './framePipeline';
 import { layoutOf } from './layout';
+import type { DataTable } from '../experiment/data';
 import { LastGood } from './lastGood';
 import { MapPacer } from './mapPacer';
 import { Outbox, type Post } from './outbox';
@@ -52,6 +53,8 @@ export class EngineRunner {
   private rate = { since: 0, steps: 0, value: 0 };
   private comparison: ComparisonDriver;
   private spec?: ExperimentSpec;
+  /** The user's table of the last load (a CSV task's data, which the page sends with each load of one). */
+  private userData?: DataTable;
   private frames = new FramePipeline<Frame>();
 
   constructor(
@@ -68,7 +71,7 @@ export class EngineRunner {
     this.backends = new BackendSelection(
       startBackend,
       (b, choice) => this.announce(b, choice),
-      makeSession ?? ((spec) => createSession(spec, sessionOptions)),
+      makeSession ?? ((spec) => createSession(spec, { ...sessionOptions, userData: this.userData })),
       now,
     );
     this.comparison = new ComparisonDriver(post, (work) => this.enqueue(work));
@@ -186,6 +189,7 @@ export class EngineRunner {
     this.pace.reset();
     const { spec, problems } = validateSpec(message.spec);
     if (problems.length > 0) throw new Error(`Invalid experiment: ${problems.join('; ')}.`);
+    this.userData = message.userData;
     // A frame held for the UI's ack belongs to the experiment before: sent after 'loaded', it showed its step.
     this.out.dropHeldFrame();
     if (this.backends.changes(spec.backend) || !this.session) {
