@@ -52,3 +52,70 @@ test('a CSV that cannot be used at all says why, with its line', async ({ page }
   await pasteCsv(page, 'f1,f2,f1\n1,2,3');
   await expect(page.getByTestId('csv-problem')).toContainText('line 1: the header names column "f1" twice');
 });
+
+/** Drops a file on the page as a user would drag it from the desktop. */
+async function dropFile(page: Page, name: string, text: string, type: string): Promise<void> {
+  await page.evaluate(
+    ([name, text, type]) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], name, { type }));
+      window.dispatchEvent(
+        new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }),
+      );
+    },
+    [name, text, type],
+  );
+}
+
+const accuracy = async (page: Page) => parseFloat((await page.getByTestId('test-accuracy').textContent())!);
+
+test('a dropped CSV of 3 classes and 4 features trains: K output neurons, the confusion matrix, accuracy rising', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  await dropFile(page, 'three.csv', threeClassCsv(300), 'text/csv');
+  await expect(page.getByTestId('csv-import')).toContainText('three.csv: columns f1, f2, f3, f4, kind');
+  await expect(page.getByLabel('Label column')).toHaveValue('kind');
+  await expect(page.getByLabel('classes (names or whole numbers)')).toBeChecked();
+  await expect(page.getByTestId('csv-summary')).toHaveText('300 rows, 4 features, 3 classes: a, b, c.');
+  await page.getByRole('button', { name: 'Use this data' }).click();
+  await expect(page.getByLabel('Task')).toHaveValue('csv');
+  const graph = page.getByTestId('network-graph');
+  for (const id of ['f1', 'f4', 'y0', 'y1', 'y2'])
+    await expect(graph.locator(`[data-neuron-id="${id}"]`)).toHaveCount(1);
+  const matrix = page.getByTestId('confusion-matrix');
+  await expect(matrix.getByRole('rowheader')).toHaveText(['a', 'b', 'c']);
+  await expect(page.getByTestId('plane-legend')).toContainText('a');
+  await expect(page.getByTestId('loss')).toHaveText(/^\d/);
+  await page.getByLabel('Speed').fill('4');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(() => accuracy(page), { timeout: 60_000 }).toBeGreaterThan(90);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  // Each class's accuracy is shown; the diagonal holds most of the test rows.
+  const perClass = await matrix.locator('td.class-accuracy').allTextContents();
+  expect(perClass).toHaveLength(3);
+  for (const p of perClass) expect(parseFloat(p)).toBeGreaterThan(70);
+});
+
+test('digits: 10 output neurons, 60 test thumbnails, the misclassified counted; source and licence shown', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  await page.getByLabel('Task').selectOption('digits');
+  await expect(page.getByTestId('data-source')).toContainText('CC BY 4.0');
+  const thumbnails = page.getByTestId('digit-thumbnails');
+  await expect(thumbnails).toHaveAttribute('data-shown', '60');
+  await expect(page.getByTestId('network-graph').locator('[data-neuron-id="y9"]')).toHaveCount(1);
+  await expect(page.getByTestId('confusion-matrix').getByRole('rowheader')).toHaveCount(10);
+  // Before training most digits are wrong; after some training fewer are.
+  await expect(thumbnails).toHaveAttribute('data-misclassified', /^\d+$/);
+  const before = Number(await thumbnails.getAttribute('data-misclassified'));
+  await page.getByLabel('Speed').fill('4');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect
+    .poll(async () => Number(await thumbnails.getAttribute('data-misclassified')), { timeout: 60_000 })
+    .toBeLessThan(Math.min(before, 30));
+  await page.getByRole('button', { name: 'Pause' }).click();
+});

@@ -2,6 +2,7 @@ import { Alerts } from './kit/Alerts';
 import { EventLog } from './EventLog';
 import { useAppStore } from './appState';
 import { ARCHITECTURE_UI } from './arch/registry';
+import { DataViews } from './panels/DataViews';
 import { InfoPanel } from './panels/InfoPanel';
 import { OutputPanel } from './panels/OutputPanel';
 import { SharePanel } from './SharePanel';
@@ -32,6 +33,7 @@ export function App() {
         </div>
         <div className="column right">
           <OutputPanel />
+          <DataViews />
           {Aside && <Aside />}
         </div>
       </main>

@@ -11,6 +11,7 @@ import {
   type DataTaskKind,
   type TaskKind,
 } from '../../experiment';
+import { DATA_SOURCES } from '../../experiment/data/sources';
 import { useAppStore } from '../appState';
 import { CsvImport } from '../csv/CsvImport';
 import { useCsvImport } from '../csv/droppedCsv';
@@ -57,6 +58,7 @@ export function DataPanel() {
         options={tasks.map((t) => ({ value: t, label: TASK_LABELS[t] }))}
         onChange={(kind) => updateSpec((d) => void (d.task.kind = kind))}
       />
+      <DataSourceLine kind={kind} />
       {takesDataTasks(architecture) && (
         <button
           type="button"
@@ -135,5 +137,23 @@ export function DataPanel() {
         </fieldset>
       )}
     </section>
+  );
+}
+
+/** Where the task's data comes from: a bundled set's source and licence, the moons' generator, the user's file. */
+function DataSourceLine({ kind }: { kind: TaskKind }) {
+  const task = useAppStore((s) => s.spec.task);
+  let text: string | undefined;
+  if (kind === 'digits' || kind === 'iris') {
+    const { source, licence } = DATA_SOURCES[kind];
+    text = `${source}. Licence: ${licence}. Shipped with the app.`;
+  } else if (kind === 'moons') text = "Generated as scikit-learn's make_moons (seeded), scaled to the plane.";
+  else if (kind === 'csv')
+    text = `Your data: ${task.dataName || 'a CSV'}, ${task.dataRows} rows (SHA-256 ${task.dataHash.slice(0, 12)}…).`;
+  if (!text) return null;
+  return (
+    <p className="data-source" data-testid="data-source">
+      {text}
+    </p>
   );
 }

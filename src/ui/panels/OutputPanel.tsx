@@ -3,14 +3,16 @@
  * with its hover read-out; the architecture adds its own views (src/ui/arch/<name>) under the plane.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Frame } from '../../protocol';
+import type { Frame, Layout } from '../../protocol';
 import { useAppStore, type HistoryPoint } from '../appState';
 import { ARCHITECTURE_UI } from '../arch/registry';
 import { useFrames } from '../kit/useFrames';
 import { createHeatmap, type HeatmapView } from '../views/heatmap';
 import { createLineChart, type LineChartView } from '../views/lineChart';
-import { planePoint } from '../views/plane';
+import { onAxes, planePoint } from '../views/plane';
+import { colouringOf } from '../views/planeOutput';
 import { setText } from '../kit/domWrites';
+import { PlaneLegend } from './PlaneLegend';
 import { ViewOptions } from './ViewOptions';
 
 export function OutputPanel() {
@@ -25,6 +27,7 @@ export function OutputPanel() {
   const cells = useRef<(HTMLElement | null)[]>([]);
   const [hover, setHover] = useState<string>();
   const readout = useMemo(() => output.readout?.(), [output]);
+  const colouring = useMemo(() => layout && colouringOf(layout), [layout]);
   // One cell per row of this architecture (refs of a longer list of rows are not shortened by React).
   cells.current.length = output.metrics.length;
 
@@ -37,8 +40,10 @@ export function OutputPanel() {
     };
   }, []);
   useEffect(() => {
-    if (layout) heatmapRef.current?.setPoints(layout.train, layout.test);
-  }, [layout]);
+    if (!layout || !colouring) return;
+    heatmapRef.current?.setColouring(colouring);
+    heatmapRef.current?.setPoints(layout.train, layout.test, layout.plane.extent);
+  }, [layout, colouring]);
   useEffect(() => heatmapRef.current?.setOptions(view), [view]);
 
   useFrames(
@@ -64,10 +69,11 @@ export function OutputPanel() {
   );
 
   const onMove = (e: React.MouseEvent<HTMLCanvasElement>) => {
-    const [x1, x2] = planePoint(e, e.currentTarget.getBoundingClientRect());
-    const output = heatmapRef.current?.readAt(x1, x2);
-    if (output === undefined) return setHover(undefined);
-    const extra = readout?.text(x1, x2);
+    const [g1, g2] = planePoint(e, e.currentTarget.getBoundingClientRect());
+    const output = heatmapRef.current?.readAt(g1, g2);
+    if (output === undefined || !layout) return setHover(undefined);
+    const extra = readout?.text(g1, g2);
+    const [x1, x2] = onAxes([g1, g2], layout.plane.extent);
     setHover(`(${x1.toFixed(2)}, ${x2.toFixed(2)}): ${output}${extra ? `, ${extra}` : ''}`);
   };
   const { onPlaneClick, Extras } = output;
@@ -92,6 +98,7 @@ export function OutputPanel() {
         role="img"
         aria-label="Loss over steps: training (grey) and test (black)"
       />
+      {showPlane && layout && <PlaneCaption plane={layout.plane} />}
       <canvas
         hidden={!showPlane}
         ref={canvasRef}
@@ -107,11 +114,23 @@ export function OutputPanel() {
         }
         onMouseLeave={() => setHover(undefined)}
       />
+      {showPlane && colouring && <PlaneLegend colouring={colouring} />}
       {Extras && <Extras />}
       <div className="hover-readout" aria-live="off">
         {hover ?? 'Hover the plane to read the output'}
       </div>
       <ViewOptions />
     </section>
+  );
+}
+
+/** The plane's axes when they are not the 2-D tasks' x1 and x2, and what the rest of the inputs are doing. */
+function PlaneCaption({ plane }: { plane: Layout['plane'] }) {
+  if (plane.x === 'x1' && plane.y === 'x2' && !plane.note) return null;
+  return (
+    <p className="plane-note" data-testid="plane-note">
+      Horizontal: {plane.x}, vertical: {plane.y}
+      {plane.note && ` (${plane.note})`}
+    </p>
   );
 }

@@ -17,8 +17,8 @@ describe('the confusion matrix', () => {
   });
 
   it('shades a cell by the share of its row in tenths, blue on the diagonal and orange off it', () => {
-    expect(cellShade(8, 10, true)).toBe('background-color: rgba(8,119,189,0.48)');
-    expect(cellShade(2, 10, false)).toBe('background-color: rgba(245,147,34,0.12)');
+    expect(cellShade(8, 10, true)).toBe('rgba(8,119,189,0.48)');
+    expect(cellShade(2, 10, false)).toBe('rgba(245,147,34,0.12)');
     // Under a twentieth: no shade, and no write when a count moves a little.
     expect(cellShade(1, 30, false)).toBeNull();
     expect(cellShade(0, 0, true)).toBeNull();

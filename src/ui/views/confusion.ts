@@ -3,7 +3,7 @@
  * accuracy per class, as an HTML table: headers name the classes, so a screen reader reads "true 3, predicted 8".
  * Framework-free: built once per set of classes, each frame writes only the cells that changed.
  */
-import { setAttr, setText } from '../kit/domWrites';
+import { setText } from '../kit/domWrites';
 
 export interface ConfusionSummary {
   /** Test rows of each true class. */
@@ -32,7 +32,7 @@ export function cellShade(count: number, rowTotal: number, diagonal: boolean): s
   const tenths = rowTotal > 0 ? Math.round((10 * count) / rowTotal) : 0;
   if (tenths === 0) return null;
   const rgb = diagonal ? '8,119,189' : '245,147,34';
-  return `background-color: rgba(${rgb},${(tenths / 10) * 0.6})`;
+  return `rgba(${rgb},${(tenths / 10) * 0.6})`;
 }
 
 const percent = (v: number) => (Number.isNaN(v) ? '–' : `${Math.round(v * 100)}%`);
@@ -46,6 +46,8 @@ export interface ConfusionView {
 export function createConfusionMatrix(table: HTMLTableElement): ConfusionView {
   let k = 0;
   let cells: HTMLTableCellElement[] = [];
+  /** Each cell's shade as last written (the page's CSP allows styles set through the CSSOM, not style attributes). */
+  let shades: (string | null)[] = [];
   let accuracyCells: HTMLTableCellElement[] = [];
   const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text = '', parent?: Element) => {
     const e = document.createElement(tag);
@@ -71,6 +73,7 @@ export function createConfusionMatrix(table: HTMLTableElement): ConfusionView {
       const body = el('tbody', '', table);
       cells = [];
       accuracyCells = [];
+      shades = new Array<string | null>(k * k).fill(null);
       classes.forEach((c, t) => {
         const row = el('tr', '', body);
         header(c, 'row', row).setAttribute('title', `true ${c}`);
@@ -85,7 +88,10 @@ export function createConfusionMatrix(table: HTMLTableElement): ConfusionView {
       cells.forEach((cell, i) => {
         const t = Math.floor(i / k);
         setText(cell, String(counts[i]));
-        setAttr(cell, 'style', cellShade(counts[i], rowTotals[t], t === i % k));
+        const shade = cellShade(counts[i], rowTotals[t], t === i % k);
+        if (shade === shades[i]) return;
+        shades[i] = shade;
+        cell.style.backgroundColor = shade ?? '';
       });
       accuracyCells.forEach((cell, t) => setText(cell, percent(perClass[t])));
     },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classColor } from '../kit/classColors';
 import { NEGATIVE, POSITIVE } from '../kit/colors';
-import { BINARY_COLOURING, pointColor, readOutput, type PlaneColouring } from './planeOutput';
+import { BINARY_COLOURING, colouringOf, pointColor, readOutput, type PlaneColouring } from './planeOutput';
 
 const iris: PlaneColouring = {
   head: { kind: 'classes', k: 3 },
@@ -35,5 +35,13 @@ describe('the plane by output head', () => {
   it('reads nothing from a map of another head (too short for K values a cell)', () => {
     expect(readOutput(Float32Array.from([0.5, 0.5, 0.5, 0.5]), 2, iris, 0, 0)).toBeUndefined();
     expect(readOutput(new Float32Array(0), 0, BINARY_COLOURING, 0, 0)).toBeUndefined();
+  });
+
+  it("takes a layout's head and classes, and a numeric target's range from its points", () => {
+    const train = Float32Array.from([0, 0, 2.5, 1, 1, -1]);
+    const test = Float32Array.from([0, 0, 4]);
+    expect(colouringOf({ head: { kind: 'regression' }, classes: null, train, test }).range).toEqual([-1, 4]);
+    const classes = colouringOf({ head: iris.head, classes: [...iris.classes!], train, test });
+    expect(classes).toEqual(iris);
   });
 });

@@ -3,7 +3,8 @@
  * classes, or the predicted value of a numeric target. Pure: the heatmap paints with it, the hover reads it.
  */
 import type { OutputHead } from '../../experiment';
-import { argmaxClass, centreIn, classColor } from '../kit/classColors';
+import type { Layout } from '../../protocol';
+import { argmaxClass, centreIn, classColor, targetRange } from '../kit/classColors';
 import { divergingCss, NEGATIVE, POSITIVE } from '../kit/colors';
 import { planeCell } from './plane';
 
@@ -15,6 +16,13 @@ export interface PlaneColouring {
 }
 
 export const BINARY_COLOURING: PlaneColouring = { head: { kind: 'binary' }, classes: null, range: [0, 1] };
+
+/** A loaded experiment's colouring: its head and classes, and its target's range over all its points. */
+export const colouringOf = (layout: Pick<Layout, 'head' | 'classes' | 'train' | 'test'>): PlaneColouring => ({
+  head: layout.head,
+  classes: layout.classes,
+  range: layout.head.kind === 'regression' ? targetRange(layout.train, layout.test) : [0, 1],
+});
 
 /** Values per cell of a heatmap: K for softmax, else one. */
 export const valuesPerCell = (head: OutputHead) => (head.kind === 'classes' ? head.k : 1);
