@@ -1,10 +1,12 @@
 /**
  * The import panel's page state: whether it is open, and the CSV in it (dropped on the page, picked, or pasted).
- * The page-wide drop handler hands CSV files here. UI state only: the experiment changes when the data is used.
+ * The page-wide drop handler hands CSV files here. The experiment changes only when the data is used (applyCsv).
  */
 import { create } from 'zustand';
-import { MAX_FILE_BYTES, quote } from '../../experiment';
-import { useAppStore } from '../appState';
+import { MAX_FILE_BYTES, quote, TASK_FIELDS } from '../../experiment';
+import { sha256Hex } from '../../experiment/data';
+import { engine, useAppStore } from '../appState';
+import type { CsvUse } from './CsvImport';
 
 export interface CsvSource {
   /** The file's name, or "pasted text". */
@@ -35,4 +37,24 @@ export async function openCsvFile(file: File): Promise<void> {
         `${quote(file.name)} is over ${MAX_FILE_BYTES / 1e6} MB: too large a CSV to read in the page.`,
       );
   openCsv({ name: file.name, text: await file.text() });
+}
+
+/**
+ * Runs the experiment on the user's CSV: the page keeps the text (and its hash) for every load, and the spec names
+ * the file, its label column and kind, the standardisation, its rows and hash (a link carries those, not the data).
+ */
+export async function applyCsv(use: CsvUse): Promise<void> {
+  const { source, choice, table, standardise } = use;
+  const hash = await sha256Hex(source.text);
+  engine.useUserData({ name: source.name, hash, text: source.text }, { load: false });
+  useAppStore.getState().updateSpec((d) => {
+    d.task.kind = 'csv';
+    d.task.label = choice.label;
+    d.task.target = choice.kind;
+    d.task.standardise = standardise;
+    d.task.dataName = source.name.slice(0, TASK_FIELDS.dataName.maxLength);
+    d.task.dataRows = table.y.length;
+    d.task.dataHash = hash;
+  });
+  useCsvImport.getState().close();
 }

@@ -27,7 +27,9 @@ export function ConfusionMatrix({ classes }: { classes: readonly string[] }) {
   return (
     <section className="panel confusion" aria-labelledby="confusion-title">
       <h2 id="confusion-title">Confusion matrix</h2>
-      <table ref={tableRef} className="confusion-matrix" data-testid="confusion-matrix" />
+      <div className="table-scroll">
+        <table ref={tableRef} className="confusion-matrix" data-testid="confusion-matrix" />
+      </div>
     </section>
   );
 }

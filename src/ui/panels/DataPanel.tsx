@@ -12,9 +12,9 @@ import {
   type TaskKind,
 } from '../../experiment';
 import { DATA_SOURCES } from '../../experiment/data/sources';
-import { useAppStore } from '../appState';
+import { engine, useAppStore } from '../appState';
 import { CsvImport } from '../csv/CsvImport';
-import { useCsvImport } from '../csv/droppedCsv';
+import { applyCsv, useCsvImport } from '../csv/droppedCsv';
 import { Checkbox, NumberField, Select, Slider } from '../kit/controls';
 
 const TASK_LABELS: Record<TaskKind, string> = {
@@ -56,7 +56,15 @@ export function DataPanel() {
         label="Task"
         value={task.kind}
         options={tasks.map((t) => ({ value: t, label: TASK_LABELS[t] }))}
-        onChange={(kind) => updateSpec((d) => void (d.task.kind = kind))}
+        onChange={(next) => {
+          // The user's CSV is chosen by loading one (the import), unless the page has the one the spec names.
+          if (next === 'csv' && engine.userData()?.hash !== task.dataHash) return csvImport.open();
+          updateSpec((d) => {
+            d.task.kind = next;
+            // 64 pixels: two of them say little; the principal components show the classes apart.
+            if (next === 'digits') d.view.plane = 'pca';
+          });
+        }}
       />
       <DataSourceLine kind={kind} />
       {takesDataTasks(architecture) && (
@@ -68,7 +76,7 @@ export function DataPanel() {
           Your CSV…
         </button>
       )}
-      {csvImport.shown && <CsvImport onUse={() => undefined} />}
+      {csvImport.shown && <CsvImport onUse={(use) => void applyCsv(use)} />}
       <Slider
         label={TASK_FIELDS.trainRatio.label}
         value={Math.round(task.trainRatio * 100)}

@@ -19,6 +19,8 @@ export interface NetworkGraphView {
 
 const edgeWidth = d3.scaleLinear().domain([0, 2]).range([0.5, 6]).clamp(true);
 const format = d3.format('.3f');
+/** Labels fit the room left of the inputs (a table's long column names are cut; hovering names them in full). */
+const shortLabel = (id: string) => (id.length > 9 ? `${id.slice(0, 8)}…` : id);
 
 export function createNetworkGraph(
   svgElement: SVGSVGElement,
@@ -132,7 +134,7 @@ export function createNetworkGraph(
         .attr('x', (n) => (n.kind === 'input' ? -4 : n.size / 2))
         .attr('y', (n) => (n.kind === 'input' ? n.size / 2 + 4 : n.size + 11))
         .attr('text-anchor', (n) => (n.kind === 'input' ? 'end' : 'middle'))
-        .text((n) => (n.labelled ? n.id : ''));
+        .text((n) => (n.labelled ? shortLabel(n.id) : ''));
       drawInputThumbnails(24);
       overlayView = overlay.draw?.({ graph, layout, layer: overlayLayer, nodeLayer, width });
     },

@@ -6,8 +6,9 @@ export function DianInfo() {
         <strong>Dynamic Input Activation.</strong> An MLP whose third layer gets a learned, gated extra input
         on every second training iteration: h1 = relu(x W1 + b1), h2 = relu(h1 W2 + b2); on an active
         iteration t (t mod period = 0) e = relu(x E + be), g = sigmoid(e G + bg) and layer 3 reads z = h2 +
-        g·e; otherwise z = h2. The output is y = z W3 + b3 here (a logit for the sigmoid cross-entropy); the
-        paper&apos;s code puts a relu on it, which the Final activation option reproduces.
+        g·e; otherwise z = h2. The output is y = z W3 + b3 here (a logit for the sigmoid cross-entropy; K
+        logits and softmax for K classes, a value for a numeric target); the paper&apos;s code puts a relu on
+        it, which the Final activation option reproduces.
       </p>
       <p>
         <strong>As in the paper&apos;s code.</strong> Two options follow its loop where this playground chose
