@@ -3,7 +3,7 @@ import type { Layout } from '../../protocol';
 import { buildGraph, columnX, NODE_SIZE } from './geometry';
 
 /** A layered layout of these inputs and layer widths, weights named as the layered networks name them. */
-function layout(inputs: number, widths: number[]): Layout {
+function layout(inputs: number, widths: number[], classes: string[] | null = ['0', '1']): Layout {
   const sizes = [inputs, ...widths];
   return {
     inputs: Array.from({ length: inputs }, (_, j) => `p${j}`),
@@ -15,6 +15,7 @@ function layout(inputs: number, widths: number[]): Layout {
     train: new Float32Array(0),
     test: new Float32Array(0),
     arch: { kind: 'mlp' },
+    classes,
   } as Layout;
 }
 
@@ -22,12 +23,15 @@ describe('the layered graph', () => {
   it('draws the 2-D tasks as before: full-size neurons, every one labelled, one output "y"', () => {
     const { columns } = buildGraph(layout(2, [4, 1]), 560, 400);
     expect(columns.flat().every((n) => n.size === NODE_SIZE && n.labelled)).toBe(true);
-    expect(columns[2].map((n) => n.id)).toEqual(['y']);
+    expect(columns[2].map((n) => [n.id, n.label])).toEqual([['y', undefined]]);
   });
 
   it('gives K classes K output neurons, and 64 pixel inputs small neurons that do not overlap', () => {
-    const { columns, edges } = buildGraph(layout(64, [8, 10]), 560, 400);
+    const digits = Array.from({ length: 10 }, (_, j) => String(j));
+    const { columns, edges } = buildGraph(layout(64, [8, 10], digits), 560, 400);
     expect(columns[2].map((n) => n.id)).toEqual(Array.from({ length: 10 }, (_, j) => `y${j}`));
+    // Each output neuron says its class.
+    expect(columns[2].map((n) => n.label)).toEqual(digits);
     expect(edges.filter((e) => e.target.id === 'y9')).toHaveLength(8);
     const inputs = columns[0];
     for (let j = 1; j < inputs.length; j++)

@@ -20,6 +20,8 @@ export interface GraphNode {
   feature?: string;
   /** False when the column is too dense for a label under each neuron (hover still names it). */
   labelled: boolean;
+  /** What its label says when not its id (K output neurons: their classes' names). */
+  label?: string;
 }
 
 export interface GraphEdge {
@@ -107,6 +109,7 @@ export function buildGraph(layout: Layout, width: number, height: number, laneHe
     const isOutput = l === layout.layerWidths.length - 1;
     const nodes = Array.from({ length: w }, (_, j) => ({
       id: isOutput ? (w === 1 ? 'y' : `y${j}`) : `h${l + 1}.${j}`,
+      label: isOutput && w > 1 ? layout.classes?.[j] : undefined,
       column: l + 1,
       ...place(l + 1, w, j),
       kind: 'neuron' as const,

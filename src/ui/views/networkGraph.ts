@@ -116,7 +116,9 @@ export function createNetworkGraph(
         .on('mouseenter', (event: MouseEvent, n) =>
           tip.show(
             event,
-            n.biasIndex < 0 ? `input ${n.id}` : `${n.id}: bias ${format(weights[n.biasIndex])}`,
+            n.biasIndex < 0
+              ? `input ${n.id}`
+              : `${n.id}${n.label ? ` (${n.label})` : ''}: bias ${format(weights[n.biasIndex])}`,
           ),
         )
         .on('mouseleave', tip.hide);
@@ -134,7 +136,7 @@ export function createNetworkGraph(
         .attr('x', (n) => (n.kind === 'input' ? -4 : n.size / 2))
         .attr('y', (n) => (n.kind === 'input' ? n.size / 2 + 4 : n.size + 11))
         .attr('text-anchor', (n) => (n.kind === 'input' ? 'end' : 'middle'))
-        .text((n) => (n.labelled ? shortLabel(n.id) : ''));
+        .text((n) => (n.labelled ? shortLabel(n.label ?? n.id) : ''));
       drawInputThumbnails(24);
       overlayView = overlay.draw?.({ graph, layout, layer: overlayLayer, nodeLayer, width });
     },
