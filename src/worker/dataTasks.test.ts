@@ -81,6 +81,17 @@ describe('data tasks through the worker', () => {
     expect(layout.classes).toEqual(['x', 'y', 'z']);
   });
 
+  it('runs the Wormhole on iris: a sample clicked on the plane is solved as the row there', async () => {
+    const h = harness();
+    const spec = withTask((s) => ((s.architecture = 'wormhole'), (s.task.kind = 'iris')));
+    await h.send({ type: 'load', spec }, 'frame');
+    await h.send({ type: 'selectSample', point: [0.5, -0.5] }, 'frame');
+    await h.send({ type: 'frameAck' }, 'frame', 2);
+    const frame = h.last('frame').frame;
+    expect(frame.arch).toMatchObject({ kind: 'wormhole' });
+    expect(h.posted.some((m) => m.type === 'error' || m.type === 'loadRefused')).toBe(false);
+  });
+
   it('sends digits with the test rows as 8x8 images', async () => {
     const h = harness();
     await h.send({ type: 'load', spec: withTask((s) => (s.task.kind = 'digits')) }, 'loaded');
