@@ -17,7 +17,9 @@ function harness() {
   );
   const send = async (msg: ToEngine, type: FromEngine['type'], count = 1) => {
     runner.handle(msg);
-    while (posted.filter((m) => m.type === type).length < count) await new Promise<void>((r) => (wake = r));
+    // An error ends the wait (the test then fails on what it expected, not by a timeout).
+    while (posted.filter((m) => m.type === type).length < count && !posted.some((m) => m.type === 'error'))
+      await new Promise<void>((r) => (wake = r));
   };
   const last = <T extends FromEngine['type']>(type: T) =>
     posted.filter((m): m is Extract<FromEngine, { type: T }> => m.type === type).at(-1)!;
