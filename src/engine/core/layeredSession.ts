@@ -226,7 +226,7 @@ export abstract class LayeredSession<
     const classes = classCount(this.head);
     const sizes = [4 + classes ** 2, ...this.model.weights.map((w) => w.variable.size)];
     const mapUnits = this.head.kind === 'classes' ? this.head.k : 1;
-    if (heatmapRes > 0) sizes.push(heatmapRes ** 2 * mapUnits, classes > 0 ? this.dataset.test.length : 0);
+    if (heatmapRes > 0) sizes.push(heatmapRes ** 2 * mapUnits, classes > 0 ? this.feed.test.y.shape[0] : 0);
     if (neuronRes > 0) sizes.push(...this.model.layerWidths.map((w) => w * neuronRes ** 2));
     const all = tf.tidy(() => {
       const arch = this.archPieces(heatmapRes, fused);
