@@ -110,7 +110,11 @@ export function OutputPanel() {
         aria-label="Decision boundary over the input plane, with the data points"
         onMouseMove={onMove}
         onClick={
-          onPlaneClick && ((e) => onPlaneClick(planePoint(e, e.currentTarget.getBoundingClientRect())))
+          onPlaneClick &&
+          layout &&
+          // The engine takes the point on the plane's axes (a data task's row there).
+          ((e) =>
+            onPlaneClick(onAxes(planePoint(e, e.currentTarget.getBoundingClientRect()), layout.plane.extent)))
         }
         onMouseLeave={() => setHover(undefined)}
       />
