@@ -181,3 +181,27 @@ test('iris: the plane shows two chosen inputs or the principal components, and s
     'virginica',
   ]);
 });
+
+for (const architecture of ['Dynamic Input Activation', 'Fixed-Point Wormhole']) {
+  test(`the ${architecture} network takes K classes: iris with three output neurons and the confusion matrix`, async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    await openApp(page);
+    await page.getByLabel('Architecture').selectOption({ label: architecture });
+    await page.getByLabel('Task').selectOption('iris');
+    const graph = page.getByTestId('network-graph');
+    for (const id of ['y0', 'y1', 'y2'])
+      await expect(graph.locator(`[data-neuron-id="${id}"]`)).toHaveCount(1);
+    const matrix = page.getByTestId('confusion-matrix');
+    await expect(matrix.getByRole('rowheader')).toHaveText(['setosa', 'versicolor', 'virginica']);
+    await page.getByRole('button', { name: 'Step' }).click();
+    await expect(page.getByTestId('step')).toHaveText('1');
+    // Every test flower is counted once: 150 rows at the default 50% split.
+    const cells = matrix.locator('tbody td:not(.class-accuracy)');
+    await expect(cells).toHaveCount(9);
+    await expect
+      .poll(async () => (await cells.allTextContents()).reduce((sum, c) => sum + Number(c), 0))
+      .toBe(75);
+  });
+}
