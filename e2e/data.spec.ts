@@ -205,3 +205,28 @@ for (const architecture of ['Dynamic Input Activation', 'Fixed-Point Wormhole'])
       .toBe(75);
   });
 }
+
+test('a link to your CSV carries its hash, not the data: opened elsewhere it asks for the file, and runs once given it', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(90_000);
+  await openApp(page);
+  const csv = threeClassCsv(90);
+  await dropFile(page, 'three.csv', csv, 'text/csv');
+  await page.getByRole('button', { name: 'Use this data' }).click();
+  await expect(page.getByTestId('data-source')).toContainText('Your data: three.csv, 90 rows');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  const link = await page.getByTestId('share-link').inputValue();
+  expect(link.length).toBeLessThan(2000);
+
+  const other = await context.newPage();
+  await other.goto(link);
+  await expect(other.getByRole('alert')).toContainText('uses your own data "three.csv"');
+  await expect(other.getByRole('alert')).toContainText('load that CSV to run it');
+  await dropFile(other, 'three.csv', csv, 'text/csv');
+  await other.getByRole('button', { name: 'Use this data' }).click();
+  await expect(other.getByLabel('Task')).toHaveValue('csv');
+  await expect(other.getByTestId('confusion-matrix').getByRole('rowheader')).toHaveText(['a', 'b', 'c']);
+  await expect(other.getByTestId('event-log')).toContainText('on the csv task');
+});

@@ -46,7 +46,17 @@ export async function openCsvFile(file: File): Promise<void> {
 export async function applyCsv(use: CsvUse): Promise<void> {
   const { source, choice, table, standardise } = use;
   const hash = await sha256Hex(source.text);
-  engine.useUserData({ name: source.name, hash, text: source.text }, { load: false });
+  const { task } = useAppStore.getState().spec;
+  // The experiment shown already names this data as read (a link that waited for it): it only needs the data.
+  const waiting =
+    task.kind === 'csv' &&
+    task.dataHash === hash &&
+    task.label === choice.label &&
+    task.target === choice.kind &&
+    task.standardise === standardise;
+  engine.useUserData({ name: source.name, hash, text: source.text }, { load: waiting });
+  useCsvImport.getState().close();
+  if (waiting) return;
   useAppStore.getState().updateSpec((d) => {
     d.task.kind = 'csv';
     d.task.label = choice.label;
@@ -56,5 +66,4 @@ export async function applyCsv(use: CsvUse): Promise<void> {
     d.task.dataRows = table.y.length;
     d.task.dataHash = hash;
   });
-  useCsvImport.getState().close();
 }
