@@ -180,6 +180,11 @@ test('iris: the plane shows two chosen inputs or the principal components, and s
     'versicolor',
     'virginica',
   ]);
+  // Hovering the plane names the most probable class there, and its probability.
+  await page.getByTestId('heatmap').hover({ position: { x: 150, y: 150 } });
+  await expect(page.locator('.hover-readout')).toHaveText(
+    /: (setosa|versicolor|virginica), P = (0|1)\.\d{3}$/,
+  );
 });
 
 for (const architecture of ['Dynamic Input Activation', 'Fixed-Point Wormhole']) {
