@@ -169,7 +169,8 @@ function CsvColumns(props: ImportProps & { source: CsvSource }) {
   );
 }
 
-const fmt = (v: number) => (Math.abs(v) >= 1000 || Math.abs(v) < 0.01 ? v.toExponential(2) : v.toFixed(3));
+const fmt = (v: number) =>
+  v !== 0 && (Math.abs(v) >= 1000 || Math.abs(v) < 0.01) ? v.toExponential(2) : v.toFixed(3);
 
 function Ready(props: {
   table: DataTable;
@@ -207,7 +208,7 @@ function Ready(props: {
             <tr key={f}>
               <th scope="row">{f}</th>
               <td>{fmt(means[j])}</td>
-              <td>{fmt(stds[j])}</td>
+              <td>{stds[j] > 0 ? fmt(stds[j]) : '0 (constant: left as it is)'}</td>
             </tr>
           ))}
         </tbody>
