@@ -234,7 +234,15 @@ export function createShareLinks(deps: ShareLinkDeps) {
     const trained = await withEngine('export the PyTorch script', engine.requestWeights);
     if (!trained) return;
     const experiment = { ...trained, spec };
-    saveFile(pytorchFileName(experiment), new Blob([toPyTorch(experiment)], { type: 'text/x-python' }));
+    let script: string;
+    try {
+      script = toPyTorch(experiment);
+    } catch (e) {
+      // What the export does not carry (a data table, for now) is said, not thrown at the page.
+      store().addAlert(`Could not export the PyTorch script: ${e instanceof Error ? e.message : String(e)}.`);
+      return;
+    }
+    saveFile(pytorchFileName(experiment), new Blob([script], { type: 'text/x-python' }));
     store().addLog(trained.step, `PyTorch script ${pytorchFileName(experiment)} saved`);
   }
 

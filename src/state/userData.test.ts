@@ -4,7 +4,7 @@ import { sha256Hex } from '../experiment/data';
 import { createFrameChannel } from './frames';
 import { createShareLinks } from './share';
 import { fakeEngine, testLayout } from './testing';
-import { userTable, type UserData } from './userData';
+import { csvTask, userTable, type UserData } from './userData';
 
 const TEXT = 'a,b,kind\n1,2,x\n3,4,y\n5,6,z\n7,8,x\n';
 
@@ -14,14 +14,7 @@ async function userData(): Promise<UserData> {
 
 const csvSpec = (data: UserData): ExperimentSpec => {
   const spec = defaultSpec('mlp');
-  spec.task = {
-    ...spec.task,
-    kind: 'csv',
-    label: 'kind',
-    dataName: data.name,
-    dataHash: data.hash,
-    dataRows: 4,
-  };
+  spec.task = csvTask(spec.task, data, { label: 'kind', kind: 'classes' }, 4);
   return spec;
 };
 
@@ -36,6 +29,13 @@ describe("the user's data in the page", () => {
   it('gives a CSV task the table its label choice parses to, and says what is missing otherwise', async () => {
     const data = await userData();
     const spec = csvSpec(data);
+    expect(spec.task).toMatchObject({
+      kind: 'csv',
+      label: 'kind',
+      target: 'classes',
+      dataName: 'mine.csv',
+      dataRows: 4,
+    });
     const { table } = userTable(spec.task, data);
     expect(table?.classes).toEqual(['x', 'y', 'z']);
     expect(Array.from(table!.x)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);

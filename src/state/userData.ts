@@ -5,7 +5,7 @@
  * same rows skipped as the user consented to). The engine never parses CSV.
  */
 import type { ExperimentSpec, TaskSpec } from '../experiment';
-import { parseCsv, type DataTable } from '../experiment/data';
+import { parseCsv, type CsvChoice, type DataTable } from '../experiment/data';
 
 export interface UserData {
   /** The file's name, as the user gave it. */
@@ -13,6 +13,22 @@ export interface UserData {
   /** SHA-256 of the text (experiment/data/hash.ts). */
   hash: string;
   text: string;
+}
+
+/**
+ * The task of an experiment on the user's data, as the CSV import sets it: the label column and what it holds,
+ * the file's name, the rows used (after those skipped with the user's consent) and the text's hash.
+ */
+export function csvTask(task: TaskSpec, data: UserData, choice: CsvChoice, rows: number): TaskSpec {
+  return {
+    ...task,
+    kind: 'csv',
+    label: choice.label,
+    target: choice.kind,
+    dataName: data.name.slice(0, 200),
+    dataRows: rows,
+    dataHash: data.hash,
+  };
 }
 
 const short = (hash: string) => (hash ? ` (SHA-256 ${hash.slice(0, 12)}…)` : '');
