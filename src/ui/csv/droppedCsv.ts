@@ -3,8 +3,9 @@
  * The page-wide drop handler hands CSV files here. The experiment changes only when the data is used (applyCsv).
  */
 import { create } from 'zustand';
-import { MAX_FILE_BYTES, quote, TASK_FIELDS } from '../../experiment';
+import { MAX_FILE_BYTES, quote, type TaskSpec } from '../../experiment';
 import { sha256Hex } from '../../experiment/data';
+import { csvTask } from '../../state/userData';
 import { engine, useAppStore } from '../appState';
 import type { CsvUse } from './CsvImport';
 
@@ -45,25 +46,12 @@ export async function openCsvFile(file: File): Promise<void> {
  */
 export async function applyCsv(use: CsvUse): Promise<void> {
   const { source, choice, table, standardise } = use;
-  const hash = await sha256Hex(source.text);
+  const data = { name: source.name, hash: await sha256Hex(source.text), text: source.text };
   const { task } = useAppStore.getState().spec;
+  const next = { ...csvTask(task, data, choice, table.y.length), standardise };
   // The experiment shown already names this data as read (a link that waited for it): it only needs the data.
-  const waiting =
-    task.kind === 'csv' &&
-    task.dataHash === hash &&
-    task.label === choice.label &&
-    task.target === choice.kind &&
-    task.standardise === standardise;
-  engine.useUserData({ name: source.name, hash, text: source.text }, { load: waiting });
+  const waiting = (Object.keys(next) as (keyof TaskSpec)[]).every((key) => next[key] === task[key]);
+  engine.useUserData(data, { load: waiting });
   useCsvImport.getState().close();
-  if (waiting) return;
-  useAppStore.getState().updateSpec((d) => {
-    d.task.kind = 'csv';
-    d.task.label = choice.label;
-    d.task.target = choice.kind;
-    d.task.standardise = standardise;
-    d.task.dataName = source.name.slice(0, TASK_FIELDS.dataName.maxLength);
-    d.task.dataRows = table.y.length;
-    d.task.dataHash = hash;
-  });
+  if (!waiting) useAppStore.getState().updateSpec((d) => void (d.task = next));
 }
