@@ -5,7 +5,7 @@ export type { SnapshotRequest } from './core/session';
 export { defaultSpec, type WeightMap } from '../experiment';
 export type { DianMetrics, LiveMetrics, Metrics, Snapshot } from '../protocol';
 // An exported experiment as a self-contained PyTorch script (src/export/pytorch).
-export { pytorchFileName, toPyTorch, type ExportedExperiment } from '../export/pytorch';
+export { pytorchFileName, pytorchRefusal, toPyTorch, type ExportedExperiment } from '../export/pytorch';
 
 // Building blocks for measuring the engine outside a session (bench/): the seeded randomness and the tasks'
 // data every session uses, the Live network itself and its reward streams, and the limits sessions work to.

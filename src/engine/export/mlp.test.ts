@@ -12,7 +12,7 @@ import {
   TORCH_MISSING,
   torchPython,
 } from '../testing/pytorch';
-import { toPyTorch } from '../../export/pytorch';
+import { pytorchRefusal, toPyTorch } from '../../export/pytorch';
 
 if (!torchPython) console.warn(TORCH_MISSING);
 
@@ -105,5 +105,16 @@ describe.skipIf(!torchPython)('the MLP as a PyTorch script', () => {
     expect(out).toContain(`seed 1: test accuracy ${testAccuracy.toFixed(4)}`);
     expect(out).toMatch(/test accuracy over 2 seeds after 40 steps: mean [\d.]+, sd [\d.]+/);
     fresh.dispose();
+  });
+});
+
+describe('the PyTorch export of other output heads', () => {
+  it('refuses K classes and regression with a message saying what is not exported', () => {
+    const experiment = { spec: defaultSpec('mlp'), weights: {}, step: 0 };
+    expect(() => toPyTorch(experiment, { kind: 'classes', k: 10 })).toThrow(
+      /binary classifiers of the 2-D tasks only; this network's 10 classes \(softmax cross-entropy\) is not exported/,
+    );
+    expect(() => toPyTorch(experiment, { kind: 'regression' })).toThrow(/regression \(squared error\)/);
+    expect(pytorchRefusal({ kind: 'binary' })).toBeUndefined();
   });
 });

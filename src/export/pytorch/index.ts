@@ -4,7 +4,7 @@
  * optimizer and the training loop, and a command line (--predict, --train, --seeds, --device). Dynamic-Live's is
  * plain Python (its training is scalar code), with its reward task and a --save back to an experiment file.
  */
-import type { Architecture } from '../../experiment';
+import type { Architecture, OutputHead } from '../../experiment';
 import { layeredScript, type ExportedExperiment, type LayeredArch } from './layered';
 import { DIAN_ARCH } from './dian';
 import { liveScript } from './live';
@@ -30,7 +30,22 @@ export function pytorchFileName(experiment: Pick<ExportedExperiment, 'spec' | 's
   return `${architecture}_${kind.replace(/-/g, '_')}_step${experiment.step}.py`;
 }
 
-export function toPyTorch(experiment: ExportedExperiment): string {
+/**
+ * Why an experiment with this output head cannot be exported, or undefined: the scripts write the networks with
+ * one logit (sigmoid cross-entropy) and regenerate the 2-D tasks' data, so K classes and regression (which come
+ * with tabular data) are refused.
+ */
+export function pytorchRefusal(head: OutputHead): string | undefined {
+  if (head.kind === 'binary') return undefined;
+  const what =
+    head.kind === 'classes' ? `${head.k} classes (softmax cross-entropy)` : 'regression (squared error)';
+  return `The PyTorch export writes binary classifiers of the 2-D tasks only; this network's ${what} is not exported yet.`;
+}
+
+/** The script; throws the refusal's message for a head it does not write (the binary head by default). */
+export function toPyTorch(experiment: ExportedExperiment, head: OutputHead = { kind: 'binary' }): string {
+  const refusal = pytorchRefusal(head);
+  if (refusal) throw new Error(refusal);
   const { architecture } = experiment.spec;
   const fileName = pytorchFileName(experiment);
   if (architecture === 'live') return liveScript(experiment, fileName);
