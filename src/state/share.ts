@@ -236,7 +236,7 @@ export function createShareLinks(deps: ShareLinkDeps) {
     const experiment = { ...trained, spec };
     let script: string;
     try {
-      script = toPyTorch(experiment);
+      script = toPyTorch(experiment, store().runtime.layout?.head);
     } catch (e) {
       // What the export does not carry (a data table, for now) is said, not thrown at the page.
       store().addAlert(`Could not export the PyTorch script: ${e instanceof Error ? e.message : String(e)}.`);

@@ -61,6 +61,26 @@ describe('data tasks through the worker', () => {
     expect(h.last('frame').frame.step).toBe(5);
   });
 
+  it('learns iris with three output neurons: test accuracy rises, the confusion matrix is 3 x 3 over the test set', async () => {
+    const h = harness();
+    const spec = withTask((s) => {
+      s.task.kind = 'iris';
+      s.training.optimizer = 'adam';
+    });
+    await h.send({ type: 'load', spec }, 'frame');
+    const before = h.last('frame').frame;
+    await h.send({ type: 'step', steps: 400 }, 'frame');
+    await h.send({ type: 'frameAck' }, 'frame', 2);
+    const after = h.last('frame').frame;
+    expect(after.step).toBe(400);
+    expect(after.metrics.testAccuracy).toBeGreaterThan(0.85);
+    expect(after.metrics.testAccuracy).toBeGreaterThan(before.metrics.testAccuracy);
+    const confusion = after.metrics.confusion!;
+    expect(confusion).toHaveLength(9);
+    expect(confusion.reduce((a, b) => a + b)).toBe(h.last('loaded').layout.test.length / 3);
+    expect(before.heatmap.length).toBe(before.heatmapRes ** 2 * 3);
+  });
+
   it('refuses a CSV task without its data, with the message, keeping the experiment that runs', async () => {
     const h = harness();
     await h.send({ type: 'load', spec: defaultSpec('mlp') }, 'frame');

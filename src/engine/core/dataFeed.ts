@@ -36,8 +36,9 @@ export interface PlaneAxes {
 
 export class DataFeed {
   readonly dataset: Dataset;
+  /** What the network outputs and how it is scored: binary for the 2-D and sequence tasks, the table's otherwise. */
   readonly head: OutputHead;
-  /** The class names (two for the generated tasks: '0', '1'); null for a numeric target. */
+  /** The class names by index (two for the generated tasks: '0', '1'); null for a numeric target. */
   readonly classes: string[] | null;
   /** Data tasks: the table, its split and its plane. */
   readonly tableData?: TableData;

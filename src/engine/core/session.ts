@@ -5,8 +5,8 @@
  */
 import type { Architecture, ExperimentSpec, TrainingState, WeightMap } from '../../experiment';
 import type { ArchLayoutOf, EngineEvent, Metrics, Snapshot, WeightShape } from '../../protocol';
-import type { DataFeed } from './dataFeed';
 import type { DataTable } from '../../experiment/data';
+import type { DataFeed } from './dataFeed';
 import type { Dataset } from './tasks';
 
 /** How a session is built (the MLP and the DIAN; the other architectures have no fused kernel). */
@@ -18,10 +18,10 @@ export interface SessionOptions {
   fused?: boolean | 'always';
   /** The WGSL kernel uses at most this much workgroup memory (tests force its storage placement with it). */
   workgroupBytes?: number;
-  /** The data to train on, instead of the spec's task (tests: tables with other heads). */
-  feed?: DataFeed;
   /** A CSV task's table (the user's data, from the load message): the engine never parses CSV. */
   userData?: DataTable;
+  /** The data to train on, instead of the spec's task (tests: tables with other heads). */
+  feed?: DataFeed;
 }
 
 export interface SnapshotRequest {
