@@ -159,6 +159,11 @@ export class LiveNetwork {
   reinforce(rewards: ArrayLike<number>, atStep = this.step): RewireEvent[] {
     const events: RewireEvent[] = [];
     const outputs = this.outputIds.map((id) => this.index.get(id)!);
+    // An output without its reward would train with undefined and turn every weight it reaches into NaN.
+    if (rewards.length !== outputs.length)
+      throw new RangeError(
+        `reinforce needs one reward per output neuron (${outputs.length}), not ${rewards.length}`,
+      );
     if (this.fidelity === 'beta') this.beta.reinforce(outputs, rewards, events);
     else this.readme.reinforce(outputs, rewards, atStep, events);
     return events;
