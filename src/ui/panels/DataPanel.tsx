@@ -6,6 +6,8 @@ import {
   TASK_FIELDS,
   TASKS,
   TRAINING_FIELDS,
+  takesDataTasks,
+  withLiveTask,
   type TaskKind,
 } from '../../experiment';
 import { useAppStore } from '../appState';
@@ -41,7 +43,9 @@ const NOISE_HINTS: Record<TaskKind, string> = {
 };
 
 export function DataPanel() {
-  const { task, training, seed } = useAppStore((s) => s.spec);
+  const { task, training, seed, architecture } = useAppStore((s) => s.spec);
+  // Only Live's 2-D reward task shows this panel under Live: it takes no sequence task and no CSV yet.
+  const live = architecture === 'live';
   const updateSpec = useAppStore((s) => s.updateSpec);
   return (
     <section className="panel data" aria-labelledby="data-title">
@@ -49,8 +53,16 @@ export function DataPanel() {
       <Select<TaskKind>
         label="Task"
         value={task.kind}
-        options={TASKS.map((t) => ({ value: t, label: TASK_LABELS[t] }))}
-        onChange={(kind) => updateSpec((d) => void (d.task.kind = kind))}
+        options={TASKS.filter((t) => takesDataTasks(architecture, t) && !(live && isSequenceTask(t))).map(
+          (t) => ({ value: t, label: TASK_LABELS[t] }),
+        )}
+        onChange={(kind) =>
+          updateSpec((d) => {
+            d.task.kind = kind;
+            // Live's 2-D reward task takes the Data task's inputs and classes (one output per class for K > 2).
+            if (d.architecture === 'live' && d.live.task === '2d') d.live = withLiveTask(d.live, '2d', kind);
+          })
+        }
       />
       <Slider
         label={TASK_FIELDS.trainRatio.label}

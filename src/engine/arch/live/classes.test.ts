@@ -226,6 +226,13 @@ describe('Dynamic-Live with K output neurons', () => {
     expect(snap.heatmap).toHaveLength(5 * 5 * 3);
     for (let c = 0; c < 25; c++)
       expect(snap.heatmap[3 * c] + snap.heatmap[3 * c + 1] + snap.heatmap[3 * c + 2]).toBeCloseTo(1, 6);
+    // The strip of recent steps: the output of the step's class (target 1), within [0, 1].
+    const recent = snap.arch.recent;
+    for (let i = 0; i < recent.length; i += 4) {
+      expect(recent[i + 1]).toBe(1);
+      expect(recent[i + 2] >= 0 && recent[i + 2] <= 1).toBe(true);
+    }
+    expect(recent.length).toBeGreaterThan(0);
     expect(s.classes).toEqual(IRIS.table().classes);
     expect(s.inputNames).toEqual(['x1', 'x2', 'x3', 'x4']);
     // The hand reward goes to the output that answered.

@@ -43,7 +43,7 @@ export interface LiveEvent extends RewireEvent {
 
 interface Outcome {
   input: number;
-  /** The class index (0/1 with one output). */
+  /** The target of the output shown: the class (0/1) with one output; 1 (the class's own output) with K. */
   target: number;
   /** The output of the target's neuron with K outputs (its target 1); the one output, else. */
   output: number;
@@ -167,7 +167,7 @@ export class LiveSession implements SessionBase<'live'> {
       const own = ys.length === 1 ? 0 : target;
       this.recent.push({
         input: inputs[0],
-        target,
+        target: targets[own],
         output: ys[own],
         reward: rewards[own],
         error: ys.reduce((s, y, k) => s + (y - targets[k]) ** 2, 0) / ys.length,
