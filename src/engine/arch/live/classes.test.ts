@@ -21,7 +21,7 @@ const options: LiveOptions = {
 };
 
 /** Two inputs, two hidden neurons, three outputs each reading both hidden ones. */
-function tiny(): LiveNetwork {
+function tiny(update: LiveOptions['update'] = 'recursive'): LiveNetwork {
   const net = new LiveNetwork(
     {
       layers: [
@@ -31,7 +31,7 @@ function tiny(): LiveNetwork {
       ],
       sources: { h0: ['x1', 'x2'], h1: ['x1', 'x2'], o0: ['h0', 'h1'], o1: ['h0', 'h1'], o2: ['h0', 'h1'] },
     },
-    options,
+    { ...options, update },
     () => {
       throw new Error('no rewiring draw expected (p = 0)');
     },
@@ -97,6 +97,21 @@ describe('Dynamic-Live with K output neurons', () => {
     // The same numbers, computed apart (Python, from the rule as written above).
     expect(net.weightsOf('o2')[0]).toBeCloseTo(0.19864928171496002, 14);
     expect(net.weightsOf('h0')[0]).toBeCloseTo(0.7318840932985656, 14);
+  });
+
+  it('accumulate mode: each output updated as by the recursion, each hidden neuron once with the summed reward', () => {
+    const [rec, acc] = [tiny(), tiny('accumulate')];
+    const r = [0.5, 0.7, -0.3];
+    for (const net of [rec, acc]) {
+      net.propagate([0.2, 0.6]);
+      net.reinforce(r);
+    }
+    for (const id of ['o0', 'o1', 'o2'])
+      acc.weightsOf(id).forEach((w, i) => expect(w).toBeCloseTo(rec.weightsOf(id)[i], 15));
+    // h0: w += lr (sum_k r_k / 2) x, renormalised once.
+    const half = (0.5 + 0.7 - 0.3) / 2;
+    const [a, b] = [0.75 + 0.1 * half * 0.2, 0.25 + 0.1 * half * 0.6];
+    acc.weightsOf('h0').forEach((w, i) => expect(w).toBeCloseTo([a / (a + b), b / (a + b)][i], 15));
   });
 
   it('output k is trained from its own reward only (another output reinforced with 0 changes it not)', () => {
