@@ -72,8 +72,13 @@ export function minMaxScaler(rows: Point[], width: number): (row: ArrayLike<numb
       lo[i] = Math.min(lo[i], v);
       hi[i] = Math.max(hi[i], v);
     });
-  return (row) =>
-    Array.from(lo, (l, i) => (hi[i] > l ? Math.min(1, Math.max(0, (row[i] - l) / (hi[i] - l))) : 0));
+  const span = Float64Array.from(lo, (l, i) => hi[i] - l);
+  return (row) => {
+    const out = new Array<number>(width);
+    for (let i = 0; i < width; i++)
+      out[i] = span[i] > 0 ? Math.min(1, Math.max(0, (row[i] - lo[i]) / span[i])) : 0;
+    return out;
+  };
 }
 
 export interface LiveTaskOptions {
