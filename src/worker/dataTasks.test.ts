@@ -17,7 +17,9 @@ function harness() {
   );
   const send = async (msg: ToEngine, type: FromEngine['type'], count = 1) => {
     runner.handle(msg);
-    while (posted.filter((m) => m.type === type).length < count) await new Promise<void>((r) => (wake = r));
+    // An error ends the wait (the test then fails on what it expected, not by a timeout).
+    while (posted.filter((m) => m.type === type).length < count && !posted.some((m) => m.type === 'error'))
+      await new Promise<void>((r) => (wake = r));
   };
   const last = <T extends FromEngine['type']>(type: T) =>
     posted.filter((m): m is Extract<FromEngine, { type: T }> => m.type === type).at(-1)!;
@@ -79,6 +81,17 @@ describe('data tasks through the worker', () => {
     expect(layout.inputs).toEqual(['a', 'b', 'c']);
     expect(layout.plane).toMatchObject({ x: 'PC1', y: 'PC2' });
     expect(layout.classes).toEqual(['x', 'y', 'z']);
+  });
+
+  it('runs the Wormhole on iris: a sample clicked on the plane is solved as the row there', async () => {
+    const h = harness();
+    const spec = withTask((s) => ((s.architecture = 'wormhole'), (s.task.kind = 'iris')));
+    await h.send({ type: 'load', spec }, 'frame');
+    await h.send({ type: 'selectSample', point: [0.5, -0.5] }, 'frame');
+    await h.send({ type: 'frameAck' }, 'frame', 2);
+    const frame = h.last('frame').frame;
+    expect(frame.arch).toMatchObject({ kind: 'wormhole' });
+    expect(h.posted.some((m) => m.type === 'error' || m.type === 'loadRefused')).toBe(false);
   });
 
   it('sends digits with the test rows as 8x8 images', async () => {

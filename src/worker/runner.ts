@@ -114,7 +114,7 @@ export class EngineRunner {
         return;
       case 'compare':
         this.stop();
-        return this.spec && this.comparison.start(this.spec, message.steps);
+        return this.spec && this.comparison.start(this.spec, message.steps, this.userData);
       case 'cancelCompare':
         return this.comparison.end(true);
       case 'edit':
@@ -189,7 +189,6 @@ export class EngineRunner {
     this.pace.reset();
     const { spec, problems } = validateSpec(message.spec);
     if (problems.length > 0) throw new Error(`Invalid experiment: ${problems.join('; ')}.`);
-    this.userData = message.userData;
     // A frame held for the UI's ack belongs to the experiment before: sent after 'loaded', it showed its step.
     this.out.dropHeldFrame();
     if (this.backends.changes(spec.backend) || !this.session) {
@@ -203,7 +202,13 @@ export class EngineRunner {
         ? { weights: await this.session.exportWeights(), step: this.session.step }
         : undefined;
     // The running experiment stays until its replacement exists (a failed load leaves it working).
-    const session = await this.backends.sessionFor(spec);
+    // Sessions of this load are built with its table; a refused load leaves the running one's.
+    const runningData = this.userData;
+    this.userData = message.userData;
+    const session = await this.backends.sessionFor(spec).catch((e: unknown) => {
+      this.userData = runningData;
+      throw e;
+    });
     this.session?.dispose();
     this.session = session;
     this.spec = spec;

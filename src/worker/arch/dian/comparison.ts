@@ -4,6 +4,7 @@
  */
 import { createSession, type Session } from '../../../engine';
 import { DIAN_VARIANTS, type ExperimentSpec } from '../../../experiment';
+import type { DataTable } from '../../../experiment/data';
 import type { ComparisonRun } from '../../../protocol';
 
 export const COMPARISON_CHUNK = 50;
@@ -15,9 +16,10 @@ export class Comparison {
     readonly totalSteps: number,
   ) {}
 
-  static async start(spec: ExperimentSpec, totalSteps: number): Promise<Comparison> {
+  /** `userData`: a CSV task's table, as the running experiment was loaded with. */
+  static async start(spec: ExperimentSpec, totalSteps: number, userData?: DataTable): Promise<Comparison> {
     const base: ExperimentSpec = { ...spec, architecture: 'dian' };
-    const sessions = await Promise.all(DIAN_VARIANTS.map((v) => createSession(v.make(base))));
+    const sessions = await Promise.all(DIAN_VARIANTS.map((v) => createSession(v.make(base), { userData })));
     const runs = DIAN_VARIANTS.map((v) => ({
       label: v.label,
       steps: [],

@@ -5,6 +5,7 @@
 import type { ExperimentSpec } from '../../../experiment';
 import type { FromEngine } from '../../../protocol';
 import { Comparison } from './comparison';
+import type { DataTable } from '../../../experiment/data';
 
 export class ComparisonDriver {
   private comparison?: Comparison;
@@ -15,9 +16,9 @@ export class ComparisonDriver {
     private enqueue: (work: () => Promise<void>) => void,
   ) {}
 
-  async start(spec: ExperimentSpec, steps: number): Promise<void> {
+  async start(spec: ExperimentSpec, steps: number, userData?: DataTable): Promise<void> {
     this.end(true);
-    this.comparison = await Comparison.start(spec, Math.max(1, Math.floor(steps)));
+    this.comparison = await Comparison.start(spec, Math.max(1, Math.floor(steps)), userData);
     this.report();
     this.next();
   }
