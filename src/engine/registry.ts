@@ -20,7 +20,7 @@ export type SessionOf<K extends Architecture> = Extract<Session, { kind: K }>;
 const SESSIONS: { [K in Architecture]: (spec: ExperimentSpec, options: SessionOptions) => SessionOf<K> } = {
   mlp: (spec, options) => new MlpSession(spec, options),
   dian: (spec, options) => new DianSession(spec, options),
-  live: (spec) => new LiveSession(spec),
+  live: (spec, options) => new LiveSession(spec, options),
   wormhole: (spec, options) => new WormholeSession(spec, options),
 };
 

@@ -22,7 +22,9 @@ import {
   isDataTask,
   type Architecture,
   type Feature,
+  type TaskKind,
 } from './kinds';
+import { liveTakesData } from './arch/live/graph';
 
 export const COMMON_FIELDS = {
   architecture: field.oneOf({
@@ -173,14 +175,18 @@ export const defaultCommon = (): CommonSpec => ({
   view: defaultsOf(VIEW_FIELDS),
 });
 
-/** Dynamic-Live trains on its reward tasks, the 2-D one from the plane's points: it takes no data table. */
-export const takesDataTasks = (architecture: Architecture): boolean => architecture !== 'live';
+/**
+ * Dynamic-Live's 2-D reward task draws the plane's points or the rows of a bundled table (iris, digits); it does
+ * not take the user's CSV yet (its inputs and classes are known only with the data).
+ */
+export const takesDataTasks = (architecture: Architecture, kind: TaskKind = 'csv'): boolean =>
+  architecture !== 'live' || liveTakesData(kind);
 
 /** A data task under an architecture that takes none: refused (the task goes back to its default), said. */
 function fitTask(common: CommonSpec, problems?: string[]): CommonSpec {
-  if (!isDataTask(common.task.kind) || takesDataTasks(common.architecture)) return common;
+  if (!isDataTask(common.task.kind) || takesDataTasks(common.architecture, common.task.kind)) return common;
   problems?.push(
-    `the Dynamic-Live network does not take data tables (task ${common.task.kind}): the task is ${TASK_FIELDS.kind.default}`,
+    `the Dynamic-Live network does not take your own data tables yet (task ${common.task.kind}): the task is ${TASK_FIELDS.kind.default}`,
   );
   return { ...common, task: { ...common.task, kind: TASK_FIELDS.kind.default } };
 }

@@ -65,14 +65,16 @@ describe('data tasks in the spec', () => {
     expect(read.task.dataHash).toBe('');
   });
 
-  it('refuses a data task under the Dynamic-Live network, which takes none', () => {
+  it('refuses the CSV task under the Dynamic-Live network, which takes the bundled tables only', () => {
     const spec = defaultSpec('live');
-    spec.task.kind = 'iris';
+    spec.task.kind = 'csv';
     const { spec: read, problems } = validateSpec(spec);
     expect(problems).toEqual([
-      'the Dynamic-Live network does not take data tables (task iris): the task is circle',
+      'the Dynamic-Live network does not take your own data tables yet (task csv): the task is circle',
     ]);
     expect(read.task.kind).toBe('circle');
+    // Iris is taken (its reward task on other data is unchanged: temporal XOR ignores the Data task).
+    expect(validateSpec({ ...spec, task: { ...spec.task, kind: 'iris' } }).problems).toEqual([]);
     for (const architecture of ['mlp', 'dian', 'wormhole'] as const)
       expect(validateSpec({ ...spec, architecture }).problems).toEqual([]);
   });

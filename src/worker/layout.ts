@@ -1,19 +1,15 @@
 /** The layout message of a loaded session: the common shape, and the architecture's own part. */
 import type { Session } from '../engine';
 import type { Layout } from '../protocol';
-import { PLANE_EXTENT } from '../engine/core/plane';
+import { headOf } from '../experiment';
 
 const pointsOf = (points: Session['dataset']['train']) =>
   Float32Array.from(points.flatMap((p) => [p.x1, p.x2, p.label]));
 
-/** The data's head, classes, plane and images; Live has the 2-D tasks' (it takes no data table). */
+/** The data's head, classes, plane and images; Live's from its reward task (K outputs for K > 2 classes). */
 function dataOf(session: Session): Pick<Layout, 'head' | 'classes' | 'plane' | 'images'> {
   if (session.kind === 'live')
-    return {
-      head: { kind: 'binary' },
-      classes: ['0', '1'],
-      plane: { x: 'x1', y: 'x2', extent: PLANE_EXTENT },
-    };
+    return { head: headOf(session.classes), classes: session.classes, plane: session.planeAxes };
   const { head, classes, planeAxes, images } = session.data;
   return {
     head,

@@ -269,7 +269,7 @@ export class EngineRunner {
   private async reward(reward: number): Promise<void> {
     const live = this.only('live');
     if (live.step === 0) throw new Error('Take a step first: there is no output to reward yet.');
-    await live.reinforce([reward]);
+    await live.reinforce(live.handRewards(reward));
     this.out.events([{ kind: 'reward', reward, step: live.step }]);
     this.postEvents(live.takeEvents());
     this.accept(await this.snapshot('maps'));

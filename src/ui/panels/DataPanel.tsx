@@ -9,6 +9,7 @@ import {
   TASKS,
   TRAINING_FIELDS,
   type DataTaskKind,
+  withLiveTask,
   type TaskKind,
 } from '../../experiment';
 import { DATA_SOURCES } from '../../experiment/data/sources';
@@ -45,9 +46,13 @@ const NOISE_HINTS: Record<Exclude<TaskKind, DataTaskKind>, string> = {
 
 export function DataPanel() {
   const { task, training, seed, architecture } = useAppStore((s) => s.spec);
+  // Only Live's 2-D reward task shows this panel under Live: it takes no sequence task and no CSV yet.
+  const live = architecture === 'live';
   const updateSpec = useAppStore((s) => s.updateSpec);
   const csvImport = useCsvImport();
-  const tasks = TASKS.filter((t) => takesDataTasks(architecture) || !isDataTask(t));
+  const tasks = TASKS.filter(
+    (t) => (!isDataTask(t) || takesDataTasks(architecture, t)) && !(live && isSequenceTask(t)),
+  );
   const kind = task.kind;
   return (
     <section className="panel data" aria-labelledby="data-title">
@@ -63,6 +68,8 @@ export function DataPanel() {
             d.task.kind = next;
             // 64 pixels: two of them say little; the principal components show the classes apart.
             if (next === 'digits') d.view.plane = 'pca';
+            // Live's 2-D reward task takes the Data task's inputs and classes (one output per class for K > 2).
+            if (d.architecture === 'live' && d.live.task === '2d') d.live = withLiveTask(d.live, '2d', next);
           });
         }}
       />

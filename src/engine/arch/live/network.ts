@@ -32,6 +32,9 @@ export class LiveNetwork {
   /** Beta: 1 where a neuron's output is the beta code's integer zero (never fired, or fired on sum x = 0). */
   private integerZero: Uint8Array;
   private readme: ReadmeTrainer;
+  private scratch?: Float64Array;
+  private zeros?: Uint8Array;
+  private peekRows?: Float64Array[];
   /** The beta code's training; its onCall lets tests watch every train call. */
   readonly beta: BetaTrainer;
   step = 0;
@@ -115,8 +118,10 @@ export class LiveNetwork {
     const beta = this.fidelity === 'beta';
     const live = slot !== undefined;
     let k = 0;
-    const scratch = new Float64Array(this.neurons.length);
-    const zeros = new Uint8Array(this.neurons.length);
+    // Reused buffers (fireAll never runs inside itself): a heatmap peeks 10,000 times a frame.
+    const scratch = (this.scratch ??= new Float64Array(this.neurons.length));
+    const zeros = (this.zeros ??= new Uint8Array(this.neurons.length));
+    const peekRows = (this.peekRows ??= this.neurons.map((n) => new Float64Array(n.sources.length)));
     for (const [l, layer] of this.structure.layers.entries()) {
       if (l === 0) {
         for (let j = 0; j < layer.length; j++, k++) {
@@ -129,7 +134,7 @@ export class LiveNetwork {
       // Prime the whole layer before any of it fires: same-layer sources give last step's values.
       for (let j = 0; j < layer.length; j++, k++) {
         const n = this.neurons[k];
-        const x = live ? n.memInputs[slot] : new Float64Array(n.sources.length);
+        const x = live ? n.memInputs[slot] : peekRows[k];
         for (let i = 0; i < n.sources.length; i++) x[i] = values[n.sources[i]];
         if (beta) {
           if (live) primeBeta(n, x, (s) => this.integerZero[s] === 1);
@@ -159,6 +164,11 @@ export class LiveNetwork {
   reinforce(rewards: ArrayLike<number>, atStep = this.step): RewireEvent[] {
     const events: RewireEvent[] = [];
     const outputs = this.outputIds.map((id) => this.index.get(id)!);
+    // An output without its reward would train with undefined and turn every weight it reaches into NaN.
+    if (rewards.length !== outputs.length)
+      throw new RangeError(
+        `reinforce needs one reward per output neuron (${outputs.length}), not ${rewards.length}`,
+      );
     if (this.fidelity === 'beta') this.beta.reinforce(outputs, rewards, events);
     else this.readme.reinforce(outputs, rewards, atStep, events);
     return events;

@@ -1,6 +1,14 @@
 /**
  * A Dynamic-Live session: each training step feeds the task's next input, propagates once, and reinforces
  * with the task's reward (for the step it refers to). Rewiring events are kept until the runner takes them.
+ *
+ * K output neurons (issue 13): on a task of K > 2 classes (the 2-D task on iris or digits) each output k gets its
+ * own reward, from its own output and target (1 for the step's class, else 0; tasks.ts), in one reinforce: the
+ * learning rule trains from output k only what it reaches from k. The answer is the argmax of the outputs.
+ * Metrics over the last 100 rewarded steps: accuracy counts answers equal to the class; the squared error and
+ * the mean reward are averaged over the outputs too (with one output, as before). The strip of recent steps shows,
+ * per step, the output of the step's class (target 1) and its reward. The heatmap gives K values per cell
+ * (cell-major): the outputs divided by their sum (1/K each when all are 0), so a cell's K values sum to 1.
  */
 import {
   betaRecursionProblem,
@@ -11,11 +19,13 @@ import {
   type LiveEdit,
   type WeightMap,
 } from '../../../experiment';
-import { createLiveTask, rewardFor, type LiveTask } from './tasks';
+import { answerOf, createLiveTask, rewardFor, targetsOf, type LiveTask } from './tasks';
 import { LiveNetwork, type RewireEvent } from './network';
 import { createRng, deriveSeed, sourcesOf } from '../../../experiment';
 import type { EngineEvent, LiveFrame, LiveMetrics, Snapshot } from '../../../protocol';
-import type { SessionBase, SnapshotRequest } from '../../core/session';
+import type { SessionBase, SessionOptions, SnapshotRequest } from '../../core/session';
+import { gridOver, planeRows, PLANE_EXTENT } from '../../core/plane';
+import type { PlaneAxes } from '../../core/dataFeed';
 import { makeDataset, type Dataset } from '../../core/tasks';
 import { SpecError } from '../../core/specError';
 import { recursionProblem } from './budget';
@@ -33,9 +43,16 @@ export interface LiveEvent extends RewireEvent {
 
 interface Outcome {
   input: number;
+  /** The target of the output shown: the class (0/1) with one output; 1 (the class's own output) with K. */
   target: number;
+  /** The output of the target's neuron with K outputs (its target 1); the one output, else. */
   output: number;
+  /** Its reward. */
   reward: number;
+  /** Over the outputs: the mean squared error and the mean reward; whether the answer was the class. */
+  error: number;
+  meanReward: number;
+  hit: boolean;
 }
 
 export class LiveSession implements SessionBase<'live'> {
@@ -49,10 +66,36 @@ export class LiveSession implements SessionBase<'live'> {
   private events: LiveEvent[] = [];
   private recent: Outcome[] = [];
 
-  constructor(public spec: ExperimentSpec) {
-    this.dataset = spec.live.task === '2d' ? makeDataset(spec.task, spec.seed) : { train: [], test: [] };
-    this.task = createLiveTask(spec.live, spec.task, spec.seed);
+  constructor(
+    public spec: ExperimentSpec,
+    options: SessionOptions = {},
+  ) {
+    this.task = createLiveTask(spec.live, spec.task, spec.seed, {
+      view: spec.view,
+      userData: options.userData,
+    });
+    this.dataset =
+      this.task.table?.data.dataset ??
+      (spec.live.task === '2d' ? makeDataset(spec.task, spec.seed) : { train: [], test: [] });
+    const outputs = spec.live.layers[spec.live.layers.length - 1].length;
+    const wanted = this.task.classes > 2 ? this.task.classes : 1;
+    if (outputs !== wanted)
+      throw new SpecError(
+        `The Live network has ${outputs} output neuron(s); this task needs ${wanted} (one per class, or one for two classes).`,
+      );
     this.network = this.build(spec);
+  }
+
+  /** The task's classes: head and names (binary '0', '1' for the bit streams and the 2-D tasks). */
+  get classes(): string[] {
+    return this.task.table?.data.table.classes ?? ['0', '1'];
+  }
+
+  /** What the plane shows: x1 and x2, or a table's two chosen inputs or principal components. */
+  get planeAxes(): PlaneAxes {
+    const p = this.task.table?.data.plane;
+    if (!p) return { x: 'x1', y: 'x2', extent: PLANE_EXTENT };
+    return { x: p.axes[0], y: p.axes[1], note: p.note, extent: p.extent };
   }
 
   private build(spec: ExperimentSpec): LiveNetwork {
@@ -97,7 +140,7 @@ export class LiveSession implements SessionBase<'live'> {
   }
 
   get inputNames() {
-    return liveInputsFor(this.spec.live.task);
+    return liveInputsFor(this.spec.live.task, this.spec.task.kind);
   }
 
   get layerWidths() {
@@ -115,11 +158,22 @@ export class LiveSession implements SessionBase<'live'> {
     for (let i = 0; i < steps; i++) {
       const { inputs, rewardStep, target } = this.task.next(this.network.step + 1);
       this.network.propagate(inputs);
-      const y = this.network.outputsAt(rewardStep)?.[0];
-      if (target === undefined || y === undefined) continue;
-      const reward = rewardFor(this.spec.live, y, target);
-      this.record(this.network.reinforce([reward], rewardStep));
-      this.recent.push({ input: inputs[0], target, output: y, reward });
+      const ys = this.network.outputsAt(rewardStep);
+      if (target === undefined || ys === undefined) continue;
+      // One reward per output, each from its own output and target.
+      const targets = targetsOf(target, ys.length);
+      const rewards = ys.map((y, k) => rewardFor(this.spec.live, y, targets[k]));
+      this.record(this.network.reinforce(rewards, rewardStep));
+      const own = ys.length === 1 ? 0 : target;
+      this.recent.push({
+        input: inputs[0],
+        target: targets[own],
+        output: ys[own],
+        reward: rewards[own],
+        error: ys.reduce((s, y, k) => s + (y - targets[k]) ** 2, 0) / ys.length,
+        meanReward: rewards.reduce((a, b) => a + b, 0) / rewards.length,
+        hit: answerOf(ys) === target,
+      });
       if (this.recent.length > WINDOW) this.recent.shift();
     }
   }
@@ -134,6 +188,16 @@ export class LiveSession implements SessionBase<'live'> {
     if (rewards.length !== this.network.outputIds.length || !rewards.every((r) => r >= -1 && r <= 1))
       throw new SpecError(`reinforce needs ${this.network.outputIds.length} reward(s) from -1 to 1`);
     return this.record(this.network.reinforce(rewards));
+  }
+
+  /**
+   * A reward given by hand (the Reward +1 / -1 buttons) as rewards per output: all of it to the output that
+   * answered (the largest of the current step's outputs), 0 to the others; the one output gets it all.
+   */
+  handRewards(reward: number): number[] {
+    const ys = this.network.outputsAt(this.network.step) ?? this.network.outputIds.map(() => 0);
+    const answer = ys.length === 1 ? 0 : answerOf(ys);
+    return ys.map((_, k) => (k === answer ? reward : 0));
   }
 
   private record(events: RewireEvent[]): LiveEvent[] {
@@ -178,11 +242,11 @@ export class LiveSession implements SessionBase<'live'> {
     const mean = (f: (o: Outcome) => number) =>
       n === 0 ? NaN : this.recent.reduce((s, o) => s + f(o), 0) / n;
     return {
-      trainLoss: mean((o) => (o.output - o.target) ** 2),
-      trainAccuracy: mean((o) => Number((o.output > 0.5 ? 1 : 0) === o.target)),
+      trainLoss: mean((o) => o.error),
+      trainAccuracy: mean((o) => Number(o.hit)),
       testLoss: NaN,
       testAccuracy: NaN,
-      meanReward: mean((o) => o.reward),
+      meanReward: mean((o) => o.meanReward),
     };
   }
 
@@ -197,10 +261,7 @@ export class LiveSession implements SessionBase<'live'> {
     );
     const heatmap =
       heatmapRes > 0 && this.spec.live.task === '2d' && this.network.size <= 200
-        ? Float32Array.from(
-            gridCoords(heatmapRes),
-            ([a, b]) => this.network.peek([(a + 6) / 12, (b + 6) / 12])[0],
-          )
+        ? this.heatmap(heatmapRes)
         : new Float32Array(0);
     const recent = this.recent.slice(-RECENT_STEPS);
     const { meanReward, ...metrics } = this.metrics();
@@ -219,6 +280,27 @@ export class LiveSession implements SessionBase<'live'> {
         recent: Float32Array.from(recent.flatMap((o) => [o.input, o.target, o.output, o.reward])),
       },
     };
+  }
+
+  /** One output per cell (binary), or the K outputs over their sum per cell, cell-major. */
+  private heatmap(res: number): Float32Array {
+    const table = this.task.table;
+    if (!table)
+      return Float32Array.from(
+        gridCoords(res),
+        ([a, b]) => this.network.peek([(a + 6) / 12, (b + 6) / 12])[0],
+      );
+    const { plane, table: t } = table.data;
+    const d = t.features.length;
+    const rows = planeRows(plane, gridOver(res, plane.extent));
+    const k = this.network.outputIds.length;
+    const out = new Float32Array(res * res * k);
+    for (let c = 0; c < res * res; c++) {
+      const ys = this.network.peek(table.scale(rows.subarray(c * d, (c + 1) * d)));
+      const sum = ys.reduce((a, b) => a + b, 0);
+      ys.forEach((y, j) => (out[c * k + j] = k === 1 ? y : sum > 0 ? y / sum : 1 / k));
+    }
+    return out;
   }
 
   async exportWeights(): Promise<WeightMap> {

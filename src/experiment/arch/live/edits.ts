@@ -3,7 +3,15 @@
  * carry them) and the engine to the running network. An impossible edit is refused with a short reason.
  */
 import { LIVE_MAX_NEURONS } from '../../limits';
-import { liveCallBound, liveGraphProblem, liveInputsFor, sourcesOf, type LiveTaskKind } from './graph';
+import type { TaskKind } from '../../kinds';
+import {
+  liveCallBound,
+  liveGraphProblem,
+  liveInputsFor,
+  liveOutputsFor,
+  sourcesOf,
+  type LiveTaskKind,
+} from './graph';
 import type { LiveSpec } from './slice';
 
 export type LiveEdit =
@@ -84,18 +92,39 @@ export function betaRecursionProblem(live: LiveSpec): string | undefined {
   );
 }
 
-/** Another task can need other inputs (one bit, or x1 and x2): edges from the old inputs move to the new ones. */
-export function withLiveTask(live: LiveSpec, task: LiveTaskKind): LiveSpec {
+/**
+ * Another task (or, for the 2-D reward task, another Data task) can need other inputs (one bit, x1 and x2, or a
+ * table's x1..xd) and other outputs (one, or one per class for K > 2 classes): edges from the old inputs move to
+ * the new ones; when the output count changes the outputs are replaced, each new one reading the inputs and what
+ * the first old output read (edges from the old outputs are dropped). Nothing changes when nothing needs to.
+ */
+export function withLiveTask(live: LiveSpec, task: LiveTaskKind, data?: TaskKind): LiveSpec {
   const oldInputs = live.layers[0];
-  const inputs = liveInputsFor(task);
-  const sources = Object.fromEntries(
-    Object.entries(live.sources).map(([n, list]) => {
-      const kept = list.filter((s) => !oldInputs.includes(s));
-      return [n, list.some((s) => oldInputs.includes(s)) ? [...inputs, ...kept] : kept];
-    }),
-  );
-  const positions = Object.fromEntries(
-    Object.entries(live.positions).filter(([id]) => !oldInputs.includes(id)),
-  );
-  return { ...live, task, layers: [inputs, ...live.layers.slice(1)], sources, positions };
+  const oldOutputs = live.layers[live.layers.length - 1];
+  const inputs = liveInputsFor(task, data);
+  const wanted = liveOutputsFor(task, data);
+  const outputs = wanted.length === oldOutputs.length ? oldOutputs : wanted;
+  const gone = new Set([...oldInputs, ...(outputs === oldOutputs ? [] : oldOutputs)]);
+  const refit = (list: string[]) => {
+    const kept = list.filter((s) => !gone.has(s));
+    return list.some((s) => oldInputs.includes(s)) ? [...inputs, ...kept] : kept;
+  };
+  const entries = Object.entries(live.sources)
+    .filter(([n]) => !gone.has(n))
+    .map(([n, list]) => [n, refit(list)] as [string, string[]]);
+  if (outputs !== oldOutputs) {
+    const read = sourcesOf(live, oldOutputs[0]);
+    const kept = read.filter((s) => !gone.has(s));
+    for (const id of outputs) entries.push([id, outputs.length > 1 ? [...inputs, ...kept] : refit(read)]);
+  }
+  const positions = Object.fromEntries(Object.entries(live.positions).filter(([id]) => !gone.has(id)));
+  const layers = [inputs, ...live.layers.slice(1, -1), outputs];
+  // One output per class: the reference firing keeps each output below 0.5 (they share one sum), so the rule
+  // punishes the right class's output on its own class and learns away from it (below chance on iris); sigmoid
+  // outputs sit above 0.5 and learn (58-79% on iris). A refit to K outputs starts there; the user can change it.
+  const activation =
+    outputs.length > 1 && oldOutputs.length === 1 && live.activation === 'reference'
+      ? 'sigmoid'
+      : live.activation;
+  return { ...live, task, layers, sources: Object.fromEntries(entries), positions, activation };
 }

@@ -1,4 +1,13 @@
-/** The Live network's graph and neuron positions: their checks (shared by validation, edits and the engine). */
+/**
+ * The Live network's graph and neuron positions: their checks (shared by validation, edits and the engine).
+ *
+ * Issue 13, K output neurons: the 2-D reward task ('2d') draws the points of the Data panel's task, which may be a
+ * bundled table (iris: 4 inputs, 3 classes; digits: 64 inputs, 10 classes). Its inputs are then x1..xd (one per
+ * column) and, for K > 2 classes, the output layer holds K neurons out0..out(K-1), one per class (one-vs-rest);
+ * two classes keep the one output `out` (target 0/1), as before. The graph's output count is checked against the
+ * task where the graph is read (readLiveGraph); edits never change it.
+ */
+import { isDataTask, type TaskKind } from '../../kinds';
 import { isRecord, type RandomSource } from '../../fields';
 import { LIVE_MAX_EDGES, LIVE_MAX_NEURONS, quote } from '../../limits';
 import { nameRecord, own } from '../../names';
@@ -17,8 +26,37 @@ export interface LiveGraph {
 /** Where the user dragged neurons, in graph units; neurons not listed sit in their layer's column. */
 export type LivePositions = Record<string, [number, number]>;
 
-/** The input neurons a task feeds: one bit stream, or the two coordinates of a 2-D point. */
-export const liveInputsFor = (task: LiveTaskKind): string[] => (task === '2d' ? ['x1', 'x2'] : ['in']);
+/**
+ * The bundled tables the 2-D reward task takes: inputs and classes (engine/arch/live/tasks.test.ts checks them
+ * against the tables, which the experiment layer does not load). The user's CSV is not taken yet.
+ */
+export const LIVE_DATA_SHAPES = { iris: { inputs: 4, classes: 3 }, digits: { inputs: 64, classes: 10 } };
+type LiveDataKind = keyof typeof LIVE_DATA_SHAPES;
+
+/** Whether the Live network can take this data task (iris and digits: yes; the user's CSV: not yet). */
+export const liveTakesData = (kind: TaskKind): boolean => !isDataTask(kind) || kind in LIVE_DATA_SHAPES;
+
+const shapeOf = (task: LiveTaskKind, data?: TaskKind) =>
+  task === '2d' && data !== undefined && data in LIVE_DATA_SHAPES
+    ? LIVE_DATA_SHAPES[data as LiveDataKind]
+    : undefined;
+
+/** The input neurons a task feeds: one bit stream, the two coordinates of a 2-D point, or a table's columns. */
+export function liveInputsFor(task: LiveTaskKind, data?: TaskKind): string[] {
+  if (task !== '2d') return ['in'];
+  const shape = shapeOf(task, data);
+  return shape ? Array.from({ length: shape.inputs }, (_, i) => `x${i + 1}`) : ['x1', 'x2'];
+}
+
+/** The classes a task's answers fall into (2 for the bit streams and the 2-D tasks). */
+export const liveClassesOf = (task: LiveTaskKind, data?: TaskKind): number =>
+  shapeOf(task, data)?.classes ?? 2;
+
+/** The output neurons: `out` for two classes (target 0/1); out0..out(K-1) for K > 2 classes, one per class. */
+export function liveOutputsFor(task: LiveTaskKind, data?: TaskKind): string[] {
+  const k = liveClassesOf(task, data);
+  return k > 2 ? Array.from({ length: k }, (_, i) => `out${i}`) : ['out'];
+}
 
 /** The reference example: one input, three hidden neurons (one remembering the input), one output. */
 export const defaultLiveGraph = (): LiveGraph => ({
@@ -26,14 +64,21 @@ export const defaultLiveGraph = (): LiveGraph => ({
   sources: { h0: ['in'], h1: ['in', 'h0'], h2: ['in', 'h0'], out: ['h1', 'h2'] },
 });
 
-/** The reference example's graph fed by the task's inputs (each edge from "in" comes from every input). */
-function defaultLiveGraphFor(task: LiveTaskKind): LiveGraph {
+/**
+ * The reference example's graph fed by the task's inputs (each edge from "in" comes from every input). With K > 2
+ * classes each of the K outputs reads the inputs as well as h1 and h2: outputs reading only h1 and h2 are all
+ * functions of the one ratio h1 / (h1 + h2) (weights sum to 1), and their argmax could name two classes at most.
+ */
+export function defaultLiveGraphFor(task: LiveTaskKind, data?: TaskKind): LiveGraph {
   const { layers, sources } = defaultLiveGraph();
-  const inputs = liveInputsFor(task);
-  const fed = Object.entries(sources).map(
-    ([id, list]) => [id, list.flatMap((s) => (s === 'in' ? inputs : [s]))] as [string, string[]],
-  );
-  return { layers: [inputs, ...layers.slice(1)], sources: nameRecord(fed) };
+  const inputs = liveInputsFor(task, data);
+  const outputs = liveOutputsFor(task, data);
+  const fed = Object.entries(sources)
+    .filter(([id]) => id !== 'out')
+    .map(([id, list]) => [id, list.flatMap((s) => (s === 'in' ? inputs : [s]))] as [string, string[]]);
+  const reads = outputs.length > 1 ? [...inputs, ...sources.out] : sources.out;
+  const out = outputs.map((id) => [id, reads] as [string, string[]]);
+  return { layers: [inputs, ...layers.slice(1, -1), outputs], sources: nameRecord([...fed, ...out]) };
 }
 
 const ID = /^[A-Za-z][A-Za-z0-9_.]{0,31}$/;
@@ -66,12 +111,6 @@ function layerProblems(layers: unknown, problems: string[]): string[] | undefine
       else ids.add(id);
     });
   });
-  const outputs = layers.at(-1);
-  // Every reward task judges one output; a second one got no reward and trained to NaN.
-  if (Array.isArray(outputs) && outputs.length > 1)
-    problems.push(
-      `live.layers[${layers.length - 1}]: one output neuron (each reward task judges one output)`,
-    );
   return problems.length > 0 ? undefined : [...ids];
 }
 
@@ -129,13 +168,38 @@ export function liveCallBound(graph: LiveGraph, depth: number): number {
   return graph.layers[graph.layers.length - 1].reduce((s, id) => s + (calls.get(id) ?? 0), 0);
 }
 
-/** The graph from untrusted data; it must be valid and fed by the task's inputs, else the default one. */
+/**
+ * Why the graph's outputs do not fit the task, or undefined: a reward is given to each output neuron, one per
+ * class (one for two classes). Before issue 13 a second output got no reward at all (undefined, which trained
+ * every weight it reached to NaN); now the session gives each output its own, and the count must match.
+ */
+export function liveOutputProblem(
+  layers: readonly unknown[],
+  task: LiveTaskKind,
+  data?: TaskKind,
+): string | undefined {
+  const k = liveOutputsFor(task, data).length;
+  const last = layers[layers.length - 1];
+  const have = Array.isArray(last) ? last.length : k;
+  if (have === k) return undefined;
+  const at = `live.layers[${layers.length - 1}]`;
+  return k === 1
+    ? `${at}: one output neuron (each reward task judges one output)`
+    : `${at}: ${k} output neurons for ${k} classes (${data}; one per class, not ${have})`;
+}
+
+/**
+ * The graph from untrusted data; it must be valid, fed by the task's inputs and have its outputs (one per class
+ * for K > 2 classes), else the default one for the task.
+ */
 export function readLiveGraph(
   raw: Record<string, unknown>,
   task: LiveTaskKind,
   problems: string[],
+  data?: TaskKind,
 ): LiveGraph {
   let graph = defaultLiveGraph();
+  let refused = false;
   if (raw.layers !== undefined || raw.sources !== undefined) {
     const candidate = {
       layers: raw.layers === undefined ? graph.layers : raw.layers,
@@ -143,16 +207,26 @@ export function readLiveGraph(
     };
     const found = liveGraphProblems(candidate);
     problems.push(...found);
+    refused = found.length > 0;
+    // Said even when the graph has other problems (it is replaced by the default then).
+    const outputs = Array.isArray(candidate.layers) && liveOutputProblem(candidate.layers, task, data);
+    if (found.length > 0 && outputs) problems.push(outputs);
     if (found.length === 0) {
       const { layers, sources } = candidate as LiveGraph;
       const copied = Object.entries(sources).map(([id, list]) => [id, [...list]] as [string, string[]]);
       graph = { layers: layers.map((l) => [...l]), sources: nameRecord(copied) };
     }
   }
-  const inputs = liveInputsFor(task);
-  if (graph.layers[0].join() === inputs.join()) return graph;
-  problems.push(`live.layers[0]: the Live task ${task} needs the inputs ${inputs.join(', ')}`);
-  return defaultLiveGraphFor(task);
+  const inputs = liveInputsFor(task, data);
+  const fed = graph.layers[0].join() === inputs.join();
+  const outputProblem = liveOutputProblem(graph.layers, task, data);
+  if (fed && !outputProblem) return graph;
+  const named =
+    inputs.length > 4 ? `${inputs.slice(0, 2).join(', ')}, …, ${inputs.at(-1)}` : inputs.join(', ');
+  const on = shapeOf(task, data) ? ` on ${data}` : '';
+  if (!fed) problems.push(`live.layers[0]: the Live task ${task}${on} needs the inputs ${named}`);
+  if (outputProblem && !refused) problems.push(outputProblem);
+  return defaultLiveGraphFor(task, data);
 }
 
 /** Neuron positions: finite pairs for known neurons; anything else is dropped with one problem. */
@@ -175,12 +249,12 @@ export function readPositions(v: unknown, ids: string[], problems: string[]): Li
 }
 
 /** A random valid graph for a task: up to 3 hidden layers, any neuron a possible source (cycles, self-loops). */
-export function randomLiveGraph(rng: RandomSource, task: LiveTaskKind): LiveGraph {
+export function randomLiveGraph(rng: RandomSource, task: LiveTaskKind, data?: TaskKind): LiveGraph {
   let next = 0;
   const hidden = Array.from({ length: rng.int(4) }, () =>
     Array.from({ length: 1 + rng.int(4) }, () => `h${next++}`),
   );
-  const layers = [liveInputsFor(task), ...hidden, ['out']];
+  const layers = [liveInputsFor(task, data), ...hidden, liveOutputsFor(task, data)];
   const ids = layers.flat();
   const receivers = layers.slice(1).flat();
   const sources = Object.fromEntries(receivers.map((n) => [n, ids.filter(() => rng.next() < 0.3)]));

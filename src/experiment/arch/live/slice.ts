@@ -6,6 +6,7 @@ import type { ArchitectureSlice } from '../../slice';
 import {
   defaultLiveGraph,
   LIVE_TASKS,
+  liveTakesData,
   randomLiveGraph,
   randomPositions,
   readLiveGraph,
@@ -96,8 +97,9 @@ export const defaultLiveSpec = (): LiveSpec => ({
   ...defaultsOf(LIVE_FIELDS),
 });
 
-/** The 2-D reward task scores the Data panel's points, so it needs a 2-D data task. */
-const fitsData = (live: LiveTaskKind, data: TaskKind) => live !== '2d' || !isSequenceTask(data);
+/** The 2-D reward task scores the Data panel's points: a 2-D task, or a bundled table (iris, digits). */
+const fitsData = (live: LiveTaskKind, data: TaskKind) =>
+  live !== '2d' || (!isSequenceTask(data) && liveTakesData(data));
 
 export const LIVE_SLICE: ArchitectureSlice<LiveSpec> = {
   name: 'Dynamic-Live network',
@@ -109,13 +111,13 @@ export const LIVE_SLICE: ArchitectureSlice<LiveSpec> = {
       problems.push('the Live 2-D reward task needs a 2-D data task');
       options.task = LIVE_FIELDS.task.default;
     }
-    const graph = readLiveGraph(raw, options.task, problems);
+    const graph = readLiveGraph(raw, options.task, problems, task.kind);
     return { ...graph, positions: readPositions(raw.positions, graph.layers.flat(), problems), ...options };
   },
   random: (rng, { task }) => {
     const options = randomFields(LIVE_FIELDS, rng);
     if (!fitsData(options.task, task.kind)) options.task = LIVE_FIELDS.task.default;
-    const graph = randomLiveGraph(rng, options.task);
+    const graph = randomLiveGraph(rng, options.task, task.kind);
     return { ...graph, positions: randomPositions(rng, graph.layers.flat()), ...options };
   },
 };

@@ -26,6 +26,15 @@ export function LiveInfo() {
         by test vectors from an independent implementation of it, not by the repository&apos;s code.
       </p>
       <p>
+        <strong>Classes.</strong> On iris or digits the 2-D reward task feeds a table&apos;s rows (each column
+        scaled to [0, 1] by its training rows&apos; min and max) and the network has one output per class:
+        each output is rewarded against its own target (1 for its class, else 0), and the answer is the
+        largest output. The rule moves weights towards the inputs of rewarded steps whatever the target, so it
+        learns only where a class&apos;s own output fires above 0.5: with sigmoid firing (iris: 58–79% over
+        the last 100 steps, chance 33%), not with the reference firing, whose outputs stay below 0.5 (below
+        chance).
+      </p>
+      <p>
         <strong>As the beta code does.</strong> The repository&apos;s code (branch <code>beta</code>, commit
         0a078d0) does not do what its README says. This mode reproduces it exactly: its own run on test
         vectors matches to the last bit. What differs:

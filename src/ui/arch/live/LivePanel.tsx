@@ -22,7 +22,7 @@ const TASK_LABELS: Record<LiveTaskKind, string> = {
   'delayed-recall': 'delayed recall (x_t-d)',
   parity: 'parity of the last n bits',
   'delayed-reward': 'echo, rewarded d steps late',
-  '2d': '2-D points (the Data task)',
+  '2d': 'points of the Data task (2-D, iris, digits)',
 };
 
 const FIDELITY_LABELS: Record<LiveFidelity, string> = {
@@ -44,13 +44,14 @@ export function LivePanel() {
   const engineReady = useAppStore((s) => s.runtime.engine === 'ready');
   const updateSpec = useAppStore((s) => s.updateSpec);
   const hidden = live.layers.slice(1, -1).flat();
+  const outputs = live.layers[live.layers.length - 1].length;
   // Options the beta code does not have: shown, but off, in that mode.
   const beta = live.fidelity === 'beta';
   return (
     <section className="panel live" aria-labelledby="live-title">
       <h2 id="live-title">Live network</h2>
       <div className="buttons reward-buttons">
-        <span>Reward the current output:</span>
+        <span>{outputs > 1 ? 'Reward the output that answered:' : 'Reward the current output:'}</span>
         <button type="button" aria-label="Reward +1" disabled={!engineReady} onClick={() => engine.reward(1)}>
           +1
         </button>
@@ -89,8 +90,17 @@ export function LivePanel() {
         label="Reward task"
         value={live.task}
         options={LIVE_TASKS.map((t) => ({ value: t, label: TASK_LABELS[t] }))}
-        onChange={(task) => updateSpec((d) => void (d.live = withLiveTask(d.live, task)))}
+        onChange={(task) => updateSpec((d) => void (d.live = withLiveTask(d.live, task, d.task.kind)))}
       />
+      {outputs > 1 && (
+        <p className="note" data-testid="live-classes-note">
+          {outputs} output neurons, one per class: each is rewarded against its own target (1 for its class,
+          else 0); the answer is the largest output.
+          {live.activation !== 'sigmoid' &&
+            ' With this firing the outputs stay below 0.5, so each class’s own output is punished on its class and ' +
+              'learns away from it (iris: below chance); sigmoid firing keeps them above 0.5 and learns (iris: 58–79%).'}
+        </p>
+      )}
       <Select
         label="Reward"
         value={live.reward}

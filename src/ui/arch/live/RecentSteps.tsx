@@ -3,7 +3,10 @@ import type { Frame } from '../../../protocol';
 import { useFrames } from '../../kit/useFrames';
 import { createRecentChart, type RecentChartView } from './recentChart';
 
-/** Live: the last rewarded steps as a strip chart under the plane. */
+/**
+ * Live: the last rewarded steps as a strip chart under the plane. With K outputs (one per class) each step shows the
+ * output of its class's neuron (target 1) and that output's reward; the metrics cover all outputs.
+ */
 export function RecentSteps() {
   const svgRef = useRef<SVGSVGElement>(null);
   const view = useRef<RecentChartView>(undefined);
@@ -20,7 +23,7 @@ export function RecentSteps() {
       className="recent-chart"
       viewBox="0 0 300 60"
       role="img"
-      aria-label="Last steps: output (bars, blue = rewarded, orange = punished) and target (dots)"
+      aria-label="Last steps: output (bars, blue = rewarded, orange = punished) and target (dots); with one output per class, the output of the step's class"
     />
   );
 }

@@ -27,9 +27,9 @@ export function liveGraph(live: ArchLayoutOf<'live'>, width: number, height: num
   const byId = new Map<string, LiveNode>();
   live.layers.forEach((layer, l) => {
     const x = 50 + (l * (width - 100)) / Math.max(1, count - 1);
-    const gap = Math.min(70, (height - 60) / Math.max(1, layer.length - 1));
+    const place = columnPlaces(layer.length, x, width, height);
     layer.forEach((id, j) => {
-      const [px, py] = own(live.positions, id) ?? [x, height / 2 + (j - (layer.length - 1) / 2) * gap];
+      const [px, py] = own(live.positions, id) ?? place(j);
       const node = { id, layer: l, x: px, y: py, valueIndex: nodes.length };
       nodes.push(node);
       byId.set(id, node);
@@ -50,6 +50,33 @@ export function liveGraph(live: ArchLayoutOf<'live'>, width: number, height: num
     }
   }
   return { nodes, edges };
+}
+
+/** Neurons closer than this (centre to centre) would overlap: a layer that would be split into more columns. */
+export const NEURON_PITCH = 2 * NEURON_RADIUS + 4;
+
+/**
+ * Where the j-th of n neurons of a layer sits: one column at x (up to 70 apart), or, when one column would put
+ * them closer than NEURON_PITCH (a table's 64 inputs, 10 class outputs on a short graph), side-by-side columns of
+ * neurons NEURON_PITCH apart, filled top to bottom, left to right, kept within the graph's width.
+ */
+function columnPlaces(n: number, x: number, width: number, height: number): (j: number) => [number, number] {
+  const single = (height - 60) / Math.max(1, n - 1);
+  if (single >= NEURON_PITCH) {
+    const gap = Math.min(70, single);
+    return (j) => [x, height / 2 + (j - (n - 1) / 2) * gap];
+  }
+  const perColumn = Math.max(1, Math.floor((height - 60) / NEURON_PITCH) + 1);
+  const columns = Math.ceil(n / perColumn);
+  const span = (columns - 1) * NEURON_PITCH;
+  const edge = NEURON_RADIUS + 4;
+  const left = Math.min(Math.max(edge, x - span / 2), Math.max(edge, width - edge - span));
+  return (j) => {
+    const c = Math.floor(j / perColumn);
+    const rows = Math.min(perColumn, n - c * perColumn);
+    const row = j - c * perColumn;
+    return [left + c * NEURON_PITCH, height / 2 + (row - (rows - 1) / 2) * NEURON_PITCH];
+  };
 }
 
 /** Forward edges curve left to right; same-layer and backward edges arc above; a self-loop is a small loop. */
