@@ -111,7 +111,7 @@ export class EngineRunner {
         return;
       case 'compare':
         this.stop();
-        return this.spec && this.comparison.start(this.spec, message.steps);
+        return this.spec && this.comparison.start(this.spec, message.steps, message.set, message.seeds);
       case 'cancelCompare':
         return this.comparison.end(true);
       case 'edit':

@@ -2,7 +2,7 @@
  * Runs a DIAN comparison in chunks between the runner's other work: one chunk per queued task, so play, pause or
  * cancel can come in between, and reports its progress after each.
  */
-import type { ExperimentSpec } from '../../../experiment';
+import type { ComparisonSet, ExperimentSpec } from '../../../experiment';
 import type { FromEngine } from '../../../protocol';
 import { Comparison } from './comparison';
 
@@ -15,9 +15,9 @@ export class ComparisonDriver {
     private enqueue: (work: () => Promise<void>) => void,
   ) {}
 
-  async start(spec: ExperimentSpec, steps: number): Promise<void> {
+  async start(spec: ExperimentSpec, steps: number, set?: ComparisonSet, seeds?: number): Promise<void> {
     this.end(true);
-    this.comparison = await Comparison.start(spec, Math.max(1, Math.floor(steps)));
+    this.comparison = await Comparison.start(spec, Math.max(1, Math.floor(steps)), set, seeds);
     this.report();
     this.next();
   }
