@@ -8,3 +8,9 @@ declare class URLSearchParams {
   constructor(init?: string);
   get(name: string): string | null;
 }
+
+/** SHA-256 of the user's data (experiment/data/hash.ts): Web Crypto, in browsers, workers and Node 20. */
+declare const crypto: { subtle: { digest(algorithm: 'SHA-256', data: Uint8Array): Promise<ArrayBuffer> } };
+declare class TextEncoder {
+  encode(input: string): Uint8Array;
+}

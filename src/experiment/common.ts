@@ -15,8 +15,12 @@ import {
   OPTIMIZERS,
   REGULARIZATIONS,
   SCHEMA_VERSION,
+  PLANE_VIEWS,
   SPEEDS,
+  TARGET_KINDS,
   TASKS,
+  isDataTask,
+  type Architecture,
   type Feature,
 } from './kinds';
 
@@ -63,6 +67,30 @@ export const TASK_FIELDS = {
     max: 16,
     default: 6,
   }),
+  /** Data tasks (csv): the label column's name in the file's header. */
+  label: field.text({ name: 'task.label', label: 'Label column', maxLength: 200, default: '' }),
+  /** Data tasks (csv): the label column read as classes, or as a numeric target (regression). */
+  target: field.oneOf({
+    name: 'task.target',
+    label: 'The label is',
+    options: TARGET_KINDS,
+    default: 'classes',
+  }),
+  /** Data tasks: each input standardised to mean 0 and standard deviation 1 over the whole table. */
+  standardise: field.boolean({ name: 'task.standardise', label: 'Standardise inputs', default: true }),
+  /** csv: the file's name, as the user gave it (links say it when they need the data again). */
+  dataName: field.text({ name: 'task.dataName', label: 'Data file', maxLength: 200, default: '' }),
+  /** csv: the rows of data used (after any skipped with the user's consent). */
+  dataRows: field.integer({ name: 'task.dataRows', label: 'Rows of data', min: 0, max: 50_000, default: 0 }),
+  /** csv: SHA-256 of the file's text, in hex: what a link carries instead of the data. */
+  dataHash: field.text({
+    name: 'task.dataHash',
+    label: 'Data hash (SHA-256)',
+    maxLength: 64,
+    pattern: /^([0-9a-f]{64})?$/,
+    patternWords: 'a SHA-256 hash (64 hex digits) or empty',
+    default: '',
+  }),
 };
 
 export interface TaskSpec extends ValuesOf<typeof TASK_FIELDS> {
@@ -106,6 +134,16 @@ export type TrainingSpec = ValuesOf<typeof TRAINING_FIELDS>;
 export const VIEW_FIELDS = {
   showTestData: field.boolean({ name: 'view.showTestData', label: 'Show test data', default: false }),
   discretize: field.boolean({ name: 'view.discretize', label: 'Discretize output', default: false }),
+  /** Data of more than two inputs: the plane shows two chosen inputs (the others at their mean) or PCA. */
+  plane: field.oneOf({
+    name: 'view.plane',
+    label: 'The plane shows',
+    options: PLANE_VIEWS,
+    default: 'inputs',
+  }),
+  /** The inputs (by index) on the plane's horizontal and vertical axes, when it shows inputs. */
+  planeX: field.integer({ name: 'view.planeX', label: 'Horizontal axis', min: 0, max: 63, default: 0 }),
+  planeY: field.integer({ name: 'view.planeY', label: 'Vertical axis', min: 0, max: 63, default: 1 }),
 };
 export type ViewSpec = ValuesOf<typeof VIEW_FIELDS>;
 
@@ -135,8 +173,28 @@ export const defaultCommon = (): CommonSpec => ({
   view: defaultsOf(VIEW_FIELDS),
 });
 
+/** Dynamic-Live trains on its reward tasks, the 2-D one from the plane's points: it takes no data table. */
+export const takesDataTasks = (architecture: Architecture): boolean => architecture !== 'live';
+
+/** A data task under an architecture that takes none: refused (the task goes back to its default), said. */
+function fitTask(common: CommonSpec, problems?: string[]): CommonSpec {
+  if (!isDataTask(common.task.kind) || takesDataTasks(common.architecture)) return common;
+  problems?.push(
+    `the Dynamic-Live network does not take data tables (task ${common.task.kind}): the task is ${TASK_FIELDS.kind.default}`,
+  );
+  return { ...common, task: { ...common.task, kind: TASK_FIELDS.kind.default } };
+}
+
 export function readCommon(raw: Record<string, unknown>, problems: string[]): CommonSpec {
   const task = readRecord(raw.task, 'task', problems);
+  return fitTask(readCommonFields(raw, task, problems), problems);
+}
+
+function readCommonFields(
+  raw: Record<string, unknown>,
+  task: Record<string, unknown>,
+  problems: string[],
+): CommonSpec {
   return {
     version: SCHEMA_VERSION,
     ...readFields(COMMON_FIELDS, raw, problems),
@@ -154,13 +212,14 @@ export function readCommon(raw: Record<string, unknown>, problems: string[]): Co
   };
 }
 
-export const randomCommon = (rng: RandomSource): CommonSpec => ({
-  version: SCHEMA_VERSION,
-  ...randomFields(COMMON_FIELDS, rng),
-  task: { ...randomFields(TASK_FIELDS, rng), features: randomFeatures(rng) },
-  training: randomFields(TRAINING_FIELDS, rng),
-  view: randomFields(VIEW_FIELDS, rng),
-});
+export const randomCommon = (rng: RandomSource): CommonSpec =>
+  fitTask({
+    version: SCHEMA_VERSION,
+    ...randomFields(COMMON_FIELDS, rng),
+    task: { ...randomFields(TASK_FIELDS, rng), features: randomFeatures(rng) },
+    training: randomFields(TRAINING_FIELDS, rng),
+    view: randomFields(VIEW_FIELDS, rng),
+  });
 
 /** What every experiment has, whatever its architecture. */
 export interface CommonSpec extends ValuesOf<typeof COMMON_FIELDS> {

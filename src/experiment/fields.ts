@@ -33,10 +33,20 @@ export interface BooleanRow extends RowBase {
   kind: 'boolean';
   default: boolean;
 }
-export type Row = NumberRow | IntegerRow | OneOfRow | BooleanRow;
+/** Free text (a column's or a file's name, a hash): at most maxLength characters, matching pattern if given. */
+export interface TextRow extends RowBase {
+  kind: 'text';
+  maxLength: number;
+  pattern?: RegExp;
+  /** What the pattern asks for, in words ("a SHA-256 hash in hex"). */
+  patternWords?: string;
+  default: string;
+}
+export type Row = NumberRow | IntegerRow | OneOfRow | BooleanRow | TextRow;
 export type Table = Readonly<Record<string, Row>>;
 
-type ValueOf<R extends Row> = R extends OneOfRow<infer T> ? T : R extends BooleanRow ? boolean : number;
+type ValueOf<R extends Row> =
+  R extends OneOfRow<infer T> ? T : R extends BooleanRow ? boolean : R extends TextRow ? string : number;
 /** The slice a table describes: one value per row, of the row's type. */
 export type ValuesOf<T extends Table> = { -readonly [K in keyof T]: ValueOf<T[K]> };
 
@@ -47,6 +57,7 @@ export const field = {
   oneOf: <T extends string>(row: Omit<OneOfRow<T>, 'kind' | 'default'> & { default: NoInfer<T> }) =>
     ({ kind: 'oneOf', ...row }) as OneOfRow<T>,
   boolean: (row: Omit<BooleanRow, 'kind'>): BooleanRow => ({ kind: 'boolean', ...row }),
+  text: (row: Omit<TextRow, 'kind'>): TextRow => ({ kind: 'text', ...row }),
 };
 
 /** The seeded source of random values (the engine's Rng has this shape; experiment/ does not import engine/). */
@@ -66,6 +77,13 @@ export const defaultsOf = <T extends Table>(table: T): ValuesOf<T> => mapRows(ta
 /** Why a value is not valid for a row, in the words links report; undefined when it is valid. */
 export function rowProblem(row: Row, v: unknown): string | undefined {
   if (row.kind === 'boolean') return typeof v === 'boolean' ? undefined : `${row.name} must be true or false`;
+  if (row.kind === 'text') {
+    if (typeof v !== 'string' || v.length > row.maxLength)
+      return `${row.name} must be text of at most ${row.maxLength} characters`;
+    return !row.pattern || row.pattern.test(v)
+      ? undefined
+      : `${row.name} must be ${row.patternWords ?? 'valid'}`;
+  }
   if (row.kind === 'oneOf') {
     const known = typeof v === 'string' && (row.options as readonly string[]).includes(v);
     return known ? undefined : `${row.name} must be one of ${row.options.join(', ')}`;
@@ -97,10 +115,11 @@ export function readFields<T extends Table>(
   });
 }
 
-/** A random valid slice. Numbers land on an end of their range now and then: the ends are valid too. */
+/** A random valid slice. Numbers land on an end of their range now and then: the ends are valid too. Text keeps its default. */
 export function randomFields<T extends Table>(table: T, rng: RandomSource): ValuesOf<T> {
   return mapRows(table, (row) => {
     if (row.kind === 'boolean') return rng.next() < 0.5;
+    if (row.kind === 'text') return row.default;
     if (row.kind === 'oneOf') return row.options[rng.int(row.options.length)];
     if (row.kind === 'integer') return row.min + rng.int(row.max - row.min + 1);
     const u = rng.next();

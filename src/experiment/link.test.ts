@@ -44,7 +44,9 @@ describe('share links', () => {
     // Fields added to a schema after it was published (ADDED_FIELDS) take their defaults.
     const live = { ...v1.live, ...ADDED_FIELDS.live };
     const dian = { ...v1.dian, ...ADDED_FIELDS.dian };
-    return { ...v1, version: SCHEMA_VERSION, wormhole, training, live, dian };
+    const task = { ...v1.task, ...ADDED_FIELDS.task };
+    const view = { ...v1.view, ...ADDED_FIELDS.view };
+    return { ...v1, version: SCHEMA_VERSION, wormhole, training, live, dian, task, view };
   }
 
   it('a frozen schema-1 link still opens as the experiment it was', () => {
@@ -57,10 +59,14 @@ describe('share links', () => {
   });
 
   it("the fields added since schema 1 are listed with their field tables' defaults", () => {
-    const { live, dian } = defaultSpec();
-    expect({ live: { fidelity: live.fidelity }, dian: { counting: dian.counting, init: dian.init } }).toEqual(
-      ADDED_FIELDS,
-    );
+    const { live, dian, task, view } = defaultSpec();
+    const { label, target, standardise, dataName, dataRows, dataHash } = task;
+    expect({
+      live: { fidelity: live.fidelity },
+      dian: { counting: dian.counting, init: dian.init },
+      task: { label, target, standardise, dataName, dataRows, dataHash },
+      view: { plane: view.plane, planeX: view.planeX, planeY: view.planeY },
+    }).toEqual(ADDED_FIELDS);
   });
 
   it('a field added since schema 1 is written only when it is not its default', () => {
@@ -104,6 +110,8 @@ describe('share links', () => {
       ...frozen,
       live: { ...frozen.live, ...ADDED_FIELDS.live },
       dian: { ...frozen.dian, ...ADDED_FIELDS.dian },
+      task: { ...frozen.task, ...ADDED_FIELDS.task },
+      view: { ...frozen.view, ...ADDED_FIELDS.view },
     });
     // The same text, now followed by its checksum (checksum.ts).
     expect(encodeLink(spec)).toBe(withChecksum(LINKS_V2.frozen.link));

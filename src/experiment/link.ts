@@ -43,6 +43,8 @@ export function encodeLink(spec: ExperimentSpec, trained?: Trained): string {
 export const ADDED_FIELDS = {
   live: { fidelity: 'readme' },
   dian: { counting: 'from1', init: 'glorot' },
+  task: { label: '', target: 'classes', standardise: true, dataName: '', dataRows: 0, dataHash: '' },
+  view: { plane: 'inputs', planeX: 0, planeY: 1 },
 } as const;
 
 const withoutDefaults = <T extends object>(slice: T, added: Partial<Record<keyof T, unknown>>): T => {
@@ -53,11 +55,20 @@ const withoutDefaults = <T extends object>(slice: T, added: Partial<Record<keyof
 
 /** The key order links have always had, so that the same experiment gives the same link text as before. */
 function inLinkOrder(spec: ExperimentSpec): ExperimentSpec {
-  const { version, architecture, seed, backend, task, training, speed, view, mlp, wormhole } = spec;
+  const { version, architecture, seed, backend, training, speed, mlp, wormhole } = spec;
   const live = withoutDefaults(spec.live, ADDED_FIELDS.live);
   const dian = withoutDefaults(spec.dian, ADDED_FIELDS.dian);
-  const { kind, noise, trainRatio, numSamples, features, length } = task;
-  const ordered = { kind, noise, trainRatio, numSamples, features, length };
+  const view = withoutDefaults(spec.view, ADDED_FIELDS.view);
+  const { kind, noise, trainRatio, numSamples, features, length, ...data } = spec.task;
+  const ordered = {
+    kind,
+    noise,
+    trainRatio,
+    numSamples,
+    features,
+    length,
+    ...withoutDefaults(data, ADDED_FIELDS.task),
+  };
   return {
     version,
     architecture,

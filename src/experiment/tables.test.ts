@@ -32,6 +32,16 @@ function invalidValues(row: Row): [unknown, string][] {
   if (row.kind === 'boolean') return [['yes', `${row.name} must be true or false`]];
   if (row.kind === 'oneOf')
     return [['no-such-option', `${row.name} must be one of ${row.options.join(', ')}`]];
+  if (row.kind === 'text') {
+    const long = `${row.name} must be text of at most ${row.maxLength} characters`;
+    const bad: [unknown, string][] = [
+      [42, long],
+      ['f'.repeat(row.maxLength + 1), long],
+    ];
+    return row.pattern
+      ? [...bad, ['g'.repeat(row.maxLength), `${row.name} must be ${row.patternWords}`]]
+      : bad;
+  }
   const range = `${row.name} must be a number from ${row.min} to ${row.max}`;
   if (row.kind === 'integer')
     return [

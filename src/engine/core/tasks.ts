@@ -12,6 +12,10 @@
  *   gaussian  N((2, 2), v I) (label 1) and N((-2, -2), v I) (label 0), v = 0.5 (1 - t) + 4 t, t = noise / 0.5
  *             (d3 v3's linear scale from [0, 0.5] to [0.5, 4]); normals by Marsaglia's polar method
  *   spiral    two arms, r = 5 i / n, t = 1.75 * 2 pi i / n (+ pi for label 0), p = r (sin t, cos t) + U(-1, 1)^2 * noise
+ *   moons     scikit-learn's make_moons (not a Playground task): m = floor(n / 2) points on the upper half circle
+ *             (cos t, sin t), t = pi i / (m - 1) (label 0), the rest on (1 - cos t, 1/2 - sin t) (label 1), each
+ *             plus N(0, noise^2)^2 (noise a standard deviation in the moons' units, as make_moons's), then
+ *             scaled into the plane: p = 3.5 (q - (0.5, 0.25)), so x1 in [-5.25, 5.25], x2 in [-2.625, 2.625]
  * So noise on circle and xor is label noise (points near the boundary may carry the other class's label), and
  * their points stay where the clean shape puts them (circle within radius 5; xor at least 0.3 from each axis).
  * One difference: for an odd number of points the Playground makes one more (each class loops while i < n / 2);
@@ -19,12 +23,14 @@
  */
 import {
   FEATURE_FUNCTIONS,
+  isDataTask,
   isSequenceTask,
   type Feature,
   type PLANE_TASKS,
   type TaskSpec,
 } from '../../experiment';
 import { sequencePoints } from './sequenceTasks';
+import { SpecError } from './specError';
 import { createRng, deriveSeed, permutation, type Rng } from '../../experiment';
 import type { Dataset, Point } from './points';
 
@@ -115,7 +121,30 @@ const spiral: Generator = (n, noise, rng) => {
   return points;
 };
 
-const GENERATORS: Record<PlaneTask, Generator> = { circle, xor, gaussian, spiral };
+/** Where the moons' centre goes (the origin) and how much they are scaled by to fill the plane. */
+export const MOONS_CENTRE = [0.5, 0.25] as const;
+export const MOONS_SCALE = 3.5;
+
+const moons: Generator = (n, noise, rng) => {
+  const points: Point[] = [];
+  const moon = (count: number, positive: boolean) => {
+    for (let i = 0; i < count; i++) {
+      const t = count > 1 ? (Math.PI * i) / (count - 1) : 0;
+      const qx = (positive ? 1 - Math.cos(t) : Math.cos(t)) + rng.normal() * noise;
+      const qy = (positive ? 0.5 - Math.sin(t) : Math.sin(t)) + rng.normal() * noise;
+      points.push({
+        x1: MOONS_SCALE * (qx - MOONS_CENTRE[0]),
+        x2: MOONS_SCALE * (qy - MOONS_CENTRE[1]),
+        label: label(positive),
+      });
+    }
+  };
+  moon(Math.floor(n / 2), false);
+  moon(n - Math.floor(n / 2), true);
+  return points;
+};
+
+const GENERATORS: Record<PlaneTask, Generator> = { circle, xor, gaussian, spiral, moons };
 
 /** A 2-D task's n points in generation order (before the shuffle and the split), from this stream. */
 export function planePoints(kind: PlaneTask, n: number, noise: number, rng: Rng): Point[] {
@@ -125,9 +154,11 @@ export function planePoints(kind: PlaneTask, n: number, noise: number, rng: Rng)
 /** Generates the task's points and splits them into train and test sets; the same seed gives the same data. */
 export function makeDataset(task: TaskSpec, seed: number): Dataset {
   const rng = createRng(deriveSeed(seed, `data:${task.kind}`));
-  const points = isSequenceTask(task.kind)
+  const kind = task.kind;
+  if (isDataTask(kind)) throw new SpecError(`the engine does not read data tables yet (task ${kind})`);
+  const points = isSequenceTask(kind)
     ? sequencePoints(task, rng)
-    : planePoints(task.kind, task.numSamples, task.noise, rng);
+    : planePoints(kind, task.numSamples, task.noise, rng);
   const order = permutation(points.length, rng);
   const shuffled = Array.from(order, (i) => points[i]);
   const numTrain = Math.max(1, Math.round(points.length * task.trainRatio));

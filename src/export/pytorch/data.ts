@@ -2,7 +2,7 @@
  * The data of the experiment in Python: the task's points from the seeded stream, the shuffle and the train/test
  * split (src/engine/core/tasks.ts), the input features, and the mini-batch order (src/engine/core/dataFeed.ts).
  */
-import { isSequenceTask, type TaskSpec } from '../../experiment';
+import { isDataTask, isSequenceTask, type TaskSpec } from '../../experiment';
 import { pyValue } from './python';
 import { TASK_GENERATORS } from './tasks';
 
@@ -39,6 +39,8 @@ ${features}
 }
 
 export function dataPy(task: TaskSpec): string {
+  if (isDataTask(task.kind))
+    throw new Error(`the PyTorch export does not carry data tables yet (task ${task.kind})`);
   const generator = TASK_GENERATORS[task.kind];
   return String.raw`
 # ---- Data: the task's points, the split and the mini-batch order, as the app makes them ----

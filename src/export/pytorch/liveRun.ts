@@ -2,11 +2,12 @@
  * The Dynamic-Live script's reward tasks (src/engine/arch/live/tasks.ts), its session (session.ts: one task step,
  * one propagate, one reward per training step; metrics over the last 100 rewarded steps) and its command line.
  */
-import type { TaskKind } from '../../experiment';
+import { isDataTask, type TaskKind } from '../../experiment';
 import { TASK_GENERATORS } from './tasks';
 
 /** The 2-D reward task's points: the Data panel's task, made and split as the app makes them. */
 export function liveDataPy(kind: TaskKind): string {
+  if (isDataTask(kind)) throw new Error(`the Live 2-D reward task takes 2-D tasks only (not ${kind})`);
   const generator = TASK_GENERATORS[kind];
   return String.raw`
 # ---- Data: the points of the 2-D task, as the app makes them (the reward task draws from the training split) ----

@@ -3,7 +3,7 @@
  * carries only its own task's. Each returns (inputs, label) pairs in generation order: the point (x1, x2) for the
  * 2-D tasks (features are computed later), the window for the sequence tasks.
  */
-import type { TaskKind } from '../../experiment';
+import type { DataTaskKind, TaskKind } from '../../experiment';
 
 const CIRCLE = String.raw`
 def circle(n, noise, rng):
@@ -119,12 +119,30 @@ def adding(n, length, noise, rng):
     return points
 `;
 
+const MOONS = String.raw`
+def moons(n, noise, rng):
+    """scikit-learn's make_moons (outer moon label 0, inner label 1), scaled into the plane by 3.5 about (0.5, 0.25)."""
+    points = []
+
+    def moon(count, positive):
+        for i in range(count):
+            t = math.pi * i / (count - 1) if count > 1 else 0
+            qx = (1 - math.cos(t) if positive else math.cos(t)) + rng.normal() * noise
+            qy = (0.5 - math.sin(t) if positive else math.sin(t)) + rng.normal() * noise
+            points.append(([3.5 * (qx - 0.5), 3.5 * (qy - 0.25)], int(positive)))
+
+    moon(n // 2, False)
+    moon(n - n // 2, True)
+    return points
+`;
+
 /** The generator's Python source and the call that makes n points, for each task. */
-export const TASK_GENERATORS: Record<TaskKind, { source: string; call: string }> = {
+export const TASK_GENERATORS: Record<Exclude<TaskKind, DataTaskKind>, { source: string; call: string }> = {
   circle: { source: CIRCLE, call: "circle(TASK['numSamples'], TASK['noise'], rng)" },
   xor: { source: XOR, call: "xor(TASK['numSamples'], TASK['noise'], rng)" },
   gaussian: { source: GAUSSIAN, call: "gaussian(TASK['numSamples'], TASK['noise'], rng)" },
   spiral: { source: SPIRAL, call: "spiral(TASK['numSamples'], TASK['noise'], rng)" },
+  moons: { source: MOONS, call: "moons(TASK['numSamples'], TASK['noise'], rng)" },
   parity: {
     source: bitsTask('parity', 'T random bits; label = their parity.', 'sum(bits) % 2'),
     call: "parity(TASK['numSamples'], TASK['length'], TASK['noise'], rng)",

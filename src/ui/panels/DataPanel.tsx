@@ -16,9 +16,13 @@ const TASK_LABELS: Record<TaskKind, string> = {
   xor: 'Exclusive or',
   gaussian: 'Gaussian',
   spiral: 'Spiral',
+  moons: 'Two moons',
   parity: 'Parity of T bits (sequence)',
   'temporal-xor': 'XOR of first and last of T bits (sequence)',
   adding: 'Adding problem over T steps (sequence)',
+  digits: 'Handwritten digits 8x8 (10 classes)',
+  iris: 'Iris (3 classes)',
+  csv: 'Your own data (CSV)',
 };
 
 /** What noise does to each task (the 2-D tasks' as in the TensorFlow Playground's dataset.ts). */
@@ -27,9 +31,13 @@ const NOISE_HINTS: Record<TaskKind, string> = {
   xor: 'label noise: points stay in their quadrants, labelled by a jittered copy',
   gaussian: 'wider blobs: variance 0.5 at 0% to 4 at 50%',
   spiral: 'jitters each point by up to ±noise',
+  moons: "jitters each point by a normal of this standard deviation (in the moons' units, as scikit-learn)",
   parity: 'flips each label with this probability',
   'temporal-xor': 'flips each label with this probability',
   adding: 'flips each label with this probability',
+  digits: 'no noise: the data as it is',
+  iris: 'no noise: the data as it is',
+  csv: 'no noise: the data as it is',
 };
 
 export function DataPanel() {
