@@ -11,7 +11,7 @@ import { boundary, createScalarMlp, evaluate, trainEpoch, type Data } from './sc
 import { defaultSpec } from '../src/experiment';
 import type { Throughput } from './report';
 
-export function toData(points: { x1: number; x2: number; label: 0 | 1 }[]): Data {
+export function toData(points: { x1: number; x2: number; label: number }[]): Data {
   return {
     x: Float64Array.from(points.flatMap((p) => [p.x1, p.x2])),
     y: Float64Array.from(points, (p) => (p.label === 1 ? 1 : -1)),

@@ -1,24 +1,46 @@
-/** A 2-D task's data as tensors, seeded mini-batches over it, and cached grids over the input plane. */
+/**
+ * A task's data as tensors, seeded mini-batches over it, and cached grids over the input plane. Data tasks (tables
+ * of N inputs, dataTables.ts) feed their rows as they are, and their grids are rows of the plane's projection.
+ */
 import * as tf from '@tensorflow/tfjs-core';
 import {
   gridCoords,
+  headOf,
   inputNames,
+  isDataTask,
   isSequenceTask,
   type BatchOrder,
   type ExperimentSpec,
+  type OutputHead,
 } from '../../experiment';
+import type { DataTable } from '../../experiment/data';
+import { tableData, type TableData } from './dataTables';
+import { gridOver, planeRows, PLANE_EXTENT, type PlaneProjection } from './plane';
 import { createRng, deriveSeed, permutation, type Rng } from '../../experiment';
 import { SpecError } from './specError';
 import { featurize, makeDataset, type Dataset, type Point } from './tasks';
 
 export interface LabelledSet {
   x: tf.Tensor2D;
-  /** Labels 0/1, [n, 1]. */
+  /** Labels, [n, 1]: 0/1 (binary), the class index (classes) or the target (regression). */
   y: tf.Tensor2D;
+}
+
+/** What the plane shows: its axes' names, the extent of its coordinates, and a note for data of N inputs. */
+export interface PlaneAxes {
+  x: string;
+  y: string;
+  note?: string;
+  extent: { x: [number, number]; y: [number, number] };
 }
 
 export class DataFeed {
   readonly dataset: Dataset;
+  readonly head: OutputHead;
+  /** The class names (two for the generated tasks: '0', '1'); null for a numeric target. */
+  readonly classes: string[] | null;
+  /** Data tasks: the table, its split and its plane. */
+  readonly tableData?: TableData;
   readonly train: LabelledSet;
   readonly test: LabelledSet;
   private batchRng: Rng;
@@ -30,25 +52,57 @@ export class DataFeed {
   private givenBack: Int32Array = new Int32Array(0);
   private grids = new Map<number, tf.Tensor2D>();
 
-  constructor(private spec: ExperimentSpec) {
-    this.dataset = makeDataset(spec.task, spec.seed);
+  constructor(
+    private spec: ExperimentSpec,
+    userData?: DataTable,
+  ) {
+    this.tableData = isDataTask(spec.task.kind)
+      ? tableData(spec.task, spec.view, spec.seed, userData)
+      : undefined;
+    this.dataset = this.tableData?.dataset ?? makeDataset(spec.task, spec.seed);
+    this.classes = this.tableData ? this.tableData.table.classes : ['0', '1'];
+    this.head = headOf(this.classes);
     this.train = this.labelled(this.dataset.train);
     this.test = this.labelled(this.dataset.test);
     this.batchRng = createRng(deriveSeed(spec.seed, 'batches'));
   }
 
-  get inputWidth(): number {
-    return inputNames(this.spec.task).length;
+  /** Names of the network's inputs: 2-D features, sequence positions, or a table's columns. */
+  get inputNames(): string[] {
+    return this.tableData?.table.features ?? inputNames(this.spec.task);
   }
 
-  /** Whether inputs are points of the plane (with heatmaps) or sequence windows. */
+  get inputWidth(): number {
+    return this.inputNames.length;
+  }
+
+  /** Whether the data has a plane (with heatmaps): the 2-D tasks and the data tasks; not sequence windows. */
   get isPlane(): boolean {
     return !isSequenceTask(this.spec.task.kind);
   }
 
-  /** Network input rows: features of 2-D points [x1, x2], or sequence windows as they are. */
+  /** The plane's projection for a data task (undefined for the 2-D tasks, whose plane is their input). */
+  get projection(): PlaneProjection | undefined {
+    return this.tableData?.plane;
+  }
+
+  /** What the plane's axes are and how far they reach. */
+  get planeAxes(): PlaneAxes {
+    const p = this.tableData?.plane;
+    if (!p) return { x: 'x1', y: 'x2', extent: PLANE_EXTENT };
+    return { x: p.axes[0], y: p.axes[1], note: p.note, extent: p.extent };
+  }
+
+  /** Network input rows for points of the plane (x1, x2): 2-D features, or a data task's projected rows. */
+  planeInputs(coords: [number, number][]): tf.Tensor2D {
+    const p = this.tableData?.plane;
+    if (!p) return this.features(coords);
+    return tf.tensor2d(planeRows(p, coords), [coords.length, this.inputWidth]);
+  }
+
+  /** Network input rows: features of 2-D points [x1, x2]; sequence windows and table rows as they are. */
   features(rows: ArrayLike<number>[]): tf.Tensor2D {
-    if (!this.isPlane)
+    if (!isPlaneFeatures(this.spec))
       return tf.tensor2d(
         rows.map((r) => Array.from(r)),
         [rows.length, this.inputWidth],
@@ -136,13 +190,25 @@ export class DataFeed {
   grid(res: number): tf.Tensor2D {
     let g = this.grids.get(res);
     if (!g) {
-      g = tf.keep(this.features(gridCoords(res)));
+      const p = this.tableData?.plane;
+      g = tf.keep(p ? this.planeInputs(gridOver(res, p.extent)) : this.features(gridCoords(res)));
       this.grids.set(res, g);
     }
     return g;
+  }
+
+  /** Image data sets (digits): the test rows' raw pixels and the image size, for thumbnails. */
+  get images(): { width: number; height: number; test: Float32Array } | undefined {
+    const image = this.tableData?.table.image;
+    const test = this.tableData?.testImages;
+    return image && test ? { ...image, test } : undefined;
   }
 
   dispose(): void {
     tf.dispose([this.train.x, this.train.y, this.test.x, this.test.y, ...this.grids.values()]);
   }
 }
+
+/** Whether network inputs are computed from (x1, x2) by the task's features (the 2-D tasks). */
+const isPlaneFeatures = (spec: ExperimentSpec) =>
+  !isSequenceTask(spec.task.kind) && !isDataTask(spec.task.kind);

@@ -3,7 +3,7 @@
  * fused kernel that trains them on the backends it runs on (O: the options the architecture's kernel takes).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { inputNames, type ExperimentSpec, type TrainingState, type WeightMap } from '../../experiment';
+import { type ExperimentSpec, type TrainingState, type WeightMap } from '../../experiment';
 import type { EngineEvent, WeightShape } from '../../protocol';
 import { DataFeed } from './dataFeed';
 import type { UpdateOptions } from './fused';
@@ -25,8 +25,11 @@ export abstract class GradientSession<O = unknown> {
   /** The fused kernel that trains this session, where it runs (set by the architecture's constructor). */
   protected fused?: FusedTrainer<O>;
 
-  constructor(readonly spec: ExperimentSpec) {
-    this.feed = new DataFeed(spec);
+  constructor(
+    readonly spec: ExperimentSpec,
+    options: SessionOptions = {},
+  ) {
+    this.feed = new DataFeed(spec, options.userData);
     this.dataset = this.feed.dataset;
     this.optimizer = createOptimizer(spec.training);
   }
@@ -60,7 +63,12 @@ export abstract class GradientSession<O = unknown> {
   }
 
   get inputNames(): string[] {
-    return inputNames(this.spec.task);
+    return this.feed.inputNames;
+  }
+
+  /** The data's output head, classes and plane (the layout's). */
+  get data(): Pick<DataFeed, 'head' | 'classes' | 'planeAxes' | 'images'> {
+    return this.feed;
   }
 
   get weightLayout(): WeightShape[] {

@@ -2,8 +2,9 @@
 export interface Point {
   x1: number;
   x2: number;
-  label: 0 | 1;
-  /** Sequence tasks: the window fed to the network (x1, x2 are unused). */
+  /** 0/1 (the generated tasks), a class index or a numeric target (data tasks). */
+  label: number;
+  /** Sequence tasks: the window fed to the network (x1, x2 are unused); data tasks: the row (x1, x2 its place on the plane). */
   inputs?: number[];
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Architecture, ExperimentSpec, TrainingState, WeightMap } from '../../experiment';
 import type { ArchLayoutOf, EngineEvent, Metrics, Snapshot, WeightShape } from '../../protocol';
+import type { DataTable } from '../../experiment/data';
 import type { Dataset } from './tasks';
 
 /** How a session is built (the MLP and the DIAN; the other architectures have no fused kernel). */
@@ -16,6 +17,8 @@ export interface SessionOptions {
   fused?: boolean | 'always';
   /** The WGSL kernel uses at most this much workgroup memory (tests force its storage placement with it). */
   workgroupBytes?: number;
+  /** A CSV task's table (the user's data, from the load message): the engine never parses CSV. */
+  userData?: DataTable;
 }
 
 export interface SnapshotRequest {

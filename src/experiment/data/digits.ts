@@ -3,6 +3,7 @@
  * optical recognition of handwritten digits (test set), converted by scripts/digits-asset.py into digitsAsset.ts.
  */
 import { DIGITS_LABELS, DIGITS_PIXELS } from './digitsAsset';
+import { DATA_SOURCES } from './sources';
 import type { BundledData, DataTable } from './table';
 
 const SIDE = 8;
@@ -36,10 +37,4 @@ function digitsTable(): DataTable {
   return cached;
 }
 
-export const DIGITS: BundledData = {
-  name: 'Handwritten digits (8x8)',
-  source:
-    'UCI optical recognition of handwritten digits (Alpaydin and Kaynak, 1998): the 1,797-sample copy scikit-learn ships',
-  licence: 'CC BY 4.0',
-  table: digitsTable,
-};
+export const DIGITS: BundledData = { ...DATA_SOURCES.digits, table: digitsTable };

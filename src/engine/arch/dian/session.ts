@@ -37,7 +37,7 @@ export class DianSession extends LayeredSession<DianFrame, FusedDianOptions> imp
 
   /** `fused: false` trains by autodiff even where the fused kernel runs (the tests' oracle). */
   constructor(spec: ExperimentSpec, options: SessionOptions = {}) {
-    super(spec);
+    super(spec, options);
     const { dian } = spec;
     this.model = createDian(
       dian,

@@ -32,7 +32,7 @@ export class MlpSession extends LayeredSession<MlpFrame, FusedMlpOptions> implem
 
   /** `fused: false` trains by autodiff even where the fused kernel runs (the tests' oracle). */
   constructor(spec: ExperimentSpec, options: SessionOptions = {}) {
-    super(spec);
+    super(spec, options);
     this.model = createMlp(spec, this.feed.inputWidth, createRng(deriveSeed(spec.seed, 'init')));
     this.useKernels(KERNELS, options);
   }

@@ -59,7 +59,7 @@ export class WormholeSession
 
   /** `fused: false` trains by autodiff even where the fused kernel runs (the tests' oracle). */
   constructor(spec: ExperimentSpec, options: SessionOptions = {}) {
-    super(spec);
+    super(spec, options);
     const data: WormholeData = {
       inputWidth: this.feed.inputWidth,
       points: this.dataset.train.length + this.dataset.test.length,
