@@ -52,11 +52,15 @@ export interface Snapshot {
   /** All weights, flattened in the layout's order. */
   weights: Float32Array;
   /**
-   * P(label 1) on a heatmapRes^2 grid, row 0 at the top; res 0 when this frame carries no maps. (Live draws a
-   * heatmap only for 2-D reward tasks of at most 200 neurons: the array can be empty with res > 0.)
+   * The output head's map on a heatmapRes^2 grid, row 0 at the top; res 0 when this frame carries no maps. Binary:
+   * P(label 1) per cell; K classes: the K softmax probabilities of each cell, cell-major (length res^2 K);
+   * regression: the predicted value per cell. (Live draws a heatmap only for 2-D reward tasks of at most 200
+   * neurons: the array can be empty with res > 0.)
    */
   heatmap: Float32Array;
   heatmapRes: number;
+  /** The predicted class of each test row (binary and K classes; frames with maps only; not Live's). */
+  testPredicted?: Float32Array;
   /**
    * Per neuron (layer order) its activation on a neuronRes^2 grid; res 0 when not new. Live: one value per
    * neuron, its output now, whatever the res.

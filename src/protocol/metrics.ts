@@ -6,4 +6,9 @@ export interface Metrics {
   testLoss: number;
   trainAccuracy: number;
   testAccuracy: number;
+  /**
+   * The test set's confusion matrix: C x C counts (C classes; 2 for binary), row = true class, column = predicted,
+   * row-major. Absent for regression and where an architecture does not compute it (Live).
+   */
+  confusion?: number[];
 }

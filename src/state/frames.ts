@@ -4,8 +4,8 @@
  */
 import type { Frame, Metrics } from '../protocol';
 
-/** The metrics of a step, and the architecture's own numbers of that frame (e.g. Live's mean reward). */
-export interface HistoryPoint extends Metrics {
+/** The metrics of a step (its single numbers), and the architecture's own numbers of that frame. */
+export interface HistoryPoint extends Omit<Metrics, 'confusion'> {
   step: number;
   [archMetric: string]: number;
 }
@@ -61,8 +61,12 @@ export function createFrameChannel() {
       latest = frame;
       // A step back (weights restored after a divergence) cuts the history after it.
       if (frame.step < (history.at(-1)?.step ?? 0)) history = history.filter((p) => p.step <= frame.step);
-      if (frame.step !== history.at(-1)?.step)
-        history.push({ step: frame.step, ...frame.metrics, ...archNumbers(frame.arch) });
+      if (frame.step !== history.at(-1)?.step) {
+        // The confusion matrix is the latest frame's, not history.
+        const { trainLoss, testLoss, trainAccuracy, testAccuracy } = frame.metrics;
+        const metrics = { trainLoss, testLoss, trainAccuracy, testAccuracy };
+        history.push({ step: frame.step, ...metrics, ...archNumbers(frame.arch) });
+      }
       if (history.length > MAX_HISTORY)
         history = history.filter((_, i) => i % 2 === 0 || i === history.length - 1);
       for (const listener of listeners) {

@@ -1,6 +1,7 @@
 /**
  * The arithmetic the fused training kernels share (src/engine/arch/<name>/fusedStep.ts), on row-major typed arrays,
- * following tfjs's maths exactly so that a fused step equals the autodiff step to float32 rounding:
+ * following tfjs's maths exactly so that a fused step equals the autodiff step to float32 rounding (the output
+ * head's loss and dL/dz are in outputHead.ts):
  *   dense      out = h K + b                          (h [B, in], K [in, out], b [out])
  *   grads      dK = h^T d,  db = sum over rows of d
  *   back       dh = d K^T
@@ -147,14 +148,4 @@ export function update(
     state.beta[0] = b1t * B1;
     state.beta[1] = b2t * B2;
   }
-}
-
-/** d/dz of the mean sigmoid cross-entropy of logits z against labels t, over `rows` rows. */
-export function logitGradient(
-  z: Float64Array,
-  label: (s: number) => number,
-  rows: number,
-  d: Float64Array,
-): void {
-  for (let s = 0; s < rows; s++) d[s] = (1 / (1 + Math.exp(-z[s])) - label(s)) / rows;
 }

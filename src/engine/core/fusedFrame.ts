@@ -2,16 +2,21 @@
  * A fused frame: everything a layered session's frame needs, computed by one tfjs kernel of the cpu and wasm
  * backends in plain typed-array arithmetic and returned as one tensor, read back once. Each architecture brings
  * its frame function (src/engine/arch/<name>/fusedFrame.ts); the op path (layeredSession.ts) stays the oracle.
- *   metrics    per set: loss = mean of max(z, 0) - z t + log(1 + exp(-|z|))   (tf.losses.sigmoidCrossEntropy)
- *              accuracy = mean of [(z > 0) == t]                            (z: the output logit, t: the label)
- *   heatmap    sigmoid(z) on the heatmap grid's rows, in the grid's order
+ * With the head's maths (outputHead.ts; z: the output layer, t: the label):
+ *   metrics    per set: the head's mean loss; accuracy = mean of [predicted class == t] (binary: z > 0; classes:
+ *              argmax z; regression: NaN); then the test set's confusion matrix (C x C, row = true class)
+ *   heatmap    the head's map on the heatmap grid's rows, in the grid's order (binary: sigmoid(z); classes: K
+ *              softmax probabilities per row; regression: z), then each test row's predicted class
  *   maps       each layer's activations on the neuron grid, transposed: neuron by neuron, [width, rows]
- * The kernel's one output, in order: [trainLoss, testLoss, trainAccuracy, testAccuracy], the weights (as they
- * are, in their order), the heatmap (when asked), the maps layer by layer (when asked), the architecture's extras.
+ * The kernel's one output, in order: [trainLoss, testLoss, trainAccuracy, testAccuracy, ...confusion], the weights
+ * (as they are, in their order), the heatmap and predicted classes (when asked), the maps layer by layer (when
+ * asked), the architecture's extras.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { NamedAttrMap } from '@tensorflow/tfjs-core';
+import type { OutputHead } from '../../experiment';
 import { registerTypedArrayKernel } from './fusedKernel';
+import { headMap, headMetrics } from './outputHead';
 
 /** Input rows [rows, width] row-major, as the backend holds them. */
 export interface Rows {
@@ -27,11 +32,12 @@ export interface FrameData {
   neuronGrid?: Rows;
   /** The gate used when not training (DIAN); models without one ignore it. */
   gate: boolean;
+  head: OutputHead;
 }
 
 /** What an architecture's frame function gives; the kernel packs it around the weights. */
 export interface FramePieces {
-  /** [trainLoss, testLoss, trainAccuracy, testAccuracy]. */
+  /** [trainLoss, testLoss, trainAccuracy, testAccuracy, ...the test set's confusion matrix]. */
   metrics: ArrayLike<number>;
   /** The heatmap and the neuron maps, as asked. */
   maps: Float32Array[];
@@ -43,7 +49,7 @@ export type FusedFrame<O> = (options: O, data: FrameData, weights: Float32Array[
 
 /**
  * A forward pass over `rows` input rows: each layer's activations after the input (hidden layers, then the
- * output logit last), each [rows, width]. With `logitsOnly`, only the last one need be right (buffers may be
+ * outputs last), each [rows, width]. With `logitsOnly`, only the last one need be right (buffers may be
  * reused).
  */
 export type LayeredForward = (
@@ -53,33 +59,19 @@ export type LayeredForward = (
   logitsOnly: boolean,
 ) => Float64Array[];
 
-/** [loss, accuracy] of logits against 0/1 labels, as setMetrics computes them with tfjs ops. */
-export function lossAndAccuracy(z: ArrayLike<number>, t: ArrayLike<number>, rows: number): [number, number] {
-  let loss = 0;
-  let correct = 0;
-  for (let s = 0; s < rows; s++) {
-    // Math.max keeps NaN (a diverged net must show a NaN loss, as tfjs's relu does).
-    loss += Math.max(z[s], 0) - z[s] * t[s] + Math.log1p(Math.exp(-Math.abs(z[s])));
-    if (Number(z[s] > 0) === t[s]) correct++;
-  }
-  return [loss / rows, correct / rows];
-}
-
-const sigmoid = (a: number) => 1 / (1 + Math.exp(-a));
-
-/** Metrics and maps of a layered network from its forward pass (logits of width 1). */
+/** Metrics and maps of a layered network from its forward pass (outputs of the head's width). */
 export function layeredFrame(forward: LayeredForward, data: FrameData): Omit<FramePieces, 'extras'> {
-  const logits = (set: Rows) => forward(set.x, set.rows, data.gate, true).at(-1)!;
-  const [trainLoss, trainAccuracy] = lossAndAccuracy(logits(data.train), data.train.y, data.train.rows);
-  const [testLoss, testAccuracy] = lossAndAccuracy(logits(data.test), data.test.y, data.test.rows);
+  const { head } = data;
+  const outputs = (set: Rows) => forward(set.x, set.rows, data.gate, true).at(-1)!;
+  const train = headMetrics(head, outputs(data.train), data.train.y, data.train.rows);
+  const test = headMetrics(head, outputs(data.test), data.test.y, data.test.rows);
   const maps: Float32Array[] = [];
-  if (data.heatGrid)
-    maps.push(Float32Array.from(logits(data.heatGrid).subarray(0, data.heatGrid.rows), sigmoid));
+  if (data.heatGrid) maps.push(headMap(head, outputs(data.heatGrid), data.heatGrid.rows), test.predicted);
   if (data.neuronGrid) {
     const { x, rows } = data.neuronGrid;
     for (const layer of forward(x, rows, data.gate, false)) maps.push(transpose(layer, rows));
   }
-  return { metrics: [trainLoss, testLoss, trainAccuracy, testAccuracy], maps };
+  return { metrics: [train.loss, test.loss, train.accuracy, test.accuracy, ...test.confusion], maps };
 }
 
 /** [rows, width] -> [width, rows], as float32. */
@@ -93,12 +85,13 @@ export function transpose(a: Float64Array, rows: number): Float32Array {
 interface Attrs<O> {
   options: O;
   gate: boolean;
+  head: OutputHead;
   weightCount: number;
 }
 
 export function registerFusedFrame<O>(kernelName: string, frame: FusedFrame<O>): void {
   registerTypedArrayKernel<Attrs<O>>(kernelName, ({ attrs, input, has, read: readAny, output }) => {
-    const { options, gate, weightCount } = attrs;
+    const { options, gate, head, weightCount } = attrs;
     const read = (name: string) => readAny(name) as Float32Array;
     const rows = (name: string): Rows => ({ x: read(name), rows: input(name).shape[0] });
     const labelled = (set: 'train' | 'test') => ({ ...rows(`${set}X`), y: read(`${set}Y`) });
@@ -109,6 +102,7 @@ export function registerFusedFrame<O>(kernelName: string, frame: FusedFrame<O>):
       heatGrid: has('heatGrid') ? rows('heatGrid') : undefined,
       neuronGrid: has('neuronGrid') ? rows('neuronGrid') : undefined,
       gate,
+      head,
     };
     const { metrics, maps, extras } = frame(options, data, weights);
     const parts = [Float32Array.from(metrics), ...weights, ...maps, ...extras];
@@ -138,7 +132,7 @@ export const frameKernelRuns = (kernelName: string): boolean =>
 export function runFusedFrame<O>(
   kernelName: string,
   inputs: FrameInputs,
-  attrs: { options: O; gate: boolean },
+  attrs: { options: O; gate: boolean; head: OutputHead },
 ): tf.Tensor1D {
   const named: tf.NamedTensorMap = {
     trainX: inputs.train.x,

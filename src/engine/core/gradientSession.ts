@@ -3,7 +3,12 @@
  * fused kernel that trains them on the backends it runs on (O: the options the architecture's kernel takes).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { type ExperimentSpec, type TrainingState, type WeightMap } from '../../experiment';
+import {
+  type ExperimentSpec,
+  type OutputHead,
+  type TrainingState,
+  type WeightMap,
+} from '../../experiment';
 import type { EngineEvent, WeightShape } from '../../protocol';
 import { DataFeed } from './dataFeed';
 import type { UpdateOptions } from './fused';
@@ -29,9 +34,14 @@ export abstract class GradientSession<O = unknown> {
     readonly spec: ExperimentSpec,
     options: SessionOptions = {},
   ) {
-    this.feed = new DataFeed(spec, options.userData);
+    this.feed = options.feed ?? new DataFeed(spec, options.userData);
     this.dataset = this.feed.dataset;
     this.optimizer = createOptimizer(spec.training);
+  }
+
+  /** What the network outputs and how it is scored: the data's. */
+  get head(): OutputHead {
+    return this.feed.head;
   }
 
   /** The model's weights, in the order of docs/DESIGN.md section 4. */

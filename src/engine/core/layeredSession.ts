@@ -5,9 +5,11 @@
  * own numbers to the frame.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { TrainingState, WeightMap } from '../../experiment';
+import type { OutputHead, TrainingState, WeightMap } from '../../experiment';
 import type { ArchFrame, Metrics, Snapshot } from '../../protocol';
 import type { UpdateOptions } from './fused';
+import { headMapOp, headMetricOps, headPredicted } from './headOps';
+import { classCount } from './outputHead';
 import { frameKernelRuns, runFusedFrame } from './fusedFrame';
 import { fusedBackend } from './fusedKernel';
 import { GradientSession } from './gradientSession';
@@ -33,6 +35,24 @@ export interface FusedKernels<O> {
 /** How a layered session trains: tfjs autodiff, the typed-array kernel (cpu, wasm), or the WGSL kernel (webgpu). */
 export type TrainingPath = 'autodiff' | 'fused' | 'wgsl';
 
+/**
+ * The kernel a layered session trains with: the typed-array kernel on cpu and wasm (any head); the WGSL kernel on
+ * webgpu when the adapter is a hardware one (on the software adapter only with `fused: 'always'`, for tests and
+ * the bench) and the head is binary: the WGSL kernels are written for one logit, so K classes and regression train
+ * by tfjs autodiff there. (The session still checks that the WGSL kernel's buffers fit the device.)
+ */
+export function kernelFor(
+  backend: string,
+  head: OutputHead,
+  fused: boolean | 'always',
+  hardware: boolean,
+): TrainingPath {
+  if (fused === false) return 'autodiff';
+  if (fusedBackend(backend)) return 'fused';
+  const wgsl = backend === 'webgpu' && head.kind === 'binary' && (fused === 'always' || hardware);
+  return wgsl ? 'wgsl' : 'autodiff';
+}
+
 export abstract class LayeredSession<
   F extends ArchFrame,
   O extends UpdateOptions = UpdateOptions,
@@ -44,17 +64,13 @@ export abstract class LayeredSession<
   /** The architecture's kernel options for the spec as it is (shapes, activation, optimizer, rates). */
   protected abstract fusedOptions(): O;
 
-  /**
-   * Trains with the architecture's fused kernel where it runs and pays, unless told not to: the typed-array
-   * kernel on cpu and wasm; the WGSL kernel on webgpu when the adapter is a hardware one (on the software
-   * adapter only with `fused: 'always'`, for tests and the bench) and its buffers fit the device.
-   */
+  /** Trains with the architecture's fused kernel where it runs and pays, unless told not to (`kernelFor`). */
   protected useKernels(kernels: FusedKernels<O>, options: SessionOptions): void {
     const { fused = true } = options;
     const backend = tf.getBackend();
-    if (fused === false) return;
-    if (fusedBackend(backend)) this.useFusedKernel(kernels.typedArray, options);
-    else if (backend === 'webgpu' && (fused === 'always' || hardwareAdapter())) {
+    const path = kernelFor(backend, this.head, fused, backend === 'webgpu' && hardwareAdapter());
+    if (path === 'fused') this.useFusedKernel(kernels.typedArray, options);
+    else if (path === 'wgsl') {
       const batchSize = Math.min(this.spec.training.batchSize, this.dataset.train.length);
       if (WgslTrainer.fits(kernels.wgsl.shaders, this.fusedOptions(), batchSize))
         this.wgsl = new WgslTrainer(
@@ -179,20 +195,20 @@ export abstract class LayeredSession<
     return this.toWeightMap(grads);
   }
 
-  /** [loss, accuracy] of a labelled set with the gate as given. */
-  protected setMetrics(set: TensorSet, gate: boolean): [tf.Scalar, tf.Scalar] {
-    const logits = this.model.predict(set.x, gate);
-    const loss = tf.losses.sigmoidCrossEntropy(set.y, logits) as tf.Scalar;
-    const correct = tf.equal(tf.cast(tf.greater(logits, 0), 'float32'), set.y);
-    return [loss, tf.mean(tf.cast(correct, 'float32'))];
+  /** [loss, accuracy] of a labelled set with the gate as given (headOps.ts), and its confusion matrix. */
+  protected setMetrics(set: TensorSet, gate: boolean): [tf.Scalar, tf.Scalar, tf.Tensor1D] {
+    const { loss, accuracy, confusion } = headMetricOps(this.head, this.model.predict(set.x, gate), set.y);
+    return [loss, accuracy, confusion];
   }
 
-  /** P(blue) over a res x res grid of the plane: the WGSL kernel's forward pass on its path, else tfjs's. */
+  /**
+   * The head's map over a res x res grid of the plane (binary: P(class 1); classes: K probabilities per cell;
+   * regression: the value): the WGSL kernel's forward pass on its path (binary only), else tfjs's.
+   */
   protected heatmap(res: number, gate: boolean): tf.Tensor {
     const grid = this.feed.grid(res);
     if (this.trainingPath === 'wgsl') return this.wgsl!.heatmap(grid, this.fusedOptions(), gate);
-    const logits = this.model.predict(grid, gate);
-    return tf.sigmoid(tf.slice(logits, [0, 0], [-1, 1]));
+    return headMapOp(this.head, this.model.predict(grid, gate));
   }
 
   async evaluate(): Promise<Metrics> {
@@ -207,8 +223,10 @@ export abstract class LayeredSession<
     const kernel = this.fused ? this.frameKernel() : undefined;
     const fused = kernel !== undefined && frameKernelRuns(kernel.name);
     let archFrame: ((values: Float32Array[]) => F) | undefined;
-    const sizes = [4, ...this.model.weights.map((w) => w.variable.size)];
-    if (heatmapRes > 0) sizes.push(heatmapRes ** 2);
+    const classes = classCount(this.head);
+    const sizes = [4 + classes ** 2, ...this.model.weights.map((w) => w.variable.size)];
+    const mapUnits = this.head.kind === 'classes' ? this.head.k : 1;
+    if (heatmapRes > 0) sizes.push(heatmapRes ** 2 * mapUnits, classes > 0 ? this.dataset.test.length : 0);
     if (neuronRes > 0) sizes.push(...this.model.layerWidths.map((w) => w * neuronRes ** 2));
     const all = tf.tidy(() => {
       const arch = this.archPieces(heatmapRes, fused);
@@ -231,13 +249,22 @@ export abstract class LayeredSession<
     const [m, ...rest] = parts;
     const weights = concat(rest.splice(0, this.model.weights.length));
     const heatmap = heatmapRes > 0 ? rest.shift()! : new Float32Array(0);
+    const predicted = heatmapRes > 0 ? rest.shift()! : undefined;
+    const testPredicted = classes > 0 ? predicted : undefined;
     const neuronMaps =
       neuronRes > 0 ? concat(rest.splice(0, this.model.layerWidths.length)) : new Float32Array(0);
     return {
       step: this.step,
-      metrics: { trainLoss: m[0], testLoss: m[1], trainAccuracy: m[2], testAccuracy: m[3] },
+      metrics: {
+        trainLoss: m[0],
+        testLoss: m[1],
+        trainAccuracy: m[2],
+        testAccuracy: m[3],
+        ...(classes > 0 ? { confusion: Array.from(m.subarray(4)) } : {}),
+      },
       weights,
       heatmap,
+      ...(testPredicted ? { testPredicted } : {}),
       heatmapRes,
       neuronMaps,
       neuronRes,
@@ -248,13 +275,19 @@ export abstract class LayeredSession<
   /** The frame by tfjs ops (the oracle): metrics, weights, heatmap, neuron maps, as the fused kernel packs them. */
   private framePieces(gate: boolean, heatmapRes: number, neuronRes: number): tf.Tensor[] {
     const [trainLoss, trainAcc] = this.setMetrics(this.feed.train, gate);
-    const [testLoss, testAcc] = this.setMetrics(this.feed.test, gate);
-    const pieces: tf.Tensor[] = [tf.stack([trainLoss, testLoss, trainAcc, testAcc])];
+    const [testLoss, testAcc, confusion] = this.setMetrics(this.feed.test, gate);
+    const pieces: tf.Tensor[] = [tf.stack([trainLoss, testLoss, trainAcc, testAcc]), confusion];
     pieces.push(...this.model.weights.map((w) => w.variable));
-    if (heatmapRes > 0) pieces.push(this.heatmap(heatmapRes, gate));
+    if (heatmapRes > 0) pieces.push(this.heatmap(heatmapRes, gate), this.testPredicted(gate));
     if (neuronRes > 0)
       pieces.push(...this.model.activations(this.feed.grid(neuronRes), gate).map((a) => tf.transpose(a)));
     return pieces;
+  }
+
+  /** Each test row's predicted class (none for regression), as float32. */
+  private testPredicted(gate: boolean): tf.Tensor {
+    if (classCount(this.head) === 0) return tf.zeros([0]);
+    return tf.cast(headPredicted(this.head, this.model.predict(this.feed.test.x, gate)), 'float32');
   }
 
   /** The same by the architecture's frame kernel, as one tensor. */
@@ -273,7 +306,7 @@ export abstract class LayeredSession<
         neuronGrid: neuronRes > 0 ? this.feed.grid(neuronRes) : undefined,
         weights: this.model.weights.map((w) => w.variable),
       },
-      { options: kernel.options, gate },
+      { options: kernel.options, gate, head: this.head },
     );
   }
 }

@@ -6,6 +6,7 @@
 import type { Architecture, ExperimentSpec, TrainingState, WeightMap } from '../../experiment';
 import type { ArchLayoutOf, EngineEvent, Metrics, Snapshot, WeightShape } from '../../protocol';
 import type { DataTable } from '../../experiment/data';
+import type { DataFeed } from './dataFeed';
 import type { Dataset } from './tasks';
 
 /** How a session is built (the MLP and the DIAN; the other architectures have no fused kernel). */
@@ -19,6 +20,8 @@ export interface SessionOptions {
   workgroupBytes?: number;
   /** A CSV task's table (the user's data, from the load message): the engine never parses CSV. */
   userData?: DataTable;
+  /** The data to train on, instead of the spec's task (tests: tables with other heads). */
+  feed?: DataFeed;
 }
 
 export interface SnapshotRequest {

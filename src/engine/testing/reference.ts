@@ -32,17 +32,31 @@ export function weightGap(a: WeightMap, b: WeightMap): number {
   return worst;
 }
 
+/** A frame's single metrics, in order. */
+const scalars = ({ trainLoss, testLoss, trainAccuracy, testAccuracy }: Snapshot['metrics']) => [
+  trainLoss,
+  testLoss,
+  trainAccuracy,
+  testAccuracy,
+];
+
 /**
- * The largest difference between two frames' numbers (metrics, weights, heatmap, neuron maps), relative to
- * max(1, |b|); Infinity when their shapes differ or a NaN of one is not a NaN of the other.
+ * The largest difference between two frames' numbers (metrics and the confusion matrix, weights, heatmap, the test
+ * rows' predicted classes, neuron maps), relative to max(1, |b|); Infinity when their shapes differ or a NaN of one
+ * is not a NaN of the other.
  */
 export function frameGap(a: Snapshot, b: Snapshot): number {
+  const none = new Float32Array(0);
   const pairs: [ArrayLike<number>, ArrayLike<number>][] = [
-    [Object.values(a.metrics), Object.values(b.metrics)],
+    [scalars(a.metrics), scalars(b.metrics)],
+    [a.metrics.confusion ?? none, b.metrics.confusion ?? none],
     [a.weights, b.weights],
     [a.heatmap, b.heatmap],
+    [a.testPredicted ?? none, b.testPredicted ?? none],
     [a.neuronMaps, b.neuronMaps],
   ];
+  if ((a.metrics.confusion === undefined) !== (b.metrics.confusion === undefined)) return Infinity;
+  if ((a.testPredicted === undefined) !== (b.testPredicted === undefined)) return Infinity;
   if (a.heatmapRes !== b.heatmapRes || a.neuronRes !== b.neuronRes) return Infinity;
   return Math.max(...pairs.map(([x, y]) => arrayGap(x, y)));
 }

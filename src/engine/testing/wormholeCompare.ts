@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import { defaultSpec, type ExperimentSpec, type TrainingSpec, type WormholeSpec } from '../../experiment';
 import type { AdjointTrace, FixedPointTrace } from '../../protocol/wormhole';
 import { WormholeSession } from '../arch/wormhole/session';
+import type { DataFeed } from '../core/dataFeed';
 import { weightGap } from './reference';
 
 /** Open gates (bias 1), so that the wormholes take part and the adjoint solve has work to do. */
@@ -94,9 +95,14 @@ export const STEPS = 30;
  * float32 rounding decides — and the same weights at the end. Then the fused path in uneven calls of several
  * steps lands on exactly the weights and last traces of its one-step calls (its optimizer state carries over).
  */
-export async function compare(s: ExperimentSpec, sweeps: 'same' | 'rounding' = 'same'): Promise<void> {
-  const fused = new WormholeSession(s);
-  const autodiff = new WormholeSession(s, { fused: false });
+export async function compare(
+  s: ExperimentSpec,
+  sweeps: 'same' | 'rounding' = 'same',
+  /** The data (another head's), else the spec's task. */
+  data?: (s: ExperimentSpec) => DataFeed,
+): Promise<void> {
+  const fused = new WormholeSession(s, { feed: data?.(s) });
+  const autodiff = new WormholeSession(s, { fused: false, feed: data?.(s) });
   expect([fused.isFused, autodiff.isFused]).toEqual([true, false]);
   let adjointWork = 0;
   for (let step = 1; step <= STEPS; step++) {
@@ -116,7 +122,7 @@ export async function compare(s: ExperimentSpec, sweeps: 'same' | 'rounding' = '
   expect(adjointWork > 0).toBe(s.wormhole.wormholes.length > 0);
   const gap = weightGap(await fused.exportWeights(), await autodiff.exportWeights());
   expect(gap).toBeLessThan(sweeps === 'same' ? WEIGHT_TOLERANCE : ROUNDING_WEIGHT_TOLERANCE);
-  const batched = new WormholeSession(s);
+  const batched = new WormholeSession(s, { feed: data?.(s) });
   for (const steps of [1, 12, STEPS - 13]) await batched.train(steps);
   expect(batched.step).toBe(STEPS);
   expect(await batched.exportWeights()).toEqual(await fused.exportWeights());

@@ -2,17 +2,20 @@
  * The DIAN's fused frame (src/engine/core/fusedFrame.ts packs it): the forward pass of model.ts,
  *   h1 = relu(x W1 + b1);  h2 = relu(h1 W2 + b2)
  *   gate open:  e = relu(s E + be) (s = x or h1);  g = sigmoid(e G + bg);  z = h2 + g e;   closed:  z = h2
- *   y = z W3 + b3 (final relu: relu of it)
+ *   y = z W3 + b3 (final relu: relu of it), the head's outputs (core/outputHead.ts)
  * with the evaluation gate for the metrics, the heatmap and the maps (layers h1, z, y, as the op path shows them),
  * and its extras: the test accuracy with the gate on and off, and g on the heatmap's grid.
  */
 import type { DianSpec } from '../../../experiment';
 import { dense } from '../../core/fused';
-import { layeredFrame, lossAndAccuracy, type FusedFrame, type Rows } from '../../core/fusedFrame';
+import { layeredFrame, type FusedFrame, type Rows } from '../../core/fusedFrame';
+import { headMetrics } from '../../core/outputHead';
 
 export interface DianFrameOptions extends Pick<DianSpec, 'source' | 'finalActivation'> {
   layer1: number;
   layer2: number;
+  /** The output layer's width: the head's units. */
+  outputs: number;
 }
 
 /** Indices of the kernels in DESIGN's order (each bias follows its kernel). */
@@ -45,7 +48,7 @@ export function dianPass(o: DianFrameOptions, w: Float32Array[]) {
       for (let s = 0; s < rows; s++)
         for (let j = 0; j < o.layer2; j++) z[s * o.layer2 + j] += g[s] * e[s * o.layer2 + j];
     }
-    const y = layer(z, W3, rows, 1);
+    const y = layer(z, W3, rows, o.outputs);
     if (o.finalActivation === 'relu') relu(y);
     return { h1, z, y };
   };
@@ -67,7 +70,8 @@ export const fusedDianFrame: FusedFrame<DianFrameOptions> = (o, data, weights) =
   const testAccuracy = (open: boolean) =>
     open === data.gate
       ? frame.metrics[3]
-      : lossAndAccuracy(pass(data.test.x, data.test.rows, open).y, data.test.y, data.test.rows)[1];
+      : headMetrics(data.head, pass(data.test.x, data.test.rows, open).y, data.test.y, data.test.rows)
+          .accuracy;
   const grid: Rows | undefined = data.heatGrid;
   return {
     ...frame,

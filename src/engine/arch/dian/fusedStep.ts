@@ -3,32 +3,33 @@
  *   forward   h1 = relu(x W1 + b1);  h2 = relu(h1 W2 + b2)
  *             open gate:  e = relu(s E + be) (s = x or h1);  g = sigmoid(e G + bg);  z = h2 + g e
  *             closed:     z = h2
- *             y = z W3 + b3 (final relu: y = relu(z W3 + b3))
- *   backward  dy = (sigmoid(y) - t) / B;  da3 = dy [a3 > 0 if final relu];  dz = da3 W3^T
+ *             y = z W3 + b3 (final relu: y = relu(z W3 + b3)), the head's outputs (U of them)
+ *   backward  dy = dL/dy of the head (core/outputHead.ts; binary: (sigmoid(y) - t) / B);  da3 = dy [a3 > 0 if final relu];  dz = da3 W3^T
  *             open: dag = (sum_j dz_j e_j) g (1 - g);  de = dz g + dag G^T;  dae = de [ae > 0]
  *             da2 = dz [a2 > 0];  dh1 = da2 W2^T (+ dae E^T when s = h1);  da1 = dh1 [a1 > 0]
  *   update    src/engine/core/fused.ts; on a closed step E, be, G, bg are outside the graph: no gradient, no
  *             regularisation, no update (as with autodiff)
  * Each step reports the batch's mean gate value after its update (NaN when closed), as the session's trace does.
  */
-import type { DianSpec } from '../../../experiment';
+import { headUnits, type DianSpec, type OutputHead } from '../../../experiment';
 import {
   addRegularization,
   back,
   dense,
   denseGrads,
-  logitGradient,
   update,
   type OptimizerState,
   type UpdateOptions,
 } from '../../core/fused';
 import type { StepData } from '../../core/fusedKernel';
+import { outputGradient } from '../../core/outputHead';
 import { gatherRows } from '../mlp/fusedStep';
 
 export interface FusedDianOptions extends UpdateOptions, Pick<DianSpec, 'source' | 'finalActivation'> {
   inputWidth: number;
   layer1: number;
   layer2: number;
+  head: OutputHead;
 }
 
 /** Indices of the weights in DESIGN's order. */
@@ -54,12 +55,12 @@ export function fusedDianSteps(
   w: Float32Array[],
   state: OptimizerState,
 ): Float32Array {
-  const [n0, n1, n2] = [o.inputWidth, o.layer1, o.layer2];
+  const [n0, n1, n2, U] = [o.inputWidth, o.layer1, o.layer2, headUnits(o.head)];
   const buf = (n: number) => new Float64Array(B * n);
   const input = buf(n0);
-  const [a1, h1, a2, h2, ae, e, ag, g, z, a3] = [n1, n1, n2, n2, n2, n2, 1, 1, n2, 1].map(buf);
-  const [dy, dz, de, dh1, dag] = [1, n2, n2, n1, 1].map(buf);
-  const z3 = buf(1);
+  const [a1, h1, a2, h2, ae, e, ag, g, z, a3] = [n1, n1, n2, n2, n2, n2, 1, 1, n2, U].map(buf);
+  const [dy, dz, de, dh1, dag] = [U, n2, n2, n1, 1].map(buf);
+  const z3 = buf(U);
   const label = (step: number) => (s: number) => t[batches[step * B + s]];
   const inOpenStep = (k: number) => k >= 0;
   const inClosedStep = (k: number) => k < E;
@@ -86,8 +87,8 @@ export function fusedDianSteps(
     }
     dense(z, w[W3], w[B3], B, a3);
     const finalRelu = o.finalActivation === 'relu';
-    if (finalRelu) for (let s = 0; s < B; s++) z3[s] = a3[s] > 0 ? a3[s] : 0;
-    logitGradient(finalRelu ? z3 : a3, label(step), B, dy);
+    if (finalRelu) for (let i = 0; i < B * U; i++) z3[i] = a3[i] > 0 ? a3[i] : 0;
+    outputGradient(o.head, finalRelu ? z3 : a3, label(step), B, dy);
     if (finalRelu) throughRelu(dy, a3);
     denseGrads(z, dy, B, grads[W3], grads[B3]);
     back(dy, w[W3], B, dz);

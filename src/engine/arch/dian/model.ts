@@ -5,13 +5,16 @@
  *               g = sigmoid(e G + bg) (G: |h2| -> 1, one scalar gate per sample)
  *               z = h2 + g * e
  *   inactive:   z = h2
- *   y = z W3 + b3  (final activation none: a logit; option relu, as in the reference code)
+ *   y = z W3 + b3  (final activation none: the head's outputs, headUnits(head) of them: one logit, K logits,
+ *                   or the value; option relu, as in the reference code)
+ *   loss = the head's mean data loss (core/headOps.ts) + the L1/L2 term on the kernels in the graph
  * The published code added a layer-3-wide extra input to layer 2's output (a shape error); here e has |h2|.
  * On inactive iterations E, be, G and bg are not in the graph, so they get no gradient.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { DianSpec, ExperimentSpec } from '../../../experiment';
+import type { DianSpec, ExperimentSpec, OutputHead } from '../../../experiment';
 import type { Rng } from '../../../experiment';
+import { headLoss } from '../../core/headOps';
 import { glorotKernel, pytorchLinear, regularization, zeroBias } from '../mlp/model';
 import type { Model } from '../../core/model';
 
@@ -33,6 +36,7 @@ export function createDian(
   shape: DianShape,
   training: ExperimentSpec['training'],
   rng: Rng,
+  head: OutputHead = { kind: 'binary' },
 ): Model {
   const sourceWidth = options.source === 'x' ? shape.inputs : shape.layer1;
   const [W1, b1] = layer(options.init, 'layer1', shape.inputs, shape.layer1, rng);
@@ -70,10 +74,7 @@ export function createDian(
       return [f.h1, f.z, f.y];
     },
     loss: (x, y, gate) =>
-      tf.add(
-        tf.losses.sigmoidCrossEntropy(y, forward(x, gate).y),
-        regularization(kernels(gate), training),
-      ) as tf.Scalar,
+      tf.add(headLoss(head, forward(x, gate).y, y), regularization(kernels(gate), training)) as tf.Scalar,
     gateValues: (x) => {
       const h1 = tf.relu(dense(x, v(W1), v(b1)));
       const e = tf.relu(dense(options.source === 'x' ? x : h1, v(E), v(be)));

@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { ExperimentSpec, GatePolicy, WeightMap } from '../../../experiment';
 import type { DianFrame, DianMetrics } from '../../../protocol';
-import { createRng, deriveSeed } from '../../../experiment';
+import { createRng, deriveSeed, headUnits } from '../../../experiment';
 import { LayeredSession, type FusedKernels } from '../../core/layeredSession';
 import type { SessionBase, SessionOptions } from '../../core/session';
 import type { Dataset } from '../../core/tasks';
@@ -41,9 +41,15 @@ export class DianSession extends LayeredSession<DianFrame, FusedDianOptions> imp
     const { dian } = spec;
     this.model = createDian(
       dian,
-      { inputs: this.feed.inputWidth, layer1: dian.layer1, layer2: dian.layer2, outputs: 1 },
+      {
+        inputs: this.feed.inputWidth,
+        layer1: dian.layer1,
+        layer2: dian.layer2,
+        outputs: headUnits(this.head),
+      },
       spec.training,
       createRng(deriveSeed(spec.seed, 'init')),
+      this.head,
     );
     this.useKernels(KERNELS, options);
   }
@@ -57,6 +63,7 @@ export class DianSession extends LayeredSession<DianFrame, FusedDianOptions> imp
       layer2,
       source,
       finalActivation,
+      head: this.head,
     };
   }
 
@@ -102,7 +109,8 @@ export class DianSession extends LayeredSession<DianFrame, FusedDianOptions> imp
 
   protected frameKernel() {
     const { layer1, layer2, source, finalActivation } = this.spec.dian;
-    const options: DianFrameOptions = { layer1, layer2, source, finalActivation };
+    const outputs = headUnits(this.head);
+    const options: DianFrameOptions = { layer1, layer2, source, finalActivation, outputs };
     return { name: FUSED_DIAN_FRAME, options };
   }
 

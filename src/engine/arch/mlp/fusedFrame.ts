@@ -1,7 +1,8 @@
 /**
  * The MLP's fused frame (src/engine/core/fusedFrame.ts packs it): the forward pass of model.ts,
- *   h_0 = x;  h_l = act(h_{l-1} K_l + b_l) for hidden l;  z = h_{L-1} K_L + b_L (the logit)
- * on the training and test sets (metrics), the heatmap's grid (sigmoid z) and the neuron maps' grid (every h_l).
+ *   h_0 = x;  h_l = act(h_{l-1} K_l + b_l) for hidden l;  z = h_{L-1} K_L + b_L (the head's outputs)
+ * on the training and test sets (metrics), the heatmap's grid (the head's map of z) and the neuron maps' grid
+ * (every h_l).
  */
 import type { Activation } from '../../../experiment';
 import { dense } from '../../core/fused';
@@ -9,7 +10,7 @@ import { layeredFrame, type FusedFrame, type LayeredForward } from '../../core/f
 import { activate } from './fusedStep';
 
 export interface MlpFrameOptions {
-  /** Widths of the layers after the input (hidden layers, then the 1-unit output). */
+  /** Widths of the layers after the input (hidden layers, then the head's outputs). */
   widths: number[];
   activation: Activation;
 }

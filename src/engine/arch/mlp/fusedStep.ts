@@ -1,30 +1,32 @@
 /**
  * K training steps of the MLP in plain typed-array arithmetic, the same maths as model.ts and tfjs's optimizers:
- *   forward   a_l = h_{l-1} K_l + b_l,  h_l = act(a_l) (hidden),  z = a_L (logit)
- *   loss      mean over the batch of max(z, 0) - z t + log(1 + exp(-|z|))  +  rate * R(kernels)
- *   backward  dL/dz = (sigmoid(z) - t) / B;  dK_l = h_{l-1}^T d_l;  db_l = sum d_l;  d_{l-1} = d_l K_l^T * act'(a)
+ *   forward   a_l = h_{l-1} K_l + b_l,  h_l = act(a_l) (hidden),  z = a_L (the head's outputs)
+ *   loss      the head's mean loss over the batch (core/outputHead.ts)  +  rate * R(kernels)
+ *   backward  dL/dz from the head (binary: (sigmoid(z) - t) / B;  classes: (softmax(z) - one_hot(t)) / B;
+ *             regression: (z - t) / B);  dK_l = h_{l-1}^T d_l;  db_l = sum d_l;  d_{l-1} = d_l K_l^T * act'(a)
  *             act': tanh 1 - h^2, relu [a > 0], sigmoid h (1 - h), linear 1
  *   update    R' and the optimizers as src/engine/core/fused.ts writes them
  * One call replaces the ~100 tfjs kernels of each step (docs/DESIGN.md section 4's weights, in their order).
  */
-import type { Activation } from '../../../experiment';
+import type { Activation, OutputHead } from '../../../experiment';
 import {
   addRegularization,
   back,
   dense,
   denseGrads,
-  logitGradient,
   update,
   type OptimizerState,
   type UpdateOptions,
 } from '../../core/fused';
 import type { StepData } from '../../core/fusedKernel';
+import { outputGradient } from '../../core/outputHead';
 
 export interface FusedMlpOptions extends UpdateOptions {
-  /** Widths of the layers after the input (hidden layers, then the 1-unit output). */
+  /** Widths of the layers after the input (hidden layers, then the head's outputs). */
   widths: number[];
   inputWidth: number;
   activation: Activation;
+  head: OutputHead;
 }
 
 /** out = act(a), element by element; one loop per activation (a call per element would cost a fifth of a step). */
@@ -99,7 +101,7 @@ export function fusedMlpSteps(
       dense(l === 0 ? input : out[l - 1], weights[2 * l], weights[2 * l + 1], B, pre[l]);
       if (l < L - 1) activate(o.activation, pre[l], out[l]);
     }
-    logitGradient(pre[L - 1], (s) => t[batches[start + s]], B, delta[L - 1]);
+    outputGradient(o.head, pre[L - 1], (s) => t[batches[start + s]], B, delta[L - 1]);
     for (let l = L - 1; l >= 0; l--) {
       denseGrads(l === 0 ? input : out[l - 1], delta[l], B, grads[2 * l], grads[2 * l + 1]);
       if (l > 0) {

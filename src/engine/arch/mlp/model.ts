@@ -1,10 +1,13 @@
 /**
- * Plain MLP, the baseline:  h_0 = x;  h_l = act(h_{l-1} K_l + b_l) for hidden l;  y = h_{L-1} K_L + b_L (logit).
- * Loss = mean sigmoid cross-entropy(y, label) + rate * R(kernels),  R = sum |w| (l1) or 0.5 * sum w^2 (l2).
+ * Plain MLP, the baseline:  h_0 = x;  h_l = act(h_{l-1} K_l + b_l) for hidden l;  y = h_{L-1} K_L + b_L, the
+ * output layer headUnits(head) wide (one logit; K logits for K classes; one value for regression).
+ * Loss = the head's mean data loss (core/headOps.ts: sigmoid CE; softmax CE against one_hot(label);
+ * 0.5 (y - t)^2) + rate * R(kernels),  R = sum |w| (l1) or 0.5 * sum w^2 (l2).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { Activation, ExperimentSpec } from '../../../experiment';
+import { headUnits, type Activation, type ExperimentSpec, type OutputHead } from '../../../experiment';
 import type { Rng } from '../../../experiment';
+import { headLoss } from '../../core/headOps';
 import type { Model, NamedWeight } from '../../core/model';
 
 export function activate(x: tf.Tensor2D, activation: Activation): tf.Tensor2D {
@@ -59,8 +62,8 @@ export function regularization(kernels: tf.Tensor[], spec: ExperimentSpec['train
   return tf.mul(spec.regularizationRate, tf.addN(terms)) as tf.Scalar;
 }
 
-export function createMlp(spec: ExperimentSpec, inputWidth: number, rng: Rng): Model {
-  return mlpWith(spec.mlp.hiddenLayers, spec.mlp.activation, spec.training, inputWidth, rng);
+export function createMlp(spec: ExperimentSpec, inputWidth: number, rng: Rng, head: OutputHead): Model {
+  return mlpWith(spec.mlp.hiddenLayers, spec.mlp.activation, spec.training, inputWidth, rng, head);
 }
 
 /** The MLP of given hidden widths and activation (the DIAN comparison uses relu and the DIAN's widths). */
@@ -70,8 +73,9 @@ export function mlpWith(
   training: ExperimentSpec['training'],
   inputWidth: number,
   rng: Rng,
+  head: OutputHead = { kind: 'binary' },
 ): Model {
-  const widths = [...hidden, 1];
+  const widths = [...hidden, headUnits(head)];
   const weights: NamedWeight[] = [];
   let fanIn = inputWidth;
   widths.forEach((width, l) => {
@@ -93,7 +97,7 @@ export function mlpWith(
   };
   const predict = (x: tf.Tensor2D) => activations(x)[kernels.length - 1];
   const loss = (x: tf.Tensor2D, y: tf.Tensor2D) =>
-    tf.add(tf.losses.sigmoidCrossEntropy(y, predict(x)), regularization(kernels, training)) as tf.Scalar;
+    tf.add(headLoss(head, predict(x), y), regularization(kernels, training)) as tf.Scalar;
 
   return {
     weights,

@@ -33,7 +33,7 @@ export class MlpSession extends LayeredSession<MlpFrame, FusedMlpOptions> implem
   /** `fused: false` trains by autodiff even where the fused kernel runs (the tests' oracle). */
   constructor(spec: ExperimentSpec, options: SessionOptions = {}) {
     super(spec, options);
-    this.model = createMlp(spec, this.feed.inputWidth, createRng(deriveSeed(spec.seed, 'init')));
+    this.model = createMlp(spec, this.feed.inputWidth, createRng(deriveSeed(spec.seed, 'init')), this.head);
     this.useKernels(KERNELS, options);
   }
 
@@ -43,6 +43,7 @@ export class MlpSession extends LayeredSession<MlpFrame, FusedMlpOptions> implem
       widths: this.model.layerWidths,
       inputWidth: this.feed.inputWidth,
       activation: this.spec.mlp.activation,
+      head: this.head,
     };
   }
 

@@ -1,14 +1,17 @@
 /**
  * What a Wormhole frame shows, solved with the current weights and training nothing: the loss and accuracy of the
- * training and test sets, the grid over the plane (P(blue) = (y + 1) / 2, every neuron's fixed-point value, each
- * point's sweeps and its mean gate at the fixed point), and the sweep-by-sweep states of one sample's solve. On
- * cpu and wasm (fused) the solves run in typed arrays (fusedEval.ts), elsewhere as tfjs ops.
+ * training and test sets (by the head, head.ts), the test set's confusion matrix and predicted classes, the grid
+ * over the plane (the head's map: binary P(blue) = (y + 1) / 2; every neuron's fixed-point value, each point's
+ * sweeps and its mean gate at the fixed point), and the sweep-by-sweep states of one sample's solve. On cpu and
+ * wasm (fused) the solves run in typed arrays (fusedEval.ts), elsewhere as tfjs ops.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { ExperimentSpec } from '../../../experiment';
 import type { FixedPointTrace, Metrics } from '../../../protocol';
 import type { DataFeed } from '../../core/dataFeed';
 import { gridMaps, setMetrics, solveRows, type EvalOptions } from './fusedEval';
+import { headMapOp, headMetricOps, headPredicted } from '../../core/headOps';
+import { classCount, type HeadMetrics } from '../../core/outputHead';
 import type { WormholeModel } from './model';
 import type { WormholeOps } from './ops';
 
@@ -25,11 +28,22 @@ export class WormholeEvaluation {
     private fused: () => boolean,
   ) {}
 
-  async metrics(): Promise<Metrics> {
-    const [[trainLoss, trainAccuracy], [testLoss, testAccuracy]] = this.fused()
+  /** The metrics (with the test set's confusion matrix but for regression) and the test rows' predicted classes. */
+  async metrics(): Promise<{ metrics: Metrics; testPredicted?: Float32Array }> {
+    const [train, test] = this.fused()
       ? await this.fusedMetrics()
       : [await this.setMetrics(this.feed.train), await this.setMetrics(this.feed.test)];
-    return { trainLoss, testLoss, trainAccuracy, testAccuracy };
+    const classes = classCount(this.model.head) > 0;
+    return {
+      metrics: {
+        trainLoss: train.loss,
+        testLoss: test.loss,
+        trainAccuracy: train.accuracy,
+        testAccuracy: test.accuracy,
+        ...(classes ? { confusion: Array.from(test.confusion) } : {}),
+      },
+      testPredicted: classes ? test.predicted : undefined,
+    };
   }
 
   /** The grid over the plane at `res` x `res`, solved. */
@@ -43,8 +57,10 @@ export class WormholeEvaluation {
     const n = res * res;
     const packed = tf.tidy(() => {
       const gates = this.model.gates(this.ops.unflatten(state));
+      const y = this.ops.output(state);
+      const map = this.model.head.kind === 'binary' ? tf.div(tf.add(y, 1), 2) : headMapOp(this.model.head, y);
       return tf.concat([
-        tf.reshape(tf.div(tf.add(this.ops.output(state), 1), 2), [-1]),
+        tf.reshape(map, [-1]),
         tf.reshape(tf.transpose(state), [-1]),
         gates.length ? tf.mean(tf.concat(gates, 1), 1) : tf.zeros([0]),
       ]);
@@ -52,11 +68,12 @@ export class WormholeEvaluation {
     const values = (await packed.data()) as Float32Array;
     tf.dispose([packed, state]);
     const D = this.model.widths.reduce((a, b) => a + b, 0);
+    const m = n * (this.model.head.kind === 'classes' ? this.model.head.k : 1);
     return {
-      heatmap: values.slice(0, n),
-      neuronMaps: values.slice(n, n + n * D),
+      heatmap: values.slice(0, m),
+      neuronMaps: values.slice(m, m + n * D),
       iterationMap: sampleIterations,
-      gate: values.slice(n + n * D),
+      gate: values.slice(m + n * D),
     };
   }
 
@@ -77,18 +94,28 @@ export class WormholeEvaluation {
     return { trace: solved.trace, states };
   }
 
-  private async setMetrics(set: { x: tf.Tensor2D; y: tf.Tensor2D }): Promise<[number, number]> {
+  private async setMetrics(set: { x: tf.Tensor2D; y: tf.Tensor2D }): Promise<HeadMetrics> {
     const { state } = await this.ops.solve(set.x);
+    const head = this.model.head;
+    const classes = classCount(head) > 0;
     const m = tf.tidy(() => {
-      const correct = tf.equal(tf.greater(this.ops.output(state), 0), tf.greater(set.y, 0.5));
-      return tf.stack([this.ops.loss(state, set.y), tf.mean(tf.cast(correct, 'float32'))]);
+      const y = this.ops.output(state);
+      const { accuracy, confusion } = headMetricOps(head, y, set.y);
+      const predicted = classes ? tf.cast(headPredicted(head, y), 'float32') : tf.zeros([0]);
+      return tf.concat([tf.stack([this.ops.loss(state, set.y), accuracy]), confusion, predicted]);
     });
-    const [loss, acc] = await m.data();
+    const values = (await m.data()) as Float32Array;
     tf.dispose([m, state]);
-    return [loss, acc];
+    const C2 = classCount(head) ** 2;
+    return {
+      loss: values[0],
+      accuracy: values[1],
+      confusion: Float64Array.from(values.subarray(2, 2 + C2)),
+      predicted: values.slice(2 + C2),
+    };
   }
 
-  private async fusedMetrics(): Promise<[number, number][]> {
+  private async fusedMetrics(): Promise<HeadMetrics[]> {
     this.sets ??= Promise.all(
       [this.feed.train, this.feed.test].map(async (set) => ({
         x: Float64Array.from((await set.x.data()) as Float32Array),
@@ -101,7 +128,8 @@ export class WormholeEvaluation {
 
   /** The solver's and the sweep's options, for solves in typed arrays (fusedEval.ts). */
   private options(): EvalOptions {
-    return { ...this.spec.wormhole, inputWidth: this.feed.inputWidth, widths: this.model.widths };
+    const { inputWidth, head } = this.feed;
+    return { ...this.spec.wormhole, inputWidth, widths: this.model.widths, head };
   }
 
   private async weightArrays(): Promise<Float32Array[]> {

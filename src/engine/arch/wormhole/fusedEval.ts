@@ -1,16 +1,20 @@
 /**
  * The Wormhole's frames where its fused kernel trains: the train and test metrics and the replayed solve of one
  * sample, solved in typed arrays with the kernel's own solver (fusedSolve.ts) instead of tfjs ops (each sweep of
- * those is ~30 kernels and a read-back). Metrics as session.ts computes them:
- *   loss      0.5 mean over samples of (y - t)^2,  y = h_L at the fixed point,  t = 2 label - 1
+ * those is ~30 kernels and a read-back). Metrics as evaluation.ts computes them, of y = h_L at the fixed point by
+ * the head (head.ts): binary
+ *   loss      0.5 mean over samples of (y - t)^2,  t = 2 label - 1
  *   accuracy  mean of [y > 0] == [label > 0.5]
- * and the grid behind the heatmap, the neuron maps and the sweeps map (each grid point's own sweeps: solvers.ts's
+ * K classes: softmax CE and argmax; regression: 0.5 mean (y - t)^2, no accuracy; the test set's confusion matrix,
+ * and the grid behind the heatmap (the head's map), the neuron maps and the sweeps map (each grid point's own sweeps: solvers.ts's
  * count, the sweeps before its residual was below tol plus the one that confirmed it, at most the solve's).
  */
 import type { FixedPointTrace } from '../../../protocol/wormhole';
 import { FusedSolver } from './fusedSolve';
 import { sweepTrace } from './fusedStep';
 import { FusedSweep, type SweepShape } from './fusedSweep';
+import { stateMap, stateMetrics } from './head';
+import type { HeadMetrics } from '../../core/outputHead';
 import type { SolveOptions } from './solvers';
 
 export type EvalOptions = SweepShape & SolveOptions;
@@ -41,7 +45,7 @@ export function solveRows(
   };
 }
 
-/** The heatmap (P(blue) = (y + 1) / 2), the neuron maps (unit by unit) and each point's sweeps over a grid. */
+/** The heatmap (the head's map: binary P(blue) = (y + 1) / 2), the neuron maps (unit by unit) and each point's sweeps over a grid. */
 export function gridMaps(
   o: EvalOptions,
   weights: Float32Array[],
@@ -55,31 +59,24 @@ export function gridMaps(
   // One more sweep from the fixed point gives each point's gates there.
   sweep.forward(grid, state, new Float64Array(state.length));
   const gate = o.wormholes.length > 0 ? sweep.gatePerRow() : new Float64Array(0);
-  const heatmap = new Float32Array(rows);
+  const heatmap = stateMap(o.head, state, D, rows);
   const neuronMaps = new Float32Array(rows * D);
   const iterationMap = new Float32Array(rows);
   for (let s = 0; s < rows; s++) {
-    heatmap[s] = (state[s * D + D - 1] + 1) / 2;
     for (let d = 0; d < D; d++) neuronMaps[d * rows + s] = state[s * D + d];
     iterationMap[s] = Math.min(counts.sweeps[s] + 1, iterations);
   }
   return { heatmap, neuronMaps, iterationMap, gate };
 }
 
-/** [loss, accuracy] of a labelled set, solved with these weights. */
+/** Loss, accuracy, confusion matrix and predicted classes of a labelled set, solved with these weights. */
 export function setMetrics(
   o: EvalOptions,
   weights: Float32Array[],
   set: { x: Float64Array; labels: Float32Array },
-): [number, number] {
+): HeadMetrics {
   const rows = set.labels.length;
-  if (rows === 0) return [NaN, NaN];
+  if (rows === 0) return stateMetrics(o.head, new Float64Array(0), 1, set.labels, 0);
   const { state, D } = solveRows(o, weights, set.x, rows);
-  let [squares, correct] = [0, 0];
-  for (let s = 0; s < rows; s++) {
-    const y = state[s * D + D - 1];
-    squares += (y - (2 * set.labels[s] - 1)) ** 2;
-    if (y > 0 === set.labels[s] > 0.5) correct++;
-  }
-  return [(0.5 * squares) / rows, correct / rows];
+  return stateMetrics(o.head, state, D, set.labels, rows);
 }

@@ -2,7 +2,9 @@
  * K training steps of the Wormhole network (implicit gradient) in plain typed-array arithmetic, as session.ts
  * takes them by autodiff:
  *   solve     H* = Phi(H*, x) from 0 (fusedSolve.ts, the rules of solvers.ts)
- *   loss      0.5 mean (y - t)^2 with y = h_L of H*, t = 2 label - 1:  g = dL/dH* = (y - t) / B on the output
+ *   loss      the head's (head.ts), of y = h_L of H*: binary 0.5 mean (y - t)^2 with t = 2 label - 1, so
+ *             g = dL/dH* = (y - t) / B on the output; K classes: softmax CE, (softmax(y) - one_hot) / B;
+ *             regression 0.5 mean (y - t)^2, (y - t) / B
  *   adjoint   u = u J + g at H* (none without wormholes: J = 0, u = g), by the adjoint's solver
  *   gradient  dL/dtheta = u dPhi/dtheta at H* (fusedSweep.ts)
  *   update    the optimizer of src/engine/core/fused.ts, with no L1/L2 term: the autodiff session applies none
@@ -17,6 +19,7 @@ import type { StepData } from '../../core/fusedKernel';
 import { gatherRows } from '../mlp/fusedStep';
 import { FusedAdjoint, FusedSolver } from './fusedSolve';
 import { FusedSweep, type SweepShape } from './fusedSweep';
+import { stateGradient } from './head';
 import type { AdjointOptions, SolveOptions } from './solvers';
 
 export interface FusedWormholeOptions extends UpdateOptions, SolveOptions, AdjointOptions, SweepShape {
@@ -49,9 +52,7 @@ export function fusedWormholeSteps(
     out.push(0, 0, 0, 0);
     const solve = solver.forward(input, out);
     const Xstar = solve.state;
-    g.fill(0);
-    for (let s = 0; s < B; s++)
-      g[s * D + D - 1] = (Xstar[s * D + D - 1] - (2 * labels[batches[taken * B + s]] - 1)) / B;
+    stateGradient(o.head, Xstar, D, (s) => labels[batches[taken * B + s]], B, g);
     // The backward passes run at H*: one more sweep from it keeps what they need.
     sweep.forward(input, Xstar, Fstar);
     const vjp = (U: Float64Array, into: Float64Array) => sweep.backward(input, Xstar, U, into);

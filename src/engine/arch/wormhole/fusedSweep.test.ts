@@ -7,6 +7,7 @@ function tiny(activation: SweepShape['activation'], gate: SweepShape['gate']) {
   const shape: SweepShape = {
     inputWidth: 3,
     widths: [4, 3, 2],
+    head: { kind: 'binary' },
     wormholes: [
       { from: 3, to: 1 },
       { from: 2, to: 1 },

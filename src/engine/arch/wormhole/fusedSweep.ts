@@ -2,29 +2,33 @@
  * One sweep Phi of the Wormhole network on typed arrays, and its vector-Jacobian products, for the fused kernel
  * (the maths of model.ts; states flattened per sample, layer l at columns off_l .. off_l + n_l of D):
  *   forward   a_l = h_{l-1} W_l + b_l + sum over wormholes j->l of g p,   p = X_j V,  g = gate(z),  z = X_j c + d
- *             F_l = act_l(a_l)   (h_0 = x; h_{l-1} = F_{l-1} of this sweep; X_j the iterate's layer j > l)
+ *             F_l = act_l(a_l)   (h_0 = x; h_{l-1} = F_{l-1} of this sweep; X_j the iterate's layer j > l;
+ *             act_L: tanh for the binary head, linear for the others, head.ts)
  *   backward  with U = dE/dF, from l = L down to 1:
  *             da_l = (U_l + da_{l+1} W_{l+1}^T) act_l'(a_l);   dW_l = h_{l-1}^T da_l,  db_l = sum da_l
  *             per wormhole j->l: dg = sum_i da_l,i p_i;  dV = X_j^T (g da_l);  dc = X_j^T dz', dd = sum dz';
  *             dX_j += (g da_l) V^T + dz c^T   with dz = dg gate'(z) and dz' = dg gate'_theta(z)
- *             act': tanh 1 - F^2, relu [a > 0];  gate' (as tfjs's gradients and model.ts's hard gate):
+ *             act': tanh 1 - F^2, relu [a > 0], linear 1;  gate' (as tfjs's gradients and model.ts's hard gate):
  *             soft g (1 - g) (both);  hard 1/4 [-2 <= z <= 2], and straight-through 1/4 for c, d;  relu [z > 0]
  *   U J = dX (the product with the Jacobian in the iterate), U dPhi/dtheta = the weights' gradients.
  * Weights in DESIGN's order: W_1, b_1, ..., W_L, b_L, then V, c, d of each wormhole.
  */
-import type { WormholeSpec } from '../../../experiment';
+import type { OutputHead, WormholeSpec } from '../../../experiment';
 import { back, dense, denseGrads } from '../../core/fused';
+import { tanhOutput } from './head';
 
 export type SweepShape = Pick<WormholeSpec, 'wormholes' | 'activation' | 'gate'> & {
   inputWidth: number;
-  /** Widths of layers 1..L (the output last). */
+  /** Widths of layers 1..L (the output last, headUnits(head) wide). */
   widths: number[];
+  head: OutputHead;
 };
 
 // NaN stays NaN through relu and its gradient, as in tfjs.
 const relu = (a: number) => (a > 0 || Number.isNaN(a) ? a : 0);
 const step = (a: number) => (a > 0 ? 1 : Number.isNaN(a) ? NaN : 0);
 const sigmoid = (a: number) => 1 / (1 + Math.exp(-a));
+const linear = (a: number) => a;
 /**
  * The hard gate clip(0.5 + z / 4, 0, 1) (NaN stays NaN) and its slope for the states: 1/4 where 0 <= 0.5 + z/4
  * <= 1, ends included as in tfjs's clipByValue gradient, else (and at NaN) 0.
@@ -116,12 +120,17 @@ export class FusedSweep {
           }
         }
       }
-      // The output layer is always tanh, so it can reach the targets -1 and +1.
-      const act = l === this.L - 1 || this.shape.activation === 'tanh' ? Math.tanh : relu;
+      const act = this.activation(l);
       const out = this.offsets[l];
       for (let s = 0; s < rows; s++)
         for (let j = 0; j < nOut; j++) F[s * D + out + j] = h[s * nOut + j] = act(a[s * nOut + j]);
     }
+  }
+
+  /** Layer l's activation (from 0): the output layer's is the head's (tanh or linear), the others' the spec's. */
+  private activation(l: number): (a: number) => number {
+    if (l === this.L - 1) return tanhOutput(this.shape.head) ? Math.tanh : linear;
+    return this.shape.activation === 'tanh' ? Math.tanh : relu;
   }
 
   /** Each row's gate value, the mean over the wormholes, at the iterate of the last forward sweep. */
@@ -154,12 +163,13 @@ export class FusedSweep {
     grads?.forEach((g) => g.fill(0));
     for (let l = this.L - 1; l >= 0; l--) {
       const [a, h, da, nOut, out] = [this.a[l], this.h[l], this.da[l], widths[l], this.offsets[l]];
-      const tanh = l === this.L - 1 || this.shape.activation === 'tanh';
+      const act = this.activation(l);
+      const [tanh, rectified] = [act === Math.tanh, act === relu];
       for (let s = 0; s < rows; s++)
         for (let j = 0; j < nOut; j++) {
           const k = s * nOut + j;
           const up = U[s * D + out + j] + (l < this.L - 1 ? da[k] : 0);
-          da[k] = up * (tanh ? 1 - h[k] * h[k] : step(a[k]));
+          da[k] = up * (tanh ? 1 - h[k] * h[k] : rectified ? step(a[k]) : 1);
         }
       if (grads) denseGrads(l === 0 ? x : this.h[l - 1], da, rows, grads[2 * l], grads[2 * l + 1]);
       for (const hole of this.holes) {

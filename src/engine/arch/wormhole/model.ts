@@ -1,8 +1,9 @@
 /**
  * Fixed-point network with temporal wormholes (docs/DESIGN.md 1.3; a reconstruction from the paper's abstract):
  *   h_0 = x;  for l = 1..L:  a_l = h_{l-1} W_l + b_l + sum over wormholes j->l (j > l) of g_jl * (h_j V_jl)
- *                            h_l = tanh(a_l)   (option relu for l < L; the output h_L is always tanh,
- *                            so it can reach the targets -1 and +1)
+ *                            h_l = tanh(a_l)   (option relu for l < L; the output h_L, headUnits(head)
+ *                            wide, is tanh for the binary head, so it can reach the targets -1 and +1, and
+ *                            linear for K classes (K logits) and regression (head.ts))
  *   g_jl = gate(z),  z = h_j c_jl + d_jl:
  *     soft   sigmoid(z)
  *     hard   clip(0.5 + z / 4, 0, 1): the sigmoid's value and slope at 0, exactly 0 for z <= -2 and 1 for
@@ -11,11 +12,19 @@
  *            opening would lower the loss, while the fixed point's Jacobian (and so the adjoint) stays exact.
  *     relu   max(0, z): the old hard gate (unbounded above; no gradient while closed), kept for old links
  * Phi(H, x) is one Gauss-Seidel sweep: layer l reads this sweep's h_{l-1} and the previous iterate's h_j (j > l).
- * The output is h_L at the fixed point H* = Phi(H*, x); the loss is 0.5 * mean over samples of (h_L - t)^2, and
+ * The output is h_L at the fixed point H* = Phi(H*, x); the loss is the head's: binary 0.5 * mean over samples of
+ * (h_L - t)^2 with t = 2 label - 1; K classes softmax cross-entropy; regression 0.5 * mean (h_L - t)^2; and
  * L1/L2 (the Training panel's) on the kernels W_l, V_jl, c_jl: rate * sum |w| or rate * 0.5 * sum w^2.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { Rng, TrainingSpec, WormholeSpec } from '../../../experiment';
+import {
+  headUnits,
+  type OutputHead,
+  type Rng,
+  type TrainingSpec,
+  type WormholeSpec,
+} from '../../../experiment';
+import { tanhOutput } from './head';
 import { glorotKernel, regularization, zeroBias } from '../mlp/model';
 import type { NamedWeight } from '../../core/model';
 
@@ -24,6 +33,7 @@ export interface WormholeModel {
   /** Widths of layers 1..L. */
   readonly widths: number[];
   readonly wormholes: WormholeSpec['wormholes'];
+  readonly head: OutputHead;
   /** One sweep Phi(H, x); H and the result are the L layer states. */
   sweep(H: tf.Tensor2D[], x: tf.Tensor2D): tf.Tensor2D[];
   /** Gate values g_jl of each wormhole for the states H, each [n, 1]. */
@@ -57,8 +67,9 @@ export function createWormhole(
   training: TrainingSpec,
   inputWidth: number,
   rng: Rng,
+  head: OutputHead = { kind: 'binary' },
 ): WormholeModel {
-  const widths = [...spec.hidden, 1];
+  const widths = [...spec.hidden, headUnits(head)];
   const layers = widths.map((width, i) => ({
     W: glorotKernel(`layer${i + 1}/kernel`, i === 0 ? inputWidth : widths[i - 1], width, rng),
     b: zeroBias(`layer${i + 1}/bias`, width),
@@ -87,6 +98,7 @@ export function createWormhole(
     weights,
     widths,
     wormholes: spec.wormholes,
+    head,
     sweep(H, x) {
       const next: tf.Tensor2D[] = [];
       layers.forEach(({ W, b }, i) => {
@@ -100,7 +112,8 @@ export function createWormhole(
           const hj = H[hole.from - 1];
           a = tf.add(a, tf.mul(gate(hj, hole), tf.matMul(hj, hole.V.variable as tf.Tensor2D)));
         }
-        next.push(l === layers.length ? tf.tanh(a) : act(a));
+        const output = tanhOutput(head) ? tf.tanh(a) : a;
+        next.push(l === layers.length ? output : act(a));
       });
       return next;
     },

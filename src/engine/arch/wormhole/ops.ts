@@ -1,7 +1,8 @@
 /**
  * The Wormhole network as tfjs ops (the autodiff path, and the oracle of the fused kernel): its fixed-point
  * problem, solves, loss and training gradient.
- *   loss        0.5 mean over samples of (y - t)^2, y = h_L at H*, t = 2 label - 1
+ *   loss        the head's (head.ts), of y = h_L at H*: binary 0.5 mean over samples of (y - t)^2 with
+ *               t = 2 label - 1; K classes softmax CE (core/headOps.ts); regression 0.5 mean (y - t)^2
  *   implicit    u = u J + dL/dH* at H* (the adjoint's solver), then dL/dtheta = u dPhi/dtheta + R'(theta)
  *   unrolled    backprop through the iterations the solve made (its plain steps, Anderson's mixes with their
  *               coefficients held as the solve computed them, the safeguard's fallbacks), from X = 0 to the last
@@ -9,7 +10,8 @@
  * R is the L1/L2 term on the kernels (model.ts).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { WormholeSpec } from '../../../experiment';
+import { headUnits, type WormholeSpec } from '../../../experiment';
+import { headLoss } from '../../core/headOps';
 import type { AdjointTrace, FixedPointTrace } from '../../../protocol/wormhole';
 import type { WormholeModel } from './model';
 import {
@@ -50,13 +52,15 @@ export class WormholeOps {
     return solveFixedPoint(this.problem(x), x.shape[0], this.spec, onSweep, record);
   }
 
+  /** The output layer's units of the states X: [n, headUnits(head)]. */
   output(X: tf.Tensor2D): tf.Tensor2D {
-    const D = X.shape[1];
-    return tf.slice(X, [0, D - 1], [-1, 1]);
+    const [D, U] = [X.shape[1], headUnits(this.model.head)];
+    return tf.slice(X, [0, D - U], [-1, U]);
   }
 
-  /** 0.5 * mean over samples of (y - t)^2, targets t = +-1 from labels 0/1. */
+  /** The head's loss; binary: 0.5 * mean over samples of (y - t)^2, targets t = +-1 from labels 0/1. */
   loss(X: tf.Tensor2D, labels: tf.Tensor2D): tf.Scalar {
+    if (this.model.head.kind !== 'binary') return headLoss(this.model.head, this.output(X), labels);
     const t = tf.sub(tf.mul(labels, 2), 1);
     return tf.mul(0.5, tf.mean(tf.sum(tf.square(tf.sub(this.output(X), t)), 1)));
   }

@@ -77,6 +77,7 @@ export class WormholeSession
       spec.training,
       this.feed.inputWidth,
       createRng(deriveSeed(spec.seed, 'init')),
+      this.head,
     );
     this.ops = new WormholeOps(this.model, spec.wormhole);
     this.evaluation = new WormholeEvaluation(spec, this.feed, this.model, this.ops, () => this.isFused);
@@ -134,6 +135,7 @@ export class WormholeSession
       ...wormhole,
       inputWidth: this.feed.inputWidth,
       widths: this.widths,
+      head: this.head,
       pause: wormhole.onNonConvergence === 'pause',
     };
     const values = await trainer.train({ x, y, batches, gates: new Int32Array(steps), batchSize }, options);
@@ -207,12 +209,12 @@ export class WormholeSession
     };
   }
 
-  evaluate(): Promise<Metrics> {
-    return this.evaluation.metrics();
+  async evaluate(): Promise<Metrics> {
+    return (await this.evaluation.metrics()).metrics;
   }
 
   async snapshot({ heatmapRes = 0 }: SnapshotRequest = {}): Promise<Snapshot & { arch: WormholeFrame }> {
-    const metrics = await this.evaluate();
+    const { metrics, testPredicted } = await this.evaluation.metrics();
     const weights = tf.tidy(() => tf.concat(this.model.weights.map((w) => tf.reshape(w.variable, [-1]))));
     const flat = (await weights.data()) as Float32Array;
     weights.dispose();
@@ -226,19 +228,22 @@ export class WormholeSession
       weights: flat,
       heatmap: maps?.heatmap ?? empty(),
       heatmapRes: res,
+      ...(maps && testPredicted ? { testPredicted } : {}),
       neuronMaps: maps?.neuronMaps ?? empty(),
       neuronRes: res,
       arch: {
         kind: 'wormhole',
         iterationMap: maps?.iterationMap ?? empty(),
+        // The sweeps against the decision boundary y = 0: binary only.
         sweepsRelations:
-          maps &&
-          sweepsRelations(
-            res,
-            maps.iterationMap,
-            maps.heatmap.map((p) => 2 * p - 1),
-            maps.gate,
-          ),
+          maps && this.head.kind === 'binary'
+            ? sweepsRelations(
+                res,
+                maps.iterationMap,
+                maps.heatmap.map((p) => 2 * p - 1),
+                maps.gate,
+              )
+            : undefined,
         fixedPoint: await this.replay(),
         failures: { ...this.failures },
       },
@@ -261,8 +266,9 @@ export class WormholeSession
     const { state } = await this.solve(x);
     const y = this.ops.output(state);
     const values = await y.data();
+    const U = y.shape[1];
     tf.dispose([x, state, y]);
-    return points.map((_, i) => [values[i]]);
+    return points.map((_, i) => Array.from(values.subarray(i * U, (i + 1) * U)));
   }
 
   async gradients(points: number[][], labels: number[]): Promise<WeightMap> {

@@ -30,7 +30,7 @@ describe('the batch where Anderson stalled (circle, seed 1, Adam 0.01, step 192)
     const y = (await s.predict(stall.xs)).map(([v]) => v);
     const names = Object.keys(stall.weights);
     const fused = solveRows(
-      { ...s.spec.wormhole, inputWidth: 2, widths: s.layerWidths },
+      { ...s.spec.wormhole, inputWidth: 2, widths: s.layerWidths, head: s.head },
       names.map((n) => Float32Array.from(stall.weights[n].values)),
       Float64Array.from(stall.xs.flat()),
       stall.xs.length,

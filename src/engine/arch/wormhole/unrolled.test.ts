@@ -39,7 +39,12 @@ describe('the unrolled ablation (finding 4: under Anderson it unrolled plain swe
    */
   function replay(s: ExperimentSpec, weights: Float32Array[], c: Case, iterations: Iterations) {
     const rows = c.xs.length;
-    const shape = { ...s.wormhole, inputWidth: 2, widths: [...s.wormhole.hidden, 1] };
+    const shape = {
+      ...s.wormhole,
+      inputWidth: 2,
+      widths: [...s.wormhole.hidden, 1],
+      head: { kind: 'binary' as const },
+    };
     const sweep = new FusedSweep(shape, weights, rows);
     const D = sweep.D;
     const [Xs, Fs] = [[new Float64Array(rows * D)], [] as Float64Array[]];

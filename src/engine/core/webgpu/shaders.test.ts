@@ -21,6 +21,7 @@ const mlp = (o: Partial<FusedMlpOptions> = {}): FusedMlpOptions => ({
   widths: [5, 3, 1],
   inputWidth: 3,
   activation: 'tanh',
+  head: { kind: 'binary' },
   ...o,
 });
 const dian = (o: Partial<FusedDianOptions> = {}): FusedDianOptions => ({
@@ -32,6 +33,7 @@ const dian = (o: Partial<FusedDianOptions> = {}): FusedDianOptions => ({
   layer2: 4,
   source: 'x',
   finalActivation: 'none',
+  head: { kind: 'binary' },
   ...o,
 });
 
