@@ -9,6 +9,7 @@ import type {
   TrainingState,
   WeightMap,
 } from '../experiment';
+import type { DataTable } from '../experiment/data';
 import type { EngineEvent } from './events';
 import type { Frame } from './frame';
 import type { Layout } from './layout';
@@ -29,6 +30,11 @@ export type ToEngine =
       carryWeights?: boolean;
       /** Play once loaded (a setting changed while playing); a refused load leaves the engine paused. */
       play?: boolean;
+      /**
+       * A CSV task's table, parsed by the page (the engine never parses CSV), un-standardised (the engine does it
+       * when the spec says so). Sent with every load of a CSV task; the engine refuses a CSV task without it.
+       */
+      userData?: DataTable;
     }
   /** Asks for the trained weights, step and training state (for a link or a file); answered by "weights". */
   | { type: 'exportWeights' }

@@ -17,7 +17,8 @@ import { describeEvent } from './eventText';
 import type { FrameChannel } from './frames';
 import { startHeartbeat, type Heartbeat, type HeartbeatClock } from './heartbeat';
 import { InFlight } from './inFlight';
-import { needsReload, onlyWormholesChanged } from './specChanges';
+import { needsReload, onlyPlaneChanged, onlyWormholesChanged } from './specChanges';
+import { createUserDataHolder, type UserData } from './userData';
 import { createLastGood } from './lastGood';
 import type { AppStore } from './store';
 
@@ -67,6 +68,8 @@ export function createEngineClient({
   let editedSpec: ExperimentSpec | undefined;
   /** The loads and Live edits not answered yet, and the spec the engine runs. */
   const inFlight = new InFlight();
+  /** The user's own data (a CSV's text, name and hash): kept for every load of a CSV task, restarts included. */
+  const userData = createUserDataHolder();
   const weightRequests: { resolve: (trained: Trained) => void; reject: (error: Error) => void }[] = [];
   /** What a restarted engine goes on from; `restoring`: the next load is that restart (history kept). */
   const lastGood = createLastGood();
@@ -75,9 +78,22 @@ export function createEngineClient({
   const state = () => store.getState();
   const send = (message: ToEngine) => connection?.post(message);
 
+  /**
+   * Sends a load, with the user's table for a CSV task. One the page cannot make (a CSV task whose data it does
+   * not have) is refused here, as the engine refuses: the experiment that runs stays, and the alert says why.
+   */
   function sendLoad(message: Extract<ToEngine, { type: 'load' }>): void {
+    const { table, problem } = userData.tableFor(message.spec);
+    if (problem !== undefined) {
+      state().setRuntime({ playing: false });
+      const back = inFlight.expected();
+      state().addAlert(back ? `${problem} The experiment that was running is kept.` : problem);
+      const { speed, view } = state().spec;
+      if (back) showRunning({ ...back, speed, view });
+      return;
+    }
     inFlight.load(message.spec);
-    send(message);
+    send(table ? { ...message, userData: table } : message);
   }
 
   /** Shows `spec` again without loading it: the engine runs it. */
@@ -280,7 +296,8 @@ export function createEngineClient({
     sendLoad({
       type: 'load',
       spec,
-      carryWeights: onlyWormholesChanged(spec, previous),
+      // The plane's axes changed: the grid is new, the network is the same.
+      carryWeights: onlyWormholesChanged(spec, previous) || onlyPlaneChanged(spec, previous),
       play: playing || undefined,
     });
   }
@@ -375,6 +392,19 @@ export function createEngineClient({
       state().setRuntime({ playing: false });
       sendLoad({ type: 'load', spec, weights: trained?.weights, step: trained?.step, state: trained?.state });
     },
+    /**
+     * Keeps the user's data (from a CSV the user loaded) for the loads of CSV tasks. When the experiment shown is
+     * a CSV task on this very data (a link that could not run without it), it is loaded now (unless `load` is
+     * false: the caller loads another experiment next).
+     */
+    useUserData: (data: UserData | undefined, { load = true } = {}) => {
+      userData.set(data);
+      const { task } = state().spec;
+      if (load && data && task.kind === 'csv' && task.dataHash === data.hash)
+        sendLoad({ type: 'load', spec: state().spec, carryWeights: false });
+    },
+    /** The user's data the page keeps, if any (the exported file carries it). */
+    userData: (): UserData | undefined => userData.get(),
     /** The engine's current weights and step. */
     requestWeights: (): Promise<Trained> =>
       new Promise((resolve, reject) => {

@@ -35,6 +35,11 @@ export class InFlight {
     return this.loads.length === 0 ? this.running : undefined;
   }
 
+  /** The spec the engine will run once the loads in flight are made: the last one sent, or the one running. */
+  expected(): ExperimentSpec | undefined {
+    return this.loads.at(-1) ?? this.running;
+  }
+
   /** An edit sent, made on `before` (the page's spec when it was sent). */
   edit(before: ExperimentSpec, edit: LiveEdit): void {
     this.edits.push({ before, edit });

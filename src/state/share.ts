@@ -20,6 +20,7 @@ import type { EngineClient } from './engineClient';
 import type { FrameChannel } from './frames';
 import { listProblems } from './problems';
 import type { AppStore } from './store';
+import { readUserData } from './userDataFile';
 
 const HASH_DEBOUNCE_MS = 300;
 export { FILE_FORMAT };
@@ -30,7 +31,8 @@ const WEIGHTS_WAIT_MS = 3000;
 /** The page around the links: its address, its history, its events, the clipboard and downloads. */
 export interface ShareLinkDeps {
   store: AppStore;
-  engine: Pick<EngineClient, 'replace' | 'requestWeights'>;
+  engine: Pick<EngineClient, 'replace' | 'requestWeights'> &
+    Partial<Pick<EngineClient, 'useUserData' | 'userData'>>;
   frames: Pick<FrameChannel, 'latestHistory'>;
   /** Read at each use: the hash changes under the page. */
   location: Pick<Location, 'hash' | 'origin' | 'pathname'>;
@@ -211,7 +213,15 @@ export function createShareLinks(deps: ShareLinkDeps) {
     const spec = store().spec;
     const trained = await withEngine('export the experiment', engine.requestWeights);
     if (!trained) return;
-    const data = { format: FILE_FORMAT, ...trained, spec, history: frames.latestHistory() };
+    // A CSV experiment's file carries the data itself (a link carries only its name and hash).
+    const user = spec.task.kind === 'csv' ? engine.userData?.() : undefined;
+    const data = {
+      format: FILE_FORMAT,
+      ...trained,
+      spec,
+      history: frames.latestHistory(),
+      ...(user ? { userData: user } : {}),
+    };
     saveFile(
       `experiment-${spec.architecture}-step${trained.step}.json`,
       new Blob([JSON.stringify(data)], { type: 'application/json' }),
@@ -224,7 +234,15 @@ export function createShareLinks(deps: ShareLinkDeps) {
     const trained = await withEngine('export the PyTorch script', engine.requestWeights);
     if (!trained) return;
     const experiment = { ...trained, spec };
-    saveFile(pytorchFileName(experiment), new Blob([toPyTorch(experiment)], { type: 'text/x-python' }));
+    let script: string;
+    try {
+      script = toPyTorch(experiment);
+    } catch (e) {
+      // What the export does not carry (a data table, for now) is said, not thrown at the page.
+      store().addAlert(`Could not export the PyTorch script: ${e instanceof Error ? e.message : String(e)}.`);
+      return;
+    }
+    saveFile(pytorchFileName(experiment), new Blob([script], { type: 'text/x-python' }));
     store().addLog(trained.step, `PyTorch script ${pytorchFileName(experiment)} saved`);
   }
 
@@ -234,7 +252,7 @@ export function createShareLinks(deps: ShareLinkDeps) {
       store().addAlert(`${quote(file.name)} could not be loaded: ${why}. Nothing was changed.`);
     if (file.size > MAX_FILE_BYTES)
       return refuse(`the file is larger than ${MAX_FILE_BYTES.toLocaleString('en')} bytes`);
-    let data: { format?: unknown; spec?: unknown; weights?: unknown; step?: unknown };
+    let data: { format?: unknown; spec?: unknown; weights?: unknown; step?: unknown; userData?: unknown };
     try {
       data = JSON.parse(await file.text());
     } catch {
@@ -245,6 +263,11 @@ export function createShareLinks(deps: ShareLinkDeps) {
     const { spec, problems } = validateSpec(data.spec);
     const trained = data.weights === undefined ? undefined : readTrained(data, problems);
     if (problems.length > 0) return refuse(listProblems(problems));
+    if (data.userData !== undefined) {
+      const user = await readUserData(data.userData, spec.task.dataHash);
+      if (typeof user === 'string') return refuse(user);
+      engine.useUserData?.(user, { load: false });
+    }
     engine.replace(spec, trained);
     store().addLog(trained?.step ?? 0, `loaded ${file.name}`);
     noteMissingState('file', spec, trained);

@@ -22,6 +22,9 @@ export const testFrame = (step: number): Frame => ({
 /** The layout of the default MLP (two inputs, hidden layers 4 and 2, one output). */
 export const testLayout = (): Layout => ({
   inputs: ['x1', 'x2'],
+  head: { kind: 'binary' },
+  classes: ['0', '1'],
+  plane: { x: 'x1', y: 'x2', extent: { x: [-6, 6], y: [-6, 6] } },
   layerWidths: [4, 2, 1],
   weights: [],
   train: new Float32Array(),

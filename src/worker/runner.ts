@@ -18,6 +18,7 @@ import { BackendSelection, type MakeSession, type StartBackend } from './autoBac
 import { ComparisonDriver } from './arch/dian/comparisonDriver';
 import { FramePipeline } from './framePipeline';
 import { layoutOf } from './layout';
+import type { DataTable } from '../experiment/data';
 import { LastGood } from './lastGood';
 import { MapPacer } from './mapPacer';
 import { Outbox, type Post } from './outbox';
@@ -52,6 +53,8 @@ export class EngineRunner {
   private rate = { since: 0, steps: 0, value: 0 };
   private comparison: ComparisonDriver;
   private spec?: ExperimentSpec;
+  /** The user's table of the last load (a CSV task's data, which the page sends with each load of one). */
+  private userData?: DataTable;
   private frames = new FramePipeline<Frame>();
 
   constructor(
@@ -68,7 +71,7 @@ export class EngineRunner {
     this.backends = new BackendSelection(
       startBackend,
       (b, choice) => this.announce(b, choice),
-      makeSession ?? ((spec) => createSession(spec, sessionOptions)),
+      makeSession ?? ((spec) => createSession(spec, { ...sessionOptions, userData: this.userData })),
       now,
     );
     this.comparison = new ComparisonDriver(post, (work) => this.enqueue(work));
@@ -111,7 +114,14 @@ export class EngineRunner {
         return;
       case 'compare':
         this.stop();
-        return this.spec && this.comparison.start(this.spec, message.steps, message.set, message.seeds);
+        return (
+          this.spec &&
+          this.comparison.start(this.spec, message.steps, {
+            set: message.set,
+            seeds: message.seeds,
+            userData: this.userData,
+          })
+        );
       case 'cancelCompare':
         return this.comparison.end(true);
       case 'edit':
@@ -199,7 +209,13 @@ export class EngineRunner {
         ? { weights: await this.session.exportWeights(), step: this.session.step }
         : undefined;
     // The running experiment stays until its replacement exists (a failed load leaves it working).
-    const session = await this.backends.sessionFor(spec);
+    // Sessions of this load are built with its table; a refused load leaves the running one's.
+    const runningData = this.userData;
+    this.userData = message.userData;
+    const session = await this.backends.sessionFor(spec).catch((e: unknown) => {
+      this.userData = runningData;
+      throw e;
+    });
     this.session?.dispose();
     this.session = session;
     this.spec = spec;

@@ -100,6 +100,12 @@ export class DataFeed {
     return tf.tensor2d(planeRows(p, coords), [coords.length, this.inputWidth]);
   }
 
+  /** The input row (as `features` takes rows) at a point of the plane: the point itself, or a data task's row there. */
+  planeRow(point: [number, number]): number[] {
+    const p = this.tableData?.plane;
+    return p ? Array.from(planeRows(p, [point])) : point;
+  }
+
   /** Network input rows: features of 2-D points [x1, x2]; sequence windows and table rows as they are. */
   features(rows: ArrayLike<number>[]): tf.Tensor2D {
     if (!isPlaneFeatures(this.spec))

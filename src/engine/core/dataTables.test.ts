@@ -66,6 +66,8 @@ describe('data tasks in the feed', () => {
     expect(grid[1]).toBeCloseTo(meanB, 4);
     expect(grid[2]).toBeCloseTo(extent.x[0] + (extent.x[1] - extent.x[0]) / 4, 5);
     expect(feed.planeAxes).toMatchObject({ x: 'c', y: 'a', note: 'the other inputs held at their mean' });
+    // A point of the plane (a click) is the row there.
+    feed.planeRow([7, -3]).forEach((v, j) => expect(v).toBeCloseTo([-3, meanB, 7][j], 4));
     // Points drawn at their own (c, a).
     for (const p of feed.dataset.train) expect([p.x1, p.x2]).toEqual([p.inputs![2], p.inputs![0]]);
     feed.dispose();

@@ -155,7 +155,7 @@ export function planePoints(kind: PlaneTask, n: number, noise: number, rng: Rng)
 export function makeDataset(task: TaskSpec, seed: number): Dataset {
   const rng = createRng(deriveSeed(seed, `data:${task.kind}`));
   const kind = task.kind;
-  if (isDataTask(kind)) throw new SpecError(`the engine does not read data tables yet (task ${kind})`);
+  if (isDataTask(kind)) throw new SpecError(`${kind} is a data table: DataFeed reads it (dataTables.ts)`);
   const points = isSequenceTask(kind)
     ? sequencePoints(task, rng)
     : planePoints(kind, task.numSamples, task.noise, rng);

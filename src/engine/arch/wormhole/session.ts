@@ -190,8 +190,8 @@ export class WormholeSession
   }
 
   async replay(): Promise<FixedPointReplay> {
-    // Sequence tasks have no plane to click: replay the first test window.
-    const row = this.feed.isPlane ? this.point : (this.dataset.test[0]?.inputs ?? []);
+    // Sequence tasks have no plane to click: replay the first test window. A data task's point is a row of its plane.
+    const row = this.feed.isPlane ? this.feed.planeRow(this.point) : (this.dataset.test[0]?.inputs ?? []);
     const { trace, states } = await this.evaluation.sweeps(row);
     const { tol, residual } = this.spec.wormhole;
     const training = this.lastSolve && {

@@ -6,10 +6,19 @@
  */
 import { createSession, type Session } from '../../../engine';
 import { COMPARISON_SETS, type ComparisonSet, type ExperimentSpec } from '../../../experiment';
+import type { DataTable } from '../../../experiment/data';
 import type { ComparisonRun } from '../../../protocol';
 
 export const COMPARISON_CHUNK = 50;
 export const MAX_COMPARISON_SEEDS = 10;
+
+export interface ComparisonOptions {
+  /** Which variants (default: the DIAN's baselines). */
+  set?: ComparisonSet;
+  /** How many seeds, from the spec's on (default 1). */
+  seeds?: number;
+  userData?: DataTable;
+}
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
@@ -23,21 +32,24 @@ export class Comparison {
 
   /**
    * Seeds spec.seed, spec.seed + 1, ...: each seed draws its own initial weights and batches; the data split is
-   * the spec's (a data set's split follows the seed too: then each seed also has its own split).
+   * the spec's (a data set's split follows the seed too: then each seed also has its own split). `userData`: a
+   * CSV task's table, as the running experiment was loaded with.
    */
   static async start(
     spec: ExperimentSpec,
     totalSteps: number,
-    set: ComparisonSet = 'baselines',
-    seeds = 1,
+    options: ComparisonOptions = {},
   ): Promise<Comparison> {
+    const { set = 'baselines', seeds = 1, userData } = options;
     const base: ExperimentSpec = { ...spec, architecture: 'dian' };
     const variants = COMPARISON_SETS[set];
     const count = Math.max(1, Math.min(MAX_COMPARISON_SEEDS, Math.floor(seeds)));
     const sessions = await Promise.all(
       variants.map((v) =>
         Promise.all(
-          Array.from({ length: count }, (_, k) => createSession(v.make({ ...base, seed: base.seed + k }))),
+          Array.from({ length: count }, (_, k) =>
+            createSession(v.make({ ...base, seed: base.seed + k }), { userData }),
+          ),
         ),
       ),
     );

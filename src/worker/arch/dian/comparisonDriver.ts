@@ -2,9 +2,9 @@
  * Runs a DIAN comparison in chunks between the runner's other work: one chunk per queued task, so play, pause or
  * cancel can come in between, and reports its progress after each.
  */
-import type { ComparisonSet, ExperimentSpec } from '../../../experiment';
+import type { ExperimentSpec } from '../../../experiment';
 import type { FromEngine } from '../../../protocol';
-import { Comparison } from './comparison';
+import { Comparison, type ComparisonOptions } from './comparison';
 
 export class ComparisonDriver {
   private comparison?: Comparison;
@@ -15,9 +15,9 @@ export class ComparisonDriver {
     private enqueue: (work: () => Promise<void>) => void,
   ) {}
 
-  async start(spec: ExperimentSpec, steps: number, set?: ComparisonSet, seeds?: number): Promise<void> {
+  async start(spec: ExperimentSpec, steps: number, options: ComparisonOptions = {}): Promise<void> {
     this.end(true);
-    this.comparison = await Comparison.start(spec, Math.max(1, Math.floor(steps)), set, seeds);
+    this.comparison = await Comparison.start(spec, Math.max(1, Math.floor(steps)), options);
     this.report();
     this.next();
   }
