@@ -7,8 +7,9 @@ import { SIDE_BY_SIDE_HEADING } from './sideBySideReport';
 
 export const LIVE_HEADING = '## Dynamic-Live network';
 export const WORMHOLE_HEADING = '## Fixed-Point Wormhole network';
+export const DIGITS_HEADING = '## The DIAN claim on handwritten digits';
 /** The order of these sections, after the ones bench/report.ts writes. */
-const ORDER = [SIDE_BY_SIDE_HEADING, LIVE_HEADING, WORMHOLE_HEADING];
+const ORDER = [SIDE_BY_SIDE_HEADING, LIVE_HEADING, WORMHOLE_HEADING, DIGITS_HEADING];
 
 /** When and where a section ran: it may be newer than the file's header (--live-only, --wormhole-only). */
 export const runLine = (info: MachineInfo) =>

@@ -8,7 +8,8 @@
  * development: the file it writes says so, so run the full bench before committing RESULTS.md.
  * --live-only and --wormhole-only run just that section (both flags: both) and replace it in the existing
  * RESULTS.md, leaving the rest as it was; each section says when and on which commit it ran.
- * --side-by-side-only runs the side-by-side section (bench/sideBySide.ts) alone and replaces it the same way.
+ * --side-by-side-only runs the side-by-side section (bench/sideBySide.ts) alone and replaces it the same way;
+ * --digits-only the DIAN repository's claim on the bundled digits (bench/dianDigits.ts).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chromium } from '@playwright/test';
@@ -24,7 +25,8 @@ import { dianSection } from './dianReport';
 import { runNodeBench } from './node';
 import { runReference } from './playgroundReference';
 import { epochsPerSecond, markdown, verdict, type MachineInfo } from './report';
-import { LIVE_HEADING, WORMHOLE_HEADING, runLine, spliceSection } from './resultsFile';
+import { DIGITS_HEADING, LIVE_HEADING, WORMHOLE_HEADING, runLine, spliceSection } from './resultsFile';
+import { digitsSection, runDigitsClaim } from './dianDigits';
 import { runSideBySide } from './sideBySide';
 import { SIDE_BY_SIDE_HEADING, sideBySideSection } from './sideBySideReport';
 import { liveMarkdown, wormholeMarkdown } from './sections';
@@ -110,7 +112,7 @@ async function write(raw: string, started: number): Promise<void> {
 /** --live-only / --wormhole-only: run those sections and replace them in the existing RESULTS.md. */
 async function sectionsOnly(
   info: MachineInfo,
-  which: { live: boolean; wormhole: boolean; sideBySide: boolean },
+  which: { live: boolean; wormhole: boolean; sideBySide: boolean; digits: boolean },
   started: number,
 ) {
   const { live, wormhole } = which;
@@ -119,6 +121,7 @@ async function sectionsOnly(
     text = spliceSection(text, SIDE_BY_SIDE_HEADING, await withPreview((url) => sideBySide(url, info)));
   if (live) text = spliceSection(text, LIVE_HEADING, await liveMarkdown(info));
   if (wormhole) text = spliceSection(text, WORMHOLE_HEADING, await wormholeMarkdown(info));
+  if (which.digits) text = spliceSection(text, DIGITS_HEADING, digitsSection(await runDigitsClaim(), info));
   await write(text, started);
 }
 
@@ -128,6 +131,7 @@ async function main(): Promise<void> {
   const liveOnly = process.argv.includes('--live-only');
   const wormholeOnly = process.argv.includes('--wormhole-only');
   const sideBySideOnly = process.argv.includes('--side-by-side-only');
+  const digitsOnly = process.argv.includes('--digits-only');
   const started = performance.now();
   const cpus = os.cpus();
   const info: MachineInfo = {
@@ -138,10 +142,10 @@ async function main(): Promise<void> {
     commit: gitCommit(),
     load: os.loadavg()[0],
   };
-  if (liveOnly || wormholeOnly || sideBySideOnly)
+  if (liveOnly || wormholeOnly || sideBySideOnly || digitsOnly)
     return sectionsOnly(
       info,
-      { live: liveOnly, wormhole: wormholeOnly, sideBySide: sideBySideOnly },
+      { live: liveOnly, wormhole: wormholeOnly, sideBySide: sideBySideOnly, digits: digitsOnly },
       started,
     );
 
@@ -154,7 +158,9 @@ async function main(): Promise<void> {
   const node = await runNodeBench(BATCHES, { dianOnly });
   console.error('bench: DIAN against its baselines (Node, cpu)');
   const accuracy = await runDianAccuracy();
-  const more = [await liveMarkdown(info), await wormholeMarkdown(info)];
+  console.error('bench: the DIAN claim on digits (Node, cpu)');
+  const digits = digitsSection(await runDigitsClaim(), info);
+  const more = [await liveMarkdown(info), await wormholeMarkdown(info), digits];
   let browser: BrowserResult | undefined;
   let sideBySideText: string | undefined;
   if (!nodeOnly) {

@@ -85,3 +85,25 @@ test('counting iterations from 0, as the paper loop, opens the gate on the first
   await expect(page.getByLabel('Count iterations')).toHaveValue('from0');
   await expect(page.getByLabel('Initialisation')).toHaveValue('pytorch');
 });
+
+test("on digits the comparison runs the repository's claim as a 2 x 2 over seeds, with the spread", async ({
+  page,
+}) => {
+  await page.getByLabel('Task', { exact: true }).selectOption('digits');
+  await expect(page.locator('[data-neuron-id="y.9"]')).toHaveCount(1);
+  const panel = page.getByTestId('comparison');
+  await expect(panel.getByLabel('Compare')).toHaveValue('paper');
+  await panel.getByLabel('Seeds').fill('2');
+  await panel.getByLabel('Seeds').press('Enter');
+  await panel.getByLabel('Steps to compare').fill('100');
+  await panel.getByLabel('Steps to compare').press('Enter');
+  await panel.getByRole('button', { name: 'Compare' }).click();
+  await expect(panel.getByTestId('verdict')).toContainText('The repository reports 87.34%', {
+    timeout: 60_000,
+  });
+  await expect(panel.getByTestId('verdict')).toContainText('mean over 2 seeds');
+  await expect(panel.locator('tbody tr')).toHaveCount(4);
+  await expect(panel.locator('tbody')).toContainText("the repository's baseline (MLP, relu output)");
+  // Each accuracy is a mean with its spread over the two seeds.
+  await expect(panel.locator('tbody tr').first()).toContainText(/\d+\.\d% ± \d+\.\d%/);
+});

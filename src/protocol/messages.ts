@@ -1,5 +1,6 @@
 /** The only door between the UI and the engine (docs/DESIGN.md section 5). Typed on both sides. */
 import type {
+  ComparisonSet,
   AdapterKind,
   BackendChoice,
   BackendName,
@@ -44,7 +45,8 @@ export type ToEngine =
   | { type: 'step'; steps: number }
   | { type: 'setSpeed'; speed: number }
   /** Runs the DIAN of the current spec next to its baselines for `steps` steps (pauses training). */
-  | { type: 'compare'; steps: number }
+  /** set: which variants (default 'baselines'); seeds: how many, from the spec's seed on (default 1). */
+  | { type: 'compare'; steps: number; set?: ComparisonSet; seeds?: number }
   | { type: 'cancelCompare' }
   /** Live: a graph edit, applied to the running network at once. */
   | { type: 'edit'; edit: LiveEdit }
@@ -62,6 +64,8 @@ export interface ComparisonRun {
   trainLoss: number[];
   testLoss: number[];
   testAccuracy: number[];
+  /** Each seed's test accuracy at the last recorded step (the curves above are their means). */
+  seedAccuracies: number[];
 }
 
 export interface ComparisonProgress {

@@ -6,6 +6,7 @@
 import {
   applyLiveEdit,
   ARCHITECTURE_SLICES,
+  type ComparisonSet,
   type ExperimentSpec,
   type LiveEdit,
   type Trained,
@@ -364,9 +365,9 @@ export function createEngineClient({
       state().setRuntime({ playing: false });
       send({ type: 'step', steps });
     },
-    compare: (steps: number) => {
+    compare: (steps: number, set?: ComparisonSet, seeds?: number) => {
       state().setRuntime({ playing: false });
-      send({ type: 'compare', steps });
+      send({ type: 'compare', steps, set, seeds });
     },
     cancelCompare: () => send({ type: 'cancelCompare' }),
     /** Live: applies a graph edit to the spec (links carry it) and to the running network; refuses with a message. */

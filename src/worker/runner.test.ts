@@ -162,6 +162,44 @@ describe('engine runner (worker protocol)', () => {
     expect(always.trainLoss[2]).not.toBe(never.trainLoss[2]);
   });
 
+  it("the repository's claim as a 2 x 2 over seeds: curves are the means of the seeds' own runs", async () => {
+    const compare = async (seed: number, seeds: number) => {
+      const h = harness();
+      await h.send({ type: 'load', spec: { ...defaultSpec('dian'), seed } }, 'frame');
+      const done = () => h.posted.some((m) => m.type === 'comparison' && m.progress.done);
+      h.runner.handle({ type: 'compare', steps: 50, set: 'paper', seeds });
+      while (!done())
+        await h.send(
+          { type: 'frameAck' },
+          'comparison',
+          h.posted.filter((m) => m.type === 'comparison').length + 1,
+        );
+      return (
+        h.posted.filter((m) => m.type === 'comparison').at(-1) as Extract<FromEngine, { type: 'comparison' }>
+      ).progress.runs;
+    };
+    const together = await compare(7, 3);
+    expect(together.map((r) => r.label)).toEqual([
+      "DIAN as the paper's code (relu output)",
+      "the repository's baseline (MLP, relu output)",
+      'DIAN, linear output',
+      'fair baseline (MLP, linear output)',
+    ]);
+    const apart = [await compare(7, 1), await compare(8, 1), await compare(9, 1)];
+    for (const [v, run] of together.entries()) {
+      expect(run.steps).toEqual([0, 50]);
+      expect(run.seedAccuracies).toEqual(apart.map((runs) => runs[v].seedAccuracies[0]));
+      const meanOf = (key: 'trainLoss' | 'testAccuracy', i: number) =>
+        apart.reduce((a, runs) => a + runs[v][key][i], 0) / 3;
+      for (const i of [0, 1]) {
+        expect(run.trainLoss[i]).toBeCloseTo(meanOf('trainLoss', i), 6);
+        expect(run.testAccuracy[i]).toBeCloseTo(meanOf('testAccuracy', i), 6);
+      }
+    }
+    // Seeds draw different weights.
+    expect(new Set(apart.map((runs) => runs[0].trainLoss[0])).size).toBe(3);
+  });
+
   it('a load with the weights and training state another runner exported goes on exactly as that one', async () => {
     const spec = defaultSpec('dian');
     spec.training.optimizer = 'adam';

@@ -114,7 +114,14 @@ export class EngineRunner {
         return;
       case 'compare':
         this.stop();
-        return this.spec && this.comparison.start(this.spec, message.steps, this.userData);
+        return (
+          this.spec &&
+          this.comparison.start(this.spec, message.steps, {
+            set: message.set,
+            seeds: message.seeds,
+            userData: this.userData,
+          })
+        );
       case 'cancelCompare':
         return this.comparison.end(true);
       case 'edit':

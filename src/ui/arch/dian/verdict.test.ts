@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ComparisonRun } from '../../../protocol';
-import { verdict } from './verdict';
+import { accuracyText, claimVerdict, verdict } from './verdict';
 
-const run = (label: string, acc: number, loss = 0.3): ComparisonRun => ({
+const run = (label: string, acc: number, loss = 0.3, seedAccuracies: number[] = []): ComparisonRun => ({
   label,
   steps: [0, 100],
   trainLoss: [0.7, loss],
   testLoss: [0.7, loss],
   testAccuracy: [0.5, acc],
+  seedAccuracies,
 });
 
 describe('comparison verdict', () => {
@@ -30,5 +31,38 @@ describe('comparison verdict', () => {
     );
     expect(text).toContain('MLP; DIAN tie');
     expect(text).toContain('the DIAN is among the best');
+  });
+
+  it('over several seeds: means, and ties within the larger standard deviation', () => {
+    // DIAN: mean 0.9, sd 0.02 (0.88, 0.90, 0.92); MLP: mean 0.92, sd 0.01. 0.92 - 0.90 = 0.02 <= 0.02: a tie.
+    const runs = [
+      run('DIAN', 0.92, 0.3, [0.88, 0.9, 0.92]),
+      run('MLP', 0.93, 0.3, [0.91, 0.92, 0.93]),
+      run('always', 0.5, 0.3, [0.5, 0.5, 0.5]),
+      run('never', 0.5, 0.3, [0.5, 0.5, 0.5]),
+    ];
+    const text = verdict(runs, 100, 1000);
+    expect(text).toContain(
+      'MLP; DIAN tie on test accuracy (92.0%, mean over 3 seeds, within the spread over seeds)',
+    );
+    expect(text).not.toContain('One seed');
+    expect(accuracyText(runs[0])).toBe('90.0% ± 2.0%');
+    // Wider apart than both spreads: a winner.
+    runs[1] = run('MLP', 0.97, 0.3, [0.96, 0.97, 0.98]);
+    expect(verdict(runs, 100, 1000)).toMatch(
+      /^After 100 steps, MLP has the best test accuracy \(97\.0%, mean over 3 seeds\); the DIAN reaches 90\.0%/,
+    );
+  });
+
+  it('states the claim as a 2 x 2 with the gaps in points', () => {
+    const text = claimVerdict([
+      run('dian relu', 0, 0.3, [0.8, 0.9]),
+      run('mlp relu', 0, 0.3, [0.5, 0.6]),
+      run('dian linear', 0, 0.3, [0.9, 0.94]),
+      run('mlp linear', 0, 0.3, [0.93, 0.95]),
+    ]);
+    expect(text).toContain('85.0% against 55.0% (30.0 points)');
+    expect(text).toContain('92.0% against 94.0% (-2.0 points)');
+    expect(text).toContain('costs the MLP 39.0 points and the DIAN 7.0');
   });
 });

@@ -4,8 +4,7 @@
  */
 import type { ExperimentSpec } from '../../../experiment';
 import type { FromEngine } from '../../../protocol';
-import { Comparison } from './comparison';
-import type { DataTable } from '../../../experiment/data';
+import { Comparison, type ComparisonOptions } from './comparison';
 
 export class ComparisonDriver {
   private comparison?: Comparison;
@@ -16,9 +15,9 @@ export class ComparisonDriver {
     private enqueue: (work: () => Promise<void>) => void,
   ) {}
 
-  async start(spec: ExperimentSpec, steps: number, userData?: DataTable): Promise<void> {
+  async start(spec: ExperimentSpec, steps: number, options: ComparisonOptions = {}): Promise<void> {
     this.end(true);
-    this.comparison = await Comparison.start(spec, Math.max(1, Math.floor(steps)), userData);
+    this.comparison = await Comparison.start(spec, Math.max(1, Math.floor(steps)), options);
     this.report();
     this.next();
   }
