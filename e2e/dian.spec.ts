@@ -90,14 +90,14 @@ test("on digits the comparison runs the repository's claim as a 2 x 2 over seeds
   page,
 }) => {
   await page.getByLabel('Task', { exact: true }).selectOption('digits');
-  await expect(page.locator('[data-neuron-id="y.9"]')).toHaveCount(1);
+  await expect(page.locator('[data-neuron-id="y9"]')).toHaveCount(1);
   const panel = page.getByTestId('comparison');
-  await expect(panel.getByLabel('Compare')).toHaveValue('paper');
+  await expect(panel.getByLabel('Compare', { exact: true })).toHaveValue('paper');
   await panel.getByLabel('Seeds').fill('2');
   await panel.getByLabel('Seeds').press('Enter');
   await panel.getByLabel('Steps to compare').fill('100');
   await panel.getByLabel('Steps to compare').press('Enter');
-  await panel.getByRole('button', { name: 'Compare' }).click();
+  await panel.getByRole('button', { name: 'Compare', exact: true }).click();
   await expect(panel.getByTestId('verdict')).toContainText('The repository reports 87.34%', {
     timeout: 60_000,
   });
