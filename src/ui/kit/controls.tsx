@@ -1,4 +1,5 @@
 /** Small labelled form controls. Each has a visible label, which is also its accessible name. */
+import { readNumber } from './numberText';
 import { useId, useState, type ReactNode } from 'react';
 
 export function Field({
@@ -95,15 +96,11 @@ export function NumberField(props: {
   const [error, setError] = useState<string | undefined>();
   const apply = () => {
     if (text === undefined) return;
-    const v = Number(text.trim());
-    const kind = props.integer ? 'a whole number' : 'a number';
-    if (text.trim() === '' || !Number.isFinite(v) || (props.integer && !Number.isInteger(v))) {
-      setError(`${props.label} must be ${kind}; kept ${props.value}.`);
-    } else if (v < props.min || v > props.max) {
-      setError(`${props.label} must be from ${props.min} to ${props.max}; kept ${props.value}.`);
-    } else {
+    const read = readNumber(text, { ...props, current: props.value });
+    if ('error' in read) setError(read.error);
+    else {
       setError(undefined);
-      props.onChange(v);
+      props.onChange(read.value);
     }
     setText(undefined);
   };
