@@ -72,6 +72,26 @@ test('space plays and pauses', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
 });
 
+test('space plays and pauses wherever focus is: after clicking Step it plays, not steps again', async ({
+  page,
+}) => {
+  await openApp(page);
+  const step = page.getByRole('button', { name: 'Step' });
+  await step.click();
+  await expect(page.getByTestId('step')).toHaveText('1');
+  await step.press(' ');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect.poll(() => stepCount(page)).toBeGreaterThan(1);
+  await step.press(' ');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  // Enter still presses the focused button; in a text field Space is typed.
+  const before = await engineStep(page);
+  await step.press('Enter');
+  await expect.poll(() => engineStep(page)).toBe(before + 1);
+  await page.getByLabel('Batch size').press(' ');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+});
+
 test('changing the task retrains from step 0 on the new data', async ({ page }) => {
   await openApp(page);
   for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step' }).click();

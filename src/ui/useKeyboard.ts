@@ -2,14 +2,16 @@ import { useEffect } from 'react';
 import { engine } from './appState';
 import { useAppStore } from './appState';
 
-/** Space = play/pause, right arrow = step, Delete = delete the selected Live neuron; not while typing. */
+/**
+ * Space = play/pause, right arrow = step, Delete = delete the selected Live neuron: wherever focus is, except
+ * while typing (inputs, selects, text areas). Space on a focused button plays or pauses too (issue 14: after
+ * clicking Step, Space repeated Step); Enter still presses a focused button.
+ */
 export function useKeyboard(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement;
       if (target.closest('input, select, textarea, [contenteditable]')) return;
-      // Space on a focused button already clicks it.
-      if (e.key === ' ' && target.closest('button')) return;
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       const { runtime } = useAppStore.getState();
       if (runtime.engine !== 'ready') return;
