@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Frame } from '../protocol';
+import { defaultSpec } from '../experiment';
 import { fakeEngine, testFrame, testLayout } from './testing';
 
 const weights = { w: { shape: [1], values: [0.25] } };
@@ -56,6 +57,36 @@ describe('engine client: messages from the engine', () => {
     const f = fakeEngine();
     f.receive({ type: 'loaded', layout: testLayout(), step: 0 });
     expect(f.store.getState().runtime.log[0].text).toBe('loaded a 2-4-2-1 MLP on the circle task (seed 1)');
+  });
+
+  it("'loaded' names Live's own reward task, not the Data panel's", () => {
+    const f = fakeEngine();
+    f.store.setState({ spec: { ...defaultSpec('live'), seed: 4 } });
+    f.receive({ type: 'loaded', layout: testLayout(), step: 0 });
+    // (The network's name comes from the layout: this fake's is an MLP's.)
+    expect(f.store.getState().runtime.log[0].text).toMatch(
+      new RegExp(` on the ${defaultSpec('live').live.task} reward task \\(seed 4\\)$`),
+    );
+  });
+
+  it('the load and backend lines stay in the log when hundreds of rewirings push past its cap', () => {
+    const f = fakeEngine();
+    f.receive({ type: 'ready', backend: 'cpu', choice: 'cpu', adapter: 'none', adapterDescription: '' });
+    f.receive({ type: 'loaded', layout: testLayout(), step: 0 });
+    const rewire = (step: number) => ({ step, text: `rewired ${step}` });
+    f.store.getState().addLogs(Array.from({ length: 150 }, (_, i) => rewire(i + 1)));
+    f.store.getState().addLogs(Array.from({ length: 150 }, (_, i) => rewire(i + 151)));
+    const log = f.store.getState().runtime.log;
+    expect(log).toHaveLength(202);
+    expect(log[0].text).toBe('rewired 300');
+    expect(log[199].text).toBe('rewired 101');
+    // Past the cap, newest first: what was loaded, then where it runs.
+    expect(log[200].text).toMatch(/^loaded a 2-4-2-1 MLP on the circle task/);
+    expect(log[201].text).toMatch(/^engine running on cpu/);
+    // A new load replaces the kept one.
+    f.receive({ type: 'loaded', layout: testLayout(), step: 0 });
+    expect(f.store.getState().runtime.log.filter((e) => e.pinned === 'load')).toHaveLength(1);
+    expect(f.store.getState().runtime.log[0].pinned).toBe('load');
   });
 
   it("'loaded' resets the history", () => {

@@ -152,11 +152,15 @@ export function createEngineClient({
           adapterDescription: message.adapterDescription,
           backendRates: message.rates,
         });
-        s.addLog(
-          currentStep,
-          `engine running on ${message.backend} (WebGPU adapter: ${message.adapter})` +
-            (message.rates ? `; ${describeMeasuredChoice(message.backend, message.rates)}` : ''),
-        );
+        s.addLogs([
+          {
+            step: currentStep,
+            text:
+              `engine running on ${message.backend} (WebGPU adapter: ${message.adapter})` +
+              (message.rates ? `; ${describeMeasuredChoice(message.backend, message.rates)}` : ''),
+            pinned: 'backend',
+          },
+        ]);
         return;
       case 'editRefused': {
         s.addAlert(message.message);
@@ -185,10 +189,13 @@ export function createEngineClient({
         const { inputs, layerWidths, arch } = message.layout;
         const shape = [inputs.length, ...layerWidths].join('-');
         const name = ARCHITECTURE_SLICES[arch.kind].name;
-        s.addLog(
-          message.step,
-          `loaded a ${shape} ${name} on the ${s.spec.task.kind} task (seed ${s.spec.seed})`,
-        );
+        s.addLogs([
+          {
+            step: message.step,
+            text: `loaded a ${shape} ${name} on the ${taskName(s.spec)} (seed ${s.spec.seed})`,
+            pinned: 'load',
+          },
+        ]);
         return;
       }
       case 'frame':
@@ -419,4 +426,10 @@ export function createEngineClient({
       sendLoad({ type: 'load', spec: state().spec, carryWeights: false });
     },
   };
+}
+
+/** The task as the log names it: Dynamic-Live runs its own reward task (on the Data task's points for '2d'). */
+function taskName(spec: ExperimentSpec): string {
+  if (spec.architecture !== 'live') return `${spec.task.kind} task`;
+  return spec.live.task === '2d' ? `2-D reward task on ${spec.task.kind}` : `${spec.live.task} reward task`;
 }

@@ -19,6 +19,8 @@ export interface LogEntry {
   text: string;
   /** The edge the entry is about (FROM->TO), highlighted in the graph while the entry is hovered. */
   edge?: string;
+  /** What was loaded and where it runs: the newest of each kind stays in the log past its cap. */
+  pinned?: 'load' | 'backend';
 }
 
 export interface RuntimeState {
@@ -48,7 +50,7 @@ export interface AppState {
   dismissAlert: (id: number) => void;
   addLog: (step: number, text: string, edge?: string) => void;
   /** Several entries in one update (oldest first), as one message of events brings them. */
-  addLogs: (entries: { step: number; text: string; edge?: string }[]) => void;
+  addLogs: (entries: Omit<LogEntry, 'id'>[]) => void;
   /** The edge to highlight in the graph (hovering an event log entry), if any. */
   highlightEdge?: string;
   setHighlightEdge: (edge?: string) => void;
@@ -66,6 +68,18 @@ export const MAX_ALERTS = 5;
 export const MAX_ALERT_LENGTH = 600;
 
 /** A fresh store: the default MLP spec, the engine starting. React binds to it with zustand's useStore. */
+/**
+ * The newest MAX_LOG entries, and the newest load and backend lines after them when older: at full speed a
+ * Dynamic-Live run logs hundreds of rewirings a second, which pushed out what was loaded and where it runs.
+ */
+function capped(log: LogEntry[]): LogEntry[] {
+  const kept = log.slice(0, MAX_LOG);
+  const older = (['load', 'backend'] as const)
+    .map((kind) => log.find((e) => e.pinned === kind))
+    .filter((e): e is LogEntry => e !== undefined && !kept.includes(e));
+  return [...kept, ...older.sort((a, b) => b.id - a.id)];
+}
+
 export function createAppStore(): AppStore {
   let nextId = 1;
   return createStore<AppState>()((set, get) => ({
@@ -95,10 +109,7 @@ export function createAppStore(): AppStore {
         runtime: {
           ...s.runtime,
           // Newest first.
-          log: [...entries.map((e) => ({ id: nextId++, ...e })).reverse(), ...s.runtime.log].slice(
-            0,
-            MAX_LOG,
-          ),
+          log: capped([...entries.map((e) => ({ id: nextId++, ...e })).reverse(), ...s.runtime.log]),
         },
       })),
     setHighlightEdge: (edge) => set({ highlightEdge: edge }),
