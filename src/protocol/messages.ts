@@ -66,6 +66,8 @@ export interface ComparisonRun {
   testAccuracy: number[];
   /** Each seed's test accuracy at the last recorded step (the curves above are their means). */
   seedAccuracies: number[];
+  /** Each seed's test loss at the last recorded step. */
+  seedTestLosses: number[];
 }
 
 export interface ComparisonProgress {

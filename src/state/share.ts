@@ -214,7 +214,9 @@ export function createShareLinks(deps: ShareLinkDeps) {
     const trained = await withEngine('export the experiment', engine.requestWeights);
     if (!trained) return;
     // A CSV experiment's file carries the data itself (a link carries only its name and hash).
-    const user = spec.task.kind === 'csv' ? engine.userData?.() : undefined;
+    // Only the CSV this experiment names (by its hash): another one would be refused on import as changed.
+    const held = spec.task.kind === 'csv' ? engine.userData?.() : undefined;
+    const user = held && held.hash === spec.task.dataHash ? held : undefined;
     const data = {
       format: FILE_FORMAT,
       ...trained,

@@ -108,6 +108,10 @@ describe("the user's data in the page", () => {
     await links(f).exportFile();
     const file = JSON.parse(await saved[0].text());
     expect(file.userData).toEqual(data);
+    // A page holding another CSV than the one the experiment names leaves it out (it would be refused as changed).
+    f.engine.useUserData({ ...data, hash: 'f'.repeat(64), text: 'a,b\n1,2\n' });
+    await links(f).exportFile();
+    expect(JSON.parse(await saved[1].text()).userData).toBeUndefined();
     // Another page, without the data: importing the file gives it the data and loads the experiment with it.
     const g = running();
     await links(g).importFile(new File([JSON.stringify(file)], 'exp.json'));

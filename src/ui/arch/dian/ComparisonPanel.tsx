@@ -5,7 +5,7 @@ import { createLineChart, type LineChartView } from '../../views/lineChart';
 import { NumberField, Select } from '../../kit/controls';
 import { engine } from '../../appState';
 import type { ComparisonSet } from '../../../experiment';
-import { accuracyText, claimVerdict, verdict } from './verdict';
+import { accuracyText, claimVerdict, isRegression, verdict } from './verdict';
 
 const SETS: { value: ComparisonSet; label: string }[] = [
   { value: 'baselines', label: 'the DIAN as set, and its baselines' },
@@ -128,7 +128,7 @@ function ComparisonTable({
             <th>Model</th>
             <th>Training loss</th>
             <th>Test loss</th>
-            <th>Test accuracy</th>
+            <th>{isRegression(comparison.runs) ? 'Test loss over the seeds' : 'Test accuracy'}</th>
           </tr>
         </thead>
         <tbody>

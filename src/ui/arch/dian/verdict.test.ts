@@ -9,6 +9,7 @@ const run = (label: string, acc: number, loss = 0.3, seedAccuracies: number[] = 
   testLoss: [0.7, loss],
   testAccuracy: [0.5, acc],
   seedAccuracies,
+  seedTestLosses: [],
 });
 
 describe('comparison verdict', () => {
@@ -64,5 +65,34 @@ describe('comparison verdict', () => {
     expect(text).toContain('85.0% against 55.0% (30.0 points)');
     expect(text).toContain('92.0% against 94.0% (-2.0 points)');
     expect(text).toContain('costs the MLP 39.0 points and the DIAN 7.0');
+  });
+
+  it('a numeric target (no accuracy) is ranked by test loss, with ties within the spread over seeds', () => {
+    const reg = (label: string, losses: number[]): ComparisonRun => ({
+      label,
+      steps: [0, 100],
+      trainLoss: [1, 0.1],
+      testLoss: [1, losses.reduce((a, b) => a + b, 0) / losses.length],
+      testAccuracy: [NaN, NaN],
+      seedAccuracies: losses.map(() => NaN),
+      seedTestLosses: losses,
+    });
+    // DIAN 0.30 ± 0.10, MLP 0.20 ± 0.05: 0.10 apart <= the larger sd (0.10): a tie. The others far behind.
+    const runs = [
+      reg('DIAN', [0.2, 0.3, 0.4]),
+      reg('MLP', [0.15, 0.2, 0.25]),
+      reg('a', [2, 2, 2]),
+      reg('b', [3, 3, 3]),
+    ];
+    expect(verdict(runs, 100, 50)).toBe(
+      'After 100 steps, MLP; DIAN tie on test loss (0.200, mean over 3 seeds); the DIAN is among the best (a numeric target: no accuracy).',
+    );
+    expect(accuracyText(runs[0])).toBe('loss 0.300 ± 0.100');
+    expect(verdict(runs, 100, 50)).not.toContain('NaN');
+    runs[1] = reg('MLP', [0.01, 0.02, 0.03]);
+    expect(verdict(runs, 100, 50)).toMatch(
+      /^After 100 steps, MLP has the lowest test loss \(0\.020, mean over 3 seeds\); the DIAN reaches 0\.300/,
+    );
+    expect(claimVerdict(runs)).toMatch(/regression/);
   });
 });

@@ -11,10 +11,41 @@ export function finalAccuracy(run: ComparisonRun): { mean: number; sd: number; s
   return { mean: mean(seeds), sd: sd(seeds), seeds: seeds.length };
 }
 
-/** "87.1%", or "87.1% ± 1.2%" over several seeds. */
+/** A numeric target (regression) has no accuracy: comparisons rank by test loss there. */
+export const isRegression = (runs: ComparisonRun[]) => runs.every((r) => Number.isNaN(r.testAccuracy.at(-1)));
+
+/** A run's final test loss: mean, sd over seeds, count. */
+export function finalLoss(run: ComparisonRun): { mean: number; sd: number; seeds: number } {
+  const seeds = run.seedTestLosses.length > 0 ? run.seedTestLosses : [run.testLoss.at(-1)!];
+  return { mean: mean(seeds), sd: sd(seeds), seeds: seeds.length };
+}
+
+/** "87.1%", or "87.1% ± 1.2%" over several seeds; for a numeric target the test loss ("0.042 ± 0.003"). */
 export function accuracyText(run: ComparisonRun): string {
+  if (Number.isNaN(run.testAccuracy.at(-1))) {
+    const l = finalLoss(run);
+    return l.seeds > 1 ? `loss ${l.mean.toFixed(3)} ± ${l.sd.toFixed(3)}` : `loss ${l.mean.toFixed(3)}`;
+  }
   const a = finalAccuracy(run);
   return a.seeds > 1 ? `${pct(a.mean)} ± ${pct(a.sd)}` : pct(a.mean);
+}
+
+/** For a numeric target: the lowest test loss wins; ties within the larger spread over seeds (or 1% of it). */
+function regressionVerdict(runs: ComparisonRun[], step: number): string {
+  const final = runs.map((r) => ({ label: r.label, ...finalLoss(r) }));
+  const best = [...final].sort((a, b) => a.mean - b.mean);
+  const close = (r: (typeof final)[number]) =>
+    r.mean - best[0].mean <= Math.max(0.01 * best[0].mean, best[0].sd, r.sd) + 1e-12;
+  const tied = best.filter(close);
+  const seeds = final[0].seeds > 1 ? `, mean over ${final[0].seeds} seeds` : '';
+  const head =
+    tied.length > 1
+      ? `After ${step} steps, ${tied.map((r) => r.label).join('; ')} tie on test loss (${best[0].mean.toFixed(3)}${seeds})`
+      : `After ${step} steps, ${best[0].label} has the lowest test loss (${best[0].mean.toFixed(3)}${seeds})`;
+  const dian = tied.some((r) => r.label === final[0].label)
+    ? 'the DIAN is among the best'
+    : `the DIAN reaches ${final[0].mean.toFixed(3)}`;
+  return `${head}; ${dian} (a numeric target: no accuracy).`;
 }
 
 /**
@@ -22,6 +53,7 @@ export function accuracyText(run: ComparisonRun): string {
  * two standard deviations over seeds, are called ties.
  */
 export function verdict(runs: ComparisonRun[], step: number, testPoints: number): string {
+  if (isRegression(runs)) return regressionVerdict(runs, step);
   const final = runs.map((r) => ({ label: r.label, ...finalAccuracy(r), loss: r.testLoss.at(-1)! }));
   const best = [...final].sort((a, b) => b.mean - a.mean || a.loss - b.loss);
   const [dian] = final;
@@ -50,6 +82,8 @@ export function verdict(runs: ComparisonRun[], step: number, testPoints: number)
  * linear outputs.
  */
 export function claimVerdict(runs: ComparisonRun[]): string {
+  if (isRegression(runs))
+    return "The repository's claim is about classification accuracy: this task is a regression.";
   const [dianRelu, mlpRelu, dianLinear, mlpLinear] = runs.map(finalAccuracy);
   const points = (a: { mean: number }, b: { mean: number }) => ((a.mean - b.mean) * 100).toFixed(1);
   return (

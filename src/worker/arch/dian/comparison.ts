@@ -60,6 +60,7 @@ export class Comparison {
       testLoss: [],
       testAccuracy: [],
       seedAccuracies: [],
+      seedTestLosses: [],
     }));
     const comparison = new Comparison(sessions, runs, totalSteps);
     await comparison.record();
@@ -91,6 +92,7 @@ export class Comparison {
       run.testLoss.push(mean(metrics.map((m) => m.testLoss)));
       run.testAccuracy.push(mean(metrics.map((m) => m.testAccuracy)));
       run.seedAccuracies = metrics.map((m) => m.testAccuracy);
+      run.seedTestLosses = metrics.map((m) => m.testLoss);
     }
   }
 
