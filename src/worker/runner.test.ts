@@ -162,6 +162,33 @@ describe('engine runner (worker protocol)', () => {
     expect(always.trainLoss[2]).not.toBe(never.trainLoss[2]);
   });
 
+  it("a data task's plane changed goes on training as if nothing happened (optimizer state and batch order too)", async () => {
+    const base = defaultSpec('mlp');
+    const spec: ExperimentSpec = {
+      ...base,
+      task: { ...base.task, kind: 'iris' },
+      training: { ...base.training, optimizer: 'adam', learningRate: 0.01 },
+    };
+    const weightsOf = async (h: ReturnType<typeof harness>, n: number) => {
+      await h.send({ type: 'exportWeights' }, 'weights', n);
+      return (h.posted.filter((m) => m.type === 'weights').at(-1) as Extract<FromEngine, { type: 'weights' }>)
+        .weights;
+    };
+    const straight = harness();
+    await straight.send({ type: 'load', spec }, 'frame');
+    await straight.send({ type: 'step', steps: 40 });
+    const expected = await weightsOf(straight, 1);
+
+    const switched = harness();
+    await switched.send({ type: 'load', spec }, 'frame');
+    await switched.send({ type: 'step', steps: 20 });
+    const pca = { ...spec, view: { ...spec.view, plane: 'pca' as const } };
+    await switched.send({ type: 'load', spec: pca, carryWeights: true }, 'loaded', 2);
+    await switched.send({ type: 'step', steps: 20 });
+    const got = await weightsOf(switched, 1);
+    for (const [name, w] of Object.entries(expected)) expect(got[name].values).toEqual(w.values);
+  });
+
   it("the repository's claim as a 2 x 2 over seeds: curves are the means of the seeds' own runs", async () => {
     const compare = async (seed: number, seeds: number) => {
       const h = harness();

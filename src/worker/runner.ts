@@ -203,10 +203,17 @@ export class EngineRunner {
       this.session = undefined;
       await this.backends.start(spec.backend);
     }
-    // A structural edit (a wormhole added or removed) keeps every weight that still fits, and the step.
+    // A structural edit (a wormhole added or removed) or a data task's plane changed keeps every weight that still
+    // fits, and the step.
+    // With the optimizer's state and batch order: a data task's plane changed (the same network and data) goes on
+    // as if nothing happened; after a wormhole edit they no longer fit and the optimizer starts afresh.
     const carried =
       message.carryWeights && this.session
-        ? { weights: await this.session.exportWeights(), step: this.session.step }
+        ? {
+            weights: await this.session.exportWeights(),
+            step: this.session.step,
+            state: await this.session.exportTrainingState(),
+          }
         : undefined;
     // The running experiment stays until its replacement exists (a failed load leaves it working).
     // Sessions of this load are built with its table; a refused load leaves the running one's.

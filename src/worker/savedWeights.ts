@@ -1,7 +1,7 @@
 /**
  * Weights into a freshly built session: saved ones (a link or file, with the optimizer's state and batch order
  * when they came along), or those carried over a structural edit (a wormhole added or removed: every weight that
- * still fits, and the step). What does not fit is said, and the session keeps what it has.
+ * still fits, and the step) or a data task's new plane (all of them, with the optimizer's state and batch order). What does not fit is said, and the session keeps what it has.
  */
 import type { Session } from '../engine';
 import { checkTrained, MAX_WEIGHT_MAGNITUDE } from '../experiment';
@@ -13,7 +13,13 @@ type Load = Extract<ToEngine, { type: 'load' }>;
 export async function putWeights(
   session: Session,
   message: Load,
-  carried: { weights: Awaited<ReturnType<Session['exportWeights']>>; step: number } | undefined,
+  carried:
+    | {
+        weights: Awaited<ReturnType<Session['exportWeights']>>;
+        step: number;
+        state?: Awaited<ReturnType<Session['exportTrainingState']>>;
+      }
+    | undefined,
   post: Post,
 ): Promise<void> {
   if (message.weights) {
@@ -48,5 +54,8 @@ export async function putWeights(
       if (fresh[name]?.shape.join() === w.shape.join()) fresh[name] = w;
     }
     session.importWeights(fresh, carried.step);
+    // Every weight carried over (a plane changed): the optimizer and the batch order go on too. A state that no
+    // longer fits (a wormhole edit changed the weights) is refused, changing nothing: a fresh optimizer.
+    if (carried.state) await session.importTrainingState(carried.state).catch(() => undefined);
   }
 }
