@@ -234,4 +234,29 @@ test('a link to your CSV carries its hash, not the data: opened elsewhere it ask
   await expect(other.getByLabel('Task')).toHaveValue('csv');
   await expect(other.getByTestId('confusion-matrix').getByRole('rowheader')).toHaveText(['a', 'b', 'c']);
   await expect(other.getByTestId('event-log')).toContainText('on the csv task');
+
+  // The same kind of link followed inside a running tab (set in its address bar): refused until the CSV comes,
+  // then the link's whole experiment runs (not the running MLP with only its task replaced).
+  await page.getByLabel('Architecture').selectOption({ label: 'Fixed-Point Wormhole' });
+  await page.getByLabel('Seed').fill('7');
+  await page.getByLabel('Seed').press('Enter');
+  await page.getByLabel('Learning rate').fill('0.1');
+  await page.getByLabel('Learning rate').press('Enter');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByTestId('share-link')).not.toHaveValue(link);
+  const wormholeLink = await page.getByTestId('share-link').inputValue();
+  const third = await context.newPage();
+  await openApp(third);
+  await expect(third.getByLabel('Architecture')).toHaveValue('mlp');
+  await third.evaluate((hash) => (location.hash = hash), wormholeLink.slice(wormholeLink.indexOf('#')));
+  await expect(third.getByRole('alert')).toContainText('uses your own data "three.csv"');
+  await expect(third.getByRole('alert')).toContainText('load that CSV to run it');
+  await expect(third.getByLabel('Architecture')).toHaveValue('mlp');
+  await dropFile(third, 'three.csv', csv, 'text/csv');
+  await third.getByRole('button', { name: 'Use this data' }).click();
+  await expect(third.getByLabel('Architecture')).toHaveValue('wormhole');
+  await expect(third.getByLabel('Seed')).toHaveValue('7');
+  await expect(third.getByLabel('Learning rate')).toHaveValue('0.1');
+  await expect(third.getByLabel('Task')).toHaveValue('csv');
+  await expect(third.getByTestId('event-log')).toContainText(/ on the csv task \(seed 7\)/);
 });

@@ -70,6 +70,12 @@ export function createEngineClient({
   const inFlight = new InFlight();
   /** The user's own data (a CSV's text, name and hash): kept for every load of a CSV task, restarts included. */
   const userData = createUserDataHolder();
+  /**
+   * A CSV experiment (a link followed in the open page) refused for want of its data while another one ran: the page
+   * shows the running one again, and this one is loaded whole when its data comes (useUserData). Forgotten when
+   * another experiment is loaded deliberately.
+   */
+  let waitingCsv: ExperimentSpec | undefined;
   const weightRequests: { resolve: (trained: Trained) => void; reject: (error: Error) => void }[] = [];
   /** What a restarted engine goes on from; `restoring`: the next load is that restart (history kept). */
   const lastGood = createLastGood();
@@ -89,6 +95,8 @@ export function createEngineClient({
       const back = inFlight.expected();
       state().addAlert(back ? `${problem} The experiment that was running is kept.` : problem);
       const { speed, view } = state().spec;
+      const { task } = message.spec;
+      if (back && task.kind === 'csv' && userData.get()?.hash !== task.dataHash) waitingCsv = message.spec;
       if (back) showRunning({ ...back, speed, view });
       return;
     }
@@ -299,6 +307,7 @@ export function createEngineClient({
     if (spec === previous || !connection || spec === editedSpec) return;
     if (spec.speed !== previous.speed) send({ type: 'setSpeed', speed: spec.speed });
     if (!needsReload(spec, previous)) return;
+    waitingCsv = undefined;
     // Play goes with the load: a load the engine refuses leaves it paused, as the page then shows.
     sendLoad({
       type: 'load',
@@ -336,6 +345,19 @@ export function createEngineClient({
       step: trained?.step,
       state: trained?.state,
     });
+  }
+
+  /** Replaces the whole experiment (a pasted link, an imported file), with its trained weights if any. */
+  function replace(spec: ExperimentSpec, trained?: Trained): void {
+    waitingCsv = undefined;
+    editedSpec = spec;
+    state().replaceSpec(spec);
+    state().setRuntime({ playing: false });
+    sendLoad({ type: 'load', spec, weights: trained?.weights, step: trained?.step, state: trained?.state });
+  }
+
+  function waitingFor(hash: string): ExperimentSpec | undefined {
+    return waitingCsv?.task.dataHash === hash ? waitingCsv : undefined;
   }
 
   /** Stops the engine and stops following the store. */
@@ -393,23 +415,23 @@ export function createEngineClient({
     },
     reward: (reward: number) => send({ type: 'reward', reward }),
     /** Replaces the whole experiment (a pasted link, an imported file), with its trained weights if any. */
-    replace: (spec: ExperimentSpec, trained?: Trained) => {
-      editedSpec = spec;
-      state().replaceSpec(spec);
-      state().setRuntime({ playing: false });
-      sendLoad({ type: 'load', spec, weights: trained?.weights, step: trained?.step, state: trained?.state });
-    },
+    replace,
     /**
-     * Keeps the user's data (from a CSV the user loaded) for the loads of CSV tasks. When the experiment shown is
-     * a CSV task on this very data (a link that could not run without it), it is loaded now (unless `load` is
+     * Keeps the user's data (from a CSV the user loaded) for the loads of CSV tasks. When a CSV experiment on this
+     * very data waits for it (a link that could not run without it), it is loaded now, whole (unless `load` is
      * false: the caller loads another experiment next).
      */
     useUserData: (data: UserData | undefined, { load = true } = {}) => {
       userData.set(data);
+      if (!load || !data) return;
+      const waiting = waitingFor(data.hash);
+      if (waiting) return replace(waiting);
       const { task } = state().spec;
-      if (load && data && task.kind === 'csv' && task.dataHash === data.hash)
+      if (task.kind === 'csv' && task.dataHash === data.hash)
         sendLoad({ type: 'load', spec: state().spec, carryWeights: false });
     },
+    /** The CSV experiment refused for want of the data of this hash, to be loaded once it comes; none if none. */
+    waitingFor,
     /** The user's data the page keeps, if any (the exported file carries it). */
     userData: (): UserData | undefined => userData.get(),
     /** The engine's current weights and step. */

@@ -18,6 +18,15 @@ const csvSpec = (data: UserData): ExperimentSpec => {
   return spec;
 };
 
+/** A link's experiment on the data: Wormhole, learning rate 0.1, seed 7, ratio 0.7. */
+const wormholeOnCsv = (data: UserData): ExperimentSpec => {
+  const spec = defaultSpec('wormhole');
+  spec.task = { ...csvTask(spec.task, data, { label: 'kind', kind: 'classes' }, 4), trainRatio: 0.7 };
+  spec.seed = 7;
+  spec.training.learningRate = 0.1;
+  return spec;
+};
+
 /** An engine client that runs the default experiment (its load answered). */
 function running() {
   const f = fakeEngine();
@@ -46,10 +55,10 @@ describe("the user's data in the page", () => {
     expect(userTable(defaultSpec().task, undefined)).toEqual({});
   });
 
-  it('a CSV link without its data alerts and keeps the running experiment; the data then loads it', async () => {
+  it('a CSV link without its data alerts and keeps the running experiment; the data then loads the whole link', async () => {
     const f = running();
     const data = await userData();
-    const link = decodeLink(encodeLink(csvSpec(data)));
+    const link = decodeLink(encodeLink(wormholeOnCsv(data)));
     expect(link.problems).toEqual([]);
     f.engine.replace(link.spec);
     expect(f.posted).toEqual([]);
@@ -57,13 +66,40 @@ describe("the user's data in the page", () => {
       `This experiment uses your own data "mine.csv" (SHA-256 ${data.hash.slice(0, 12)}…): load that CSV to run it. The experiment that was running is kept.`,
     ]);
     expect(f.store.getState().spec.task.kind).toBe('circle');
-    // The user loads the CSV, then the experiment of the link (as the import does).
+    expect(f.engine.waitingFor(data.hash)).toEqual(link.spec);
+    // The user loads the CSV (as the import does): the link's experiment runs, not the one shown on this data.
     f.engine.useUserData(data);
-    f.engine.replace(link.spec);
     expect(f.posted).toHaveLength(1);
     const load = f.posted[0] as Extract<(typeof f.posted)[number], { type: 'load' }>;
     expect(load.spec).toEqual(link.spec);
     expect(load.userData?.classes).toEqual(['x', 'y', 'z']);
+    expect(f.store.getState().spec).toEqual(link.spec);
+    expect(f.engine.waitingFor(data.hash)).toBeUndefined();
+  });
+
+  it('a CSV link waiting for its data is forgotten when another experiment is loaded, or its data differs', async () => {
+    const data = await userData();
+    const link = decodeLink(encodeLink(wormholeOnCsv(data))).spec;
+    // Another link followed: the data then only is kept.
+    const f = running();
+    f.engine.replace(link);
+    f.engine.replace(defaultSpec('dian'));
+    expect(f.engine.waitingFor(data.hash)).toBeUndefined();
+    f.posted.length = 0;
+    f.engine.useUserData(data);
+    expect(f.posted).toEqual([]);
+    // The running experiment changed by hand.
+    const g = running();
+    g.engine.replace(link);
+    g.store.getState().updateSpec((s) => (s.seed = 3));
+    expect(g.engine.waitingFor(data.hash)).toBeUndefined();
+    // Other data does not run it, and it still waits for its own.
+    const h = running();
+    h.engine.replace(link);
+    const other = { ...data, text: `${TEXT}9,9,y\n`, hash: await sha256Hex(`${TEXT}9,9,y\n`) };
+    h.engine.useUserData(other);
+    expect(h.posted).toEqual([]);
+    expect(h.engine.waitingFor(data.hash)).toEqual(link);
   });
 
   it('sends the table again with every load of the CSV task (a reset, a restart)', async () => {

@@ -47,11 +47,16 @@ export async function openCsvFile(file: File): Promise<void> {
 export async function applyCsv(use: CsvUse): Promise<void> {
   const { source, choice, table, standardise } = use;
   const data = { name: source.name, hash: await sha256Hex(source.text), text: source.text };
-  const { task } = useAppStore.getState().spec;
+  // A link followed in the open page that waits for this data: its whole experiment runs on it, not the one shown.
+  const link = engine.waitingFor(data.hash);
+  const { task } = link ?? useAppStore.getState().spec;
   const next = { ...csvTask(task, data, choice, table.y.length), standardise };
-  // The experiment shown already names this data as read (a link that waited for it): it only needs the data.
+  // The experiment already names this data as read (a link that waited for it): it only needs the data.
   const waiting = (Object.keys(next) as (keyof TaskSpec)[]).every((key) => next[key] === task[key]);
   engine.useUserData(data, { load: waiting });
   useCsvImport.getState().close();
-  if (!waiting) useAppStore.getState().updateSpec((d) => void (d.task = next));
+  if (waiting) return;
+  // Read otherwise than the experiment says (another label column, say): that experiment, on the data as read.
+  if (link) engine.replace({ ...link, task: next });
+  else useAppStore.getState().updateSpec((d) => void (d.task = next));
 }
