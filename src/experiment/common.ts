@@ -78,7 +78,10 @@ export const TASK_FIELDS = {
     options: TARGET_KINDS,
     default: 'classes',
   }),
-  /** Data tasks: each input standardised to mean 0 and standard deviation 1 over the whole table. */
+  /**
+   * Data tasks: each input standardised to mean 0 and standard deviation 1 over the training rows (applied to all
+   * rows), and a numeric target likewise for training (reported back in its units: engine/core/dataTables.ts).
+   */
   standardise: field.boolean({ name: 'task.standardise', label: 'Standardise inputs', default: true }),
   /** csv: the file's name, as the user gave it (links say it when they need the data again). */
   dataName: field.text({ name: 'task.dataName', label: 'Data file', maxLength: 200, default: '' }),

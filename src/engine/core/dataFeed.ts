@@ -14,7 +14,8 @@ import {
   type OutputHead,
 } from '../../experiment';
 import type { DataTable } from '../../experiment/data';
-import { tableData, type TableData } from './dataTables';
+import type { Metrics, Snapshot } from '../../protocol';
+import { tableData, type TableData, type TargetScale } from './dataTables';
 import { gridOver, planeRows, PLANE_EXTENT, type PlaneProjection } from './plane';
 import { createRng, deriveSeed, permutation, type Rng } from '../../experiment';
 import { SpecError } from './specError';
@@ -22,7 +23,7 @@ import { featurize, makeDataset, type Dataset, type Point } from './tasks';
 
 export interface LabelledSet {
   x: tf.Tensor2D;
-  /** Labels, [n, 1]: 0/1 (binary), the class index (classes) or the target (regression). */
+  /** Labels, [n, 1]: 0/1 (binary), the class index (classes) or the target (regression; standardised: target). */
   y: tf.Tensor2D;
 }
 
@@ -42,6 +43,11 @@ export class DataFeed {
   readonly classes: string[] | null;
   /** Data tasks: the table, its split and its plane. */
   readonly tableData?: TableData;
+  /**
+   * A numeric target's standardisation (a data task with standardise on): the network trains on (y - mean) / sd,
+   * and `inTargetUnits` puts what it reports back; mean 0, sd 1 otherwise.
+   */
+  readonly target: TargetScale;
   readonly train: LabelledSet;
   readonly test: LabelledSet;
   private batchRng: Rng;
@@ -63,6 +69,7 @@ export class DataFeed {
     this.dataset = this.tableData?.dataset ?? makeDataset(spec.task, spec.seed);
     this.classes = this.tableData ? this.tableData.table.classes : ['0', '1'];
     this.head = headOf(this.classes);
+    this.target = this.tableData?.target ?? { mean: 0, sd: 1 };
     this.train = this.labelled(this.dataset.train);
     this.test = this.labelled(this.dataset.test);
     this.batchRng = createRng(deriveSeed(spec.seed, 'batches'));
@@ -118,11 +125,33 @@ export class DataFeed {
     return tf.tensor2d(featurize(rows, f), [rows.length, f.length]);
   }
 
+  /**
+   * A snapshot in the target's units (regression on a standardised target; else as it is): the heatmap's values
+   * mean + sd v, and the losses (half squared errors) times sd^2. The one place a session's frame is mapped back.
+   */
+  inTargetUnits<S extends Pick<Snapshot, 'heatmap' | 'metrics'>>(snapshot: S): S {
+    const { mean, sd } = this.target;
+    if (this.head.kind !== 'regression' || (mean === 0 && sd === 1)) return snapshot;
+    return {
+      ...snapshot,
+      heatmap: snapshot.heatmap.map((v) => mean + sd * v),
+      metrics: this.metricsInTargetUnits(snapshot.metrics),
+    };
+  }
+
+  /** Metrics in the target's units: the losses times sd^2 (regression on a standardised target; else as they are). */
+  metricsInTargetUnits<M extends Metrics>(metrics: M): M {
+    const s2 = this.target.sd ** 2;
+    if (this.head.kind !== 'regression' || s2 === 1) return metrics;
+    return { ...metrics, trainLoss: metrics.trainLoss * s2, testLoss: metrics.testLoss * s2 };
+  }
+
   private labelled(points: Point[]): LabelledSet {
+    const { mean, sd } = this.target;
     return {
       x: this.features(points.map((p) => p.inputs ?? [p.x1, p.x2])),
       y: tf.tensor2d(
-        points.map((p) => p.label),
+        points.map((p) => (this.head.kind === 'regression' ? (p.label - mean) / sd : p.label)),
         [points.length, 1],
       ),
     };

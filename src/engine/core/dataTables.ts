@@ -1,12 +1,14 @@
 /**
- * Data tasks in the engine: the table (bundled, or the user's from the load message), standardised when the spec
- * says so (over the whole table, as experiment/data/standardise.ts), split into train and test by the task's ratio
- * with a seeded permutation (the same stream and rule as the generated tasks), and projected onto the plane.
+ * Data tasks in the engine: the table (bundled, or the user's from the load message), split into train and test by
+ * the task's ratio with a seeded permutation (the same stream and rule as the generated tasks), standardised when
+ * the spec says so with the TRAINING rows' means and stds (applied to every row: the test rows never shape it, as
+ * they do not shape the plane's means, its PCA or Live's scaler), and projected onto the plane. A numeric target
+ * is standardised too (the training rows' mean and sd: `target`); the points keep it in its own units.
  */
 import type { TaskSpec, ViewSpec } from '../../experiment';
 import { DIGITS } from '../../experiment/data/digits';
 import { IRIS } from '../../experiment/data/iris';
-import { standardise, type DataTable } from '../../experiment/data';
+import { featureStats, standardiseWith, type DataTable } from '../../experiment/data';
 import { createRng, deriveSeed, permutation } from '../../experiment';
 import { planeCoordinates, planeFor, type PlaneProjection } from './plane';
 import type { Dataset, Point } from './points';
@@ -19,6 +21,17 @@ export interface TableData {
   plane: PlaneProjection;
   /** Image data sets: the test rows' raw pixels, row-major. */
   testImages?: Float32Array;
+  /**
+   * A numeric target standardised (the spec says standardise): the training rows' mean and population sd. The
+   * network learns (y - mean) / sd; the points' labels stay in the target's units.
+   */
+  target?: TargetScale;
+}
+
+/** A numeric target's standardisation: the network's value v stands for mean + sd v. */
+export interface TargetScale {
+  mean: number;
+  sd: number;
 }
 
 /** The data task's table: bundled, or the user's (which a CSV task must be given). */
@@ -43,12 +56,15 @@ const rowsOf = (x: Float32Array, d: number, indices: ArrayLike<number>): Float32
 
 export function tableData(task: TaskSpec, view: ViewSpec, seed: number, userData?: DataTable): TableData {
   const raw = tableFor(task, userData);
-  const table = task.standardise ? standardise(raw).table : raw;
-  const d = table.features.length;
-  const n = table.y.length;
+  const d = raw.features.length;
+  const n = raw.y.length;
   const order = permutation(n, createRng(deriveSeed(seed, `data:${task.kind}`)));
   const numTrain = Math.max(1, Math.min(n - 1, Math.round(n * task.trainRatio)));
-  const trainX = rowsOf(table.x, d, order.subarray(0, numTrain));
+  const train = order.subarray(0, numTrain);
+  const trainTable = { ...raw, x: rowsOf(raw.x, d, train), y: Float32Array.from(train, (r) => raw.y[r]) };
+  const table = task.standardise ? standardiseWith(raw, featureStats(trainTable)).table : raw;
+  const target = task.standardise && !raw.classes ? targetScale(trainTable.y) : undefined;
+  const trainX = rowsOf(table.x, d, train);
   const all = rowsOf(table.x, d, order);
   const plane = planeFor(table.features, trainX, all, view);
   const coords = planeCoordinates(plane, all);
@@ -60,5 +76,12 @@ export function tableData(task: TaskSpec, view: ViewSpec, seed: number, userData
   }));
   const dataset = { train: points.slice(0, numTrain), test: points.slice(numTrain) };
   const testImages = raw.image ? rowsOf(raw.x, d, order.subarray(numTrain)) : undefined;
-  return { table, dataset, plane, testImages };
+  return { table, dataset, plane, testImages, ...(target ? { target } : {}) };
+}
+
+/** Mean and population sd of the training targets (sd 1 for a constant target: it is only shifted). */
+function targetScale(y: Float32Array): TargetScale {
+  const mean = y.reduce((s, v) => s + v, 0) / y.length;
+  const sd = Math.sqrt(y.reduce((s, v) => s + (v - mean) ** 2, 0) / y.length);
+  return { mean, sd: sd > 0 ? sd : 1 };
 }

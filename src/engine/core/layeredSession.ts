@@ -253,7 +253,8 @@ export abstract class LayeredSession<
     const testPredicted = classes > 0 ? predicted : undefined;
     const neuronMaps =
       neuronRes > 0 ? concat(rest.splice(0, this.model.layerWidths.length)) : new Float32Array(0);
-    return {
+    // A standardised numeric target: the heatmap and the losses back in the target's units (dataFeed.ts).
+    return this.feed.inTargetUnits({
       step: this.step,
       metrics: {
         trainLoss: m[0],
@@ -269,7 +270,7 @@ export abstract class LayeredSession<
       neuronMaps,
       neuronRes,
       arch: archFrame!(rest),
-    };
+    });
   }
 
   /** The frame by tfjs ops (the oracle): metrics, weights, heatmap, neuron maps, as the fused kernel packs them. */

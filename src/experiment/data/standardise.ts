@@ -1,7 +1,8 @@
 /**
- * Standardisation: each feature becomes (x - mean) / std over the whole table (std the population one, divided
- * by N). A feature with std 0 (a constant column) is left as it is and named, so the UI can say so. The means and
- * stds come back with the table: the UI shows them and undoes it (unstandardise) exactly.
+ * Standardisation: each feature becomes (x - mean) / std, the means and stds (the population std, divided by N)
+ * taken over the whole table (standardise) or given (standardiseWith: the engine gives the training rows'). A
+ * feature with std 0 (a constant column) is left as it is and named, so the UI can say so. The means and stds come
+ * back with the table: the UI shows them and undoes it (unstandardise) exactly.
  */
 import type { DataTable } from './table';
 
@@ -23,7 +24,14 @@ export function featureStats(table: DataTable): { means: number[]; stds: number[
 }
 
 export function standardise(table: DataTable): { table: DataTable; standardisation: Standardisation } {
-  const { means, stds } = featureStats(table);
+  return standardiseWith(table, featureStats(table));
+}
+
+/** Every row of the table standardised with these means and stds (e.g. the training rows'). */
+export function standardiseWith(
+  table: DataTable,
+  { means, stds }: { means: number[]; stds: number[] },
+): { table: DataTable; standardisation: Standardisation } {
   const d = table.features.length;
   const x = Float32Array.from(table.x, (v, i) => (stds[i % d] > 0 ? (v - means[i % d]) / stds[i % d] : v));
   const constant = table.features.filter((_, j) => !(stds[j] > 0));

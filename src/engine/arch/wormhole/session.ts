@@ -210,7 +210,7 @@ export class WormholeSession
   }
 
   async evaluate(): Promise<Metrics> {
-    return (await this.evaluation.metrics()).metrics;
+    return this.feed.metricsInTargetUnits((await this.evaluation.metrics()).metrics);
   }
 
   async snapshot({ heatmapRes = 0 }: SnapshotRequest = {}): Promise<Snapshot & { arch: WormholeFrame }> {
@@ -222,7 +222,8 @@ export class WormholeSession
     const maps = res > 0 ? await this.evaluation.maps(res) : undefined;
     // Each its own buffer: a frame's buffers are transferred, and a transfer list may not name one twice.
     const empty = () => new Float32Array(0);
-    return {
+    // A standardised numeric target: the heatmap and the losses back in the target's units (dataFeed.ts).
+    return this.feed.inTargetUnits<Snapshot & { arch: WormholeFrame }>({
       step: this.step,
       metrics,
       weights: flat,
@@ -247,7 +248,7 @@ export class WormholeSession
         fixedPoint: await this.replay(),
         failures: { ...this.failures },
       },
-    };
+    });
   }
 
   /**
