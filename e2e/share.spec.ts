@@ -243,3 +243,18 @@ test('pasting an unusable link into the address bar keeps the running experiment
   await expect.poll(() => page.evaluate(() => location.hash)).toMatch(new RegExp(`^#v=${SCHEMA_VERSION}&s=`));
   expect(await page.evaluate(() => location.hash)).not.toBe('#v=1&s=garbage');
 });
+
+test('L copies the link as the button does: with the trained weights when the box is checked', async ({
+  page,
+}) => {
+  await openApp(page);
+  await steps(page, 2);
+  await page.locator('body').press('l');
+  await expect(page.getByTestId('share-link')).toHaveValue(/#v=\d+&s=/);
+  expect(await page.getByTestId('share-link').inputValue()).not.toContain('&w=');
+  await page.getByLabel('include trained weights').check();
+  // L is not taken while an input (the checkbox) has focus: move focus off it first.
+  await page.getByLabel('include trained weights').blur();
+  await page.locator('body').press('l');
+  await expect(page.getByTestId('share-link')).toHaveValue(/&w=/);
+});

@@ -17,11 +17,17 @@ export function SharePanel() {
   // copyLink reports its own failures (an alert or a log line): nothing is left for the click to await.
   const copy = () => void copyLink(withWeights).then(setLink);
 
+  // L copies the link as the button would: with the trained weights when the box says so (issue 14: it never did).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.target as HTMLElement).closest('input, select, textarea, [contenteditable]')) return;
-      if (e.key === 'l' && !e.ctrlKey && !e.metaKey && !e.altKey) void copyLink(false).then(setLink);
+      if (e.key === 'l' && !e.ctrlKey && !e.metaKey && !e.altKey) void copyLink(withWeights).then(setLink);
     };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [withWeights]);
+
+  useEffect(() => {
     // Dropping an exported experiment anywhere on the page loads it; a CSV opens in the import panel.
     const onDragOver = (e: DragEvent) => e.preventDefault();
     const onDrop = (e: DragEvent) => {
@@ -30,11 +36,9 @@ export function SharePanel() {
       e.preventDefault();
       void dropFile(file);
     };
-    window.addEventListener('keydown', onKey);
     window.addEventListener('dragover', onDragOver);
     window.addEventListener('drop', onDrop);
     return () => {
-      window.removeEventListener('keydown', onKey);
       window.removeEventListener('dragover', onDragOver);
       window.removeEventListener('drop', onDrop);
     };
