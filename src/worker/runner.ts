@@ -22,7 +22,7 @@ import type { DataTable } from '../experiment/data';
 import { LastGood } from './lastGood';
 import { MapPacer } from './mapPacer';
 import { Outbox, type Post } from './outbox';
-import { putWeights } from './savedWeights';
+import { carryFrom, putWeights } from './savedWeights';
 import { createTicker } from './ticker';
 import { TickPace } from './tickPace';
 
@@ -203,18 +203,7 @@ export class EngineRunner {
       this.session = undefined;
       await this.backends.start(spec.backend);
     }
-    // A structural edit (a wormhole added or removed) or a data task's plane changed keeps every weight that still
-    // fits, and the step.
-    // With the optimizer's state and batch order: a data task's plane changed (the same network and data) goes on
-    // as if nothing happened; after a wormhole edit they no longer fit and the optimizer starts afresh.
-    const carried =
-      message.carryWeights && this.session
-        ? {
-            weights: await this.session.exportWeights(),
-            step: this.session.step,
-            state: await this.session.exportTrainingState(),
-          }
-        : undefined;
+    const carried = message.carryWeights && this.session ? await carryFrom(this.session) : undefined;
     // The running experiment stays until its replacement exists (a failed load leaves it working).
     // Sessions of this load are built with its table; a refused load leaves the running one's.
     const runningData = this.userData;

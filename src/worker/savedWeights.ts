@@ -10,16 +10,29 @@ import type { Post } from './outbox';
 
 type Load = Extract<ToEngine, { type: 'load' }>;
 
+type Carried = {
+  weights: Awaited<ReturnType<Session['exportWeights']>>;
+  step: number;
+  state?: Awaited<ReturnType<Session['exportTrainingState']>>;
+};
+
+/**
+ * What a structural edit (a wormhole added or removed) or a data task's new plane carries into the next session:
+ * every weight, the step, and the optimizer's state and batch order (they fit after a plane change, so training
+ * goes on as if nothing happened; after a wormhole edit they do not, and the optimizer starts afresh).
+ */
+export async function carryFrom(session: Session): Promise<Carried> {
+  return {
+    weights: await session.exportWeights(),
+    step: session.step,
+    state: await session.exportTrainingState(),
+  };
+}
+
 export async function putWeights(
   session: Session,
   message: Load,
-  carried:
-    | {
-        weights: Awaited<ReturnType<Session['exportWeights']>>;
-        step: number;
-        state?: Awaited<ReturnType<Session['exportTrainingState']>>;
-      }
-    | undefined,
+  carried: Carried | undefined,
   post: Post,
 ): Promise<void> {
   if (message.weights) {
