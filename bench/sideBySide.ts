@@ -47,6 +47,8 @@ export interface SideBySideRound {
 export interface PauseResult {
   changes: number;
   lastMs: number;
+  /** When Pause's frame (that step's metrics and weights) had been drawn, after the click: the page's mark. */
+  frameMs: number;
 }
 
 export interface FullSpeedRow {
@@ -167,6 +169,7 @@ async function pauseOnce(page: Page): Promise<{ at: number; result: PauseResult 
       characterData: true,
       subtree: true,
     });
+    performance.clearMarks('paused frame drawn');
     const button = [...document.querySelectorAll('button')].find((x) => x.textContent?.trim() === 'Pause');
     const at = performance.now();
     button?.click();
@@ -180,9 +183,17 @@ async function pauseOnce(page: Page): Promise<{ at: number; result: PauseResult 
   await page.waitForTimeout(1000); // anything still in flight lands within this
   const after = await page.evaluate((at) => {
     const w = window as BenchWindow & { __changes?: number[] };
-    return (w.__changes ?? []).filter((t) => t >= at).map((t) => t - at);
+    const drawn = performance.getEntriesByName('paused frame drawn').find((m) => m.startTime >= at);
+    return {
+      changes: (w.__changes ?? []).filter((t) => t >= at).map((t) => t - at),
+      frameMs: drawn ? drawn.startTime - at : NaN,
+    };
   }, pauseAt);
-  return { at: pauseAt, result: { changes: after.length, lastMs: after.length ? Math.max(...after) : 0 } };
+  const { changes, frameMs } = after;
+  return {
+    at: pauseAt,
+    result: { changes: changes.length, lastMs: changes.length ? Math.max(...changes) : 0, frameMs },
+  };
 }
 
 export async function runSideBySide(
@@ -244,7 +255,7 @@ export async function runSideBySide(
       });
       console.error(
         `bench: full speed ${architecture} (${backend}): ${r.stepsPerSecond.toFixed(0)} steps/s, ${r.fps.toFixed(0)} fps, ` +
-          `${r.longTasks} long tasks, Pause: ${r.pauses.map((p) => `${p.changes} change(s), last at ${p.lastMs.toFixed(1)} ms`).join('; ')}`,
+          `${r.longTasks} long tasks, Pause: ${r.pauses.map((p) => `${p.changes} change(s), last at ${p.lastMs.toFixed(1)} ms, frame drawn at ${p.frameMs.toFixed(1)} ms`).join('; ')}`,
       );
     }
     return { rounds: results, fullSpeed };

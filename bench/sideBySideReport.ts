@@ -18,6 +18,7 @@ export const SIDE_BY_SIDE_BUDGETS: Record<string, number> = {
 const FRAME_MS = 1000 / 60;
 
 const lastMs = (r: FullSpeedRow) => r.pauses.map((p) => p.lastMs);
+const frameMs = (r: FullSpeedRow) => r.pauses.map((p) => p.frameMs);
 
 export function sideBySideSection(
   results: { rounds: SideBySideRound[]; fullSpeed: FullSpeedRow[] },
@@ -53,6 +54,7 @@ export function sideBySideSection(
     r.longTasks ? fmt(r.longestTaskMs) : '-',
     String(Math.max(...r.pauses.map((p) => p.changes))),
     `${fmt(median(lastMs(r)))} / ${fmt(Math.max(...lastMs(r)))}`,
+    `${fmt(median(frameMs(r)))} / ${fmt(Math.max(...frameMs(r)))}`,
     r.note,
   ]);
   const slow = fullSpeed.filter((r) => r.fps < 55);
@@ -109,7 +111,9 @@ export function sideBySideSection(
       'before the first row. Pause is clicked five times per architecture (after the window, then after plays of ' +
       '230-650 ms); "updates after Pause" is the most step-counter changes after one click, seen by a ' +
       'MutationObserver in the page, and the next column the time from the click to the last of them (median / ' +
-      'max over the five).',
+      "max over the five). The counter shows the step training stopped at as soon as the engine's first answer " +
+      "to Pause comes (a 'stopped' message); the paused frame, with that step's metrics and weights, follows: the " +
+      'last column is when the page had drawn it (a performance mark in the page).',
     '',
     table(
       [
@@ -121,6 +125,7 @@ export function sideBySideSection(
         'Longest (ms)',
         'Updates after Pause',
         'Last update after Pause, median / max (ms)',
+        'Paused frame drawn, median / max (ms)',
         'Note',
       ],
       fullRows,

@@ -98,6 +98,11 @@ export type FromEngine =
   /** The same experiment with an edited graph: the history continues. */
   | { type: 'relayout'; layout: Layout }
   | { type: 'frame'; frame: Frame }
+  /**
+   * Pause's first answer: the step training stopped at, sent before the paused frame (which has that step, its
+   * metrics and weights), so that the page shows where training stopped without waiting for the frame.
+   */
+  | { type: 'stopped'; step: number }
   | { type: 'events'; events: EngineEvent[] }
   | { type: 'comparison'; progress: ComparisonProgress }
   /** state: absent where the architecture carries none (Live). */

@@ -304,6 +304,20 @@ describe('engine client: frames', () => {
     ]);
   });
 
+  it("Pause's 'stopped' shows the step at once while its frame is awaited; not once that frame came", () => {
+    const f = fakeEngine();
+    const stops: number[] = [];
+    f.frames.subscribeStopped((step) => stops.push(step));
+    f.receive({ type: 'stopped', step: 7 }); // not pausing: nothing to show
+    f.engine.pause();
+    f.receive({ type: 'stopped', step: 24 });
+    expect(stops).toEqual([24]);
+    f.receive({ type: 'frame', frame: { ...testFrame(24), playing: false } });
+    f.receive({ type: 'stopped', step: 30 });
+    expect(stops).toEqual([24]);
+    expect(f.posted).toEqual([{ type: 'pause' }, { type: 'frameAck' }]);
+  });
+
   it('Play again draws frames while playing (a Pause waiting for its frame is over)', () => {
     const f = fakeEngine();
     const steps = drawnSteps(f);

@@ -36,7 +36,7 @@ export type Connect = (
 
 export interface EngineClientDeps {
   store: AppStore;
-  frames: Pick<FrameChannel, 'publishFrame' | 'publishRewire' | 'resetFrames'>;
+  frames: Pick<FrameChannel, 'publishFrame' | 'publishRewire' | 'publishStopped' | 'resetFrames'>;
   connect: Connect;
   /** Calls back once before the next repaint (requestAnimationFrame in the page). */
   requestFrame: (draw: () => void) => void;
@@ -206,6 +206,10 @@ export function createEngineClient({
         ]);
         return;
       }
+      case 'stopped':
+        // The step counter shows where training stopped at once; the paused frame (same step) follows.
+        if (pausing) frames.publishStopped(message.step);
+        return;
       case 'frame':
         if (pausing && message.frame.playing) {
           send({ type: 'frameAck' });
@@ -215,7 +219,10 @@ export function createEngineClient({
           // The frame that answers Pause is drawn as it comes: the page stops within the frame it arrives in.
           pausing = false;
           pendingFrame = message.frame;
-          return draw();
+          draw();
+          // For the bench and DevTools' timeline: when Pause's frame was drawn (bench/sideBySide.ts).
+          performance.mark('paused frame drawn');
+          return;
         }
         // Latest wins: draw once per animation frame, then tell the engine it may send the next.
         pendingFrame = message.frame;

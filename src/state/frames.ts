@@ -26,6 +26,7 @@ export interface RewireNotice {
 
 type FrameListener = (frame: Frame, history: readonly HistoryPoint[]) => void;
 type RewireListener = (notice: RewireNotice) => void;
+type StepListener = (step: number) => void;
 
 export type FrameChannel = ReturnType<typeof createFrameChannel>;
 
@@ -34,6 +35,7 @@ const MAX_HISTORY = 2000;
 export function createFrameChannel() {
   const listeners = new Set<FrameListener>();
   const rewireListeners = new Set<RewireListener>();
+  const stepListeners = new Set<StepListener>();
   let latest: Frame | undefined;
   let lastHeatmap: Pick<Frame, 'heatmap' | 'heatmapRes' | 'neuronMaps' | 'neuronRes'> | undefined;
   let history: HistoryPoint[] = [];
@@ -86,6 +88,16 @@ export function createFrameChannel() {
 
     latestFrame(): Frame | undefined {
       return latest;
+    },
+
+    /** The step training stopped at, known before its frame (Pause's first answer): for the step counter. */
+    subscribeStopped(listener: StepListener): () => void {
+      stepListeners.add(listener);
+      return () => stepListeners.delete(listener);
+    },
+
+    publishStopped(step: number): void {
+      for (const listener of stepListeners) listener(step);
     },
 
     subscribeRewires(listener: RewireListener): () => void {

@@ -1,7 +1,7 @@
-import { useCallback, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { BACKENDS, COMMON_FIELDS, SPEEDS, type Architecture, type BackendChoice } from '../experiment';
 import { describeMeasuredChoice } from '../state/backendRates';
-import { engine } from './appState';
+import { engine, subscribeStopped } from './appState';
 import type { Frame } from '../protocol';
 import { useAppStore } from './appState';
 import { ARCHITECTURE_UI } from './arch/registry';
@@ -27,6 +27,15 @@ export function Toolbar() {
       setText(stepRef.current!, String(frame.step));
       setText(rateRef.current!, frame.playing ? `${Math.round(frame.stepsPerSecond)} steps/s` : '');
     }, []),
+  );
+  // Pause: the step training stopped at comes before its frame.
+  useEffect(
+    () =>
+      subscribeStopped((step) => {
+        setText(stepRef.current!, String(step));
+        setText(rateRef.current!, '');
+      }),
+    [],
   );
 
   const disabled = engineState !== 'ready';

@@ -69,5 +69,5 @@ export const useAppStore = Object.assign(
   store,
 );
 
-export const { latestFrame, subscribeFrames, subscribeRewires } = frames;
+export const { latestFrame, subscribeFrames, subscribeRewires, subscribeStopped } = frames;
 export const { copyLink, exportFile, exportPyTorch, importFile } = shareLinks;

@@ -485,6 +485,64 @@ describe('playing: frames when the page can draw them, and Pause', () => {
     expect([light.step, maps.step]).toEqual([weights.step, weights.step]);
     expect(calls.frames.slice(made)).toEqual([false, true]);
   });
+
+  it("Pause's first answer is the step training stopped at, before any frame; nothing trains after it", async () => {
+    const { h, calls } = counted(true);
+    await h.send({ type: 'load', spec: defaultSpec('mlp') }, 'frame');
+    await h.send({ type: 'setSpeed', speed: 3 });
+    h.runner.handle({ type: 'play' });
+    await h.until(() => h.frames().length >= 5);
+    // A tick waits in the queue behind the Pause's arrival: it must not run.
+    h.runner.handle({ type: 'pause' });
+    const trainedAtPause = calls.train;
+    await h.until(() => h.frames().filter((f) => !f.playing).length >= 3);
+    const at = h.posted.findIndex((m) => m.type === 'stopped');
+    const stopped = h.posted[at] as Extract<FromEngine, { type: 'stopped' }>;
+    const after = h.posted.slice(at + 1).flatMap((m) => (m.type === 'frame' ? [m.frame] : []));
+    expect(after.map((f) => [f.step, f.playing])).toEqual([
+      [stopped.step, false],
+      [stopped.step, false],
+    ]);
+    expect(calls.train).toBe(trainedAtPause);
+    expect(h.posted.filter((m) => m.type === 'stopped')).toHaveLength(1);
+    expect(stopped.step).toBe(10 * calls.train);
+  });
+
+  it('a tick queued behind a slow frame when Pause comes does not train', async () => {
+    let train = 0;
+    let slow = false;
+    const makeSession: MakeSession = async (spec) => {
+      const session = await createSession(spec);
+      const [trainReal, snapshot] = [session.train.bind(session), session.snapshot.bind(session)];
+      return Object.assign(session, {
+        train: (steps: number) => (train++, trainReal(steps)),
+        snapshot: async (request: SnapshotRequest = {}) => {
+          if (slow) {
+            // The next tick is queued behind this frame meanwhile; then Pause comes, behind that tick.
+            slow = false;
+            await new Promise((r) => setTimeout(r, 30));
+            h.runner.handle({ type: 'pause' });
+            trainedAtPause = train;
+          }
+          return snapshot(request);
+        },
+      }) as Session;
+    };
+    let trainedAtPause = -1;
+    const h = harness({ makeSession, now: () => 0 });
+    await h.send({ type: 'load', spec: defaultSpec('mlp') }, 'frame');
+    await h.send({ type: 'frameAck' });
+    await h.send({ type: 'setSpeed', speed: 3 });
+    await h.send({ type: 'play' }, 'frame', 2);
+    // The page has not drawn Play's frame; ticks go on; its ack then brings a frame of the latest step (slow).
+    while (train < 3) await new Promise((r) => setTimeout(r, 5));
+    slow = true;
+    h.runner.handle({ type: 'frameAck' });
+    await h.until(() => h.posted.some((m) => m.type === 'stopped'));
+    await h.send({ type: 'exportWeights' }, 'weights');
+    expect(trainedAtPause).toBeGreaterThan(0);
+    expect(train).toBe(trainedAtPause);
+  });
 });
 
 describe('maps while playing, paced by their measured cost', () => {

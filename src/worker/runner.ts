@@ -81,6 +81,8 @@ export class EngineRunner {
   private post: Post = (message, transfer) => this.out.post(message, transfer);
 
   handle(message: ToEngine): void {
+    // Pause stops play at once: a tick queued behind the work in flight does not run.
+    if (message.type === 'pause') this.stop();
     this.enqueue(() => this.process(message));
   }
 
@@ -94,6 +96,8 @@ export class EngineRunner {
   }
 
   private async process(message: ToEngine): Promise<void> {
+    // Where training stopped, before the frame in flight and the paused frame are made (they take milliseconds).
+    if (message.type === 'pause' && this.session) this.post({ type: 'stopped', step: this.session.step });
     // Every message but these meets the engine with no frame in flight: that frame goes out first.
     if (message.type !== 'frameAck' && message.type !== 'setSpeed') await this.settle();
     // Anything else that changes what the page shows sends a frame with maps of its own.
