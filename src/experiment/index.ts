@@ -13,6 +13,7 @@ export * from './arch/live/graph';
 export * from './arch/live/edits';
 export * from './arch/wormhole/slice';
 export * from './link';
+export * from './examples';
 export * from './trainingState';
 export * from './arch/dian/variants';
 export * from './rng';

@@ -1,5 +1,6 @@
 import { Alerts } from './kit/Alerts';
 import { EventLog } from './EventLog';
+import { ExampleNote, Examples } from './Examples';
 import { useAppStore } from './appState';
 import { ARCHITECTURE_UI } from './arch/registry';
 import { DataViews } from './panels/DataViews';
@@ -21,7 +22,11 @@ export function App() {
         </p>
       </header>
       <Toolbar />
-      <SharePanel />
+      <div className="bar">
+        <Examples />
+        <SharePanel />
+      </div>
+      <ExampleNote />
       <Alerts />
       <main className="workspace">
         <div className="column left">
