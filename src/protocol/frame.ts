@@ -73,6 +73,8 @@ export interface Snapshot {
 /** The latest-wins snapshot the worker sends. Float32Arrays are transferred, not copied. */
 export interface Frame extends Snapshot {
   playing: boolean;
+  /** The answer to a rewind: a look back at a kept step (the history after it stays until training goes on). */
+  rewound?: boolean;
   /** Steps per second measured over the last second of play (0 when paused). */
   stepsPerSecond: number;
 }

@@ -44,6 +44,8 @@ export type ToEngine =
   | { type: 'pause' }
   | { type: 'step'; steps: number }
   | { type: 'setSpeed'; speed: number }
+  /** Puts back the weights and training state kept at `step` (one of 'checkpoints'), paused: answered by a frame. */
+  | { type: 'rewind'; step: number }
   /** Runs the DIAN of the current spec next to its baselines for `steps` steps (pauses training). */
   /** set: which variants (default 'baselines'); seeds: how many, from the spec's seed on (default 1). */
   | { type: 'compare'; steps: number; set?: ComparisonSet; seeds?: number }
@@ -103,6 +105,8 @@ export type FromEngine =
    * metrics and weights), so that the page shows where training stopped without waiting for the frame.
    */
   | { type: 'stopped'; step: number }
+  /** The steps whose weights and training state are kept (log-spaced), for Rewind; sent when they change. */
+  | { type: 'checkpoints'; steps: number[] }
   | { type: 'events'; events: EngineEvent[] }
   | { type: 'comparison'; progress: ComparisonProgress }
   /** state: absent where the architecture carries none (Live). */

@@ -318,6 +318,27 @@ describe('engine client: frames', () => {
     expect(f.posted).toEqual([{ type: 'pause' }, { type: 'frameAck' }]);
   });
 
+  it('Rewind asks for a kept step, drops frames sent while playing, draws the look back at once', () => {
+    const f = fakeEngine();
+    const steps = drawnSteps(f);
+    f.receive({ type: 'checkpoints', steps: [0, 1, 2, 3] });
+    expect(f.store.getState().runtime.checkpoints).toEqual([0, 1, 2, 3]);
+    f.engine.play();
+    f.engine.rewind(2);
+    expect(f.store.getState().runtime).toMatchObject({ playing: false, lookingAt: 2 });
+    f.receive({ type: 'frame', frame: testFrame(40) }); // sent while still playing
+    f.receive({ type: 'frame', frame: { ...testFrame(2), playing: false, rewound: true } });
+    expect(steps).toEqual([2]);
+    expect(f.posted).toEqual([
+      { type: 'play' },
+      { type: 'rewind', step: 2 },
+      { type: 'frameAck' },
+      { type: 'frameAck' },
+    ]);
+    f.engine.step();
+    expect(f.store.getState().runtime.lookingAt).toBeUndefined();
+  });
+
   it('Play again draws frames while playing (a Pause waiting for its frame is over)', () => {
     const f = fakeEngine();
     const steps = drawnSteps(f);

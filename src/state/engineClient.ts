@@ -193,7 +193,7 @@ export function createEngineClient({
           lastGood.forget();
         }
         restoring = false;
-        s.setRuntime({ layout: message.layout });
+        s.setRuntime({ layout: message.layout, lookingAt: undefined });
         const { inputs, layerWidths, arch } = message.layout;
         const shape = [inputs.length, ...layerWidths].join('-');
         const name = ARCHITECTURE_SLICES[arch.kind].name;
@@ -206,6 +206,9 @@ export function createEngineClient({
         ]);
         return;
       }
+      case 'checkpoints':
+        s.setRuntime({ checkpoints: message.steps });
+        return;
       case 'stopped':
         // The step counter shows where training stopped at once; the paused frame (same step) follows.
         if (pausing) frames.publishStopped(message.step);
@@ -385,7 +388,7 @@ export function createEngineClient({
     dispose,
     play: () => {
       pausing = false;
-      state().setRuntime({ playing: true });
+      state().setRuntime({ playing: true, lookingAt: undefined });
       send({ type: 'play' });
     },
     pause: () => {
@@ -396,9 +399,17 @@ export function createEngineClient({
       send({ type: 'pause' });
       state().setRuntime({ playing: false });
     },
+    /** Rewind: looks back at a kept step (paused); Play or Step trains on from it. */
+    rewind: (step: number) => {
+      if (pendingFrame?.playing) dropPendingFrame();
+      // Frames sent while still playing are stale; the look back is drawn as it comes (as Pause's frame is).
+      pausing = true;
+      send({ type: 'rewind', step });
+      state().setRuntime({ playing: false, lookingAt: step });
+    },
     step: (steps = 1) => {
       pausing = false;
-      state().setRuntime({ playing: false });
+      state().setRuntime({ playing: false, lookingAt: undefined });
       send({ type: 'step', steps });
     },
     compare: (steps: number, set?: ComparisonSet, seeds?: number) => {

@@ -29,6 +29,22 @@ describe('frame channel', () => {
     expect(frames.latestHistory().map((p) => p.step)).toEqual([1, 2]);
   });
 
+  it('a look back (rewind) keeps the history after it; training on from it cuts it there', () => {
+    const frames = createFrameChannel();
+    const look = (step: number): Frame => ({ ...testFrame(step), rewound: true });
+    for (const step of [1, 2, 3, 5, 8]) frames.publishFrame(testFrame(step));
+    frames.publishFrame(look(3));
+    frames.publishFrame(look(5));
+    frames.publishFrame(testFrame(5)); // a frame of the same step (another view of it) is no training
+    expect(frames.latestHistory().map((p) => p.step)).toEqual([1, 2, 3, 5, 8]);
+    expect(frames.latestFrame()!.step).toBe(5);
+    frames.publishFrame(look(2));
+    frames.publishFrame(testFrame(3)); // one step trained on from 2
+    expect(frames.latestHistory().map((p) => p.step)).toEqual([1, 2, 3]);
+    frames.publishFrame(testFrame(4));
+    expect(frames.latestHistory().map((p) => p.step)).toEqual([1, 2, 3, 4]);
+  });
+
   it("the history keeps an architecture's own numbers (Live's mean reward), not its maps", () => {
     const frames = createFrameChannel();
     const recent = new Float32Array([0, 1, 0.5, 0]);

@@ -39,6 +39,8 @@ export function createFrameChannel() {
   let latest: Frame | undefined;
   let lastHeatmap: Pick<Frame, 'heatmap' | 'heatmapRes' | 'neuronMaps' | 'neuronRes'> | undefined;
   let history: HistoryPoint[] = [];
+  /** Rewind: the kept step looked at; the history after it stays until a frame of another step (training on). */
+  let lookingAt: number | undefined;
 
   return {
     subscribeFrames(listener: FrameListener): () => void {
@@ -52,6 +54,7 @@ export function createFrameChannel() {
       latest = undefined;
       lastHeatmap = undefined;
       history = [];
+      lookingAt = undefined;
     },
 
     /** Records a frame and hands it to every view. Frames without a new heatmap keep showing the last one. */
@@ -61,9 +64,17 @@ export function createFrameChannel() {
         lastHeatmap = { heatmap, heatmapRes, neuronMaps, neuronRes };
       } else if (lastHeatmap) frame = { ...frame, ...lastHeatmap };
       latest = frame;
+      if (frame.rewound) lookingAt = frame.step;
+      else if (lookingAt !== undefined && frame.step !== lookingAt) {
+        // Training went on from the step looked at: the run after it is gone.
+        const from = lookingAt;
+        history = history.filter((p) => p.step <= from);
+        lookingAt = undefined;
+      }
       // A step back (weights restored after a divergence) cuts the history after it.
-      if (frame.step < (history.at(-1)?.step ?? 0)) history = history.filter((p) => p.step <= frame.step);
-      if (frame.step !== history.at(-1)?.step) {
+      if (lookingAt === undefined && frame.step < (history.at(-1)?.step ?? 0))
+        history = history.filter((p) => p.step <= frame.step);
+      if (lookingAt === undefined && frame.step !== history.at(-1)?.step) {
         // The confusion matrix is the latest frame's, not history.
         const { trainLoss, testLoss, trainAccuracy, testAccuracy } = frame.metrics;
         const metrics = { trainLoss, testLoss, trainAccuracy, testAccuracy };

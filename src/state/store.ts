@@ -36,6 +36,10 @@ export interface RuntimeState {
   log: LogEntry[];
   /** DIAN against its baselines: the latest progress of a comparison run, if one was started. */
   comparison?: ComparisonProgress;
+  /** Rewind: the steps the engine keeps weights and training state of (empty where it keeps none: Live). */
+  checkpoints: number[];
+  /** Rewind: the kept step being looked at (training on from it drops the history after it). */
+  lookingAt?: number;
 }
 
 export interface AppState {
@@ -84,7 +88,7 @@ export function createAppStore(): AppStore {
   let nextId = 1;
   return createStore<AppState>()((set, get) => ({
     spec: defaultSpec('mlp'),
-    runtime: { engine: 'starting', playing: false, alerts: [], log: [] },
+    runtime: { engine: 'starting', playing: false, alerts: [], log: [], checkpoints: [] },
     updateSpec: (change) =>
       set((s) => {
         const spec = structuredClone(s.spec);

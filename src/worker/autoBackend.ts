@@ -7,11 +7,25 @@
 import { createSession, type Session } from '../engine';
 import { stepRate } from '../engine/core/backends';
 import type { BackendChoice, BackendName, ExperimentSpec } from '../experiment';
+import type { EngineEvent } from '../protocol';
 import type { MeasureBackend, StartedBackend } from './backend';
+import type { Post } from './outbox';
 
 export type StartBackend = (choice: BackendChoice, measure?: MeasureBackend) => Promise<StartedBackend>;
 /** How the worker builds sessions (the engine's registry; tests wrap it). */
 export type MakeSession = (spec: ExperimentSpec) => Promise<Session>;
+
+/** Reports the backend running (and with "auto" the rates it measured), and the backends that failed. */
+export function announceBackend(post: Post, started: StartedBackend, choice: BackendChoice): void {
+  const { backend, adapter, adapterDescription, rates } = started;
+  post({ type: 'ready', backend, choice, adapter, adapterDescription, ...(rates ? { rates } : {}) });
+  const events: EngineEvent[] = started.failures.map((f) => ({
+    kind: 'backend-fallback',
+    wanted: f.backend,
+    reason: f.reason,
+  }));
+  if (events.length > 0) post({ type: 'events', events });
+}
 
 export class BackendSelection {
   private choice?: BackendChoice;

@@ -5,16 +5,9 @@
  * made once per drawn frame, not once per tick, and a message (Pause) waits at most one short tick.
  */
 import { createSession, sessionOf, type Session, type SessionOf, type SessionOptions } from '../engine';
-import {
-  SPEEDS,
-  validateSpec,
-  type Architecture,
-  type BackendChoice,
-  type ExperimentSpec,
-} from '../experiment';
+import { SPEEDS, validateSpec, type Architecture, type ExperimentSpec } from '../experiment';
 import { pausesTraining, type EngineEvent, type Frame, type ToEngine } from '../protocol';
-import type { StartedBackend } from './backend';
-import { BackendSelection, type MakeSession, type StartBackend } from './autoBackend';
+import { announceBackend, BackendSelection, type MakeSession, type StartBackend } from './autoBackend';
 import { ComparisonDriver } from './arch/dian/comparisonDriver';
 import { FramePipeline } from './framePipeline';
 import { layoutOf } from './layout';
@@ -22,7 +15,8 @@ import type { DataTable } from '../experiment/data';
 import { LastGood } from './lastGood';
 import { MapPacer } from './mapPacer';
 import { Outbox, type Post } from './outbox';
-import { carryFrom, putWeights } from './savedWeights';
+import { Rewind } from './rewind';
+import { carryFrom, putWeights, sessionFrom, type Carried } from './savedWeights';
 import { createTicker } from './ticker';
 import { TickPace } from './tickPace';
 
@@ -70,7 +64,7 @@ export class EngineRunner {
   ) {
     this.backends = new BackendSelection(
       startBackend,
-      (b, choice) => this.announce(b, choice),
+      (b, choice) => announceBackend(this.post, b, choice),
       makeSession ?? ((spec) => createSession(spec, { ...sessionOptions, userData: this.userData })),
       now,
     );
@@ -79,6 +73,7 @@ export class EngineRunner {
   }
 
   private post: Post = (message, transfer) => this.out.post(message, transfer);
+  private rewind = new Rewind(this.post);
 
   handle(message: ToEngine): void {
     // Pause stops play at once: a tick queued behind the work in flight does not run.
@@ -113,6 +108,11 @@ export class EngineRunner {
       case 'step':
         this.stop();
         return this.advance(Math.max(1, Math.floor(message.steps)), true);
+      case 'rewind': {
+        this.stop();
+        const back = await this.rewind.goTo(this.current(), message.step);
+        return this.accept({ ...(await this.snapshot('maps')), ...(back ? { rewound: true } : {}) });
+      }
       case 'setSpeed':
         this.speed = Math.min(SPEEDS.length - 1, Math.max(0, Math.floor(message.speed)));
         return;
@@ -165,7 +165,11 @@ export class EngineRunner {
   /** Every load is answered by 'loaded' or 'loadRefused' (the page keeps count of the loads in flight). */
   private async load(message: Extract<ToEngine, { type: 'load' }>): Promise<void> {
     // A load on another backend ends the running session before the new one exists: keep what it knows.
-    const before = this.backends.changes(message.spec.backend) ? await this.saved() : undefined;
+    const { session, spec } = this;
+    const before =
+      this.backends.changes(message.spec.backend) && session && spec
+        ? { spec, ...(await carryFrom(session)) }
+        : undefined;
     try {
       await this.loadSession(message);
     } catch (e) {
@@ -176,21 +180,10 @@ export class EngineRunner {
     if (message.play) this.play();
   }
 
-  /** The running experiment's spec, weights, step and training state; none when nothing runs. */
-  private async saved() {
-    const { session, spec } = this;
-    if (!session || !spec) return undefined;
-    const [weights, state] = [await session.exportWeights(), await session.exportTrainingState()];
-    return { spec, weights, step: session.step, state };
-  }
-
   /** Builds that experiment again (its backend, weights, step and training state), after a refused load. */
-  private async rebuild(saved: NonNullable<Awaited<ReturnType<EngineRunner['saved']>>>): Promise<void> {
+  private async rebuild(saved: Carried & { spec: ExperimentSpec }): Promise<void> {
     await this.backends.start(saved.spec.backend);
-    const session = await this.backends.sessionFor(saved.spec);
-    session.importWeights(saved.weights, saved.step);
-    if (saved.state) await session.importTrainingState(saved.state);
-    this.session = session;
+    this.session = await sessionFrom(saved, await this.backends.sessionFor(saved.spec));
     this.spec = saved.spec;
   }
 
@@ -227,6 +220,7 @@ export class EngineRunner {
     this.out.events([]);
     this.post({ type: 'loaded', layout, step: session.step }, [layout.train.buffer, layout.test.buffer]);
     this.accept(await this.snapshot('maps'));
+    await this.rewind.reset(session, spec.architecture);
   }
 
   /** A load that could not be made: the experiment before it, if one still runs, goes on (paused). */
@@ -236,18 +230,6 @@ export class EngineRunner {
     this.post({ type: 'loadRefused', message, running: !!this.session });
     // The page shows that experiment again, paused.
     if (this.session) this.out.frame(await this.snapshot('none'));
-  }
-
-  /** Reports the backend running (and with "auto" the rates it measured), and the backends that failed. */
-  private announce(started: StartedBackend, choice: BackendChoice): void {
-    const { backend, adapter, adapterDescription, rates } = started;
-    this.post({ type: 'ready', backend, choice, adapter, adapterDescription, ...(rates ? { rates } : {}) });
-    const events: EngineEvent[] = started.failures.map((f) => ({
-      kind: 'backend-fallback',
-      wanted: f.backend,
-      reason: f.reason,
-    }));
-    if (events.length > 0) this.post({ type: 'events', events });
   }
 
   /** The loaded session; a clear error (not a crash) when a load failed and none is there. */
@@ -329,7 +311,9 @@ export class EngineRunner {
 
   private async advance(steps: number, forceHeatmap: boolean): Promise<void> {
     if (!this.session) return;
+    this.rewind.beforeTraining(this.session);
     await this.session.train(steps);
+    await this.rewind.trained(this.session);
     this.postEvents(this.session.takeEvents());
     this.rate.steps += steps;
     if (this.playing && this.defersFrames()) {
@@ -375,6 +359,7 @@ export class EngineRunner {
     this.frames.drop();
     const restored = this.lastGood.get();
     this.current().restore(restored.weights, restored.step);
+    this.rewind.steppedBack();
     // The events held for the frame happened before the divergence.
     this.out.events([{ kind: 'diverged', step, restoredStep: restored.step }]);
     this.out.frame(await this.snapshot('maps'));

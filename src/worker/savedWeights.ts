@@ -10,7 +10,7 @@ import type { Post } from './outbox';
 
 type Load = Extract<ToEngine, { type: 'load' }>;
 
-type Carried = {
+export type Carried = {
   weights: Awaited<ReturnType<Session['exportWeights']>>;
   step: number;
   state?: Awaited<ReturnType<Session['exportTrainingState']>>;
@@ -27,6 +27,13 @@ export async function carryFrom(session: Session): Promise<Carried> {
     step: session.step,
     state: await session.exportTrainingState(),
   };
+}
+
+/** A freshly built session put back where a saved run was (its weights, step and training state). */
+export async function sessionFrom(saved: Carried, session: Session): Promise<Session> {
+  session.importWeights(saved.weights, saved.step);
+  if (saved.state) await session.importTrainingState(saved.state);
+  return session;
 }
 
 export async function putWeights(

@@ -13,6 +13,7 @@ import { onAxes, planePoint } from '../views/plane';
 import { colouringOf } from '../views/planeOutput';
 import { setText } from '../kit/domWrites';
 import { PlaneLegend } from './PlaneLegend';
+import { Rewind } from './Rewind';
 import { ViewOptions } from './ViewOptions';
 
 export function OutputPanel() {
@@ -98,6 +99,7 @@ export function OutputPanel() {
         role="img"
         aria-label="Loss over steps: training (grey) and test (black)"
       />
+      <Rewind />
       {showPlane && layout && <PlaneCaption plane={layout.plane} />}
       <canvas
         hidden={!showPlane}

@@ -1,0 +1,111 @@
+import '@tensorflow/tfjs-backend-wasm';
+import { describe, expect, it } from 'vitest';
+import { defaultSpec, type Architecture } from '../experiment';
+import type { Frame, FromEngine, ToEngine } from '../protocol';
+import { EngineRunner } from './runner';
+import { MAX_KEPT, nextMark } from './rewind';
+
+/** The real runner on the cpu backend, collecting what it posts. */
+function harness() {
+  const posted: FromEngine[] = [];
+  let wake: (() => void) | undefined;
+  const runner = new EngineRunner(
+    (m) => {
+      posted.push(m);
+      if (m.type === 'frame') runner.handle({ type: 'frameAck' });
+      wake?.();
+    },
+    async () => ({ backend: 'cpu', adapter: 'none', adapterDescription: 'test', failures: [] }),
+  );
+  const count = (type: FromEngine['type']) => posted.filter((m) => m.type === type).length;
+  /** Sends a message and waits for `n` more messages of `type`. */
+  const send = async (message: ToEngine, type: FromEngine['type'], n = 1) => {
+    const target = count(type) + n;
+    runner.handle(message);
+    while (count(type) < target) await new Promise<void>((r) => (wake = r));
+  };
+  const frames = () => posted.flatMap((m) => (m.type === 'frame' ? [m.frame] : []));
+  const kept = () => (posted.filter((m) => m.type === 'checkpoints').at(-1) as { steps: number[] }).steps;
+  const weights = async () => {
+    await send({ type: 'exportWeights' }, 'weights');
+    return posted.at(-1) as Extract<FromEngine, { type: 'weights' }>;
+  };
+  return { send, frames, kept, weights, posted };
+}
+
+const lastFrame = (frames: Frame[]) => frames.at(-1)!;
+
+describe('rewind: kept steps', () => {
+  it('are 5/4 apart and at least one apart: 0, 1, 2, 3, 4, 5, 7, 9, 12, 15, 19, 24, 30, 38', () => {
+    const marks = [0];
+    while (marks.length < 14) marks.push(nextMark(marks.at(-1)!));
+    expect(marks).toEqual([0, 1, 2, 3, 4, 5, 7, 9, 12, 15, 19, 24, 30, 38]);
+    // 60 of them reach past 600,000 steps before any is thinned out.
+    let step = 0;
+    for (let i = 1; i < MAX_KEPT; i++) step = nextMark(step);
+    expect(step).toBeGreaterThan(600_000);
+  });
+});
+
+describe.each(['mlp', 'dian', 'wormhole'] as Architecture[])('rewind (%s)', (architecture) => {
+  it('looks back at a kept step exactly, and training on from it repeats the run bit for bit', async () => {
+    const h = harness();
+    // Adam: its moment slots are part of what is put back (and the batch order).
+    const spec = defaultSpec(architecture);
+    spec.training.optimizer = 'adam';
+    spec.training.learningRate = 0.01;
+    await h.send({ type: 'load', spec }, 'frame');
+    const original = new Map<number, Frame>();
+    for (let i = 0; i < 20; i++) {
+      await h.send({ type: 'step', steps: 1 }, 'frame');
+      original.set(lastFrame(h.frames()).step, lastFrame(h.frames()));
+    }
+    expect(h.kept()).toEqual([0, 1, 2, 3, 4, 5, 7, 9, 12, 15, 19]);
+    const at20 = await h.weights();
+
+    await h.send({ type: 'rewind', step: 9 }, 'frame');
+    const back = lastFrame(h.frames());
+    expect([back.step, back.rewound, back.playing]).toEqual([9, true, false]);
+    expect(back.metrics).toEqual(original.get(9)!.metrics);
+    expect(back.weights).toEqual(original.get(9)!.weights);
+    // Looking back keeps the later steps, to look forward again, and where the run was.
+    expect(h.kept()).toEqual([0, 1, 2, 3, 4, 5, 7, 9, 12, 15, 19, 20]);
+    await h.send({ type: 'rewind', step: 20 }, 'frame');
+    expect(lastFrame(h.frames()).weights).toEqual(original.get(20)!.weights);
+    await h.send({ type: 'rewind', step: 15 }, 'frame');
+    expect(lastFrame(h.frames()).metrics).toEqual(original.get(15)!.metrics);
+    await h.send({ type: 'rewind', step: 9 }, 'frame');
+
+    // Training on from 9: the steps kept after it go, and 11 steps give the weights of step 20 exactly.
+    await h.send({ type: 'step', steps: 11 }, 'frame');
+    expect(lastFrame(h.frames()).rewound).toBeUndefined();
+    expect((await h.weights()).weights).toEqual(at20.weights);
+    expect(h.kept()).toEqual([0, 1, 2, 3, 4, 5, 7, 9, 20]);
+  });
+});
+
+describe('rewind: what it does not do', () => {
+  it('a step not kept answers with the frame where the session is, not a look back', async () => {
+    const h = harness();
+    await h.send({ type: 'load', spec: defaultSpec('mlp') }, 'frame');
+    await h.send({ type: 'step', steps: 10 }, 'frame');
+    await h.send({ type: 'rewind', step: 6 }, 'frame');
+    expect([lastFrame(h.frames()).step, lastFrame(h.frames()).rewound]).toEqual([10, undefined]);
+  });
+
+  it('Dynamic-Live keeps no steps (its rewiring and reward streams are not in its weights)', async () => {
+    const h = harness();
+    await h.send({ type: 'load', spec: defaultSpec('live') }, 'frame');
+    await h.send({ type: 'step', steps: 5 }, 'frame');
+    expect(h.kept()).toEqual([]);
+  });
+
+  it('a new load starts afresh', async () => {
+    const h = harness();
+    await h.send({ type: 'load', spec: defaultSpec('mlp') }, 'checkpoints');
+    await h.send({ type: 'step', steps: 30 }, 'checkpoints');
+    expect(h.kept()).toEqual([0, 30]);
+    await h.send({ type: 'load', spec: { ...defaultSpec('mlp'), seed: 3 } }, 'checkpoints');
+    expect(h.kept()).toEqual([0]);
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * Rewind: the weights and training state (optimizer slots, batch order) kept at log-spaced steps of the run, to look
+ * back at any of them and train on from there exactly as the run did (the same continuation a link with its
+ * training state gives: src/engine/core/continuation.test.ts).
+ *
+ * A step is kept when it reaches 5/4 of the last one kept (and at least one more): steps 0, 1, 2, 3, 4, 5, 7, 9, 12,
+ * 15, 19, ... (the frames' steps decide, so while playing they are the first frame at or past each mark). Past
+ * MAX_KEPT, every second one between the first and the last goes. Looking back keeps the later ones (to look
+ * forward again); training on from an earlier step drops them: that run's future is gone.
+ *
+ * Not for Dynamic-Live: its rewiring and reward streams are not part of its weights (CARRIES_TRAINING_STATE).
+ */
+import type { Session } from '../engine';
+import { CARRIES_TRAINING_STATE } from '../experiment';
+import type { Post } from './outbox';
+import { carryFrom } from './savedWeights';
+
+type Kept = Awaited<ReturnType<typeof carryFrom>>;
+
+/** How many steps are kept at most (5/4 apart, 60 reach past 600,000 steps before any is thinned out). */
+export const MAX_KEPT = 60;
+const GROWTH = 1.25;
+
+export class Rewind {
+  private kept: Kept[] = [];
+  private nextAt = 0;
+  private enabled = false;
+  /** The session was put back to an earlier step: steps kept after it go once training goes on. */
+  private lookingBack = false;
+
+  constructor(private post: Post) {}
+
+  /** A new session (a load): keeps its first step. */
+  async reset(session: Session, architecture: keyof typeof CARRIES_TRAINING_STATE): Promise<void> {
+    this.kept = [];
+    this.nextAt = 0;
+    this.lookingBack = false;
+    this.enabled = CARRIES_TRAINING_STATE[architecture];
+    if (this.enabled) await this.trained(session);
+    else this.announce();
+  }
+
+  /** Before training: after a look back, the steps past the one trained from are dropped. */
+  beforeTraining(session: Session): void {
+    if (!this.lookingBack) return;
+    this.lookingBack = false;
+    const before = this.kept.length;
+    this.kept = this.kept.filter((k) => k.step <= session.step);
+    this.nextAt = nextMark(this.kept.at(-1)?.step ?? -1);
+    if (this.kept.length !== before) this.announce();
+  }
+
+  /** After training (or a load): keeps this step when it has reached the next mark. */
+  async trained(session: Session): Promise<void> {
+    if (!this.enabled || session.step < this.nextAt) return;
+    this.kept.push(await carryFrom(session));
+    this.nextAt = nextMark(session.step);
+    if (this.kept.length > MAX_KEPT) this.kept = thinned(this.kept);
+    this.announce();
+  }
+
+  /** The session went back to an earlier step by other means (weights put back after a divergence). */
+  steppedBack(): void {
+    this.lookingBack = true;
+  }
+
+  /** Puts the session back to the kept `step`; false when that step is not kept. */
+  async goTo(session: Session, step: number): Promise<boolean> {
+    // The first look back keeps where the run is, to come back to it.
+    if (this.enabled && !this.lookingBack && this.kept.at(-1)?.step !== session.step) {
+      this.kept.push(await carryFrom(session));
+      this.announce();
+    }
+    const kept = this.kept.find((k) => k.step === step);
+    if (!kept) return false;
+    session.importWeights(kept.weights, kept.step);
+    if (kept.state) await session.importTrainingState(kept.state);
+    this.lookingBack = true;
+    return true;
+  }
+
+  private announce(): void {
+    this.post({ type: 'checkpoints', steps: this.kept.map((k) => k.step) });
+  }
+}
+
+/** The next step to keep after `step`. */
+export const nextMark = (step: number): number => Math.max(step + 1, Math.ceil(step * GROWTH));
+
+/** Every second one between the first and the last goes (the spacing stays even on a log scale). */
+function thinned(kept: Kept[]): Kept[] {
+  return kept.filter((_, i) => i === 0 || i === kept.length - 1 || i % 2 === 0);
+}
