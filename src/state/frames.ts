@@ -24,7 +24,8 @@ export interface RewireNotice {
   reward: number;
 }
 
-type FrameListener = (frame: Frame, history: readonly HistoryPoint[]) => void;
+/** `edits`: the steps where the network was edited and its history went on (marked on the loss curve). */
+type FrameListener = (frame: Frame, history: readonly HistoryPoint[], edits: readonly number[]) => void;
 type RewireListener = (notice: RewireNotice) => void;
 
 export type FrameChannel = ReturnType<typeof createFrameChannel>;
@@ -37,11 +38,12 @@ export function createFrameChannel() {
   let latest: Frame | undefined;
   let lastHeatmap: Pick<Frame, 'heatmap' | 'heatmapRes' | 'neuronMaps' | 'neuronRes'> | undefined;
   let history: HistoryPoint[] = [];
+  let edits: number[] = [];
 
   return {
     subscribeFrames(listener: FrameListener): () => void {
       listeners.add(listener);
-      if (latest) listener(latest, history);
+      if (latest) listener(latest, history, edits);
       return () => listeners.delete(listener);
     },
 
@@ -50,6 +52,17 @@ export function createFrameChannel() {
       latest = undefined;
       lastHeatmap = undefined;
       history = [];
+      edits = [];
+    },
+
+    /**
+     * The network was rebuilt with the weights and the step it had (a wormhole edit, a data task's new plane): its
+     * frames start afresh, its history goes on, and an edit is marked at `step`.
+     */
+    continueHistory(step: number, markEdit: boolean): void {
+      latest = undefined;
+      lastHeatmap = undefined;
+      if (markEdit && history.length > 0 && edits.at(-1) !== step) edits.push(step);
     },
 
     /** Records a frame and hands it to every view. Frames without a new heatmap keep showing the last one. */
@@ -60,7 +73,10 @@ export function createFrameChannel() {
       } else if (lastHeatmap) frame = { ...frame, ...lastHeatmap };
       latest = frame;
       // A step back (weights restored after a divergence) cuts the history after it.
-      if (frame.step < (history.at(-1)?.step ?? 0)) history = history.filter((p) => p.step <= frame.step);
+      if (frame.step < (history.at(-1)?.step ?? 0)) {
+        history = history.filter((p) => p.step <= frame.step);
+        edits = edits.filter((s) => s <= frame.step);
+      }
       if (frame.step !== history.at(-1)?.step) {
         // The confusion matrix is the latest frame's, not history.
         const { trainLoss, testLoss, trainAccuracy, testAccuracy } = frame.metrics;
@@ -72,7 +88,7 @@ export function createFrameChannel() {
       for (const listener of listeners) {
         // One view failing must not stop the others (or the frame acknowledgement that follows).
         try {
-          listener(frame, history);
+          listener(frame, history, edits);
         } catch (e) {
           console.error('a view failed to draw a frame', e);
         }
