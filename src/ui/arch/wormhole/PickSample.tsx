@@ -23,6 +23,8 @@ export function PickSample() {
   return (
     <form
       className="pick-sample"
+      // Out of range is said here (the browser's own check would stop the submit without a word on some pages).
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         pick();

@@ -56,7 +56,7 @@ export function createConvergenceView(plot: SVGSVGElement, states: SVGSVGElement
       tolLabel
         .attr('x', width - M.right + 4)
         .attr('y', y(replay.tol) + 3)
-        .text(`tol ${d3.format('.0e')(replay.tol)}`);
+        .text(`tol ${replay.tol}`);
       line.attr(
         'd',
         d3.line<number>(

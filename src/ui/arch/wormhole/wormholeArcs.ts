@@ -104,9 +104,11 @@ export function createWormholeArcs(
     },
     onConnect: (n, target) => {
       // A click, or a drag back onto the same neuron: nothing meant.
-      if (target === n || target.column === undefined) return;
+      if (target === n) return;
       const from = n.column!;
-      const to = target.column;
+      // Inputs are column 0 (their nodes carry no column).
+      const to = target.kind === 'input' ? 0 : target.column;
+      if (to === undefined) return;
       const reason = addRefusal(wormholes, from, to, graph.columns.length - 1);
       if (reason) refuse(reason);
       else edit([...wormholes, { from, to }]);
