@@ -21,7 +21,7 @@ async function steps(page: Page, n: number) {
 const graphStates = (page: Page) =>
   page
     .locator('g.neuron rect.fp-state')
-    .evaluateAll((rects) => rects.map((r) => `${r.getAttribute('data-state')} ${r.getAttribute('fill')}`));
+    .evaluateAll((rects) => rects.map((r) => `${r.getAttribute('data-state')} ${getComputedStyle(r).fill}`));
 
 /** The colour of a canvas's pixel (in its own pixels). */
 const pixel = (page: Page, testId: string, x: number, y: number) =>
@@ -55,6 +55,10 @@ test('the sweep replay paints the graph: neuron states and gates change from swe
   await expect(page.getByTestId('fp-sweep')).toHaveText(/^sweep 2 of \d+$/);
   await expect(page.locator('.fp-sweep-label')).toHaveText(/^sweep 2 of/);
   await expect.poll(() => graphStates(page)).not.toEqual(first);
+  // What the graph shows is the colours, not only the numbers: some neuron's painted colour changed.
+  const fills = (states: string[]) => states.map((s) => s.slice(s.indexOf(' ') + 1));
+  expect(fills(await graphStates(page))).not.toEqual(fills(first));
+  expect(fills(first).some((f) => f !== 'rgb(255, 255, 255)')).toBe(true);
   // The gates are read from the sweep too (sweep 1's layer 3 was not yet there).
   await expect
     .poll(() => page.locator('[data-wormhole="3->1"]').getAttribute('data-gate'))

@@ -154,7 +154,9 @@ export function createWormholeArcs(
     if (!fits || !shown) return;
     stateRects.each(function (n) {
       const value = states![n.column! - 1][graph.columns[n.column!].indexOf(n)];
-      setAttr(this, 'fill', divergingCss(value));
+      // A style, not the attribute: the stylesheet paints every neuron's rect white.
+      const fill = divergingCss(value);
+      if (this.style.fill !== fill) this.style.fill = fill;
       setAttr(this, 'data-state', value.toFixed(4));
     });
     paintGates(shown.replay.gates[shown.sweep - 1]);
