@@ -12,6 +12,7 @@ export * from './arch/live/slice';
 export * from './arch/live/graph';
 export * from './arch/live/edits';
 export * from './arch/wormhole/slice';
+export * from './arch/wormhole/examples';
 export * from './link';
 export * from './examples';
 export * from './trainingState';

@@ -36,7 +36,10 @@ export type Connect = (
 
 export interface EngineClientDeps {
   store: AppStore;
-  frames: Pick<FrameChannel, 'publishFrame' | 'publishRewire' | 'publishStopped' | 'resetFrames'>;
+  frames: Pick<
+    FrameChannel,
+    'publishFrame' | 'publishRewire' | 'publishStopped' | 'resetFrames' | 'continueHistory'
+  >;
   connect: Connect;
   /** Calls back once before the next repaint (requestAnimationFrame in the page). */
   requestFrame: (draw: () => void) => void;
@@ -79,6 +82,11 @@ export function createEngineClient({
   const weightRequests: { resolve: (trained: Trained) => void; reject: (error: Error) => void }[] = [];
   /** What a restarted engine goes on from; `restoring`: the next load is that restart (history kept). */
   const lastGood = createLastGood();
+  /**
+   * Per load in flight, what happens to the loss history when it is made: a load that carries the weights and the
+   * step (a wormhole edit, a data task's new plane) goes on with it, an edit marked on the curve; others start anew.
+   */
+  let historyGoesOn: ('new' | 'continue' | 'edit')[] = [];
   let restoring = false;
   let heartbeat: Heartbeat | undefined;
   const state = () => store.getState();
@@ -88,7 +96,10 @@ export function createEngineClient({
    * Sends a load, with the user's table for a CSV task. One the page cannot make (a CSV task whose data it does
    * not have) is refused here, as the engine refuses: the experiment that runs stays, and the alert says why.
    */
-  function sendLoad(message: Extract<ToEngine, { type: 'load' }>): void {
+  function sendLoad(
+    message: Extract<ToEngine, { type: 'load' }>,
+    history: 'new' | 'continue' | 'edit' = message.carryWeights ? 'continue' : 'new',
+  ): void {
     const { table, problem } = userData.tableFor(message.spec);
     if (problem !== undefined) {
       state().setRuntime({ playing: false });
@@ -101,6 +112,7 @@ export function createEngineClient({
       return;
     }
     inFlight.load(message.spec);
+    historyGoesOn.push(history);
     send(table ? { ...message, userData: table } : message);
   }
 
@@ -116,6 +128,7 @@ export function createEngineClient({
    */
   function loadRefused(message: string, engineRuns: boolean): void {
     state().setRuntime({ playing: false });
+    historyGoesOn.shift();
     const back = inFlight.loadRefused(engineRuns);
     state().addAlert(back ? `${message} The experiment that was running is back, paused.` : message);
     const { speed, view } = state().spec;
@@ -187,8 +200,11 @@ export function createEngineClient({
         inFlight.loaded(s.spec);
         dropPendingFrame();
         lastGood.layout(message.layout.weights);
-        // A restart goes on with the history it had; any other load starts a new one.
-        if (!restoring) {
+        // A restart goes on with the history it had, and so does an edit that kept the weights (marked on the
+        // loss curve); any other load starts a new one.
+        const history = historyGoesOn.shift() ?? 'new';
+        if (!restoring && history !== 'new') frames.continueHistory(message.step, history === 'edit');
+        else if (!restoring) {
           frames.resetFrames();
           lastGood.forget();
         }
@@ -319,13 +335,17 @@ export function createEngineClient({
     if (!needsReload(spec, previous)) return;
     waitingCsv = undefined;
     // Play goes with the load: a load the engine refuses leaves it paused, as the page then shows.
-    sendLoad({
-      type: 'load',
-      spec,
-      // The plane's axes changed: the grid is new, the network is the same.
-      carryWeights: onlyWormholesChanged(spec, previous) || onlyPlaneChanged(spec, previous),
-      play: playing || undefined,
-    });
+    const edit = onlyWormholesChanged(spec, previous);
+    sendLoad(
+      {
+        type: 'load',
+        spec,
+        // The plane's axes changed: the grid is new, the network is the same.
+        carryWeights: edit || onlyPlaneChanged(spec, previous),
+        play: playing || undefined,
+      },
+      edit ? 'edit' : undefined,
+    );
   }
 
   /** Starts (or restarts) the engine and loads the current spec (with trained weights, from a link). */
@@ -337,6 +357,7 @@ export function createEngineClient({
     unsubscribe ??= store.subscribe((s, previous) => onSpecChange(s.spec, previous.spec, s.runtime.playing));
     connection = connect(onMessage, crashed);
     inFlight.reset();
+    historyGoesOn = [];
     drawScheduled = false;
     restoring = false;
     heartbeat?.stop();

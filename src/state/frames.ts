@@ -24,7 +24,8 @@ export interface RewireNotice {
   reward: number;
 }
 
-type FrameListener = (frame: Frame, history: readonly HistoryPoint[]) => void;
+/** `edits`: the steps where the network was edited and its history went on (marked on the loss curve). */
+type FrameListener = (frame: Frame, history: readonly HistoryPoint[], edits: readonly number[]) => void;
 type RewireListener = (notice: RewireNotice) => void;
 type StepListener = (step: number) => void;
 
@@ -39,13 +40,14 @@ export function createFrameChannel() {
   let latest: Frame | undefined;
   let lastHeatmap: Pick<Frame, 'heatmap' | 'heatmapRes' | 'neuronMaps' | 'neuronRes'> | undefined;
   let history: HistoryPoint[] = [];
+  let edits: number[] = [];
   /** Rewind: the kept step looked at; the history after it stays until a frame of another step (training on). */
   let lookingAt: number | undefined;
 
   return {
     subscribeFrames(listener: FrameListener): () => void {
       listeners.add(listener);
-      if (latest) listener(latest, history);
+      if (latest) listener(latest, history, edits);
       return () => listeners.delete(listener);
     },
 
@@ -55,6 +57,17 @@ export function createFrameChannel() {
       lastHeatmap = undefined;
       history = [];
       lookingAt = undefined;
+      edits = [];
+    },
+
+    /**
+     * The network was rebuilt with the weights and the step it had (a wormhole edit, a data task's new plane): its
+     * frames start afresh, its history goes on, and an edit is marked at `step`.
+     */
+    continueHistory(step: number, markEdit: boolean): void {
+      latest = undefined;
+      lastHeatmap = undefined;
+      if (markEdit && history.length > 0 && edits.at(-1) !== step) edits.push(step);
     },
 
     /** Records a frame and hands it to every view. Frames without a new heatmap keep showing the last one. */
@@ -69,11 +82,14 @@ export function createFrameChannel() {
         // Training went on from the step looked at: the run after it is gone.
         const from = lookingAt;
         history = history.filter((p) => p.step <= from);
+        edits = edits.filter((s) => s <= from);
         lookingAt = undefined;
       }
       // A step back (weights restored after a divergence) cuts the history after it.
-      if (lookingAt === undefined && frame.step < (history.at(-1)?.step ?? 0))
+      if (lookingAt === undefined && frame.step < (history.at(-1)?.step ?? 0)) {
         history = history.filter((p) => p.step <= frame.step);
+        edits = edits.filter((s) => s <= frame.step);
+      }
       if (lookingAt === undefined && frame.step !== history.at(-1)?.step) {
         // The confusion matrix is the latest frame's, not history.
         const { trainLoss, testLoss, trainAccuracy, testAccuracy } = frame.metrics;
@@ -85,7 +101,7 @@ export function createFrameChannel() {
       for (const listener of listeners) {
         // One view failing must not stop the others (or the frame acknowledgement that follows).
         try {
-          listener(frame, history);
+          listener(frame, history, edits);
         } catch (e) {
           console.error('a view failed to draw a frame', e);
         }

@@ -25,6 +25,8 @@ export interface OutputUi {
   readout?: () => PlaneReadout;
   /** What a click on the plane does. */
   onPlaneClick?: (point: [number, number]) => void;
+  /** A point of the plane (on its axes) to ring, from the latest frame: e.g. the Wormhole's picked sample. */
+  marker?: (frame: Frame) => [number, number] | undefined;
 }
 
 export interface ArchitectureUi {

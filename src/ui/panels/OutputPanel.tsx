@@ -9,9 +9,9 @@ import { ARCHITECTURE_UI } from '../arch/registry';
 import { useFrames } from '../kit/useFrames';
 import { createHeatmap, type HeatmapView } from '../views/heatmap';
 import { createLineChart, type LineChartView } from '../views/lineChart';
-import { onAxes, planePoint } from '../views/plane';
+import { onAxes, planePoint, toGrid } from '../views/plane';
 import { colouringOf } from '../views/planeOutput';
-import { setText } from '../kit/domWrites';
+import { setAttr, setText } from '../kit/domWrites';
 import { PlaneLegend } from './PlaneLegend';
 import { Rewind } from './Rewind';
 import { ViewOptions } from './ViewOptions';
@@ -49,7 +49,7 @@ export function OutputPanel() {
 
   useFrames(
     useCallback(
-      (frame: Frame, history: readonly HistoryPoint[]) => {
+      (frame: Frame, history: readonly HistoryPoint[], edits: readonly number[]) => {
         // A frame of the experiment still loading (another architecture) has other metrics.
         if (output.metrics.length === cells.current.length)
           output.metrics.forEach((row, i) => {
@@ -59,11 +59,18 @@ export function OutputPanel() {
         readout?.update(frame);
         // A hidden plane is not painted (Dynamic-Live's tasks without one); the next heatmap comes soon when shown.
         if (frame.heatmapRes > 0 && showPlane) heatmapRef.current?.update(frame.heatmap, frame.heatmapRes);
+        const marked = output.marker?.(frame);
+        const extent = useAppStore.getState().runtime.layout?.plane.extent;
+        heatmapRef.current?.setMarker(marked && extent && toGrid(marked[0], marked[1], extent));
+        if (canvasRef.current) setAttr(canvasRef.current, 'data-marker', marked ? `${marked}` : null);
         const steps = history.map((p) => p.step);
-        chartViewRef.current?.update([
-          { key: 'train', color: '#777', xs: steps, ys: history.map((p) => p.trainLoss) },
-          { key: 'test', color: '#111', xs: steps, ys: history.map((p) => p.testLoss) },
-        ]);
+        chartViewRef.current?.update(
+          [
+            { key: 'train', color: '#777', xs: steps, ys: history.map((p) => p.trainLoss) },
+            { key: 'test', color: '#111', xs: steps, ys: history.map((p) => p.testLoss) },
+          ],
+          edits,
+        );
       },
       [output, readout, showPlane],
     ),

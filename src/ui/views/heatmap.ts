@@ -23,6 +23,8 @@ export interface HeatmapView {
   setColouring(colouring: PlaneColouring): void;
   /** The output at a point of the grid in words, from the last heatmap drawn (for hover read-outs). */
   readAt(x1: number, x2: number): string | undefined;
+  /** A point to ring (grid coordinates), e.g. the Wormhole's picked sample; undefined for none. */
+  setMarker(point: [number, number] | undefined): void;
   destroy(): void;
 }
 
@@ -36,6 +38,7 @@ export function createHeatmap(canvas: HTMLCanvasElement): HeatmapView {
   let options: HeatmapOptions = { showTestData: false, discretize: false };
   let last: { values: Float32Array; res: number } | undefined;
   let colouring = BINARY_COLOURING;
+  let marker: [number, number] | undefined;
 
   const toPixel = (v: number, size: number) => ((v + INPUT_DOMAIN) / (2 * INPUT_DOMAIN)) * size;
 
@@ -76,6 +79,8 @@ export function createHeatmap(canvas: HTMLCanvasElement): HeatmapView {
     }
     drawPoints(points.train, 'white');
     if (options.showTestData) drawPoints(points.test, 'black');
+    if (marker)
+      drawRing(ctx, toPixel(marker[0], canvas.width), canvas.height - toPixel(marker[1], canvas.height));
   }
 
   return {
@@ -105,8 +110,29 @@ export function createHeatmap(canvas: HTMLCanvasElement): HeatmapView {
       if (!last || Math.abs(x1) > INPUT_DOMAIN || Math.abs(x2) > INPUT_DOMAIN) return undefined;
       return readOutput(last.values, last.res, colouring, x1, x2);
     },
+    setMarker(point) {
+      if (`${point}` === `${marker}`) return;
+      marker = point;
+      draw();
+    },
     destroy() {
       last = undefined;
     },
   };
+}
+
+/** A ring round a marked point: dark, with a white halo, so it shows on any colour. */
+export function drawRing(ctx: CanvasRenderingContext2D, x: number, y: number) {
+  ctx.save();
+  for (const [colour, width] of [
+    ['white', 5],
+    ['#111', 2.5],
+  ] as const) {
+    ctx.beginPath();
+    ctx.arc(x, y, 7, 0, 2 * Math.PI);
+    ctx.strokeStyle = colour;
+    ctx.lineWidth = width;
+    ctx.stroke();
+  }
+  ctx.restore();
 }

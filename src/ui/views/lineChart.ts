@@ -10,7 +10,8 @@ export interface Series {
 }
 
 export interface LineChartView {
-  update(series: Series[]): void;
+  /** `marks`: steps to mark with a vertical line labelled "edited" (the network was edited there). */
+  update(series: Series[], marks?: readonly number[]): void;
   destroy(): void;
 }
 
@@ -25,14 +26,16 @@ export function createLineChart(svgElement: SVGSVGElement): LineChartView {
   const xAxis = svg.append('g').attr('transform', `translate(0,${height - MARGIN.bottom})`);
   const yAxis = svg.append('g').attr('transform', `translate(${MARGIN.left},0)`);
   const lines = svg.append('g');
+  const markLayer = svg.append('g').attr('class', 'edit-marks');
   let shownDomains = '';
 
   return {
-    update(series) {
+    update(series, marks = []) {
       const all = series.flatMap((s) => Array.from(s.xs, (xv, i) => [xv, s.ys[i]] as const));
       const finite = all.filter(([, yv]) => Number.isFinite(yv));
       if (finite.length === 0) {
         lines.selectAll('path').remove();
+        markLayer.selectAll('*').remove();
         return;
       }
       const [x0, x1] = d3.extent(finite, (p) => p[0]) as [number, number];
@@ -68,6 +71,21 @@ export function createLineChart(svgElement: SVGSVGElement): LineChartView {
             .x((i) => x(s.xs[i]))
             .y((i) => y(s.ys[i]))(d3.range(s.xs.length)),
         );
+      const [top, bottom] = [MARGIN.top, height - MARGIN.bottom];
+      markLayer
+        .selectAll<SVGGElement, number>('g.edit-mark')
+        .data(marks.filter((m) => m >= x.domain()[0] && m <= x.domain()[1]))
+        .join((enter) => {
+          const g = enter.append('g').attr('class', 'edit-mark');
+          g.append('line').attr('y1', top).attr('y2', bottom);
+          g.append('text')
+            .attr('y', top + 7)
+            .attr('x', 2)
+            .text('edited');
+          return g;
+        })
+        .attr('data-step', (m) => m)
+        .attr('transform', (m) => `translate(${x(m)},0)`);
     },
     destroy() {
       svg.selectAll('*').remove();

@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FixedPointReplay, Frame } from '../../../protocol';
 import { createConvergenceView, type ConvergenceView } from './convergence';
 import { setText } from '../../kit/domWrites';
 import { useFrames } from '../../kit/useFrames';
+import { PickSample } from './PickSample';
+import { shownSweep } from './shownSweep';
 
 const REPLAY_MS = 250;
 
@@ -10,7 +12,8 @@ const stopText = (r: FixedPointReplay) =>
   r.stop === 'tol' ? 'tol (converged)' : r.stop === 'maxIter' ? 'maxIter (not converged)' : 'diverged';
 
 /**
- * Replays the selected sample's fixed-point solve sweep by sweep (click the output plane to pick a sample).
+ * Replays the selected sample's fixed-point solve sweep by sweep (click the output plane, or pick a training point
+ * by number, to pick a sample); the sweep shown is shared with the graph (shownSweep.ts).
  * Frames update it through refs, not React renders.
  */
 export function ConvergencePanel() {
@@ -21,18 +24,24 @@ export function ConvergencePanel() {
   const view = useRef<ConvergenceView>(undefined);
   const replay = useRef<FixedPointReplay>(undefined);
   const timer = useRef<ReturnType<typeof setInterval>>(undefined);
+  const sweepShown = useRef(0);
+  /** A sweep held by the replay controls: the graph shows it, and frames keep it (until Back to live). */
+  const held = useRef(false);
+  const [holding, setHolding] = useState(false);
 
   const show = useCallback((sweep: number) => {
     const r = replay.current;
     if (!r) return;
     const s = Math.max(1, Math.min(sweep, r.iterations));
+    sweepShown.current = s;
     view.current?.update(r, s);
+    shownSweep.set({ replay: r, sweep: s, onGraph: held.current });
     const residual = (r.residualKind === 'abs' ? r.absResidual : r.relResidual).at(-1)!;
     const set = (key: string, text: string) => fields.current[key] && setText(fields.current[key]!, text);
     set('iterations', String(r.iterations));
     set('residual', residual.toExponential(2));
     set('stop', stopText(r));
-    set('sweep', `sweep ${s}`);
+    set('sweep', `sweep ${s} of ${r.iterations}`);
     const t = r.training;
     const failed = t !== undefined && (t.forward.stop !== 'tol' || (t.adjoint && t.adjoint.stop !== 'tol'));
     fields.current.training?.classList.toggle('not-converged', failed);
@@ -47,7 +56,8 @@ export function ConvergencePanel() {
     );
     set(
       'sample',
-      `Sample (${r.point[0].toFixed(2)}, ${r.point[1].toFixed(2)}): click the output plane to pick another.`,
+      `Sample (${r.point[0].toFixed(2)}, ${r.point[1].toFixed(2)}): click the output plane or pick a training ` +
+        'point below to pick another.',
     );
     fields.current.stop?.classList.toggle('not-converged', r.stop !== 'tol');
     sliderRef.current!.max = String(r.iterations);
@@ -59,6 +69,7 @@ export function ConvergencePanel() {
     return () => {
       clearInterval(timer.current);
       view.current?.destroy();
+      shownSweep.set(undefined);
     };
   }, []);
   useFrames(
@@ -76,16 +87,24 @@ export function ConvergencePanel() {
           setText(field, String(n));
           field.classList.toggle('not-converged', n > 0);
         }
-        if (timer.current === undefined) show(frame.arch.fixedPoint.iterations);
+        if (timer.current === undefined)
+          show(held.current ? sweepShown.current : frame.arch.fixedPoint.iterations);
       },
       [show],
     ),
   );
 
-  const startReplay = () => {
+  /** Holds a sweep (the graph shows it) and stops an animation. */
+  const hold = (sweep: number) => {
     clearInterval(timer.current);
-    let sweep = 1;
+    timer.current = undefined;
+    held.current = true;
+    setHolding(true);
     show(sweep);
+  };
+  const startReplay = () => {
+    hold(1);
+    let sweep = 1;
     timer.current = setInterval(() => {
       sweep++;
       show(sweep);
@@ -94,6 +113,13 @@ export function ConvergencePanel() {
         timer.current = undefined;
       }
     }, REPLAY_MS);
+  };
+  const backToLive = () => {
+    clearInterval(timer.current);
+    timer.current = undefined;
+    held.current = false;
+    setHolding(false);
+    show(replay.current?.iterations ?? 1);
   };
 
   const ref = (key: string) => (el: HTMLElement | null) => void (fields.current[key] = el);
@@ -141,6 +167,9 @@ export function ConvergencePanel() {
         <button type="button" onClick={startReplay}>
           Animate sweeps
         </button>
+        <button type="button" aria-label="Previous sweep" onClick={() => hold(sweepShown.current - 1)}>
+          ◀
+        </button>
         <input
           ref={sliderRef}
           type="range"
@@ -148,14 +177,24 @@ export function ConvergencePanel() {
           min={1}
           max={1}
           defaultValue={1}
-          onChange={(e) => {
-            clearInterval(timer.current);
-            timer.current = undefined;
-            show(Number(e.target.value));
-          }}
+          onChange={(e) => hold(Number(e.target.value))}
         />
-        <span ref={ref('sweep')}>sweep –</span>
+        <button type="button" aria-label="Next sweep" onClick={() => hold(sweepShown.current + 1)}>
+          ▶
+        </button>
+        <span ref={ref('sweep')} data-testid="fp-sweep">
+          sweep –
+        </span>
+        <button type="button" disabled={!holding} onClick={backToLive}>
+          Back to live
+        </button>
       </div>
+      <p className="note">
+        {holding
+          ? 'The graph shows each neuron’s state and each wormhole’s gate at this sweep.'
+          : 'Animate or step the sweeps to watch them on the graph.'}
+      </p>
+      <PickSample />
       <p className="note" data-testid="fp-training" ref={ref('training')}>
         No training step yet.
       </p>

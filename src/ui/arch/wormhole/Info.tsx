@@ -50,8 +50,11 @@ export function WormholeInfo() {
       </p>
       <p>
         Drag from a neuron of a later layer onto an earlier layer to add a wormhole; drag an arc away to
-        remove it (the network keeps what it learned). Click the output plane to replay that input&apos;s
-        solve sweep by sweep.
+        remove it (the network keeps what it learned, and its loss curve marks the edit). Click the output
+        plane, or pick a training point by number, to replay that input&apos;s solve: animate or step its
+        sweeps and the graph shows each neuron&apos;s state and each gate at that sweep. With the default
+        closed gates every input takes 2-4 sweeps; open them (gate bias 2, plain solver, more wormholes) to
+        see hard inputs.
       </p>
     </>
   );

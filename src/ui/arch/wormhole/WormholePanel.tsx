@@ -12,6 +12,7 @@ import { useState } from 'react';
 import { useAppStore } from '../../appState';
 import { NumberField, Select } from '../../kit/controls';
 import { useSlice } from '../../kit/useSlice';
+import { addRefusal, fromLayers, toLayers } from './wormholeEdits';
 
 const SOLVER_LABELS: Record<(typeof WORMHOLE_SOLVERS)[number], string> = {
   plain: 'Plain',
@@ -108,34 +109,59 @@ export function WormholePanel() {
   );
 }
 
-/** Adding or removing a wormhole without a pointer (the same edits as dragging in the graph). */
+/**
+ * Adding or removing a wormhole without a pointer (the same edits as dragging in the graph): it offers only the
+ * possible ones, from a later layer back to an earlier one, and says why an addition is refused.
+ */
 function WormholeForm() {
   const { hidden, wormholes } = useAppStore((s) => s.spec.wormhole);
   const updateSpec = useAppStore((s) => s.updateSpec);
   const L = hidden.length + 1;
-  const layers = Array.from({ length: L }, (_, i) => String(i + 1));
   const [from, setFrom] = useState(String(L));
   const [to, setTo] = useState('1');
-  const f = Math.min(Number(from), L);
-  const t = Math.min(Number(to), L);
+  const [refusal, setRefusal] = useState<string>();
+  if (L < 2) return <p className="note">A wormhole needs two layers: add a hidden layer first.</p>;
+  const f = Math.max(2, Math.min(Number(from), L));
+  const t = Math.max(1, Math.min(Number(to), f - 1));
   const exists = wormholes.some((w) => w.from === f && w.to === t);
+  const change = (set: (v: string) => void) => (v: string) => {
+    setRefusal(undefined);
+    set(v);
+  };
   return (
     <div className="connect-form">
-      <Select label="Wormhole from layer" value={String(f)} options={layers} onChange={setFrom} />
-      <Select label="back to layer" value={String(t)} options={layers} onChange={setTo} />
+      <Select
+        label="Wormhole from layer"
+        value={String(f)}
+        options={fromLayers(L).map(String)}
+        onChange={change(setFrom)}
+      />
+      <Select
+        label="back to layer"
+        value={String(t)}
+        options={toLayers(f).map(String)}
+        onChange={change(setTo)}
+      />
       <button
         type="button"
-        disabled={t >= f}
-        onClick={() =>
+        onClick={() => {
+          const reason = exists ? undefined : addRefusal(wormholes, f, t, L);
+          setRefusal(reason);
+          if (reason) return;
           updateSpec((d) => {
             d.wormhole.wormholes = exists
               ? d.wormhole.wormholes.filter((w) => !(w.from === f && w.to === t))
               : [...d.wormhole.wormholes, { from: f, to: t }];
-          })
-        }
+          });
+        }}
       >
         {exists ? 'Remove wormhole' : 'Add wormhole'}
       </button>
+      {refusal && (
+        <p role="alert" className="not-converged" data-testid="wormhole-refused">
+          {refusal}
+        </p>
+      )}
     </div>
   );
 }

@@ -12,7 +12,8 @@ export interface ConvergenceView {
   destroy(): void;
 }
 
-const M = { top: 8, right: 10, bottom: 20, left: 40 };
+/** The right margin holds the tol line's label, outside the plot where the residual line never runs. */
+const M = { top: 8, right: 52, bottom: 20, left: 40 };
 
 export function createConvergenceView(plot: SVGSVGElement, states: SVGSVGElement): ConvergenceView {
   const svg = d3.select(plot);
@@ -25,7 +26,7 @@ export function createConvergenceView(plot: SVGSVGElement, states: SVGSVGElement
   const xAxis = svg.append('g').attr('transform', `translate(0,${height - M.bottom})`);
   const yAxis = svg.append('g').attr('transform', `translate(${M.left},0)`);
   const tolLine = svg.append('line').attr('class', 'tol-line');
-  const tolLabel = svg.append('text').attr('class', 'tol-label').attr('text-anchor', 'end');
+  const tolLabel = svg.append('text').attr('class', 'tol-label').attr('text-anchor', 'start');
   const line = svg.append('path').attr('class', 'residual-line').attr('fill', 'none');
   const marker = svg.append('circle').attr('class', 'sweep-marker').attr('r', 4);
   const stateSvg = d3.select(states);
@@ -53,8 +54,8 @@ export function createConvergenceView(plot: SVGSVGElement, states: SVGSVGElement
         .attr('y1', y(replay.tol))
         .attr('y2', y(replay.tol));
       tolLabel
-        .attr('x', width - M.right)
-        .attr('y', y(replay.tol) - 3)
+        .attr('x', width - M.right + 4)
+        .attr('y', y(replay.tol) + 3)
         .text(`tol ${replay.tol}`);
       line.attr(
         'd',

@@ -35,6 +35,7 @@ const arcsOverlay = (): GraphOverlay => ({
       graph,
       layout.arch.kind === 'wormhole' ? layout.arch.wormholes : [],
       editWormholes,
+      (reason) => useAppStore.getState().addAlert(`Wormhole not added: ${reason}`),
     ),
 });
 

@@ -15,4 +15,5 @@ export const wormholeOutput: OutputUi = {
       (n) => `${n} sweeps`,
     ),
   onPlaneClick: (point) => engine.selectSample(point),
+  marker: (f) => (f.arch.kind === 'wormhole' ? f.arch.fixedPoint.point : undefined),
 };
