@@ -219,6 +219,9 @@ export abstract class LayeredSession<
     // Maps over the input plane only exist for 2-D tasks.
     const { heatmapRes = 0, neuronRes = 0 } = this.feed.isPlane ? request : {};
     const gate = this.evalGate();
+    // The step these numbers are of, read now: on the WGSL kernels the next tick trains while this frame reads
+    // back (src/worker/framePipeline.ts), and read after the read-back it named the later step (0 -> 2 on Play).
+    const step = this.step;
     // The fused frame runs where the session trains fused and the kernel is registered; else the op path.
     const kernel = this.fused ? this.frameKernel() : undefined;
     const fused = kernel !== undefined && frameKernelRuns(kernel.name);
@@ -255,7 +258,7 @@ export abstract class LayeredSession<
       neuronRes > 0 ? concat(rest.splice(0, this.model.layerWidths.length)) : new Float32Array(0);
     // A standardised numeric target: the heatmap and the losses back in the target's units (dataFeed.ts).
     return this.feed.inTargetUnits({
-      step: this.step,
+      step,
       metrics: {
         trainLoss: m[0],
         testLoss: m[1],
