@@ -37,3 +37,31 @@ test('slow motion shows every step: Play from 0 shows 1 before 2, and again afte
     expect(after.slice(0, 3)).toEqual([from, from + 1, from + 2]);
   }
 });
+
+const hash = (page: Page) => page.evaluate(() => location.hash);
+
+test('the address bar holds the running experiment link from the first load, as Copy link gives it', async ({
+  page,
+}) => {
+  await openApp(page);
+  await expect.poll(() => hash(page)).toMatch(/^#v=\d+&s=/);
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  const copied = await page.getByTestId('share-link').inputValue();
+  expect(copied.slice(copied.indexOf('#'))).toBe(await hash(page));
+});
+
+test('a broken link, opened or typed into the address bar, gives way to the running link, with the alert', async ({
+  page,
+}) => {
+  await page.goto('/#v=1&s=garbage');
+  await expect(page.getByRole('alert')).toContainText('This link could not be used as it was');
+  await expect(page.getByTestId('loss')).toHaveText(/^\d/);
+  await expect.poll(() => hash(page)).toMatch(/^#v=\d+&s=/);
+  const running = await hash(page);
+  // Typed again into the address bar (the same broken link): refused, and the running link is back.
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await page.evaluate(() => (location.hash = '#v=1&s=garbage'));
+  await expect(page.getByRole('alert')).toContainText('Your experiment is unchanged');
+  await expect.poll(() => hash(page)).toBe(running);
+});
