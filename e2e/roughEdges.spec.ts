@@ -65,3 +65,31 @@ test('a broken link, opened or typed into the address bar, gives way to the runn
   await expect(page.getByRole('alert')).toContainText('Your experiment is unchanged');
   await expect.poll(() => hash(page)).toBe(running);
 });
+
+test('event log: entries of step 10 and more are shown whole (no list numbers cut at the edge, nothing clipped)', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.getByLabel('Architecture').selectOption({ label: 'Dynamic-Live' });
+  for (let step = 1; step <= 12; step++) {
+    await page.getByRole('button', { name: 'Step' }).click();
+    await expect(page.getByTestId('step')).toHaveText(String(step));
+    await page.getByRole('button', { name: 'Reward +1' }).click();
+  }
+  const log = page.getByTestId('event-log');
+  await expect(log.locator('li').first()).toHaveText('step 12 you gave reward +1');
+  const layout = await log.evaluate((ol) => {
+    const box = ol.getBoundingClientRect();
+    return [...ol.querySelectorAll('li')].map((li) => {
+      const text = li.getBoundingClientRect();
+      return {
+        // A list marker (1., 2., … 10.) sits left of the text, outside a log without padding: it must not exist.
+        marker: getComputedStyle(li).display === 'list-item',
+        inside: text.left >= box.left && text.right <= box.left + ol.clientWidth + 0.5,
+        wraps: li.scrollWidth <= li.clientWidth,
+      };
+    });
+  });
+  expect(layout.length).toBeGreaterThan(12);
+  for (const entry of layout) expect(entry).toEqual({ marker: false, inside: true, wraps: true });
+});
