@@ -149,6 +149,7 @@ export abstract class LayeredSession<
   protected abstract archPieces(
     heatmapRes: number,
     fused: boolean,
+    neuronRes: number,
   ): {
     tensors: tf.Tensor[];
     fusedSizes?: number[];
@@ -232,7 +233,7 @@ export abstract class LayeredSession<
     if (heatmapRes > 0) sizes.push(heatmapRes ** 2 * mapUnits, classes > 0 ? this.feed.test.y.shape[0] : 0);
     if (neuronRes > 0) sizes.push(...this.model.layerWidths.map((w) => w * neuronRes ** 2));
     const all = tf.tidy(() => {
-      const arch = this.archPieces(heatmapRes, fused);
+      const arch = this.archPieces(heatmapRes, fused, neuronRes);
       archFrame = arch.frame;
       const pieces = fused
         ? [this.fusedFrame(kernel!, gate, heatmapRes, neuronRes)]
