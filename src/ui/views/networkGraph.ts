@@ -129,8 +129,7 @@ export function createNetworkGraph(
       groups
         .select('foreignObject')
         .attr('width', (n) => n.size)
-        .attr('height', (n) => n.size)
-        .attr('display', (n) => (n.kind === 'extra' ? 'none' : null));
+        .attr('height', (n) => n.size);
       groups
         .select('text.label')
         .attr('x', (n) => (n.kind === 'input' ? -4 : n.size / 2))
