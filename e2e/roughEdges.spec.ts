@@ -5,7 +5,7 @@ async function logSteps(page: Page): Promise<void> {
   await page.evaluate(() => {
     const counter = document.querySelector('[data-testid="step"]')!;
     const log = [counter.textContent];
-    (window as unknown as { shownSteps: (string | null)[] }).shownSteps = log;
+    (window as Window & { shownSteps: (string | null)[] }).shownSteps = log;
     new MutationObserver(() => log.push(counter.textContent)).observe(counter, {
       childList: true,
       characterData: true,
@@ -14,7 +14,7 @@ async function logSteps(page: Page): Promise<void> {
   });
 }
 const shownSteps = (page: Page) =>
-  page.evaluate(() => (window as unknown as { shownSteps: string[] }).shownSteps.map(Number));
+  page.evaluate(() => (window as Window & { shownSteps: string[] }).shownSteps.map(Number));
 
 test('slow motion shows every step: Play from 0 shows 1 before 2, and again after each Pause', async ({
   page,
