@@ -11,7 +11,7 @@ async function logValve(page: Page): Promise<void> {
   await page.evaluate(() => {
     const label = document.querySelector('[data-testid="gate-label"]')!;
     const log: string[] = [];
-    (window as Window & { valveTexts: string[] }).valveTexts = log;
+    (window as Window & { valveTexts?: string[] }).valveTexts = log;
     new MutationObserver(() => log.push(label.textContent ?? '')).observe(label, {
       childList: true,
       characterData: true,
@@ -20,7 +20,7 @@ async function logValve(page: Page): Promise<void> {
   });
 }
 const valveTexts = (page: Page) =>
-  page.evaluate(() => (window as Window & { valveTexts: string[] }).valveTexts);
+  page.evaluate(() => (window as Window & { valveTexts?: string[] }).valveTexts!);
 
 test('at full speed the valve shows one steady aggregate: open 50% of the last 48 steps, and the mean g', async ({
   page,

@@ -1,3 +1,4 @@
+import { defaultSpec, encodeLink } from '../src/experiment';
 import { expect, openApp, test, type Page } from './fixtures';
 
 /** Logs every value the step counter shows, from now on. */
@@ -5,7 +6,7 @@ async function logSteps(page: Page): Promise<void> {
   await page.evaluate(() => {
     const counter = document.querySelector('[data-testid="step"]')!;
     const log = [counter.textContent];
-    (window as Window & { shownSteps: (string | null)[] }).shownSteps = log;
+    (window as Window & { shownSteps?: (string | null)[] }).shownSteps = log;
     new MutationObserver(() => log.push(counter.textContent)).observe(counter, {
       childList: true,
       characterData: true,
@@ -14,7 +15,7 @@ async function logSteps(page: Page): Promise<void> {
   });
 }
 const shownSteps = (page: Page) =>
-  page.evaluate(() => (window as Window & { shownSteps: string[] }).shownSteps.map(Number));
+  page.evaluate(() => (window as Window & { shownSteps?: string[] }).shownSteps!.map(Number));
 
 test('slow motion shows every step: Play from 0 shows 1 before 2, and again after each Pause', async ({
   page,
@@ -92,4 +93,44 @@ test('event log: entries of step 10 and more are shown whole (no list numbers cu
   });
   expect(layout.length).toBeGreaterThan(12);
   for (const entry of layout) expect(entry).toEqual({ marker: false, inside: true, wraps: true });
+});
+
+test('a 64-neuron layer is drawn readably: its first and last neurons full size, "+53" naming the others', async ({
+  page,
+}) => {
+  const spec = defaultSpec('mlp');
+  spec.mlp.hiddenLayers = [64, 4];
+  await openApp(page, encodeLink(spec));
+  const graph = page.getByTestId('network-graph');
+  const drawn = await graph
+    .locator('g.neuron[data-neuron-id^="h1."]')
+    .evaluateAll((nodes) =>
+      nodes.map((n) => [
+        n.getAttribute('data-neuron-id'),
+        Number(n.querySelector('rect')!.getAttribute('height')),
+      ]),
+    );
+  expect(drawn.map(([id]) => id)).toEqual([
+    'h1.0',
+    'h1.1',
+    'h1.2',
+    'h1.3',
+    'h1.4',
+    'h1.5',
+    'h1.59',
+    'h1.60',
+    'h1.61',
+    'h1.62',
+    'h1.63',
+  ]);
+  for (const [, size] of drawn) expect(size).toBeGreaterThanOrEqual(20);
+  const more = graph.locator('g.hidden-neurons');
+  await expect(more.locator('text')).toHaveText('+53');
+  await expect(more.locator('title')).toHaveText('h1.6 … h1.58: 53 more neurons, not drawn');
+  // The drawn ones still name themselves on hover, and their edges read their own weights.
+  await graph.locator('[data-neuron-id="h1.63"]').hover();
+  await expect(page.locator('.tooltip')).toHaveText(/^h1\.63: bias -?\d/);
+  await expect(graph.locator('[data-edge-id="h1.63->h2.3"]')).toHaveAttribute('data-weight', /^-?\d/);
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect(page.getByTestId('step')).toHaveText('1');
 });

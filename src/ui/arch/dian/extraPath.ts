@@ -5,7 +5,14 @@
  */
 import type { Frame, Layout } from '../../../protocol';
 import { paintGrid } from '../../kit/colors';
-import { denseEdges, NODE_SIZE, weightOffsets, type Graph, type GraphNode } from '../../views/geometry';
+import {
+  denseEdges,
+  drawnNeurons,
+  NODE_SIZE,
+  weightOffsets,
+  type Graph,
+  type GraphNode,
+} from '../../views/geometry';
 import type { GraphOverlay, Layer } from '../../views/overlay';
 import { useAppStore } from '../../appState';
 import { createGateValve, type ValvePlace } from './gateValve';
@@ -23,18 +30,38 @@ export function extendWithExtraPath(graph: Graph, layout: Layout, height: number
   const laneY = height - LANE_HEIGHT / 2 - EXTRA_SIZE / 2;
   const left = source[0].x + NODE_SIZE + 30;
   const right = layer2[0].x - 40;
-  const extra: GraphNode[] = layer2.map((_, j) => ({
+  // One neuron per neuron of layer 2, drawn as layer 2 draws its own (a wide one: the first and last few, "+N").
+  const width = layout.layerWidths[1];
+  const { hiddenSlot } = drawnNeurons(width);
+  const slots = layer2.length + (hiddenSlot === undefined ? 0 : 1);
+  // Smaller where many share the lane, so they do not overlap.
+  const size = Math.min(EXTRA_SIZE, Math.max(6, (right - left) / slots - 3));
+  const slotX = (slot: number) => left + (slot * (right - left - size)) / Math.max(1, slots - 1);
+  const extra: GraphNode[] = layer2.map(({ index: j }, k) => ({
     id: `e.${j}`,
-    x: left + (j * (right - left - EXTRA_SIZE)) / Math.max(1, layer2.length - 1),
-    y: laneY,
-    size: EXTRA_SIZE,
-    labelled: layer2.length <= 12,
+    x: slotX(hiddenSlot !== undefined && k >= hiddenSlot ? k + 1 : k),
+    y: laneY + (EXTRA_SIZE - size) / 2,
+    size,
+    // A label under each where they are far enough apart for one (hover names each).
+    labelled: slots === 1 || slotX(1) - slotX(0) >= 26,
     kind: 'extra',
+    index: j,
     mapIndex: -1,
     biasIndex: offsets.get('extra/bias')! + j,
   }));
+  if (hiddenSlot !== undefined) {
+    const [first, last] = [layer2[hiddenSlot - 1].index + 1, layer2[hiddenSlot].index - 1];
+    graph.hidden.push({
+      first: `e.${first}`,
+      last: `e.${last}`,
+      count: last - first + 1,
+      x: slotX(hiddenSlot) + size / 2,
+      // Under the lane, where the labels would be (too many to label), not between its neurons.
+      y: laneY + EXTRA_SIZE + 10,
+    });
+  }
   graph.nodes.push(...extra);
-  graph.edges.push(...denseEdges(source, extra, offsets.get('extra/kernel')!));
+  graph.edges.push(...denseEdges(source, extra, offsets.get('extra/kernel')!, width));
   const layer3X = layer3[0].x;
   return {
     x: layer2[0].x - 14,
