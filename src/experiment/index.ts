@@ -21,3 +21,4 @@ export * from './rng';
 export * from './limits';
 export * from './names';
 export * from './trained';
+export * from './arch/dian/examples';

@@ -12,6 +12,11 @@ export interface DianFrame {
   gateTrace: Float32Array;
   /** The gate value g per heatmap cell; empty when this frame carries no maps. */
   gateMap: Float32Array;
+  /**
+   * The extra path's neurons e_j = relu(s E + be) over the neuron maps' grid, neuron by neuron (as neuronMaps:
+   * layer 2's width x neuronRes²); empty when this frame carries no neuron maps. Absent from frames made before.
+   */
+  extraMaps?: Float32Array;
   /** Test accuracy with the gate forced on / off. */
   testAccuracyGateOn: number;
   testAccuracyGateOff: number;

@@ -79,6 +79,20 @@ describe('share links', () => {
     expect(page.store.getState().runtime.alerts[0].message).toMatch(/^This link could not be used as it was/);
   });
 
+  it('the address bar holds the running link from the start: an empty or broken one gives way, a valid one stays', () => {
+    const empty = fakePage();
+    empty.links.readLocation();
+    expect(empty.location.hash).toBe(encodeLink(defaultSpec()));
+    const broken = fakePage('#v=1&s=garbage');
+    broken.links.readLocation();
+    expect(broken.location.hash).toBe(encodeLink(defaultSpec()));
+    expect(broken.store.getState().runtime.alerts[0].message).toMatch(/could not be used as it was/);
+    const given = encodeLink(edited(), trained);
+    const valid = fakePage(given);
+    valid.links.readLocation();
+    expect(valid.location.hash).toBe(given);
+  });
+
   it('a link pasted into the address bar replaces the experiment', () => {
     const page = fakePage();
     page.links.syncLocation();

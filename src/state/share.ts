@@ -74,6 +74,10 @@ export function createShareLinks(deps: ShareLinkDeps) {
         `This link could not be used as it was: ${listProblems(problems)}. Everything else is loaded as given.`,
       );
     store().replaceSpec(spec);
+    // The address bar holds the running experiment's link from the start: none, or one that could not be used
+    // as it was, gives way to it (a valid link stays as it was given).
+    if (location.hash.replace(/^#/, '') === '' || problems.length > 0)
+      history.replaceState(null, '', encodeLink(spec, trained));
     noteMissingState('link', spec, trained);
     return trained;
   }

@@ -149,6 +149,7 @@ export abstract class LayeredSession<
   protected abstract archPieces(
     heatmapRes: number,
     fused: boolean,
+    neuronRes: number,
   ): {
     tensors: tf.Tensor[];
     fusedSizes?: number[];
@@ -219,6 +220,9 @@ export abstract class LayeredSession<
     // Maps over the input plane only exist for 2-D tasks.
     const { heatmapRes = 0, neuronRes = 0 } = this.feed.isPlane ? request : {};
     const gate = this.evalGate();
+    // The step these numbers are of, read now: on the WGSL kernels the next tick trains while this frame reads
+    // back (src/worker/framePipeline.ts), and read after the read-back it named the later step (0 -> 2 on Play).
+    const step = this.step;
     // The fused frame runs where the session trains fused and the kernel is registered; else the op path.
     const kernel = this.fused ? this.frameKernel() : undefined;
     const fused = kernel !== undefined && frameKernelRuns(kernel.name);
@@ -229,7 +233,7 @@ export abstract class LayeredSession<
     if (heatmapRes > 0) sizes.push(heatmapRes ** 2 * mapUnits, classes > 0 ? this.feed.test.y.shape[0] : 0);
     if (neuronRes > 0) sizes.push(...this.model.layerWidths.map((w) => w * neuronRes ** 2));
     const all = tf.tidy(() => {
-      const arch = this.archPieces(heatmapRes, fused);
+      const arch = this.archPieces(heatmapRes, fused, neuronRes);
       archFrame = arch.frame;
       const pieces = fused
         ? [this.fusedFrame(kernel!, gate, heatmapRes, neuronRes)]
@@ -255,7 +259,7 @@ export abstract class LayeredSession<
       neuronRes > 0 ? concat(rest.splice(0, this.model.layerWidths.length)) : new Float32Array(0);
     // A standardised numeric target: the heatmap and the losses back in the target's units (dataFeed.ts).
     return this.feed.inTargetUnits({
-      step: this.step,
+      step,
       metrics: {
         trainLoss: m[0],
         testLoss: m[1],

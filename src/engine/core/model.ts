@@ -23,6 +23,8 @@ export interface Model {
   loss(x: tf.Tensor2D, y: tf.Tensor2D, gate: boolean): tf.Scalar;
   /** DIAN only: the per-sample gate value g, [n, 1]. */
   gateValues?(x: tf.Tensor2D): tf.Tensor2D;
+  /** DIAN: the extra path's neurons e = relu(s E + be) for each row, whether or not the gate is open. */
+  extraValues?(x: tf.Tensor2D): tf.Tensor2D;
 }
 
 export type { WeightMap, WeightValues } from '../../experiment';

@@ -42,4 +42,45 @@ describe('the layered graph', () => {
     expect(inputs[0].x + inputs[0].size / 2).toBeCloseTo(columnX(0, 3, 560) + NODE_SIZE / 2, 9);
     expect(inputs[0].size).toBeLessThan(NODE_SIZE);
   });
+
+  it('draws a 64-neuron layer readably: its first 6 and last 5 neurons, full size, a "+53" naming the rest', () => {
+    const { columns, edges, hidden } = buildGraph(layout(2, [64, 64, 1]), 560, 400);
+    const ids = (l: number) => columns[l].map((n) => n.id);
+    expect(ids(1)).toEqual([
+      'h1.0',
+      'h1.1',
+      'h1.2',
+      'h1.3',
+      'h1.4',
+      'h1.5',
+      'h1.59',
+      'h1.60',
+      'h1.61',
+      'h1.62',
+      'h1.63',
+    ]);
+    expect(hidden).toHaveLength(2);
+    expect(hidden[0]).toMatchObject({ first: 'h1.6', last: 'h1.58', count: 53 });
+    expect(hidden[1]).toMatchObject({ first: 'h2.6', last: 'h2.58', count: 53 });
+    // Readable: at least 20 px, apart, with the "+53" in the gap between h1.5 and h1.59.
+    const layer = columns[1];
+    for (const n of layer) expect(n.size).toBeGreaterThanOrEqual(20);
+    for (let k = 1; k < layer.length; k++)
+      expect(layer[k].y).toBeGreaterThan(layer[k - 1].y + layer[k - 1].size);
+    expect(hidden[0].y).toBeGreaterThan(layer[5].y + layer[5].size);
+    expect(hidden[0].y).toBeLessThan(layer[6].y);
+    // Each drawn edge reads its own weight of the full kernel (row-major 64 x 64), each neuron its own map.
+    const offset = 2 * 64 + 64; // w0 and b0 before w1
+    const edge = edges.find((e) => e.id === 'h1.60->h2.3')!;
+    expect(edge.weightIndex).toBe(offset + 60 * 64 + 3);
+    expect(edges.find((e) => e.id === 'h2.62->y')!.weightIndex).toBe(offset + 64 * 64 + 64 + 62);
+    expect(edges.filter((e) => e.target.column === 2)).toHaveLength(11 * 11);
+    expect(columns[2][7]).toMatchObject({ id: 'h2.60', mapIndex: 64 + 60, biasIndex: offset + 64 * 64 + 60 });
+  });
+
+  it('draws 12 neurons or fewer all, with no "+N"', () => {
+    const { columns, hidden } = buildGraph(layout(2, [12, 1]), 560, 400);
+    expect(columns[1]).toHaveLength(12);
+    expect(hidden).toEqual([]);
+  });
 });

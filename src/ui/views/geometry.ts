@@ -11,6 +11,8 @@ export interface GraphNode {
   y: number;
   size: number;
   kind: 'input' | 'neuron' | 'extra';
+  /** Its index in its layer (or among the inputs): a wide layer draws only some of its neurons. */
+  index: number;
   /** Column: 0 for inputs, l for layer l. */
   column?: number;
   /** Offset of this neuron's thumbnail in a frame's neuronMaps (in cells), or -1 when it has none. */
@@ -32,11 +34,44 @@ export interface GraphEdge {
   weightIndex: number;
 }
 
+/** Where a wide layer's neurons that are not drawn would be: a "+N" in their place, naming them on hover. */
+export interface HiddenNeurons {
+  /** The first and last of them ("h1.6", "h1.58"), and how many. */
+  first: string;
+  last: string;
+  count: number;
+  /** The centre of their place. */
+  x: number;
+  y: number;
+}
+
 export interface Graph {
   nodes: GraphNode[];
   edges: GraphEdge[];
-  /** Nodes per column: inputs, then layers 1..L. */
+  /** Nodes per column: inputs, then layers 1..L (a wide layer's drawn neurons only). */
   columns: GraphNode[][];
+  /** The neurons wide layers do not draw, one entry per such layer. */
+  hidden: HiddenNeurons[];
+}
+
+/**
+ * A layer wider than this draws its first and last few neurons with a "+N" between them: 64 neurons of 4 px in
+ * one column were an unreadable stack. The inputs (64 pixels of a digit) are all drawn, smaller.
+ */
+export const MAX_DRAWN = 12;
+const DRAWN_FIRST = 6;
+
+/** The indices of the neurons a layer of `width` draws, in order; `hidden` where the "+N" goes (its slot). */
+export function drawnNeurons(width: number): { indices: number[]; hiddenSlot?: number } {
+  if (width <= MAX_DRAWN) return { indices: Array.from({ length: width }, (_, j) => j) };
+  const last = MAX_DRAWN - DRAWN_FIRST - 1;
+  return {
+    indices: [
+      ...Array.from({ length: DRAWN_FIRST }, (_, j) => j),
+      ...Array.from({ length: last }, (_, j) => width - last + j),
+    ],
+    hiddenSlot: DRAWN_FIRST,
+  };
 }
 
 export const NODE_SIZE = 30;
@@ -61,13 +96,19 @@ export function weightOffsets(layout: Layout): Map<string, number> {
   return offsets;
 }
 
-export function denseEdges(sources: GraphNode[], targets: GraphNode[], kernelStart: number): GraphEdge[] {
-  return sources.flatMap((source, i) =>
-    targets.map((target, j) => ({
+/** The edges between drawn neurons of a kernel (source width x `targetWidth`, row-major from `kernelStart`). */
+export function denseEdges(
+  sources: GraphNode[],
+  targets: GraphNode[],
+  kernelStart: number,
+  targetWidth = targets.length,
+): GraphEdge[] {
+  return sources.flatMap((source) =>
+    targets.map((target) => ({
       id: `${source.id}->${target.id}`,
       source,
       target,
-      weightIndex: kernelStart + i * targets.length + j,
+      weightIndex: kernelStart + source.index * targetWidth + target.index,
     })),
   );
 }
@@ -98,26 +139,45 @@ export function buildGraph(layout: Layout, width: number, height: number, laneHe
       id: f,
       ...place(0, layout.inputs.length, j),
       kind: 'input' as const,
+      index: j,
       mapIndex: -1,
       biasIndex: -1,
       feature: f,
     })),
   ];
   const edges: GraphEdge[] = [];
-  let mapIndex = 0;
+  const hidden: HiddenNeurons[] = [];
+  let mapStart = 0;
   layout.layerWidths.forEach((w, l) => {
     const isOutput = l === layout.layerWidths.length - 1;
-    const nodes = Array.from({ length: w }, (_, j) => ({
-      id: isOutput ? (w === 1 ? 'y' : `y${j}`) : `h${l + 1}.${j}`,
+    const id = (j: number) => (isOutput ? (w === 1 ? 'y' : `y${j}`) : `h${l + 1}.${j}`);
+    const { indices, hiddenSlot } = drawnNeurons(w);
+    const slots = indices.length + (hiddenSlot === undefined ? 0 : 1);
+    const slotOf = (k: number) => (hiddenSlot !== undefined && k >= hiddenSlot ? k + 1 : k);
+    const nodes = indices.map((j, k) => ({
+      id: id(j),
       label: isOutput && w > 1 ? layout.classes?.[j] : undefined,
       column: l + 1,
-      ...place(l + 1, w, j),
+      ...place(l + 1, slots, slotOf(k)),
       kind: 'neuron' as const,
-      mapIndex: mapIndex++,
+      index: j,
+      mapIndex: mapStart + j,
       biasIndex: start(2 * l + 1) + j,
     }));
-    edges.push(...denseEdges(columns[l], nodes, start(2 * l)));
+    if (hiddenSlot !== undefined) {
+      const at = place(l + 1, slots, hiddenSlot);
+      const [first, last] = [indices[hiddenSlot - 1] + 1, indices[hiddenSlot] - 1];
+      hidden.push({
+        first: id(first),
+        last: id(last),
+        count: last - first + 1,
+        x: at.x + at.size / 2,
+        y: at.y + at.size / 2,
+      });
+    }
+    mapStart += w;
+    edges.push(...denseEdges(columns[l], nodes, start(2 * l), w));
     columns.push(nodes);
   });
-  return { nodes: columns.flat(), edges, columns };
+  return { nodes: columns.flat(), edges, columns, hidden };
 }

@@ -8,7 +8,7 @@ import type { Frame, Layout } from '../../protocol';
 import { divergingCss, paintGrid } from '../kit/colors';
 import { setAttr } from '../kit/domWrites';
 import { hoverTooltip } from '../gestures';
-import { buildGraph, type GraphEdge, type GraphNode } from './geometry';
+import { buildGraph, type GraphEdge, type GraphNode, type HiddenNeurons } from './geometry';
 import type { GraphOverlay, OverlayView } from './overlay';
 
 export interface NetworkGraphView {
@@ -129,14 +129,27 @@ export function createNetworkGraph(
       groups
         .select('foreignObject')
         .attr('width', (n) => n.size)
-        .attr('height', (n) => n.size)
-        .attr('display', (n) => (n.kind === 'extra' ? 'none' : null));
+        .attr('height', (n) => n.size);
       groups
         .select('text.label')
         .attr('x', (n) => (n.kind === 'input' ? -4 : n.size / 2))
         .attr('y', (n) => (n.kind === 'input' ? n.size / 2 + 4 : n.size + 11))
         .attr('text-anchor', (n) => (n.kind === 'input' ? 'end' : 'middle'))
         .text((n) => (n.labelled ? shortLabel(n.label ?? n.id) : ''));
+      // A wide layer's neurons that are not drawn: "+N" in their place, hover names them.
+      const more = nodeLayer
+        .selectAll<SVGGElement, HiddenNeurons>('g.hidden-neurons')
+        .data(graph.hidden)
+        .join((enter) => {
+          const g = enter.append('g').attr('class', 'hidden-neurons');
+          g.append('text').attr('text-anchor', 'middle').attr('dy', '0.35em');
+          g.append('title');
+          return g;
+        })
+        .attr('transform', (h) => `translate(${h.x},${h.y})`)
+        .attr('data-hidden', (h) => `${h.first}…${h.last}`);
+      more.select('text').text((h) => `+${h.count}`);
+      more.select('title').text((h) => `${h.first} … ${h.last}: ${h.count} more neurons, not drawn`);
       drawInputThumbnails(24);
       overlayView = overlay.draw?.({ graph, layout, layer: overlayLayer, nodeLayer, width });
     },

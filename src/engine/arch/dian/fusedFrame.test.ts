@@ -1,7 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultSpec, type DianSpec, type ExperimentSpec } from '../../../experiment';
+import {
+  defaultSpec,
+  FEATURE_FUNCTIONS,
+  gridCoords,
+  type DianSpec,
+  type ExperimentSpec,
+} from '../../../experiment';
 import type { SnapshotRequest } from '../../core/session';
 import { arrayGap, frameGap } from '../../testing/reference';
 import { DianSession } from './session';
@@ -31,12 +37,14 @@ async function compare(s: ExperimentSpec, request: SnapshotRequest, steps = 31) 
   oracle.restore((await fused.snapshot()).weights, fused.step);
   let [a, b] = [await fused.snapshot(request), await oracle.snapshot(request)];
   const kernels = async (run: () => Promise<void>) => (await tf.profile(run)).kernelNames;
-  // The gate trace's means are numbers already: the frame kernel is the only kernel.
-  expect(
-    await kernels(async () => {
-      a = await fused.snapshot(request);
-    }),
-  ).toEqual(['FusedDianFrame']);
+  // The gate trace's means are numbers already: the frame kernel is the only kernel, but for the extra path's
+  // neuron maps (ops: e = relu(s E + be) over the grid, transposed, packed), in frames with neuron maps only.
+  const made = await kernels(async () => {
+    a = await fused.snapshot(request);
+  });
+  const extraOps = ['BatchMatMul', 'Add', 'Relu', 'Transpose', 'Reshape', 'Concat'];
+  expect(made.filter((k) => !extraOps.includes(k))).toEqual(['FusedDianFrame']);
+  if (!request.neuronRes) expect(made).toEqual(['FusedDianFrame']);
   expect(
     await kernels(async () => {
       b = await oracle.snapshot(request);
@@ -49,6 +57,7 @@ async function compare(s: ExperimentSpec, request: SnapshotRequest, steps = 31) 
   const accuracies = (f: typeof x) => [f.testAccuracyGateOn, f.testAccuracyGateOff];
   expect(arrayGap(accuracies(x), accuracies(y))).toBeLessThan(TOLERANCE);
   expect(arrayGap(x.gateMap, y.gateMap)).toBeLessThan(TOLERANCE);
+  expect(arrayGap(x.extraMaps!, y.extraMaps!)).toBeLessThan(TOLERANCE);
   return a;
 }
 
@@ -60,6 +69,7 @@ describe('the fused DIAN frame against the op frame', () => {
           const frame = await compare(spec({ evaluation, source, finalActivation }), MAPS);
           expect(frame.arch.gateMap.length).toBe(11 * 11);
           expect(frame.neuronMaps.length).toBe((6 + 5 + 1) * 4 * 4);
+          expect(frame.arch.extraMaps!.length).toBe(5 * 4 * 4);
           expect((await compare(spec({ evaluation, source, finalActivation }), {})).arch.gateMap.length).toBe(
             0,
           );
@@ -104,5 +114,32 @@ describe('the fused DIAN frame against the op frame', () => {
       expect(await tf.setBackend('wasm')).toBe(true);
       await compare(spec({ source: 'h1' }), MAPS);
     });
+  });
+});
+
+describe("the extra path's neuron maps", () => {
+  it('are e_j = relu(sum_i s_i E_ij + be_j) over the grid, neuron by neuron, for s = x and s = h1', async () => {
+    for (const source of ['x', 'h1'] as const) {
+      const s = new DianSession(spec({ source }));
+      await s.train(9);
+      const frame = await s.snapshot(MAPS);
+      const w = await s.exportWeights();
+      const [E, be] = [w['extra/kernel'].values, w['extra/bias'].values];
+      const res = 4;
+      const cells = res * res;
+      // The source over the grid: the inputs' values (from x's features), or layer 1's maps (h1).
+      const grid = gridCoords(res);
+      const features = (['x1', 'x2', 'sin x1'] as const).map((f) => FEATURE_FUNCTIONS[f]);
+      const sourceAt = (i: number, cell: number) =>
+        source === 'h1' ? frame.neuronMaps[i * cells + cell] : features[i](...grid[cell]);
+      const width = source === 'h1' ? 6 : 3;
+      for (let j = 0; j < 5; j++)
+        for (let cell = 0; cell < cells; cell++) {
+          let sum = be[j];
+          for (let i = 0; i < width; i++) sum += sourceAt(i, cell) * E[i * 5 + j];
+          expect(frame.arch.extraMaps![j * cells + cell]).toBeCloseTo(Math.max(0, sum), 4);
+        }
+      s.dispose();
+    }
   });
 });

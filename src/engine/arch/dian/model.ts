@@ -48,6 +48,9 @@ export function createDian(
   const v = (w: (typeof weights)[number]) => w.variable;
 
   const dense = (x: tf.Tensor2D, k: tf.Variable, b: tf.Variable) => tf.add(tf.matMul(x, k), b) as tf.Tensor2D;
+  /** The extra path's neurons e = relu(s E + be), s = x or h1, gate or not (the pictures: g and e over the plane). */
+  const extra = (x: tf.Tensor2D) =>
+    tf.relu(dense(options.source === 'x' ? x : tf.relu(dense(x, v(W1), v(b1))), v(E), v(be)));
   /** Everything the forward pass computes; e and g only when the gate is active. */
   const forward = (x: tf.Tensor2D, gate: boolean) => {
     const h1 = tf.relu(dense(x, v(W1), v(b1)));
@@ -75,11 +78,8 @@ export function createDian(
     },
     loss: (x, y, gate) =>
       tf.add(headLoss(head, forward(x, gate).y, y), regularization(kernels(gate), training)) as tf.Scalar,
-    gateValues: (x) => {
-      const h1 = tf.relu(dense(x, v(W1), v(b1)));
-      const e = tf.relu(dense(options.source === 'x' ? x : h1, v(E), v(be)));
-      return tf.sigmoid(dense(e, v(G), v(bg)));
-    },
+    gateValues: (x) => tf.sigmoid(dense(extra(x), v(G), v(bg))),
+    extraValues: (x) => extra(x),
   };
 }
 

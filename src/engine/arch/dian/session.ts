@@ -116,10 +116,13 @@ export class DianSession extends LayeredSession<DianFrame, FusedDianOptions> imp
 
   /**
    * The test accuracy with the gate on and off, g over the heatmap's grid (the frame kernel computes these three
-   * where it runs), and the gate trace's means still on the device (steps trained by autodiff).
+   * where it runs), the extra path's neurons over the neuron maps' grid (by ops, on every path), and the gate
+   * trace's means still on the device (steps trained by autodiff).
    */
-  protected archPieces(heatmapRes: number, fused: boolean) {
+  protected archPieces(heatmapRes: number, fused: boolean, neuronRes: number) {
     const trace = this.gateTrace.pending(this.step);
+    // Neuron by neuron, as the neuron maps: layer 2's width x neuronRes².
+    const extra = neuronRes > 0 ? [tf.transpose(this.model.extraValues!(this.feed.grid(neuronRes)))] : [];
     const computed = fused
       ? []
       : [
@@ -130,14 +133,15 @@ export class DianSession extends LayeredSession<DianFrame, FusedDianOptions> imp
     const fusedSizes = fused ? [1, 1, ...(heatmapRes > 0 ? [heatmapRes ** 2] : [])] : undefined;
     const mapped = heatmapRes > 0 ? 1 : 0;
     return {
-      tensors: [...computed, ...trace.tensors],
+      tensors: [...computed, ...extra, ...trace.tensors],
       fusedSizes,
       frame: (values: Float32Array[]): DianFrame => ({
         kind: 'dian',
         testAccuracyGateOn: values[0][0],
         testAccuracyGateOff: values[1][0],
         gateMap: heatmapRes > 0 ? values[2] : new Float32Array(0),
-        gateTrace: trace.toTrace(values.slice(2 + mapped)),
+        extraMaps: extra.length > 0 ? values[2 + mapped] : new Float32Array(0),
+        gateTrace: trace.toTrace(values.slice(2 + mapped + extra.length)),
       }),
     };
   }

@@ -24,12 +24,14 @@ export function DianInfo() {
         defined, which is the smallest change that makes the idea run.
       </p>
       <p>
-        <strong>Reading the picture.</strong> The lane under the network is the extra path from its source to
-        the valve, which opens on active iterations (the path lights with the gate value g) and closes on the
-        others, on which the extra path gets no gradient at all. Training steps count from 1, so with period 2
-        the gate is open on even steps (or on odd ones when iterations count from 0). At full speed the valve
-        shows the mean g and the strip the rhythm of the last iterations. Hover the output plane to read g for
-        that input.
+        <strong>Reading the picture.</strong> The lane under the network is the extra path from its source,
+        through its neurons e (each showing its activation over the plane), to the valve and on into layer 3,
+        which reads z = h2 + g·e. The valve opens on active iterations (an arrow through it; the lane lights
+        with the gate value g) and closes on the others (a bar across it), on which the extra path gets no
+        gradient at all. Training steps count from 1, so with period 2 the gate is open on even steps (or on
+        odd ones when iterations count from 0). Playing faster than slow, the valve shows the share of the
+        last 48 steps it was open on and their mean g, and the strip their rhythm. Hover the output plane to
+        read g for that input.
       </p>
     </>
   );
