@@ -1,5 +1,7 @@
 /** Issue 14: the Wormhole's fixed point made visible (replay on the graph, the sweeps map) and its rough edges. */
-import { exampleLink, WORMHOLE_EXAMPLES } from '../src/experiment';
+import { encodeLink, EXAMPLES } from '../src/experiment';
+
+const hardBoundary = encodeLink(EXAMPLES.find((e) => e.id === 'wormhole-hard-boundary')!.spec);
 import { expect, openApp, test, type Page } from './fixtures';
 
 async function openWormhole(page: Page) {
@@ -36,7 +38,7 @@ test('the sweep replay paints the graph: neuron states and gates change from swe
   page,
 }) => {
   // Open gates: the fixed point takes many sweeps, and layer 1 changes once the wormholes feed it.
-  await openApp(page, exampleLink(WORMHOLE_EXAMPLES[0]));
+  await openApp(page, hardBoundary);
   await expect(page.getByTestId('fp-iterations')).toHaveText(/^\d+$/);
   await steps(page, 2);
   // Live: the thumbnails show, no states over them.
@@ -72,7 +74,7 @@ test('the sweep replay paints the graph: neuron states and gates change from swe
 test('the sweeps map is large, has a numbered colour scale, says the sweeps under the pointer, rings the sample', async ({
   page,
 }) => {
-  await openApp(page, exampleLink(WORMHOLE_EXAMPLES[0]));
+  await openApp(page, hardBoundary);
   await expect(page.getByTestId('sweeps-relations')).toContainText('sweeps');
   const map = page.getByTestId('iterations-heatmap');
   const box = (await map.boundingBox())!;

@@ -3,7 +3,9 @@
  * architecture brings its own (arch/<architecture>/examples.ts). An example is recognised in any spec that differs
  * from it only in how it is shown (speed, view, backend): a shared example link shows its caption too.
  */
+import { DIAN_EXAMPLES } from './arch/dian/examples';
 import { MLP_EXAMPLES } from './arch/mlp/examples';
+import { WORMHOLE_EXAMPLES } from './arch/wormhole/examples';
 import type { Architecture, ExperimentSpec } from './spec';
 
 export interface Example {
@@ -16,7 +18,7 @@ export interface Example {
   spec: ExperimentSpec;
 }
 
-export const EXAMPLES: readonly Example[] = [...MLP_EXAMPLES];
+export const EXAMPLES: readonly Example[] = [...MLP_EXAMPLES, ...DIAN_EXAMPLES, ...WORMHOLE_EXAMPLES];
 
 /** The spec without what only changes how it is shown or where it runs. */
 const experimentOf = (spec: ExperimentSpec): string => {

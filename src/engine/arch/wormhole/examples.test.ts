@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSpec, WORMHOLE_EXAMPLES, type ExperimentSpec } from '../../../experiment';
+import { defaultSpec, EXAMPLES, type ExperimentSpec } from '../../../experiment';
+
+const WORMHOLE_EXAMPLES = EXAMPLES.filter((e) => e.architecture === 'wormhole');
 import { createSession, sessionOf } from '../..';
 
 /** The sweeps map of an untrained net (50 x 50 grid): its range and what it follows. */
@@ -19,14 +21,14 @@ describe('the Wormhole examples show the sweeps vary, where the defaults do not'
   });
 
   it('the open wormholes: sweeps from 5 to maxIter, most near the boundary', async () => {
-    const r = await sweepsAtStart(WORMHOLE_EXAMPLES[0].spec());
+    const r = await sweepsAtStart(WORMHOLE_EXAMPLES[0].spec);
     expect(r.minSweeps).toBeGreaterThanOrEqual(4);
     expect(r.maxSweeps).toBe(40);
     expect(r.boundaryDistance).toBeLessThan(-0.5);
   }, 60_000);
 
   it('one open wormhole at tol 1e-6: a range of more than 10 sweeps', async () => {
-    const r = await sweepsAtStart(WORMHOLE_EXAMPLES[1].spec());
+    const r = await sweepsAtStart(WORMHOLE_EXAMPLES[1].spec);
     expect(r.maxSweeps - r.minSweeps).toBeGreaterThan(10);
     expect(r.boundaryDistance).toBeLessThan(-0.3);
   }, 60_000);

@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSpec } from '../../defaults';
-import { decodeLink } from '../../link';
-import { exampleLink, WORMHOLE_EXAMPLES } from './examples';
+import { WORMHOLE_EXAMPLES } from './examples';
 
+// Valid specs, links that round-trip and one-line captions: src/experiment/examples.test.ts, for every example.
 describe('the Wormhole examples', () => {
-  it.each(WORMHOLE_EXAMPLES)('$name: its link gives its spec, which differs from the defaults', (example) => {
-    const decoded = decodeLink(exampleLink(example));
-    expect(decoded.problems).toEqual([]);
-    expect(decoded.spec).toEqual(example.spec());
-    expect(decoded.spec.architecture).toBe('wormhole');
-    expect(decoded.spec.wormhole).not.toEqual(defaultSpec('wormhole').wormhole);
-    expect(example.caption.length).toBeGreaterThan(40);
+  it.each(WORMHOLE_EXAMPLES)('$title: differs from the defaults in the wormholes', (example) => {
+    expect(example.spec.architecture).toBe('wormhole');
+    expect(example.spec.wormhole).not.toEqual(defaultSpec('wormhole').wormhole);
   });
 });

@@ -4,15 +4,8 @@
  * every input takes 2-4 sweeps; opening the gates and solving by plain iteration spreads the sweeps out.
  */
 import { defaultSpec } from '../../defaults';
-import { encodeLink } from '../../link';
+import type { Example } from '../../examples';
 import type { ExperimentSpec } from '../../spec';
-
-export interface WormholeExample {
-  name: string;
-  /** One line: what to look for. */
-  caption: string;
-  spec(): ExperimentSpec;
-}
 
 /** The default Wormhole with its gates opened (bias 2) and plain iteration, on `task`. */
 function openGates(
@@ -27,32 +20,31 @@ function openGates(
   return spec;
 }
 
-export const WORMHOLE_EXAMPLES: WormholeExample[] = [
+export const WORMHOLE_EXAMPLES: Example[] = [
   {
-    name: 'Hard inputs sit on the boundary',
-    caption:
+    id: 'wormhole-hard-boundary',
+    architecture: 'wormhole',
+    title: 'Hard inputs sit on the boundary',
+    lookFor:
       'Three open wormholes: the sweeps map runs from 5 sweeps to maxIter (40), most along the decision ' +
       'boundary (ρ with the distance −0.92 at the start); pick a red point and animate its sweeps on the graph.',
-    spec: () =>
-      openGates('circle', (s) => {
-        s.wormhole.wormholes = [
-          { from: 3, to: 1 },
-          { from: 3, to: 2 },
-          { from: 2, to: 1 },
-        ];
-      }),
+    spec: openGates('circle', (s) => {
+      s.wormhole.wormholes = [
+        { from: 3, to: 1 },
+        { from: 3, to: 2 },
+        { from: 2, to: 1 },
+      ];
+    }),
   },
   {
-    name: 'One open wormhole, a finer tolerance',
-    caption:
+    id: 'wormhole-open-gate',
+    architecture: 'wormhole',
+    title: 'One open wormhole, a finer tolerance',
+    lookFor:
       'The default net with its gate open and tol 1e-6: 4-20 sweeps across the plane at the start, most near ' +
       'the boundary (ρ −0.65); fewer as it trains (4-14 after 100 steps).',
-    spec: () =>
-      openGates('circle', (s) => {
-        s.wormhole.tol = 1e-6;
-      }),
+    spec: openGates('circle', (s) => {
+      s.wormhole.tol = 1e-6;
+    }),
   },
 ];
-
-/** The example's share link (its hash, "#v=..."). */
-export const exampleLink = (example: WormholeExample) => encodeLink(example.spec());
