@@ -40,6 +40,25 @@ describe('Dynamic-Live session', () => {
     await expect(s.reinforce([5])).rejects.toThrow(/from -1 to 1/);
   });
 
+  it('refuses the echo task with delay d >= memory M (no reward could arrive), README mode only', async () => {
+    const echo = (delay: number, memory: number, fidelity: 'readme' | 'beta' = 'readme') =>
+      liveSpec((spec) => Object.assign(spec.live, { task: 'delayed-reward', delay, memory, fidelity }));
+    await expect(createSession(echo(3, 3))).rejects.toThrow(SpecError);
+    await expect(createSession(echo(5, 3))).rejects.toThrow(
+      /rewards each step 5 steps late.*remember only 3 steps.*Delay d must be less than Memory M/,
+    );
+    // d = M - 1 is the longest delay that trains: the first reward comes at step d + 1 and changes weights.
+    const s = sessionOf(await createSession(echo(2, 3)), 'live');
+    const before = await s.exportWeights();
+    await s.train(3);
+    expect(await s.exportWeights()).not.toEqual(before);
+    // Another task with the same numbers, and the beta mode (its own d + 1 rows), are not refused.
+    await expect(
+      createSession(liveSpec((spec) => Object.assign(spec.live, { task: 'delayed-recall', delay: 5 }))),
+    ).resolves.toBeDefined();
+    await expect(createSession(echo(5, 3, 'beta'))).resolves.toBeDefined();
+  });
+
   it('delayed rewards train the step they are for, from memory', async () => {
     const s = sessionOf(
       await createSession(

@@ -12,6 +12,7 @@
  */
 import {
   betaRecursionProblem,
+  echoDelayProblem,
   liveInputsFor,
   applyLiveEdit,
   gridCoords,
@@ -70,6 +71,8 @@ export class LiveSession implements SessionBase<'live'> {
     public spec: ExperimentSpec,
     options: SessionOptions = {},
   ) {
+    const echoProblem = echoDelayProblem(spec.live);
+    if (echoProblem) throw new SpecError(echoProblem);
     this.task = createLiveTask(spec.live, spec.task, spec.seed, {
       view: spec.view,
       userData: options.userData,
