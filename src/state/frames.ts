@@ -22,6 +22,8 @@ export interface RewireNotice {
   source: string;
   neuron: string;
   reward: number;
+  /** The step it happened at. */
+  step?: number;
 }
 
 type FrameListener = (frame: Frame, history: readonly HistoryPoint[]) => void;

@@ -59,6 +59,25 @@ describe('Dynamic-Live session', () => {
     await expect(createSession(echo(5, 3, 'beta'))).resolves.toBeDefined();
   });
 
+  it("frames count the rewarded steps and the rewirings, with the latest's step and reward", async () => {
+    const s = sessionOf(await createSession(liveSpec((spec) => (spec.live.lr = 1))), 'live');
+    const fresh = (await s.snapshot()).arch;
+    expect([fresh.rewarded, fresh.rewirings, fresh.lastRewireStep]).toEqual([0, 0, -1]);
+    // Temporal XOR with d = 1: step 1 has no x_(t-1), so no target and no reward; every later step has one.
+    await s.train(80);
+    const events = s.takeEvents() as { step: number }[];
+    expect(events.length).toBeGreaterThan(0);
+    const arch = (await s.snapshot()).arch;
+    expect(arch.rewarded).toBe(79);
+    expect(arch.rewirings).toBe(events.length);
+    expect(arch.lastRewireStep).toBe(events.at(-1)!.step);
+    const recent = arch.recent;
+    expect(arch.lastReward).toBeCloseTo(recent[recent.length - 1], 6);
+    // A hand reward counts too.
+    await s.reinforce([-1]);
+    expect((await s.snapshot()).arch).toMatchObject({ rewarded: 80, lastReward: -1 });
+  });
+
   it('delayed rewards train the step they are for, from memory', async () => {
     const s = sessionOf(
       await createSession(
