@@ -41,12 +41,22 @@ test('every reward pulses the output, without rewiring; hover shows a neuron act
   await step(page);
   await expect(out).toHaveAttribute('data-pulses', '5');
 
+  // Hover gives the activation; "in" outputs this step's bit, and h0 (its one source, weight 1) fires
+  // (1 * x / x)^2 = x: the same value, 0 or 1, which a wrong index into the frame's values would not give.
+  const tooltip = page.locator('.graph-wrap .tooltip');
+  const hovered = async (id: string) => {
+    await page.locator(`g.neuron[data-neuron-id="${id}"] circle.body`).hover();
+    await expect(tooltip).toContainText(`${id}: activation`);
+    return /activation (\d\.\d{3})/.exec((await tooltip.textContent())!)![1];
+  };
+  const bit = await hovered('in');
+  expect(['0.000', '1.000']).toContain(bit);
+  expect(await hovered('h0')).toBe(bit);
+  const value = await hovered('h1');
+  expect(Number(value)).toBeLessThanOrEqual(1);
+  // A focused neuron's label says it too.
   const h1 = page.locator('g.neuron[data-neuron-id="h1"]');
-  const value = await h1.getAttribute('data-value');
-  expect(value).toMatch(/^\d\.\d{3}$/);
-  await h1.locator('circle.body').hover();
-  await expect(page.locator('.graph-wrap .tooltip')).toBeVisible();
-  await expect(page.locator('.graph-wrap .tooltip')).toContainText(`h1: activation ${value}`);
+  await h1.focus();
   await expect(h1).toHaveAttribute(
     'aria-label',
     `neuron h1: activation ${value}; Enter selects it, Delete removes it`,

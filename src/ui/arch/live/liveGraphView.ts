@@ -63,6 +63,7 @@ export function createLiveGraph(
   let outputIds = new Set<string>();
   /** The neuron under the pointer: its tooltip follows its value frame by frame. */
   let hovered: { node: LiveNode; event: MouseEvent } | undefined;
+  let focused: LiveNode | undefined;
   /** Rewarded steps at the last pulse: the outputs pulse whenever it grows. */
   let pulsedAt = 0;
 
@@ -199,6 +200,12 @@ export function createLiveGraph(
           event.preventDefault();
           event.stopPropagation();
         })
+        // The focused neuron's label carries its activation (written for that one only: frames come fast).
+        .on('focus', function (_, n) {
+          focused = n;
+          setAttr(this, 'aria-label', neuronLabel(n));
+        })
+        .on('blur', () => (focused = undefined))
         .on('mouseenter', (event: MouseEvent, n) => {
           hovered = { node: n, event };
           tip.show(event, `${neuronText(n)} (drag the dot to connect, drag to move)`);
@@ -222,9 +229,8 @@ export function createLiveGraph(
       if (frame.neuronMaps.length === nodes.length) {
         values = frame.neuronMaps;
         const neurons = nodeLayer.selectAll<SVGGElement, LiveNode>('g.neuron');
+        if (focused) neurons.filter((n) => n === focused).each(changedAttr('aria-label', neuronLabel));
         neurons
-          .each(changedAttr('data-value', (n) => format(valueOf(n))))
-          .each(changedAttr('aria-label', neuronLabel))
           .select('circle.body')
           .each(changedAttr('fill', (n) => divergingCss(2 * Math.min(1, Math.max(0, valueOf(n))) - 1)));
         if (hovered)
