@@ -136,7 +136,8 @@ test('the user sequence: Live on parity data, 2-D reward task refused; selects, 
   await page.getByRole('button', { name: 'Play' }).click();
   await expect.poll(() => stepCount(page)).toBeGreaterThan(at + 3);
   await page.getByRole('button', { name: 'Pause' }).click();
-  await expect(page.getByTestId('event-log')).not.toContainText('the 2-D');
+  await expect(page.getByLabel('Reward task')).toHaveValue('temporal-xor');
+  await expect(page.getByRole('alert')).toHaveCount(1);
 
   // The copied link opens to that experiment, with no alert.
   const other = await context.newPage();
