@@ -76,7 +76,12 @@ export function createLiveGraph(
   };
   const neuronLabel = (n: LiveNode) =>
     `neuron ${neuronText(n)}; Enter selects it` + (isHidden(n) ? ', Delete removes it' : '');
-  let isHidden = (n: LiveNode) => n.layer > 0 && !outputIds.has(n.id);
+  const isHidden = (n: LiveNode) => n.layer > 0 && !outputIds.has(n.id);
+  /** A drag hides the tooltip, and frames must not bring it back. */
+  const hideTip = () => {
+    hovered = undefined;
+    tip.hide();
+  };
   const edgeOf = (id: string) =>
     edgeLayer.select<SVGGElement>(`g.edge[data-edge-id="${CSS.escape(id)}"]`).node() ?? undefined;
   const rewires = createRewireBatch((changes) => {
@@ -101,7 +106,7 @@ export function createLiveGraph(
       bottom: box.height - NEURON_RADIUS,
     },
     filter: (event) => !(event.target as Element).classList.contains('port'),
-    onStart: tip.hide,
+    onStart: hideTip,
     onMove: redrawEdges,
     onEnd: (n) => on.edit({ kind: 'move', id: n.id, x: Math.round(n.x), y: Math.round(n.y) }),
   });
@@ -113,7 +118,7 @@ export function createLiveGraph(
   });
   const removeEdge = dragAway<SVGGElement, LiveEdgeShape>({
     distance: REMOVE_DISTANCE,
-    onStart: tip.hide,
+    onStart: hideTip,
     onRemove: (e) => on.edit({ kind: 'disconnect', source: e.source.id, neuron: e.target.id }),
   });
 
@@ -142,7 +147,8 @@ export function createLiveGraph(
       if (layout.arch.kind !== 'live') return;
       ({ nodes, edges } = liveGraph(layout.arch, box.width, box.height));
       outputIds = new Set(layout.arch.layers.at(-1));
-      isHidden = (n) => n.layer > 0 && !outputIds.has(n.id);
+      // Values index the old neurons until the next frame.
+      values = new Float32Array(0);
       weights = new Float32Array(edges.length);
       edgeLayer
         .selectAll<SVGGElement, LiveEdgeShape>('g.edge')
@@ -210,10 +216,7 @@ export function createLiveGraph(
           hovered = { node: n, event };
           tip.show(event, `${neuronText(n)} (drag the dot to connect, drag to move)`);
         })
-        .on('mouseleave', () => {
-          hovered = undefined;
-          tip.hide();
-        })
+        .on('mouseleave', hideTip)
         .call(moveNode.attach)
         .call((g) => connectNeurons.attach(g.select<SVGCircleElement>('circle.port')))
         .select('text.label')
