@@ -28,6 +28,13 @@ export interface LiveFrame {
   recent: Float32Array;
   /** Mean reward over recent steps (NaN before the first reward). */
   meanReward: number;
+  /** How many steps were rewarded so far (the graph pulses the outputs when it grows). */
+  rewarded?: number;
+  /** The latest reward (a hand reward included), as the outputs got it: their mean. */
+  lastReward?: number;
+  /** How many rewirings (connects and disconnects) so far, and the step of the latest (-1: none yet). */
+  rewirings?: number;
+  lastRewireStep?: number;
 }
 
 export interface WormholeFrame {

@@ -13,6 +13,7 @@ import {
 } from '../experiment';
 import { pausesTraining, type FromEngine, type ToEngine } from '../protocol';
 import { describeMeasuredChoice } from './backendRates';
+import { describeEdit } from './editText';
 import { describeEvent } from './eventText';
 import type { FrameChannel } from './frames';
 import { startHeartbeat, type Heartbeat, type HeartbeatClock } from './heartbeat';
@@ -185,6 +186,7 @@ export function createEngineClient({
         return;
       case 'editRefused': {
         s.addAlert(message.message);
+        s.addLog(currentStep, `the engine refused that edit: ${message.message}`);
         const back = inFlight.editRefused();
         return back && showRunning(back);
       }
@@ -447,9 +449,11 @@ export function createEngineClient({
       }
       // Mark the spec as edited before the store announces it, so the change does not reload the engine.
       inFlight.edit(state().spec, edit);
+      const line = describeEdit(state().spec.live, edit, result.live!);
       editedSpec = { ...state().spec, live: result.live! };
       state().replaceSpec(editedSpec);
       send({ type: 'edit', edit });
+      if (line) state().addLog(currentStep, line.text, line.edge);
       return true;
     },
     reward: (reward: number) => send({ type: 'reward', reward }),

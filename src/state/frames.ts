@@ -22,6 +22,8 @@ export interface RewireNotice {
   source: string;
   neuron: string;
   reward: number;
+  /** The step it happened at. */
+  step?: number;
 }
 
 /** `edits`: the steps where the network was edited and its history went on (marked on the loss curve). */

@@ -3,6 +3,8 @@ import {
   FEATURES,
   isDataTask,
   isSequenceTask,
+  LIVE_FIELDS,
+  liveTakesData,
   numberControl,
   takesDataTasks,
   TASK_FIELDS,
@@ -70,6 +72,10 @@ export function DataPanel() {
             if (next === 'digits') d.view.plane = 'pca';
             // Live's 2-D reward task takes the Data task's inputs and classes (one output per class for K > 2).
             if (d.architecture === 'live' && d.live.task === '2d') d.live = withLiveTask(d.live, '2d', next);
+            // Under another architecture a task Live's 2-D reward task cannot take moves that (hidden) choice to
+            // temporal XOR, as a link pairing them does: the experiment would be refused for a setting not shown.
+            else if (d.live.task === '2d' && (isSequenceTask(next) || !liveTakesData(next)))
+              d.live = withLiveTask(d.live, LIVE_FIELDS.task.default, next);
           });
         }}
       />

@@ -22,6 +22,8 @@ export function GraphPanel(props: {
   /** The architecture the view draws: layouts and frames of another (still loading) are not its to draw. */
   kind: Architecture;
   header: ReactNode;
+  /** Its neurons take focus and keys: a group of controls, not a picture. */
+  interactive?: boolean;
   /** Makes the view; called once per mount (keep it stable). */
   createView: (svg: SVGSVGElement, tooltip: HTMLElement) => GraphView;
 }) {
@@ -58,8 +60,11 @@ export function GraphPanel(props: {
           ref={svgRef}
           data-testid="network-graph"
           viewBox={`0 0 ${GRAPH_WIDTH} ${GRAPH_HEIGHT}`}
-          role="img"
-          aria-label="Neuron graph: weights as edge width and colour; hover for values"
+          role={props.interactive ? 'group' : 'img'}
+          aria-label={
+            'Neuron graph: weights as edge width and colour; hover for values' +
+            (props.interactive ? '; Tab to a neuron, Enter selects it' : '')
+          }
         />
         <div ref={tipRef} className="tooltip" hidden />
       </div>

@@ -40,6 +40,44 @@ describe('Dynamic-Live session', () => {
     await expect(s.reinforce([5])).rejects.toThrow(/from -1 to 1/);
   });
 
+  it('refuses the echo task with delay d >= memory M (no reward could arrive), README mode only', async () => {
+    const echo = (delay: number, memory: number, fidelity: 'readme' | 'beta' = 'readme') =>
+      liveSpec((spec) => Object.assign(spec.live, { task: 'delayed-reward', delay, memory, fidelity }));
+    await expect(createSession(echo(3, 3))).rejects.toThrow(SpecError);
+    await expect(createSession(echo(5, 3))).rejects.toThrow(
+      /rewards each step 5 steps late.*remember only 3 steps.*Delay d must be less than Memory M/,
+    );
+    // d = M - 1 is the longest delay that trains: the first reward comes at step d + 1 and changes weights.
+    const s = sessionOf(await createSession(echo(2, 3)), 'live');
+    const before = await s.exportWeights();
+    await s.train(3);
+    expect(await s.exportWeights()).not.toEqual(before);
+    // Another task with the same numbers, and the beta mode (its own d + 1 rows), are not refused.
+    await expect(
+      createSession(liveSpec((spec) => Object.assign(spec.live, { task: 'delayed-recall', delay: 5 }))),
+    ).resolves.toBeDefined();
+    await expect(createSession(echo(5, 3, 'beta'))).resolves.toBeDefined();
+  });
+
+  it("frames count the rewarded steps and the rewirings, with the latest's step and reward", async () => {
+    const s = sessionOf(await createSession(liveSpec((spec) => (spec.live.lr = 1))), 'live');
+    const fresh = (await s.snapshot()).arch;
+    expect([fresh.rewarded, fresh.rewirings, fresh.lastRewireStep]).toEqual([0, 0, -1]);
+    // Temporal XOR with d = 1: step 1 has no x_(t-1), so no target and no reward; every later step has one.
+    await s.train(80);
+    const events = s.takeEvents() as { step: number }[];
+    expect(events.length).toBeGreaterThan(0);
+    const arch = (await s.snapshot()).arch;
+    expect(arch.rewarded).toBe(79);
+    expect(arch.rewirings).toBe(events.length);
+    expect(arch.lastRewireStep).toBe(events.at(-1)!.step);
+    const recent = arch.recent;
+    expect(arch.lastReward).toBeCloseTo(recent[recent.length - 1], 6);
+    // A hand reward counts too.
+    await s.reinforce([-1]);
+    expect((await s.snapshot()).arch).toMatchObject({ rewarded: 80, lastReward: -1 });
+  });
+
   it('delayed rewards train the step they are for, from memory', async () => {
     const s = sessionOf(
       await createSession(

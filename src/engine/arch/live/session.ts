@@ -12,6 +12,7 @@
  */
 import {
   betaRecursionProblem,
+  echoDelayProblem,
   liveInputsFor,
   applyLiveEdit,
   gridCoords,
@@ -65,11 +66,18 @@ export class LiveSession implements SessionBase<'live'> {
   private task: LiveTask;
   private events: LiveEvent[] = [];
   private recent: Outcome[] = [];
+  /** Rewarded steps, and rewirings (with the step of the latest), since this session started. */
+  private rewarded = 0;
+  private lastReward = NaN;
+  private rewirings = 0;
+  private lastRewireStep = -1;
 
   constructor(
     public spec: ExperimentSpec,
     options: SessionOptions = {},
   ) {
+    const echoProblem = echoDelayProblem(spec.live);
+    if (echoProblem) throw new SpecError(echoProblem);
     this.task = createLiveTask(spec.live, spec.task, spec.seed, {
       view: spec.view,
       userData: options.userData,
@@ -164,6 +172,8 @@ export class LiveSession implements SessionBase<'live'> {
       const targets = targetsOf(target, ys.length);
       const rewards = ys.map((y, k) => rewardFor(this.spec.live, y, targets[k]));
       this.record(this.network.reinforce(rewards, rewardStep));
+      this.rewarded++;
+      this.lastReward = rewards.reduce((a, b) => a + b, 0) / rewards.length;
       const own = ys.length === 1 ? 0 : target;
       this.recent.push({
         input: inputs[0],
@@ -187,6 +197,8 @@ export class LiveSession implements SessionBase<'live'> {
   async reinforce(rewards: number[]): Promise<LiveEvent[]> {
     if (rewards.length !== this.network.outputIds.length || !rewards.every((r) => r >= -1 && r <= 1))
       throw new SpecError(`reinforce needs ${this.network.outputIds.length} reward(s) from -1 to 1`);
+    this.rewarded++;
+    this.lastReward = rewards.reduce((a, b) => a + b, 0) / rewards.length;
     return this.record(this.network.reinforce(rewards));
   }
 
@@ -202,6 +214,10 @@ export class LiveSession implements SessionBase<'live'> {
 
   private record(events: RewireEvent[]): LiveEvent[] {
     const stamped = events.map((e) => ({ ...e, step: this.network.step }));
+    if (stamped.length > 0) {
+      this.rewirings += stamped.length;
+      this.lastRewireStep = this.network.step;
+    }
     this.events.push(...stamped);
     return stamped;
   }
@@ -277,6 +293,10 @@ export class LiveSession implements SessionBase<'live'> {
       arch: {
         kind: 'live',
         meanReward,
+        rewarded: this.rewarded,
+        lastReward: this.lastReward,
+        rewirings: this.rewirings,
+        lastRewireStep: this.lastRewireStep,
         recent: Float32Array.from(recent.flatMap((o) => [o.input, o.target, o.output, o.reward])),
       },
     };

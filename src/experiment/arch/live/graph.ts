@@ -266,3 +266,22 @@ export const randomPositions = (rng: RandomSource, ids: string[]): LivePositions
   Object.fromEntries(
     ids.filter(() => rng.next() < 0.3).map((id) => [id, [rng.next() * 600, rng.next() * 400]]),
   );
+
+/**
+ * The echo task pays the reward for step t at step t + d and trains step t from memory: with d >= M that step is
+ * forgotten, so no reward could ever train (README mode; the beta code keeps d + 1 steps of outputs itself).
+ */
+export function echoDelayProblem(live: {
+  task: LiveTaskKind;
+  delay: number;
+  memory: number;
+  fidelity?: string;
+}): string | undefined {
+  if (live.task !== 'delayed-reward' || live.fidelity === 'beta' || live.delay < live.memory)
+    return undefined;
+  return (
+    `The echo task rewards each step ${live.delay} steps late, from memory, but the neurons remember only ` +
+    `${live.memory} steps (Memory M): no reward would ever arrive. Delay d must be less than Memory M — ` +
+    `raise Memory M first, or lower Delay d.`
+  );
+}

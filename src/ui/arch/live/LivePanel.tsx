@@ -111,6 +111,12 @@ export function LivePanel() {
         onChange={set('reward')}
       />
       <NumberField {...numberControl(LIVE_FIELDS.delay)} value={live.delay} onChange={set('delay')} />
+      {live.task === 'delayed-reward' && !beta && (
+        <p className="note" data-testid="live-echo-note">
+          The echo task trains each step from memory when its reward comes, d steps late: Delay d must stay
+          below Memory M ({live.memory}).
+        </p>
+      )}
       <NumberField {...numberControl(LIVE_FIELDS.bits)} value={live.bits} onChange={set('bits')} />
       <Select
         label="Firing"

@@ -11,9 +11,10 @@ import type { LiveEdit } from '../../../experiment';
 import type { RewireNotice } from '../../appState';
 import type { Frame, Layout } from '../../../protocol';
 import { connect, dragAway, elementUnder, hoverTooltip, move, REMOVE_DISTANCE } from '../../gestures';
-import { divergingCss, NEGATIVE, POSITIVE } from '../../kit/colors';
-import { changedAttr, setClass } from '../../kit/domWrites';
+import { divergingCss } from '../../kit/colors';
+import { changedAttr, setAttr, setClass } from '../../kit/domWrites';
 import { edgePath, liveGraph, NEURON_RADIUS, type LiveEdgeShape, type LiveNode } from './liveGeometry';
+import { animateEdge, createRewireBatch, pulse } from './rewireFlash';
 
 export interface LiveGraphCallbacks {
   edit(edit: LiveEdit): void;
@@ -58,9 +59,41 @@ export function createLiveGraph(
   let nodes: LiveNode[] = [];
   let edges: LiveEdgeShape[] = [];
   let weights: Float32Array = new Float32Array(0);
+  let values: Float32Array = new Float32Array(0);
   let outputIds = new Set<string>();
+  /** The neuron under the pointer: its tooltip follows its value frame by frame. */
+  let hovered: { node: LiveNode; event: MouseEvent } | undefined;
+  let focused: LiveNode | undefined;
+  /** Rewarded steps at the last pulse: the outputs pulse whenever it grows. */
+  let pulsedAt = 0;
 
   const tip = hoverTooltip(tooltip, svgElement);
+  const valueOf = (n: LiveNode) => values[n.valueIndex];
+  const neuronText = (n: LiveNode) => {
+    const v = valueOf(n);
+    const value = v === undefined ? 'no value yet' : `activation ${format(v)}`;
+    return `${n.id}: ${value}${n.layer === 0 ? ' (input)' : ''}`;
+  };
+  const neuronLabel = (n: LiveNode) =>
+    `neuron ${neuronText(n)}; Enter selects it` + (isHidden(n) ? ', Delete removes it' : '');
+  const isHidden = (n: LiveNode) => n.layer > 0 && !outputIds.has(n.id);
+  /** A drag hides the tooltip, and frames must not bring it back. */
+  const hideTip = () => {
+    hovered = undefined;
+    tip.hide();
+  };
+  const edgeOf = (id: string) =>
+    edgeLayer.select<SVGGElement>(`g.edge[data-edge-id="${CSS.escape(id)}"]`).node() ?? undefined;
+  const rewires = createRewireBatch((changes) => {
+    for (const change of changes) {
+      const edge = edgeOf(change.edge);
+      if (edge) animateEdge(edge, change);
+    }
+  });
+  const selectNode = (n: LiveNode | undefined) => {
+    nodeLayer.selectAll<SVGGElement, LiveNode>('g.neuron').classed('selected', (m) => m === n);
+    on.select(n?.id);
+  };
   const redrawEdges = () =>
     edgeLayer.selectAll<SVGGElement, LiveEdgeShape>('g.edge').each(function (e) {
       d3.select(this).selectAll('path').attr('d', edgePath(e));
@@ -73,7 +106,7 @@ export function createLiveGraph(
       bottom: box.height - NEURON_RADIUS,
     },
     filter: (event) => !(event.target as Element).classList.contains('port'),
-    onStart: tip.hide,
+    onStart: hideTip,
     onMove: redrawEdges,
     onEnd: (n) => on.edit({ kind: 'move', id: n.id, x: Math.round(n.x), y: Math.round(n.y) }),
   });
@@ -85,7 +118,7 @@ export function createLiveGraph(
   });
   const removeEdge = dragAway<SVGGElement, LiveEdgeShape>({
     distance: REMOVE_DISTANCE,
-    onStart: tip.hide,
+    onStart: hideTip,
     onRemove: (e) => on.edit({ kind: 'disconnect', source: e.source.id, neuron: e.target.id }),
   });
 
@@ -114,6 +147,8 @@ export function createLiveGraph(
       if (layout.arch.kind !== 'live') return;
       ({ nodes, edges } = liveGraph(layout.arch, box.width, box.height));
       outputIds = new Set(layout.arch.layers.at(-1));
+      // Values index the old neurons until the next frame.
+      values = new Float32Array(0);
       weights = new Float32Array(edges.length);
       edgeLayer
         .selectAll<SVGGElement, LiveEdgeShape>('g.edge')
@@ -152,25 +187,41 @@ export function createLiveGraph(
           return g;
         })
         .attr('data-neuron-id', (n) => n.id)
+        .attr('tabindex', 0)
+        .attr('role', 'button')
+        .attr('aria-label', neuronLabel)
         .classed('input', (n) => n.layer === 0)
         .attr('transform', (n) => `translate(${n.x},${n.y})`)
         .on('click', (event: MouseEvent, n) => {
-          nodeLayer.selectAll('g.neuron').classed('selected', (m) => m === n);
-          on.select(n.id);
+          selectNode(n);
           event.stopPropagation();
         })
-        .on('mouseenter', (event: MouseEvent, n) =>
-          tip.show(event, `${n.id} (drag the dot to connect, drag to move)`),
-        )
-        .on('mouseleave', tip.hide)
+        // The keyboard's way (issue 14): Tab to a neuron, Enter selects it, Delete removes a hidden one.
+        .on('keydown', (event: KeyboardEvent, n) => {
+          if (event.key === 'Enter') selectNode(n);
+          else if ((event.key === 'Delete' || event.key === 'Backspace') && isHidden(n)) {
+            on.edit({ kind: 'removeNeuron', id: n.id });
+            on.select(undefined);
+          } else return;
+          event.preventDefault();
+          event.stopPropagation();
+        })
+        // The focused neuron's label carries its activation (written for that one only: frames come fast).
+        .on('focus', function (_, n) {
+          focused = n;
+          setAttr(this, 'aria-label', neuronLabel(n));
+        })
+        .on('blur', () => (focused = undefined))
+        .on('mouseenter', (event: MouseEvent, n) => {
+          hovered = { node: n, event };
+          tip.show(event, `${neuronText(n)} (drag the dot to connect, drag to move)`);
+        })
+        .on('mouseleave', hideTip)
         .call(moveNode.attach)
         .call((g) => connectNeurons.attach(g.select<SVGCircleElement>('circle.port')))
         .select('text.label')
         .text((n) => n.id);
-      svg.on('click.deselect', () => {
-        nodeLayer.selectAll('g.neuron').classed('selected', false);
-        on.select(undefined);
-      });
+      svg.on('click.deselect', () => selectNode(undefined));
     },
 
     update(frame) {
@@ -179,51 +230,34 @@ export function createLiveGraph(
         drawWeights();
       }
       if (frame.neuronMaps.length === nodes.length) {
-        nodeLayer
-          .selectAll<SVGGElement, LiveNode>('g.neuron')
+        values = frame.neuronMaps;
+        const neurons = nodeLayer.selectAll<SVGGElement, LiveNode>('g.neuron');
+        if (focused) neurons.filter((n) => n === focused).each(changedAttr('aria-label', neuronLabel));
+        neurons
           .select('circle.body')
-          .each(
-            changedAttr('fill', (n) =>
-              divergingCss(2 * Math.min(1, Math.max(0, frame.neuronMaps[n.valueIndex])) - 1),
-            ),
-          );
+          .each(changedAttr('fill', (n) => divergingCss(2 * Math.min(1, Math.max(0, valueOf(n))) - 1)));
+        if (hovered)
+          tip.show(hovered.event, `${neuronText(hovered.node)} (drag the dot to connect, drag to move)`);
+      }
+      // Every reward (not only those that rewire) pulses through the output neurons.
+      const { arch } = frame;
+      if (arch.kind === 'live' && arch.rewarded !== undefined && arch.rewarded !== pulsedAt) {
+        const grew = arch.rewarded > pulsedAt;
+        pulsedAt = arch.rewarded;
+        if (grew && arch.lastReward !== undefined && Number.isFinite(arch.lastReward)) {
+          const outputs = nodeLayer
+            .selectAll<SVGGElement, LiveNode>('g.neuron')
+            .filter((n) => outputIds.has(n.id))
+            .each(function () {
+              setAttr(this, 'data-pulses', String(arch.rewarded));
+              setAttr(this, 'data-last-reward', format(arch.lastReward!));
+            });
+          pulse(outputs.select<SVGCircleElement>('circle.pulse'), arch.lastReward, NEURON_RADIUS);
+        }
       }
     },
 
-    rewire(notice) {
-      const id = `${notice.source}->${notice.neuron}`;
-      const line = edgeLayer.select(`g.edge[data-edge-id="${CSS.escape(id)}"] path.edge-line`);
-      if (notice.change === 'connect') {
-        line
-          .interrupt()
-          .attr('stroke-width', 0)
-          .attr('stroke', POSITIVE)
-          .transition()
-          .duration(600)
-          .attr('stroke-width', 4);
-      } else {
-        line
-          .interrupt()
-          .attr('stroke', NEGATIVE)
-          .attr('stroke-opacity', 1)
-          .transition()
-          .duration(800)
-          .attr('stroke-opacity', 0.35);
-      }
-      // The reward that triggered it pulses through the output neurons.
-      nodeLayer
-        .selectAll<SVGGElement, LiveNode>('g.neuron')
-        .filter((n) => outputIds.has(n.id))
-        .select('circle.pulse')
-        .interrupt()
-        .attr('r', NEURON_RADIUS)
-        .attr('stroke', notice.reward < 0 ? NEGATIVE : POSITIVE)
-        .attr('stroke-opacity', 1)
-        .transition()
-        .duration(700)
-        .attr('r', NEURON_RADIUS * 2.2)
-        .attr('stroke-opacity', 0);
-    },
+    rewire: rewires.add,
 
     highlight(edgeId) {
       edgeLayer.selectAll<SVGGElement, LiveEdgeShape>('g.edge').classed('highlight', (e) => e.id === edgeId);
@@ -231,6 +265,7 @@ export function createLiveGraph(
 
     destroy() {
       for (const gesture of [moveNode, connectNeurons, removeEdge]) gesture.destroy();
+      rewires.clear();
       root.remove();
       svg.on('click.deselect', null);
     },
