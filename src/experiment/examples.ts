@@ -4,6 +4,7 @@
  * from it only in how it is shown (speed, view, backend): a shared example link shows its caption too.
  */
 import { DIAN_EXAMPLES } from './arch/dian/examples';
+import { LIVE_EXAMPLES, liveExampleSpec } from './arch/live/examples';
 import { MLP_EXAMPLES } from './arch/mlp/examples';
 import { WORMHOLE_EXAMPLES } from './arch/wormhole/examples';
 import type { Architecture, ExperimentSpec } from './spec';
@@ -18,7 +19,20 @@ export interface Example {
   spec: ExperimentSpec;
 }
 
-export const EXAMPLES: readonly Example[] = [...MLP_EXAMPLES, ...DIAN_EXAMPLES, ...WORMHOLE_EXAMPLES];
+const LIVE: Example[] = Object.entries(LIVE_EXAMPLES).map(([key, example]) => ({
+  id: `live-${key}`,
+  architecture: 'live',
+  title: example.name,
+  lookFor: example.caption,
+  spec: liveExampleSpec(example),
+}));
+
+export const EXAMPLES: readonly Example[] = [
+  ...MLP_EXAMPLES,
+  ...DIAN_EXAMPLES,
+  ...LIVE,
+  ...WORMHOLE_EXAMPLES,
+];
 
 /** The spec without what only changes how it is shown or where it runs. */
 const experimentOf = (spec: ExperimentSpec): string => {
