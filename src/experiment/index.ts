@@ -15,6 +15,7 @@ export * from './arch/wormhole/slice';
 export * from './link';
 export * from './trainingState';
 export * from './arch/dian/variants';
+export * from './compare';
 export * from './rng';
 export * from './limits';
 export * from './names';

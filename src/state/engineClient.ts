@@ -6,13 +6,13 @@
 import {
   applyLiveEdit,
   ARCHITECTURE_SLICES,
-  type ComparisonSet,
   type ExperimentSpec,
   type LiveEdit,
   type Trained,
 } from '../experiment';
 import { pausesTraining, type FromEngine, type ToEngine } from '../protocol';
 import { describeMeasuredChoice } from './backendRates';
+import { createComparisons } from './comparisonClient';
 import { describeEvent } from './eventText';
 import type { FrameChannel } from './frames';
 import { startHeartbeat, type Heartbeat, type HeartbeatClock } from './heartbeat';
@@ -83,12 +83,16 @@ export function createEngineClient({
   let heartbeat: Heartbeat | undefined;
   const state = () => store.getState();
   const send = (message: ToEngine) => connection?.post(message);
+  const comparisons = createComparisons(store, send, () => currentStep);
 
   /**
    * Sends a load, with the user's table for a CSV task. One the page cannot make (a CSV task whose data it does
    * not have) is refused here, as the engine refuses: the experiment that runs stays, and the alert says why.
    */
-  function sendLoad(message: Extract<ToEngine, { type: 'load' }>): void {
+  function sendLoad(
+    message: Extract<ToEngine, { type: 'load' }>,
+    why = 'the experiment was loaded again',
+  ): void {
     const { table, problem } = userData.tableFor(message.spec);
     if (problem !== undefined) {
       state().setRuntime({ playing: false });
@@ -101,6 +105,8 @@ export function createEngineClient({
       return;
     }
     inFlight.load(message.spec);
+    // The engine ends a running comparison on a load: the page says so.
+    comparisons.cancel(why);
     send(table ? { ...message, userData: table } : message);
   }
 
@@ -251,8 +257,7 @@ export function createEngineClient({
           });
         return;
       case 'comparison':
-        s.setRuntime({ comparison: message.progress });
-        return;
+        return comparisons.received(message.progress);
       case 'pong':
         heartbeat?.answered();
         return;
@@ -272,6 +277,7 @@ export function createEngineClient({
     connection?.terminate();
     connection = undefined;
     state().setRuntime({ engine: 'crashed', playing: false });
+    comparisons.cancel('the engine stopped');
     failWeightRequests(`the engine stopped: ${reason}`);
     state().addAlert(`The engine stopped: ${reason}. ${restartOffer()}`, restartAction);
   }
@@ -309,19 +315,23 @@ export function createEngineClient({
     if (!needsReload(spec, previous)) return;
     waitingCsv = undefined;
     // Play goes with the load: a load the engine refuses leaves it paused, as the page then shows.
-    sendLoad({
-      type: 'load',
-      spec,
-      // The plane's axes changed: the grid is new, the network is the same.
-      carryWeights: onlyWormholesChanged(spec, previous) || onlyPlaneChanged(spec, previous),
-      play: playing || undefined,
-    });
+    sendLoad(
+      {
+        type: 'load',
+        spec,
+        // The plane's axes changed: the grid is new, the network is the same.
+        carryWeights: onlyWormholesChanged(spec, previous) || onlyPlaneChanged(spec, previous),
+        play: playing || undefined,
+      },
+      'you changed the experiment',
+    );
   }
 
   /** Starts (or restarts) the engine and loads the current spec (with trained weights, from a link). */
   function start(trained?: Trained): void {
     connection?.terminate();
     failWeightRequests('the engine was restarted');
+    comparisons.cancel('the engine was restarted');
     pendingFrame = undefined;
     state().setRuntime({ engine: 'starting', playing: false });
     unsubscribe ??= store.subscribe((s, previous) => onSpecChange(s.spec, previous.spec, s.runtime.playing));
@@ -353,7 +363,10 @@ export function createEngineClient({
     editedSpec = spec;
     state().replaceSpec(spec);
     state().setRuntime({ playing: false });
-    sendLoad({ type: 'load', spec, weights: trained?.weights, step: trained?.step, state: trained?.state });
+    sendLoad(
+      { type: 'load', spec, weights: trained?.weights, step: trained?.step, state: trained?.state },
+      'another experiment was loaded',
+    );
   }
 
   function waitingFor(hash: string): ExperimentSpec | undefined {
@@ -378,6 +391,7 @@ export function createEngineClient({
     dispose,
     play: () => {
       pausing = false;
+      comparisons.cancel('you pressed Play');
       state().setRuntime({ playing: true });
       send({ type: 'play' });
     },
@@ -394,11 +408,12 @@ export function createEngineClient({
       state().setRuntime({ playing: false });
       send({ type: 'step', steps });
     },
-    compare: (steps: number, set?: ComparisonSet, seeds?: number) => {
-      state().setRuntime({ playing: false });
-      send({ type: 'compare', steps, set, seeds });
+    /** Trains the request's models side by side in the engine (training pauses); state/comparison.ts keeps it. */
+    compare: comparisons.start,
+    cancelCompare: () => {
+      comparisons.cancel('you cancelled it');
+      send({ type: 'cancelCompare' });
     },
-    cancelCompare: () => send({ type: 'cancelCompare' }),
     /** Live: applies a graph edit to the spec (links carry it) and to the running network; refuses with a message. */
     edit: (edit: LiveEdit): boolean => {
       const result = applyLiveEdit(state().spec.live, edit);
@@ -445,7 +460,7 @@ export function createEngineClient({
     /** Starts the experiment over: same spec, fresh weights. */
     reset: () => {
       state().setRuntime({ playing: false });
-      sendLoad({ type: 'load', spec: state().spec, carryWeights: false });
+      sendLoad({ type: 'load', spec: state().spec, carryWeights: false }, 'you pressed Reset');
     },
   };
 }

@@ -2,6 +2,7 @@ import { Alerts } from './kit/Alerts';
 import { EventLog } from './EventLog';
 import { useAppStore } from './appState';
 import { ARCHITECTURE_UI } from './arch/registry';
+import { ComparePanel } from './compare/ComparePanel';
 import { DataViews } from './panels/DataViews';
 import { InfoPanel } from './panels/InfoPanel';
 import { OutputPanel } from './panels/OutputPanel';
@@ -38,6 +39,7 @@ export function App() {
         </div>
       </main>
       {Footer && <Footer />}
+      <ComparePanel />
       <EventLog />
     </div>
   );

@@ -6,6 +6,7 @@
  */
 import { createSession, sessionOf, type Session, type SessionOf, type SessionOptions } from '../engine';
 import {
+  dianArms,
   SPEEDS,
   validateSpec,
   type Architecture,
@@ -15,7 +16,7 @@ import {
 import { pausesTraining, type EngineEvent, type Frame, type ToEngine } from '../protocol';
 import type { StartedBackend } from './backend';
 import { BackendSelection, type MakeSession, type StartBackend } from './autoBackend';
-import { ComparisonDriver } from './arch/dian/comparisonDriver';
+import { ComparisonDriver } from './comparisonDriver';
 import { FramePipeline } from './framePipeline';
 import { layoutOf } from './layout';
 import type { DataTable } from '../experiment/data';
@@ -116,10 +117,10 @@ export class EngineRunner {
         this.stop();
         return (
           this.spec &&
-          this.comparison.start(this.spec, message.steps, {
-            set: message.set,
+          this.comparison.start(message.arms ?? dianArms(this.spec, message.set), message.steps, {
             seeds: message.seeds,
             userData: this.userData,
+            id: message.id,
           })
         );
       case 'cancelCompare':
