@@ -2,6 +2,13 @@ import { expect, openApp, test } from './fixtures';
 
 test.beforeEach(async ({ page }) => {
   await openApp(page);
+  // Closed at first on the MLP (no comparisons of its own): opened on request, by keyboard too.
+  const open = page.getByRole('button', { name: 'Compare any two' });
+  await expect(open).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByTestId('comparison').getByLabel('Steps to compare')).toHaveCount(0);
+  await open.focus();
+  await page.keyboard.press('Enter');
+  await expect(open).toHaveAttribute('aria-expanded', 'true');
 });
 
 test('Compare any two: an MLP with tanh against relu over 2 seeds, then stale, then cancelled by Play', async ({
@@ -77,7 +84,7 @@ test('B may be another architecture; a bad B is refused with a message; Dynamic-
   await expect(panel.getByTestId('comparison-progress')).toHaveCount(0);
 
   await panel.getByLabel('B differs in').selectOption('architecture');
-  await panel.getByLabel("B's architecture").selectOption('wormhole');
+  await panel.getByLabel("B's network").selectOption('wormhole');
   await panel.getByLabel('Steps to compare').fill('50');
   await panel.getByLabel('Steps to compare').press('Enter');
   await panel.getByRole('button', { name: 'Compare', exact: true }).click();

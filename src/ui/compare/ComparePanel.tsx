@@ -38,6 +38,9 @@ export function ComparePanel() {
   const [chosen, setChosen] = useState<string>();
   const [choice, setChoice] = useState<{ architecture: Architecture; variant: Variant }>();
   const [problem, setProblem] = useState<string>();
+  // Open from the start where the architecture brings its own comparisons (the DIAN's); else on request.
+  const [opened, setOpened] = useState<boolean>();
+  const open = opened ?? presets.length > 0;
   const options = [...presets, AB];
   const kind =
     options.find((o) => o.value === chosen)?.value ??
@@ -48,13 +51,28 @@ export function ComparePanel() {
     choice?.architecture === spec.architecture ? choice.variant : defaultVariant(spec, 'activation');
   const running = comparisonRuns(record);
 
-  if (!(COMPARED_ARCHITECTURES as readonly string[]).includes(spec.architecture)) {
+  const heading = (
+    <h2 id="comparison-title">
+      <button
+        type="button"
+        className="disclosure"
+        aria-expanded={open}
+        aria-controls="comparison-content"
+        onClick={() => setOpened(!open)}
+      >
+        {open ? '▾' : '▸'} Compare any two
+      </button>
+    </h2>
+  );
+  if (!open || !(COMPARED_ARCHITECTURES as readonly string[]).includes(spec.architecture)) {
     return (
       <section className="panel comparison" aria-labelledby="comparison-title" data-testid="comparison">
-        <h2 id="comparison-title">Compare any two</h2>
-        <p className="note" data-testid="comparison-unavailable">
-          {LIVE_NOT_COMPARED}
-        </p>
+        {heading}
+        {open && (
+          <p className="note" id="comparison-content" data-testid="comparison-unavailable">
+            {LIVE_NOT_COMPARED}
+          </p>
+        )}
       </section>
     );
   }
@@ -69,54 +87,56 @@ export function ComparePanel() {
 
   return (
     <section className="panel comparison" aria-labelledby="comparison-title" data-testid="comparison">
-      <h2 id="comparison-title">Compare any two</h2>
-      <p className="note">
-        {(preset ?? AB).note} Solid lines: test loss; dashed: training loss (means over the seeds).
-      </p>
-      <div className="comparison-controls">
-        <Select
-          label="Compare"
-          value={kind}
-          options={options.map(({ value, label }) => ({ value, label }))}
-          onChange={setChosen}
-          disabled={running}
-        />
-        {!preset && (
-          <VariantPicker
-            spec={spec}
-            variant={variant}
-            onChange={(v) => {
-              setProblem(undefined);
-              setChoice({ architecture: spec.architecture, variant: v });
-            }}
+      {heading}
+      <div id="comparison-content">
+        <p className="note">
+          {(preset ?? AB).note} Solid lines: test loss; dashed: training loss (means over the seeds).
+        </p>
+        <div className="comparison-controls">
+          <Select
+            label="Compare"
+            value={kind}
+            options={options.map(({ value, label }) => ({ value, label }))}
+            onChange={setChosen}
             disabled={running}
           />
+          {!preset && (
+            <VariantPicker
+              spec={spec}
+              variant={variant}
+              onChange={(v) => {
+                setProblem(undefined);
+                setChoice({ architecture: spec.architecture, variant: v });
+              }}
+              disabled={running}
+            />
+          )}
+          <NumberField label="Seeds" value={seeds} min={1} max={10} integer onChange={setSeeds} />
+          <NumberField
+            label="Steps to compare"
+            value={steps}
+            min={50}
+            max={20000}
+            integer
+            onChange={setSteps}
+          />
+          {running ? (
+            <button type="button" onClick={engine.cancelCompare}>
+              Cancel comparison
+            </button>
+          ) : (
+            <button type="button" onClick={start}>
+              Compare
+            </button>
+          )}
+        </div>
+        {problem && (
+          <p role="alert" className="field-error" data-testid="comparison-problem">
+            {problem}
+          </p>
         )}
-        <NumberField label="Seeds" value={seeds} min={1} max={10} integer onChange={setSeeds} />
-        <NumberField
-          label="Steps to compare"
-          value={steps}
-          min={50}
-          max={20000}
-          integer
-          onChange={setSteps}
-        />
-        {running ? (
-          <button type="button" onClick={engine.cancelCompare}>
-            Cancel comparison
-          </button>
-        ) : (
-          <button type="button" onClick={start}>
-            Compare
-          </button>
-        )}
+        <ComparisonResult record={record} spec={spec} />
       </div>
-      {problem && (
-        <p role="alert" className="field-error" data-testid="comparison-problem">
-          {problem}
-        </p>
-      )}
-      <ComparisonResult record={record} spec={spec} />
     </section>
   );
 }

@@ -54,7 +54,7 @@ function VariantValue({
       const options = COMPARED_ARCHITECTURES.map((a) => ({ value: a, label: SHORT_NAMES[a] }));
       return (
         <Select
-          label="B's architecture"
+          label="B's network"
           value={v.architecture as (typeof COMPARED_ARCHITECTURES)[number]}
           options={options}
           onChange={(architecture) => onChange({ ...v, architecture })}
