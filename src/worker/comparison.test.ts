@@ -12,8 +12,9 @@ import {
   type ComparisonArm,
   type ExperimentSpec,
 } from '../experiment';
-import type { ComparisonRun, Metrics } from '../protocol';
+import type { ComparisonRun, FromEngine, Metrics } from '../protocol';
 import { Comparison, COMPARISON_CHUNK } from './comparison';
+import { ComparisonDriver } from './comparisonDriver';
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
@@ -112,5 +113,60 @@ describe('Compare any two, in the worker', () => {
     );
     await expect(Comparison.start([], 10)).rejects.toThrow('1 to 4 models, not 0');
     expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('the comparison driver (between the runner’s other work)', () => {
+  /** A driver whose queued work runs in order, as the runner's chain runs it; `drain` waits until it is idle. */
+  function driver() {
+    const posted: FromEngine[] = [];
+    let chain = Promise.resolve();
+    const d = new ComparisonDriver(
+      // Copied, as postMessage copies: the driver's runs grow in place.
+      (m) => void posted.push(structuredClone(m)),
+      (work) => void (chain = chain.then(work)),
+    );
+    const reports = () => posted.flatMap((m) => (m.type === 'comparison' ? [m.progress] : []));
+    const until = async (done: () => boolean) => {
+      while (!done()) await new Promise((r) => setTimeout(r, 5));
+      await chain;
+    };
+    return { d, reports, until };
+  }
+  const mlp = { ...defaultSpec('mlp'), task: { ...defaultSpec('mlp').task, numSamples: 60 } };
+  const { arms } = abArms(mlp, { kind: 'activation', activation: 'relu' });
+
+  it('reports after every chunk with the page’s id, to the end, with the curves of separate sessions', async () => {
+    const { d, reports, until } = driver();
+    await d.start(arms!, 120, { seeds: 2, id: 7 });
+    await until(() => reports().some((p) => p.done));
+    expect(reports().map((p) => [p.id, p.runs[0].steps.at(-1), p.done, p.cancelled])).toEqual([
+      [7, 0, false, false],
+      [7, 50, false, false],
+      [7, 100, false, false],
+      [7, 120, true, false],
+    ]);
+    expect(reports().at(-1)!.runs).toEqual(await apart(arms!, 2, [0, 50, 100, 120]));
+  });
+
+  it('ended early (Play, a load, Cancel), it says cancelled once and trains no further', async () => {
+    const { d, reports, until } = driver();
+    await d.start(arms!, 10_000, { id: 3 });
+    await until(() => reports().length >= 2);
+    d.end(true);
+    const count = reports().length;
+    expect(reports().at(-1)).toMatchObject({ id: 3, cancelled: true, done: false });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(reports()).toHaveLength(count);
+    d.end(true);
+    expect(reports()).toHaveLength(count);
+  });
+
+  it('one it cannot make is answered by a cancelled report that says why, not an error', async () => {
+    const { d, reports } = driver();
+    await d.start([arms![0], { label: 'B (Live)', spec: defaultSpec('live') }], 100, { id: 4 });
+    expect(reports()).toEqual([
+      { id: 4, totalSteps: 100, done: false, cancelled: true, refused: LIVE_NOT_COMPARED, runs: [] },
+    ]);
   });
 });
