@@ -60,7 +60,7 @@ export function ComparePanel() {
         aria-controls="comparison-content"
         onClick={() => setOpened(!open)}
       >
-        {open ? '▾' : '▸'} Compare any two
+        <span aria-hidden="true">{open ? '▾' : '▸'}</span> Compare any two
       </button>
     </h2>
   );
