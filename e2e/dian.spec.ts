@@ -46,7 +46,7 @@ test('the comparison runs the DIAN and its baselines and shows their curves and 
 }) => {
   await page.getByLabel('Steps to compare').fill('300');
   await page.getByLabel('Steps to compare').press('Enter');
-  await page.getByRole('button', { name: 'Compare' }).click();
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
   await expect(page.getByTestId('verdict')).toContainText('After 300 steps', { timeout: 30_000 });
   const panel = page.getByTestId('comparison');
   await expect(panel.locator('[data-series]')).toHaveCount(8);

@@ -16,6 +16,7 @@ export * from './link';
 export * from './examples';
 export * from './trainingState';
 export * from './arch/dian/variants';
+export * from './compare';
 export * from './rng';
 export * from './limits';
 export * from './names';

@@ -1,5 +1,6 @@
 /** The only door between the UI and the engine (docs/DESIGN.md section 5). Typed on both sides. */
 import type {
+  ComparisonArm,
   ComparisonSet,
   AdapterKind,
   BackendChoice,
@@ -46,9 +47,20 @@ export type ToEngine =
   | { type: 'setSpeed'; speed: number }
   /** Puts back the weights and training state kept at `step` (one of 'checkpoints'), paused: answered by a frame. */
   | { type: 'rewind'; step: number }
-  /** Runs the DIAN of the current spec next to its baselines for `steps` steps (pauses training). */
-  /** set: which variants (default 'baselines'); seeds: how many, from the spec's seed on (default 1). */
-  | { type: 'compare'; steps: number; set?: ComparisonSet; seeds?: number }
+  /**
+   * Trains `arms` (an A/B: the running experiment and its variant) side by side for `steps` steps, from `seeds`
+   * seeds each (default 1: each arm's seed, then the next ones); without arms, the DIAN of the current spec and the
+   * preset `set` (default 'baselines'). Pauses training; Play, a load or cancelCompare cancels it.
+   */
+  | {
+      type: 'compare';
+      steps: number;
+      set?: ComparisonSet;
+      seeds?: number;
+      arms?: ComparisonArm[];
+      /** The page's number for it, echoed in its progress (a late report of one before is told apart). */
+      id?: number;
+    }
   | { type: 'cancelCompare' }
   /** Live: a graph edit, applied to the running network at once. */
   | { type: 'edit'; edit: LiveEdit }
@@ -73,9 +85,13 @@ export interface ComparisonRun {
 }
 
 export interface ComparisonProgress {
+  /** The compare message's id, if it had one. */
+  id?: number;
   totalSteps: number;
   done: boolean;
   cancelled: boolean;
+  /** Why the engine could not start it (a Dynamic-Live arm, an invalid one): then it is cancelled, with no runs. */
+  refused?: string;
   runs: ComparisonRun[];
 }
 

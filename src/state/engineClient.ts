@@ -6,13 +6,13 @@
 import {
   applyLiveEdit,
   ARCHITECTURE_SLICES,
-  type ComparisonSet,
   type ExperimentSpec,
   type LiveEdit,
   type Trained,
 } from '../experiment';
 import { pausesTraining, type FromEngine, type ToEngine } from '../protocol';
 import { describeMeasuredChoice } from './backendRates';
+import { createComparisons } from './comparisonClient';
 import { describeEdit } from './editText';
 import { describeEvent } from './eventText';
 import type { FrameChannel } from './frames';
@@ -92,6 +92,7 @@ export function createEngineClient({
   let heartbeat: Heartbeat | undefined;
   const state = () => store.getState();
   const send = (message: ToEngine) => connection?.post(message);
+  const comparisons = createComparisons(store, send, () => currentStep);
 
   /**
    * Sends a load, with the user's table for a CSV task. One the page cannot make (a CSV task whose data it does
@@ -100,6 +101,7 @@ export function createEngineClient({
   function sendLoad(
     message: Extract<ToEngine, { type: 'load' }>,
     history: 'new' | 'continue' | 'edit' = message.carryWeights ? 'continue' : 'new',
+    why = 'the experiment was loaded again',
   ): void {
     const { table, problem } = userData.tableFor(message.spec);
     if (problem !== undefined) {
@@ -114,6 +116,8 @@ export function createEngineClient({
     }
     inFlight.load(message.spec);
     historyGoesOn.push(history);
+    // The engine ends a running comparison on a load: the page says so.
+    comparisons.cancel(why);
     send(table ? { ...message, userData: table } : message);
   }
 
@@ -279,8 +283,7 @@ export function createEngineClient({
           });
         return;
       case 'comparison':
-        s.setRuntime({ comparison: message.progress });
-        return;
+        return comparisons.received(message.progress);
       case 'pong':
         heartbeat?.answered();
         return;
@@ -300,6 +303,7 @@ export function createEngineClient({
     connection?.terminate();
     connection = undefined;
     state().setRuntime({ engine: 'crashed', playing: false });
+    comparisons.cancel('the engine stopped');
     failWeightRequests(`the engine stopped: ${reason}`);
     state().addAlert(`The engine stopped: ${reason}. ${restartOffer()}`, restartAction);
   }
@@ -347,6 +351,7 @@ export function createEngineClient({
         play: playing || undefined,
       },
       edit ? 'edit' : undefined,
+      'you changed the experiment',
     );
   }
 
@@ -354,6 +359,7 @@ export function createEngineClient({
   function start(trained?: Trained): void {
     connection?.terminate();
     failWeightRequests('the engine was restarted');
+    comparisons.cancel('the engine was restarted');
     pendingFrame = undefined;
     state().setRuntime({ engine: 'starting', playing: false });
     unsubscribe ??= store.subscribe((s, previous) => onSpecChange(s.spec, previous.spec, s.runtime.playing));
@@ -386,7 +392,11 @@ export function createEngineClient({
     editedSpec = spec;
     state().replaceSpec(spec);
     state().setRuntime({ playing: false });
-    sendLoad({ type: 'load', spec, weights: trained?.weights, step: trained?.step, state: trained?.state });
+    sendLoad(
+      { type: 'load', spec, weights: trained?.weights, step: trained?.step, state: trained?.state },
+      undefined,
+      'another experiment was loaded',
+    );
   }
 
   function waitingFor(hash: string): ExperimentSpec | undefined {
@@ -411,6 +421,7 @@ export function createEngineClient({
     dispose,
     play: () => {
       pausing = false;
+      comparisons.cancel('you pressed Play');
       state().setRuntime({ playing: true, lookingAt: undefined });
       send({ type: 'play' });
     },
@@ -435,11 +446,12 @@ export function createEngineClient({
       state().setRuntime({ playing: false, lookingAt: undefined });
       send({ type: 'step', steps });
     },
-    compare: (steps: number, set?: ComparisonSet, seeds?: number) => {
-      state().setRuntime({ playing: false });
-      send({ type: 'compare', steps, set, seeds });
+    /** Trains the request's models side by side in the engine (training pauses); state/comparison.ts keeps it. */
+    compare: comparisons.start,
+    cancelCompare: () => {
+      comparisons.cancel('you cancelled it');
+      send({ type: 'cancelCompare' });
     },
-    cancelCompare: () => send({ type: 'cancelCompare' }),
     /** Live: applies a graph edit to the spec (links carry it) and to the running network; refuses with a message. */
     edit: (edit: LiveEdit): boolean => {
       const result = applyLiveEdit(state().spec.live, edit);
@@ -488,7 +500,7 @@ export function createEngineClient({
     /** Starts the experiment over: same spec, fresh weights. */
     reset: () => {
       state().setRuntime({ playing: false });
-      sendLoad({ type: 'load', spec: state().spec, carryWeights: false });
+      sendLoad({ type: 'load', spec: state().spec, carryWeights: false }, undefined, 'you pressed Reset');
     },
   };
 }

@@ -4,7 +4,8 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { defaultSpec, type AdapterKind, type BackendName, type ExperimentSpec } from '../experiment';
-import type { BackendRate, ComparisonProgress, Layout } from '../protocol';
+import type { BackendRate, Layout } from '../protocol';
+import type { ComparisonRecord } from './comparison';
 
 export interface Alert {
   id: number;
@@ -34,8 +35,8 @@ export interface RuntimeState {
   layout?: Layout;
   alerts: Alert[];
   log: LogEntry[];
-  /** DIAN against its baselines: the latest progress of a comparison run, if one was started. */
-  comparison?: ComparisonProgress;
+  /** The latest comparison (an A/B or a DIAN preset), if one was started: state/comparison.ts. */
+  comparison?: ComparisonRecord;
   /** Rewind: the steps the engine keeps weights and training state of (empty where it keeps none: Live). */
   checkpoints: number[];
   /** Rewind: the kept step being looked at (training on from it drops the history after it). */

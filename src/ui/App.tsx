@@ -3,6 +3,7 @@ import { EventLog } from './EventLog';
 import { ExampleNote, Examples } from './Examples';
 import { useAppStore } from './appState';
 import { ARCHITECTURE_UI } from './arch/registry';
+import { ComparePanel } from './compare/ComparePanel';
 import { DataViews } from './panels/DataViews';
 import { InfoPanel } from './panels/InfoPanel';
 import { OutputPanel } from './panels/OutputPanel';
@@ -43,6 +44,7 @@ export function App() {
         </div>
       </main>
       {Footer && <Footer />}
+      <ComparePanel />
       <EventLog />
     </div>
   );

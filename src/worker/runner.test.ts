@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultSpec, SPEEDS, type BackendName, type ExperimentSpec } from '../experiment';
+import { abArms, defaultSpec, SPEEDS, type BackendName, type ExperimentSpec } from '../experiment';
 import { measureBackends } from '../engine/core/backends';
 import type { FromEngine, ToEngine } from '../protocol';
 import { createSession, sessionOf, type Session, type SnapshotRequest } from '../engine';
@@ -160,6 +160,23 @@ describe('engine runner (worker protocol)', () => {
     expect(never.testLoss[0]).not.toBe(dian.testLoss[0]);
     // Different schedules train differently.
     expect(always.trainLoss[2]).not.toBe(never.trainLoss[2]);
+  });
+
+  it("compares any two it is sent (an A/B), answering with the page's id, and Play cancels it", async () => {
+    const h = harness();
+    const spec = defaultSpec('mlp');
+    await h.send({ type: 'load', spec }, 'frame');
+    const { arms } = abArms(spec, { kind: 'optimizer', optimizer: 'adam' });
+    const reports = () =>
+      h.posted.flatMap((m) => (m.type === 'comparison' ? [structuredClone(m.progress)] : []));
+    h.runner.handle({ type: 'compare', steps: 10_000, arms, id: 5 });
+    await h.until(() => reports().length >= 2);
+    expect(reports()[0].runs.map((r) => r.label)).toEqual(['A (sgd)', 'B (adam)']);
+    h.runner.handle({ type: 'play' });
+    await h.until(() => reports().at(-1)!.cancelled);
+    const last = reports().at(-1)!;
+    expect([last.id, last.cancelled, last.done]).toEqual([5, true, false]);
+    await h.send({ type: 'pause' });
   });
 
   it("a data task's plane changed goes on training as if nothing happened (optimizer state and batch order too)", async () => {

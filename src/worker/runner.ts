@@ -5,10 +5,10 @@
  * made once per drawn frame, not once per tick, and a message (Pause) waits at most one short tick.
  */
 import { createSession, sessionOf, type Session, type SessionOf, type SessionOptions } from '../engine';
-import { SPEEDS, validateSpec, type Architecture, type ExperimentSpec } from '../experiment';
+import { dianArms, SPEEDS, validateSpec, type Architecture, type ExperimentSpec } from '../experiment';
 import { pausesTraining, type EngineEvent, type Frame, type ToEngine } from '../protocol';
 import { announceBackend, BackendSelection, type MakeSession, type StartBackend } from './autoBackend';
-import { ComparisonDriver } from './arch/dian/comparisonDriver';
+import { ComparisonDriver } from './comparisonDriver';
 import { FramePipeline } from './framePipeline';
 import { layoutOf } from './layout';
 import type { DataTable } from '../experiment/data';
@@ -120,10 +120,10 @@ export class EngineRunner {
         this.stop();
         return (
           this.spec &&
-          this.comparison.start(this.spec, message.steps, {
-            set: message.set,
+          this.comparison.start(message.arms ?? dianArms(this.spec, message.set), message.steps, {
             seeds: message.seeds,
             userData: this.userData,
+            id: message.id,
           })
         );
       case 'cancelCompare':

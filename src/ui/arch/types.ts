@@ -1,7 +1,7 @@
 /** What each architecture brings to the UI; src/ui/arch/registry.ts holds one of these per architecture. */
 import type { ComponentType } from 'react';
-import type { ExperimentSpec } from '../../experiment';
-import type { Frame } from '../../protocol';
+import type { ComparisonArm, ExperimentSpec } from '../../experiment';
+import type { ComparisonRun, Frame } from '../../protocol';
 
 /** One line of the Output panel's metrics list. */
 export interface MetricRow {
@@ -29,6 +29,22 @@ export interface OutputUi {
   marker?: (frame: Frame) => [number, number] | undefined;
 }
 
+/** A set of models the comparison panel offers beside the A/B for this architecture (the DIAN's baselines). */
+export interface ComparePreset {
+  /** Its key (kept with the comparison's record: state/comparison.ts). */
+  value: string;
+  /** The option in the panel's Compare control. */
+  label: string;
+  /** What it trains, in a sentence or two. */
+  note: string;
+  /** The models, made from the running experiment. */
+  arms(spec: ExperimentSpec): ComparisonArm[];
+  /** What the finished runs say (verdict.ts). */
+  verdict(runs: ComparisonRun[], step: number, testPoints: number): string;
+  /** The one chosen first for this experiment (the repository's claim on digits). */
+  preferred?(spec: ExperimentSpec): boolean;
+}
+
 export interface ArchitectureUi {
   /** The option in the Architecture control. */
   label: string;
@@ -43,4 +59,6 @@ export interface ArchitectureUi {
   Aside?: ComponentType;
   /** Panels under the workspace. */
   Footer?: ComponentType;
+  /** Comparisons offered beside Compare any two (A/B). */
+  comparePresets?: ComparePreset[];
 }

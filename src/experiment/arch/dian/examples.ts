@@ -23,7 +23,7 @@ export const DIAN_EXAMPLES: Example[] = [
     architecture: 'dian',
     title: 'The DIAN against its baselines',
     lookFor:
-      'Press Compare under "DIAN against its baselines": does the every-second-step extra input beat a plain MLP of the same widths, or the gate always on or never on?',
+      'In "Compare any two" (open on the DIAN), press Compare with the baselines: does the every-second-step extra input beat a plain MLP of the same widths, or the gate always on or never on?',
     spec: (() => {
       const spec = defaultSpec('dian');
       spec.task.kind = 'xor';

@@ -3,6 +3,7 @@
  * MLP of the same widths (relu), the DIAN with the gate always on, and with the gate never on. The comparison
  * panel and the bench train exactly these.
  */
+import type { ComparisonArm } from '../../compare';
 import type { ExperimentSpec } from '../../spec';
 
 /** The compared models, each made from the spec the user set. */
@@ -71,3 +72,7 @@ export const COMPARISON_SETS: Record<ComparisonSet, typeof DIAN_VARIANTS> = {
   baselines: DIAN_VARIANTS,
   paper: DIAN_PAPER_VARIANTS,
 };
+
+/** A DIAN preset's models, made from the running spec (as a DIAN, whatever the spec's architecture). */
+export const dianArms = (spec: ExperimentSpec, set: ComparisonSet = 'baselines'): ComparisonArm[] =>
+  COMPARISON_SETS[set].map((v) => ({ label: v.label, spec: v.make({ ...spec, architecture: 'dian' }) }));

@@ -1,9 +1,9 @@
-/** The DIAN in the UI: its options, the extra path's lane and gate valve, and the comparison with its baselines. */
+/** The DIAN in the UI: its options, the extra path's lane and gate valve, and its comparisons (baselines, claim). */
 import { DataPanel } from '../../panels/DataPanel';
 import { LayeredNetwork, type HiddenLayers } from '../../panels/LayeredNetwork';
 import { ModelPanel } from '../../panels/ModelPanel';
 import type { ArchitectureUi } from '../types';
-import { ComparisonPanel } from './ComparisonPanel';
+import { DIAN_PRESETS } from './comparePresets';
 import { DianPanel } from './DianPanel';
 import { extraPathOverlay } from './extraPath';
 import { DianInfo } from './Info';
@@ -27,5 +27,5 @@ export const dianUi: ArchitectureUi = {
   ),
   Network: () => <LayeredNetwork kind="dian" layers={layers} overlay={extraPathOverlay} />,
   output: dianOutput,
-  Footer: ComparisonPanel,
+  comparePresets: DIAN_PRESETS,
 };

@@ -1,4 +1,4 @@
-import type { ComparisonRun } from '../../../protocol';
+import type { ComparisonRun } from '../../protocol';
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -93,4 +93,36 @@ export function claimVerdict(runs: ComparisonRun[]): string {
     `${pct(mlpLinear.mean)} (${points(dianLinear, mlpLinear)} points). The relu on the output costs the MLP ` +
     `${points(mlpLinear, mlpRelu)} points and the DIAN ${points(dianLinear, dianRelu)}.`
   );
+}
+
+/**
+ * An A/B's verdict (runs [A, B]): which is better, by how much, and against what spread — a gap within one test
+ * point or within the larger standard deviation over seeds (for a numeric target, within 1% of the loss or that
+ * deviation) is called a tie.
+ */
+export function abVerdict(runs: ComparisonRun[], step: number, testPoints: number): string {
+  const [a, b] = runs;
+  const regression = isRegression(runs);
+  const [fa, fb] = regression ? [finalLoss(a), finalLoss(b)] : [finalAccuracy(a), finalAccuracy(b)];
+  const seeds = fa.seeds;
+  const sdMax = Math.max(fa.sd, fb.sd);
+  const floor = regression ? 0.01 * Math.min(fa.mean, fb.mean) : 1 / Math.max(1, testPoints);
+  const gap = Math.abs(fa.mean - fb.mean);
+  const tie = gap <= Math.max(floor, sdMax) + 1e-9;
+  const better = (regression ? fb.mean < fa.mean : fb.mean > fa.mean) ? [b, a] : [a, b];
+  const size = (v: number) => (regression ? v.toFixed(3) : `${(v * 100).toFixed(1)} points`);
+  const spread =
+    seeds > 1 && sdMax >= floor
+      ? `the spread over ${seeds} seeds (a standard deviation of ${size(sdMax)})`
+      : regression
+        ? `1% of the loss (${size(floor)})${seeds > 1 ? `, more than the spread over ${seeds} seeds` : ''}`
+        : `one test point (${size(floor)})${seeds > 1 ? `, more than the spread over ${seeds} seeds` : ''}`;
+  const metric = regression ? 'test loss' : 'test accuracy';
+  const values = `${a.label}: ${accuracyText(a)}; ${b.label}: ${accuracyText(b)}`;
+  const head = tie
+    ? `After ${step} steps, ${a.label} and ${b.label} tie on ${metric} (${values})`
+    : `After ${step} steps, ${better[0].label} beats ${better[1].label} on ${metric} (${values})`;
+  const caution =
+    seeds > 1 ? '' : ' One seed: set more seeds before drawing conclusions (the spread is not known).';
+  return `${head}: the gap of ${size(gap)} is ${tie ? 'within' : 'larger than'} ${spread}.${caution}`;
 }

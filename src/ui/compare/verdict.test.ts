@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ComparisonRun } from '../../../protocol';
-import { accuracyText, claimVerdict, verdict } from './verdict';
+import type { ComparisonRun } from '../../protocol';
+import { abVerdict, accuracyText, claimVerdict, verdict } from './verdict';
 
 const run = (label: string, acc: number, loss = 0.3, seedAccuracies: number[] = []): ComparisonRun => ({
   label,
@@ -94,5 +94,54 @@ describe('comparison verdict', () => {
       /^After 100 steps, MLP has the lowest test loss \(0\.020, mean over 3 seeds\); the DIAN reaches 0\.300/,
     );
     expect(claimVerdict(runs)).toMatch(/regression/);
+  });
+});
+
+describe('the A/B verdict names the spread', () => {
+  const seeded = (label: string, accs: number[], losses = accs.map(() => 0.3)): ComparisonRun => ({
+    ...run(label, accs.reduce((x, y) => x + y) / accs.length),
+    seedAccuracies: accs,
+    seedTestLosses: losses,
+  });
+
+  it('a gap larger than the spread over seeds: the better one beats the other', () => {
+    // A: 0.80, 0.84 (mean 82%, sd 2.83 points); B: 0.90, 0.92 (mean 91%, sd 1.41): the gap, 9 points, is larger.
+    expect(abVerdict([seeded('A (tanh)', [0.8, 0.84]), seeded('B (relu)', [0.9, 0.92])], 200, 250)).toBe(
+      'After 200 steps, B (relu) beats A (tanh) on test accuracy (A (tanh): 82.0% ± 2.8%; B (relu): 91.0% ± 1.4%): ' +
+        'the gap of 9.0 points is larger than the spread over 2 seeds (a standard deviation of 2.8 points).',
+    );
+  });
+
+  it('a gap within the spread over seeds is a tie', () => {
+    // A: 0.80, 0.90 (sd 7.07 points); B: 0.86, 0.86: the gap, 1 point, is within.
+    expect(abVerdict([seeded('A', [0.8, 0.9]), seeded('B', [0.86, 0.86])], 50, 250)).toBe(
+      'After 50 steps, A and B tie on test accuracy (A: 85.0% ± 7.1%; B: 86.0% ± 0.0%): ' +
+        'the gap of 1.0 points is within the spread over 2 seeds (a standard deviation of 7.1 points).',
+    );
+  });
+
+  it('one seed: within one test point is a tie, and it says the spread is unknown', () => {
+    const text = abVerdict([run('A', 0.9), run('B', 0.902)], 100, 250);
+    expect(text).toBe(
+      'After 100 steps, A and B tie on test accuracy (A: 90.0%; B: 90.2%): the gap of 0.2 points is within one ' +
+        'test point (0.4 points). One seed: set more seeds before drawing conclusions (the spread is not known).',
+    );
+    expect(abVerdict([run('A', 0.9), run('B', 0.85)], 100, 250)).toMatch(
+      /^After 100 steps, A beats B .* larger than one test point/,
+    );
+  });
+
+  it('a numeric target: the lower test loss wins, against 1% of the loss or the spread', () => {
+    const reg = (label: string, losses: number[]) => ({
+      ...seeded(
+        label,
+        losses.map(() => NaN),
+        losses,
+      ),
+      testAccuracy: [NaN, NaN],
+    });
+    expect(abVerdict([reg('A', [0.5, 0.52]), reg('B', [0.3, 0.31])], 10, 100)).toMatch(
+      /^After 10 steps, B beats A on test loss \(A: loss 0\.510 ± 0\.014; B: loss 0\.305 ± 0\.007\): the gap of 0\.205 is larger than the spread over 2 seeds/,
+    );
   });
 });

@@ -1,13 +1,14 @@
 /**
- * Runs a DIAN comparison in chunks between the runner's other work: one chunk per queued task, so play, pause or
- * cancel can come in between, and reports its progress after each.
+ * Runs a comparison (an A/B or a DIAN preset) in chunks between the runner's other work: one chunk per queued task,
+ * so play, pause or cancel can come in between, and reports its progress after each.
  */
-import type { ExperimentSpec } from '../../../experiment';
-import type { FromEngine } from '../../../protocol';
+import type { ComparisonArm } from '../experiment';
+import type { FromEngine } from '../protocol';
 import { Comparison, type ComparisonOptions } from './comparison';
 
 export class ComparisonDriver {
   private comparison?: Comparison;
+  private id?: number;
 
   constructor(
     private post: (message: FromEngine) => void,
@@ -15,9 +16,24 @@ export class ComparisonDriver {
     private enqueue: (work: () => Promise<void>) => void,
   ) {}
 
-  async start(spec: ExperimentSpec, steps: number, options: ComparisonOptions = {}): Promise<void> {
+  /** A comparison the engine cannot make is answered by a cancelled report that says why (no error). */
+  async start(
+    arms: ComparisonArm[],
+    steps: number,
+    options: ComparisonOptions & { id?: number } = {},
+  ): Promise<void> {
     this.end(true);
-    this.comparison = await Comparison.start(spec, Math.max(1, Math.floor(steps)), options);
+    const { id, ...rest } = options;
+    try {
+      this.comparison = await Comparison.start(arms, steps, rest);
+    } catch (e) {
+      const refused = e instanceof Error ? e.message : String(e);
+      return this.post({
+        type: 'comparison',
+        progress: { id, totalSteps: steps, done: false, cancelled: true, refused, runs: [] },
+      });
+    }
+    this.id = id;
     this.report();
     this.next();
   }
@@ -48,7 +64,7 @@ export class ComparisonDriver {
     const c = this.comparison!;
     this.post({
       type: 'comparison',
-      progress: { totalSteps: c.totalSteps, done: c.done, cancelled, runs: c.runs },
+      progress: { id: this.id, totalSteps: c.totalSteps, done: c.done, cancelled, runs: c.runs },
     });
   }
 }
