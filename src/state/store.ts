@@ -23,6 +23,17 @@ export interface LogEntry {
   pinned?: 'load' | 'backend';
 }
 
+/** A neuron of the graph the pointer is on (the big plane shows its output: src/ui/views/neuronPlane.ts). */
+export interface NeuronFocus {
+  id: string;
+  /** An input's feature (its map is computed in the page); absent for a neuron of a layer. */
+  feature?: string;
+  /** Offset of its map in a frame's neuronMaps (in maps), or -1 for an input. */
+  mapIndex: number;
+  /** An output neuron: its map is a logit (or a value), shown as 2 sigmoid - 1 as the binary plane is. */
+  output: boolean;
+}
+
 export interface RuntimeState {
   engine: 'starting' | 'ready' | 'crashed';
   backend?: BackendName;
@@ -54,6 +65,9 @@ export interface AppState {
   /** The edge to highlight in the graph (hovering an event log entry), if any. */
   highlightEdge?: string;
   setHighlightEdge: (edge?: string) => void;
+  /** The neuron hovered in the graph: the big plane shows its output instead of the network's. */
+  hoveredNeuron?: NeuronFocus;
+  setHoveredNeuron: (focus?: NeuronFocus) => void;
   /** Live: the neuron the user selected in the graph (to delete it). */
   selectedNeuron?: string;
   setSelectedNeuron: (id?: string) => void;
@@ -113,6 +127,7 @@ export function createAppStore(): AppStore {
         },
       })),
     setHighlightEdge: (edge) => set({ highlightEdge: edge }),
+    setHoveredNeuron: (focus) => set({ hoveredNeuron: focus }),
     setSelectedNeuron: (id) => set({ selectedNeuron: id }),
   }));
 }
