@@ -25,7 +25,12 @@ export function ColourLegend({ colouring }: { colouring: PlaneColouring }) {
   const architecture: Architecture = useAppStore((s) => s.spec.architecture);
   const hovered = useAppStore((s) => s.hoveredNeuron);
   return (
-    <div className="colour-legend" data-testid="colour-legend" aria-label="What the colours mean" role="group">
+    <div
+      className="colour-legend"
+      data-testid="colour-legend"
+      aria-label="What the colours mean"
+      role="group"
+    >
       {colouring.head.kind === 'binary' && !hovered && (
         <Scale
           testId="output-scale"

@@ -24,7 +24,8 @@ export function LayeredNetwork(props: {
 }) {
   const { overlay } = props;
   const createView = useCallback(
-    (svg: SVGSVGElement, tooltip: HTMLElement) => createNetworkGraph(svg, tooltip, overlay?.(), useAppStore.getState().setHoveredNeuron),
+    (svg: SVGSVGElement, tooltip: HTMLElement) =>
+      createNetworkGraph(svg, tooltip, overlay?.(), useAppStore.getState().setHoveredNeuron),
     [overlay],
   );
   return (
