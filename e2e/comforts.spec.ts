@@ -97,3 +97,48 @@ test('hovering a neuron shows its map on the DIAN and the Wormhole too', async (
     await expect(plane(page)).toHaveAttribute('data-shows', 'output');
   }
 });
+
+/** Every visible control of the page without a one-line help (title, aria-description or aria-describedby). */
+async function controlsWithoutHelp(page: Page): Promise<{ walked: number; missing: string[] }> {
+  return page.evaluate(() => {
+    const controls = [...document.querySelectorAll<HTMLElement>('button, input, select, textarea')].filter(
+      (el) => el.offsetParent !== null,
+    );
+    const nameOf = (el: HTMLElement) =>
+      el.getAttribute('aria-label') ??
+      ((el as HTMLInputElement).labels?.[0]?.textContent || el.textContent || el.outerHTML.slice(0, 60));
+    const helped = (el: HTMLElement) =>
+      (el.title || el.getAttribute('aria-description') || '').trim().length > 10 ||
+      (el.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .some((id) => (document.getElementById(id)?.textContent ?? '').trim().length > 10);
+    return { walked: controls.length, missing: controls.filter((el) => !helped(el)).map(nameOf) };
+  });
+}
+
+test('every control of every architecture has a line of help', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Your CSV…' }).click();
+  await expect(page.getByTestId('csv-import')).toBeVisible();
+  const mlp = await controlsWithoutHelp(page);
+  expect(mlp.missing).toEqual([]);
+  // Toolbar, share bar, data (with the CSV import and seven features), training, graph and output controls.
+  expect(mlp.walked).toBeGreaterThan(30);
+  // The help is the control's description, as a screen reader reads it.
+  await expect(page.getByLabel('Learning rate')).toHaveAccessibleDescription(/Step size of the optimizer/);
+  await expect(page.getByRole('button', { name: 'Add hidden layer' })).toHaveAccessibleDescription(
+    /hidden layer of 2 neurons/,
+  );
+  for (const label of ['Dynamic Input Activation', 'Fixed-Point Wormhole', 'Dynamic-Live']) {
+    await page.getByLabel('Architecture').selectOption({ label });
+    await expect(page.getByTestId('step')).toHaveText('0');
+    const { walked, missing } = await controlsWithoutHelp(page);
+    expect(missing, label).toEqual([]);
+    expect(walked).toBeGreaterThan(20);
+  }
+  // Live's 2-D task shows the Data panel; a table of 4 inputs, the plane's axes.
+  await page.getByLabel('Reward task').selectOption('2d');
+  await page.getByLabel('Task', { exact: true }).selectOption({ label: 'Iris (3 classes)' });
+  await expect(page.getByLabel('Horizontal axis')).toBeVisible();
+  expect((await controlsWithoutHelp(page)).missing).toEqual([]);
+});

@@ -78,6 +78,7 @@ export function DataPanel() {
         <button
           type="button"
           aria-expanded={csvImport.shown}
+          title="Train on a table of your own: a CSV file with a header row"
           onClick={() => (csvImport.shown ? csvImport.close() : csvImport.open())}
         >
           Your CSV…
@@ -136,6 +137,7 @@ export function DataPanel() {
               <label key={f} className="checkbox">
                 <input
                   type="checkbox"
+                  title={`Feed ${f} of each point to the network as an input`}
                   checked={on}
                   // The network needs at least one input.
                   disabled={on && task.features.length === 1}

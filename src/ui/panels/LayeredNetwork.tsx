@@ -54,6 +54,7 @@ function LayerControls({ layers }: { layers: HiddenLayers }) {
             <button
               type="button"
               aria-label="Add hidden layer"
+              title="Add a hidden layer of 2 neurons before the output"
               disabled={widths.length >= MAX_HIDDEN_LAYERS}
               onClick={() => updateSpec(addLayer)}
             >
@@ -62,6 +63,7 @@ function LayerControls({ layers }: { layers: HiddenLayers }) {
             <button
               type="button"
               aria-label="Remove hidden layer"
+              title="Remove the last hidden layer"
               disabled={widths.length === 0}
               onClick={() => updateSpec(removeLayer)}
             >
@@ -83,6 +85,7 @@ function LayerControls({ layers }: { layers: HiddenLayers }) {
               <button
                 type="button"
                 aria-label={`Add neuron to layer ${l + 1}`}
+                title={`One more neuron in hidden layer ${l + 1}`}
                 onClick={() => changeWidth(l, 1)}
               >
                 +
@@ -90,6 +93,7 @@ function LayerControls({ layers }: { layers: HiddenLayers }) {
               <button
                 type="button"
                 aria-label={`Remove neuron from layer ${l + 1}`}
+                title={`One neuron fewer in hidden layer ${l + 1}`}
                 onClick={() => changeWidth(l, -1)}
               >
                 −

@@ -69,12 +69,13 @@ export function ComparisonPanel() {
           onChange={setSteps}
         />
         {running ? (
-          <button type="button" onClick={engine.cancelCompare}>
+          <button type="button" onClick={engine.cancelCompare} title="Stop the comparison where it is">
             Cancel comparison
           </button>
         ) : (
           <button
             type="button"
+            title="Train the DIAN and the chosen models side by side on this task (pauses training)"
             onClick={() => {
               setShownSet(set);
               engine.compare(steps, set, seeds);

@@ -126,6 +126,7 @@ function WormholeForm() {
       <button
         type="button"
         disabled={t >= f}
+        title="Add (or remove) the gated backward connection between the two chosen layers"
         onClick={() =>
           updateSpec((d) => {
             d.wormhole.wormholes = exists
