@@ -142,3 +142,112 @@ test('every control of every architecture has a line of help', async ({ page }) 
   await expect(page.getByLabel('Horizontal axis')).toBeVisible();
   expect((await controlsWithoutHelp(page)).missing).toEqual([]);
 });
+
+/** The first layer's kernel in an exported file, wherever the file keeps it. */
+function kernelOf(file: unknown): { values: number[] } {
+  const stack = [file];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v && typeof v === 'object') {
+      if ('dense0/kernel' in v) return (v as Record<string, { values: number[] }>)['dense0/kernel'];
+      stack.push(...Object.values(v));
+    }
+  }
+  throw new Error('no dense0/kernel in the file');
+}
+
+const edge = (page: Page, id: string) => page.locator(`[data-edge-id="${id}"]`);
+
+/** Clicks an edge's wide hit area (the visible line lets the pointer through). */
+async function openWeightEditor(page: Page, id: string) {
+  await edge(page, id).locator('path.edge-hit').click();
+  await expect(page.getByTestId('weight-editor')).toBeVisible();
+}
+
+test('clicking an edge edits its weight: the engine takes the typed value; a bad value is refused and changes nothing', async ({
+  page,
+}) => {
+  await openApp(page);
+  const before = await edge(page, 'x1->h1.0').getAttribute('data-weight');
+  await openWeightEditor(page, 'x1->h1.0');
+  const input = page.getByLabel('Weight x1 → h1.0');
+  // It opens on the weight now.
+  expect(Number(await input.inputValue())).toBeCloseTo(Number(before), 3);
+  // Not a plain decimal: a message, the editor stays, the weight is as it was.
+  await input.fill('0x10');
+  await input.press('Enter');
+  await expect(page.getByTestId('weight-editor').getByRole('alert')).toHaveText(
+    /The weight x1 → h1.0 must be a number; kept/,
+  );
+  await expect(edge(page, 'x1->h1.0')).toHaveAttribute('data-weight', before!);
+  await input.fill('1e7');
+  await input.press('Enter');
+  await expect(page.getByTestId('weight-editor').getByRole('alert')).toHaveText(
+    /must be from -1000000 to 1000000/,
+  );
+  // A plain decimal: the engine's next frame has it, and the plane changes with it.
+  const plane = await page.getByTestId('heatmap').evaluate((c: HTMLCanvasElement) => c.toDataURL());
+  await input.fill('-2.5');
+  await input.press('Enter');
+  await expect(page.getByTestId('weight-editor')).toBeHidden();
+  await expect(edge(page, 'x1->h1.0')).toHaveAttribute('data-weight', '-2.500');
+  await expect
+    .poll(() => page.getByTestId('heatmap').evaluate((c: HTMLCanvasElement) => c.toDataURL()))
+    .not.toBe(plane);
+  // The exported weights (the engine's own) hold it: dense0/kernel row x1, column h1.0.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export file' }).click();
+  const file: unknown = JSON.parse(
+    (await import('node:fs')).readFileSync(await (await downloading).path(), 'utf8'),
+  );
+  // Input x1 is row 0 of the first kernel, h1.0 its column 0.
+  expect(kernelOf(file).values[0]).toBe(-2.5);
+  // Escape closes the editor without a change.
+  await openWeightEditor(page, 'x2->h1.1');
+  const other = await edge(page, 'x2->h1.1').getAttribute('data-weight');
+  await page.getByLabel('Weight x2 → h1.1').fill('3');
+  await page.getByLabel('Weight x2 → h1.1').press('Escape');
+  await expect(page.getByTestId('weight-editor')).toBeHidden();
+  await expect(edge(page, 'x2->h1.1')).toHaveAttribute('data-weight', other!);
+});
+
+test('undo and redo a weight edit (buttons and keys) and a wormhole edit', async ({ page }) => {
+  await openApp(page);
+  const before = await edge(page, 'x1->h1.0').getAttribute('data-weight');
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+  await openWeightEditor(page, 'x1->h1.0');
+  await page.getByLabel('Weight x1 → h1.0').fill('1.25');
+  await page.getByLabel('Weight x1 → h1.0').press('Enter');
+  await expect(edge(page, 'x1->h1.0')).toHaveAttribute('data-weight', '1.250');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(edge(page, 'x1->h1.0')).toHaveAttribute('data-weight', before!);
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(edge(page, 'x1->h1.0')).toHaveAttribute('data-weight', '1.250');
+  await page.locator('body').press('Control+z');
+  await expect(edge(page, 'x1->h1.0')).toHaveAttribute('data-weight', before!);
+  await page.locator('body').press('Control+Shift+Z');
+  await expect(edge(page, 'x1->h1.0')).toHaveAttribute('data-weight', '1.250');
+  await page.locator('body').press('Control+z');
+  await page.locator('body').press('Control+y');
+  await expect(edge(page, 'x1->h1.0')).toHaveAttribute('data-weight', '1.250');
+  // Not while typing: Ctrl+Z in a text field is the field's own.
+  await page.getByLabel('Seed').press('Control+z');
+  await expect(edge(page, 'x1->h1.0')).toHaveAttribute('data-weight', '1.250');
+  // A new network (another seed) forgets the edits.
+  await page.getByLabel('Seed').fill('2');
+  await page.getByLabel('Seed').press('Enter');
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+
+  // The Wormhole: a wormhole added from the form, undone and redone.
+  await page.getByLabel('Architecture').selectOption({ label: 'Fixed-Point Wormhole' });
+  await expect(page.locator('[data-wormhole="3->1"]')).toHaveCount(1);
+  await page.getByLabel('Wormhole from layer').selectOption('2');
+  await page.getByLabel('back to layer').selectOption('1');
+  await page.getByRole('button', { name: 'Add wormhole' }).click();
+  await expect(page.locator('[data-wormhole="2->1"]')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.locator('[data-wormhole="2->1"]')).toHaveCount(0);
+  await expect(page.locator('[data-wormhole="3->1"]')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(page.locator('[data-wormhole="2->1"]')).toHaveCount(1);
+});

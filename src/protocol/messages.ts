@@ -15,6 +15,16 @@ import type { Frame } from './frame';
 import type { Layout } from './layout';
 import type { Ping, Pong } from './heartbeat';
 
+/**
+ * One weight set by hand (clicking an edge of the graph): the `index`-th value (row-major) of the weight `name`
+ * (a layout's weights[].name). The optimizer's state and the batch order stay as they are.
+ */
+export interface WeightEdit {
+  name: string;
+  index: number;
+  value: number;
+}
+
 /** UI -> engine. */
 export type ToEngine =
   /**
@@ -50,6 +60,8 @@ export type ToEngine =
   | { type: 'cancelCompare' }
   /** Live: a graph edit, applied to the running network at once. */
   | { type: 'edit'; edit: LiveEdit }
+  /** Sets one weight of the running network (answered by a frame with maps, or an error that changes nothing). */
+  | { type: 'setWeight'; edit: WeightEdit }
   /** Live: a reward from the user for the current output. */
   | { type: 'reward'; reward: number }
   /** The UI has drawn the last frame: the engine may send the next (latest wins, nothing queues up). */
@@ -105,6 +117,8 @@ export type FromEngine =
   | { type: 'error'; message: string }
   /** A Live graph edit the engine could not make (the network is as before it): the page takes it back. */
   | { type: 'editRefused'; message: string }
+  /** A weight edit the engine refused (the network and play are as before it). */
+  | { type: 'weightRefused'; message: string }
   /** A load the engine could not make while an experiment runs (that one stays, paused): the page goes back to it. */
   | { type: 'loadRefused'; message: string; running: boolean }
   | Pong;

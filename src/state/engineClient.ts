@@ -11,7 +11,7 @@ import {
   type LiveEdit,
   type Trained,
 } from '../experiment';
-import { pausesTraining, type FromEngine, type ToEngine } from '../protocol';
+import { pausesTraining, type FromEngine, type ToEngine, type WeightEdit } from '../protocol';
 import { describeMeasuredChoice } from './backendRates';
 import { describeEvent } from './eventText';
 import type { FrameChannel } from './frames';
@@ -170,6 +170,8 @@ export function createEngineClient({
           },
         ]);
         return;
+      case 'weightRefused':
+        return s.addAlert(message.message);
       case 'editRefused': {
         s.addAlert(message.message);
         const back = inFlight.editRefused();
@@ -414,6 +416,8 @@ export function createEngineClient({
       return true;
     },
     reward: (reward: number) => send({ type: 'reward', reward }),
+    /** Sets one weight of the running network (the next frame shows it); not part of the spec or the link. */
+    setWeight: (edit: WeightEdit) => send({ type: 'setWeight', edit }),
     /** Replaces the whole experiment (a pasted link, an imported file), with its trained weights if any. */
     replace,
     /**

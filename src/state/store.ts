@@ -5,6 +5,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { defaultSpec, type AdapterKind, type BackendName, type ExperimentSpec } from '../experiment';
 import type { BackendRate, ComparisonProgress, Layout } from '../protocol';
+import { EMPTY_HISTORY, type EditHistory } from './editHistory';
 
 export interface Alert {
   id: number;
@@ -68,6 +69,9 @@ export interface AppState {
   /** The neuron hovered in the graph: the big plane shows its output instead of the network's. */
   hoveredNeuron?: NeuronFocus;
   setHoveredNeuron: (focus?: NeuronFocus) => void;
+  /** Graph edits to undo and redo (src/state/editHistory.ts). */
+  edits: EditHistory;
+  setEdits: (edits: EditHistory) => void;
   /** Live: the neuron the user selected in the graph (to delete it). */
   selectedNeuron?: string;
   setSelectedNeuron: (id?: string) => void;
@@ -128,6 +132,8 @@ export function createAppStore(): AppStore {
       })),
     setHighlightEdge: (edge) => set({ highlightEdge: edge }),
     setHoveredNeuron: (focus) => set({ hoveredNeuron: focus }),
+    edits: EMPTY_HISTORY,
+    setEdits: (edits) => set({ edits }),
     setSelectedNeuron: (id) => set({ selectedNeuron: id }),
   }));
 }

@@ -7,6 +7,7 @@ import type { Architecture } from '../../experiment';
 import type { Frame, Layout } from '../../protocol';
 import { latestFrame, useAppStore } from '../appState';
 import { useFrames } from '../kit/useFrames';
+import { EditHistoryButtons } from './EditHistoryButtons';
 
 export const GRAPH_WIDTH = 560;
 const GRAPH_HEIGHT = 400;
@@ -22,6 +23,8 @@ export function GraphPanel(props: {
   /** The architecture the view draws: layouts and frames of another (still loading) are not its to draw. */
   kind: Architecture;
   header: ReactNode;
+  /** Shown over the graph (an edge's weight editor). */
+  children?: ReactNode;
   /** Makes the view; called once per mount (keep it stable). */
   createView: (svg: SVGSVGElement, tooltip: HTMLElement) => GraphView;
 }) {
@@ -53,6 +56,7 @@ export function GraphPanel(props: {
   return (
     <section className="panel network" aria-labelledby="network-title">
       {props.header}
+      <EditHistoryButtons />
       <div className="graph-wrap">
         <svg
           ref={svgRef}
@@ -62,6 +66,7 @@ export function GraphPanel(props: {
           aria-label="Neuron graph: weights as edge width and colour; hover for values"
         />
         <div ref={tipRef} className="tooltip" hidden />
+        {props.children}
       </div>
     </section>
   );

@@ -1,12 +1,13 @@
 /** The graph of a layered network (MLP, DIAN, Wormhole) with its hidden-layer controls. */
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import type { Architecture, ExperimentSpec } from '../../experiment';
 import { LAYER_WIDTH, MAX_HIDDEN_LAYERS } from '../../experiment';
 import { useAppStore } from '../appState';
 import { columnX, NODE_SIZE } from '../views/geometry';
-import { createNetworkGraph } from '../views/networkGraph';
+import { createNetworkGraph, type EdgeClick } from '../views/networkGraph';
 import type { GraphOverlay } from '../views/overlay';
 import { GRAPH_WIDTH, GraphPanel } from './GraphPanel';
+import { WeightEditor } from './WeightEditor';
 
 /** An architecture's hidden layers: their widths in the spec, and (where it allows) adding and removing them. */
 export interface HiddenLayers {
@@ -23,13 +24,19 @@ export function LayeredNetwork(props: {
   overlay?: () => GraphOverlay;
 }) {
   const { overlay } = props;
+  const [editing, setEditing] = useState<EdgeClick>();
   const createView = useCallback(
     (svg: SVGSVGElement, tooltip: HTMLElement) =>
-      createNetworkGraph(svg, tooltip, overlay?.(), useAppStore.getState().setHoveredNeuron),
+      createNetworkGraph(svg, tooltip, overlay?.(), {
+        onNeuronFocus: useAppStore.getState().setHoveredNeuron,
+        onEdgeClick: setEditing,
+      }),
     [overlay],
   );
   return (
-    <GraphPanel kind={props.kind} header={<LayerControls layers={props.layers} />} createView={createView} />
+    <GraphPanel kind={props.kind} header={<LayerControls layers={props.layers} />} createView={createView}>
+      {editing && <WeightEditor key={editing.id} edge={editing} onClose={() => setEditing(undefined)} />}
+    </GraphPanel>
   );
 }
 

@@ -11,6 +11,23 @@ import { buildGraph, type GraphEdge, type GraphNode } from './geometry';
 import { hasInputMap, inputMap, type NeuronFocus } from './neuronPlane';
 import type { GraphOverlay, OverlayView } from './overlay';
 
+/** An edge clicked: which, its weight's place in the flat weights and value now, and where (in the graph's box). */
+export interface EdgeClick {
+  id: string;
+  label: string;
+  weightIndex: number;
+  value: number;
+  x: number;
+  y: number;
+}
+
+export interface GraphHandlers {
+  /** Called with the neuron the pointer enters, and with nothing when it leaves (the big plane shows it). */
+  onNeuronFocus?: (focus: NeuronFocus | undefined) => void;
+  /** An edge was clicked (to edit its weight). */
+  onEdgeClick?: (edge: EdgeClick) => void;
+}
+
 export interface NetworkGraphView {
   setLayout(layout: Layout): void;
   update(frame: Frame): void;
@@ -26,9 +43,9 @@ export function createNetworkGraph(
   svgElement: SVGSVGElement,
   tooltip: HTMLElement,
   overlay: GraphOverlay = {},
-  /** Called with the neuron the pointer enters, and with nothing when it leaves (the big plane shows it). */
-  onNeuronFocus?: (focus: NeuronFocus | undefined) => void,
+  handlers: GraphHandlers = {},
 ): NetworkGraphView {
+  const { onNeuronFocus, onEdgeClick } = handlers;
   const svg = d3.select(svgElement);
   const width = svgElement.viewBox.baseVal.width;
   const height = svgElement.viewBox.baseVal.height;
@@ -90,6 +107,17 @@ export function createNetworkGraph(
           tip.show(event, `${e.source.id} → ${e.target.id}: weight ${format(weights[e.weightIndex])}`),
         )
         .on('mouseleave', tip.hide)
+        .on('click', (event: MouseEvent, e) => {
+          const box = svgElement.parentElement!.getBoundingClientRect();
+          onEdgeClick?.({
+            id: e.id,
+            label: `${e.source.id} → ${e.target.id}`,
+            weightIndex: e.weightIndex,
+            value: weights[e.weightIndex],
+            x: event.clientX - box.left,
+            y: event.clientY - box.top,
+          });
+        })
         .each(function (e) {
           d3.select(this).selectAll('path').attr('d', path(e));
         });

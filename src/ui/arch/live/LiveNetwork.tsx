@@ -1,11 +1,12 @@
 /** The Dynamic-Live graph: drag-and-drop edits go to the spec and the running network; rewirings animate. */
-import { engine, subscribeRewires, useAppStore } from '../../appState';
+import { subscribeRewires, useAppStore } from '../../appState';
+import { editLive } from '../../editHistory';
 import { GraphPanel } from '../../panels/GraphPanel';
 import { createLiveGraph } from './liveGraphView';
 
 function createView(svg: SVGSVGElement, tooltip: HTMLElement) {
   const view = createLiveGraph(svg, tooltip, {
-    edit: engine.edit,
+    edit: editLive,
     select: (id) => useAppStore.getState().setSelectedNeuron(id),
   });
   const unsubscribe = subscribeRewires(view.rewire);

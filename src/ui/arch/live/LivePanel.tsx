@@ -14,6 +14,7 @@ import {
 import { useState } from 'react';
 import { engine } from '../../appState';
 import { useAppStore } from '../../appState';
+import { editLive } from '../../editHistory';
 import { NumberField, Select } from '../../kit/controls';
 import { useSlice } from '../../kit/useSlice';
 
@@ -194,7 +195,7 @@ function ConnectForm() {
               : 'Remove the edge from the chosen source to the chosen neuron'
           }
           onClick={() =>
-            engine.edit({
+            editLive({
               kind,
               source: ids.includes(source) ? source : ids[0],
               neuron: targets.includes(neuron) ? neuron : targets[0],

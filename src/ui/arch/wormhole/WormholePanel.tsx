@@ -10,6 +10,7 @@ import {
 } from '../../../experiment';
 import { useState } from 'react';
 import { useAppStore } from '../../appState';
+import { editWormholes } from '../../editHistory';
 import { NumberField, Select } from '../../kit/controls';
 import { useSlice } from '../../kit/useSlice';
 
@@ -111,7 +112,6 @@ export function WormholePanel() {
 /** Adding or removing a wormhole without a pointer (the same edits as dragging in the graph). */
 function WormholeForm() {
   const { hidden, wormholes } = useAppStore((s) => s.spec.wormhole);
-  const updateSpec = useAppStore((s) => s.updateSpec);
   const L = hidden.length + 1;
   const layers = Array.from({ length: L }, (_, i) => String(i + 1));
   const [from, setFrom] = useState(String(L));
@@ -128,11 +128,11 @@ function WormholeForm() {
         disabled={t >= f}
         title="Add (or remove) the gated backward connection between the two chosen layers"
         onClick={() =>
-          updateSpec((d) => {
-            d.wormhole.wormholes = exists
-              ? d.wormhole.wormholes.filter((w) => !(w.from === f && w.to === t))
-              : [...d.wormhole.wormholes, { from: f, to: t }];
-          })
+          editWormholes(
+            exists
+              ? wormholes.filter((w) => !(w.from === f && w.to === t))
+              : [...wormholes, { from: f, to: t }],
+          )
         }
       >
         {exists ? 'Remove wormhole' : 'Add wormhole'}
