@@ -130,7 +130,8 @@ export class EngineRunner {
       case 'reward':
         return this.reward(message.reward);
       case 'setWeight':
-        if (await setWeight(this.current(), message.edit, this.post)) this.accept(await this.snapshot('maps'));
+        if (await setWeight(this.current(), message.edit, this.post))
+          this.accept(await this.snapshot('maps'));
         return;
       case 'exportWeights': {
         const session = this.current();

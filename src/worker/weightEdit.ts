@@ -9,7 +9,10 @@ import type { WeightEdit } from '../protocol';
 import type { Post } from './outbox';
 
 /** Why the edit cannot be made, in words for the page; undefined when it can. */
-function problem(weights: Awaited<ReturnType<Session['exportWeights']>>, edit: WeightEdit): string | undefined {
+function problem(
+  weights: Awaited<ReturnType<Session['exportWeights']>>,
+  edit: WeightEdit,
+): string | undefined {
   const { name, index, value } = edit;
   if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) > MAX_WEIGHT_MAGNITUDE)
     return `a weight must be a number within ±${MAX_WEIGHT_MAGNITUDE}`;
