@@ -251,3 +251,43 @@ test('undo and redo a weight edit (buttons and keys) and a wormhole edit', async
   await page.getByRole('button', { name: 'Redo' }).click();
   await expect(page.locator('[data-wormhole="2->1"]')).toHaveCount(1);
 });
+
+/** Mean distance from the centre and mean position of a thumbnail's blue and orange pixels. */
+async function classPixels(page: Page, task: string) {
+  return page.locator(`.task-thumbnail[data-task="${task}"] canvas`).evaluate((c: HTMLCanvasElement) => {
+    const { data, width, height } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+    const sums = { blue: [0, 0, 0, 0], orange: [0, 0, 0, 0] };
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++) {
+        const [r, , b, a] = data.slice(4 * (y * width + x), 4 * (y * width + x) + 4);
+        if (a < 200) continue;
+        const s = b > r + 80 ? sums.blue : r > b + 80 ? sums.orange : undefined;
+        if (!s) continue;
+        s[0] += Math.hypot(x - width / 2, y - height / 2);
+        s[1] += x;
+        s[2] += y;
+        s[3] += 1;
+      }
+    const mean = (s: number[]) => ({ r: s[0] / s[3], x: s[1] / s[3], y: s[2] / s[3], n: s[3] });
+    return { blue: mean(sums.blue), orange: mean(sums.orange) };
+  });
+}
+
+test("the task picker shows each 2-D task's data; a click picks that task", async ({ page }) => {
+  await openApp(page);
+  const thumbnails = page.getByTestId('task-thumbnails').getByRole('button');
+  await expect(thumbnails).toHaveCount(5);
+  await expect(page.getByRole('button', { name: 'Circle' })).toHaveAttribute('aria-pressed', 'true');
+  // Circle: blue inside, orange on the ring; gaussian: blue up and right, orange down and left.
+  const circle = await classPixels(page, 'circle');
+  expect(circle.blue.n).toBeGreaterThan(50);
+  expect(circle.orange.n).toBeGreaterThan(50);
+  expect(circle.blue.r).toBeLessThan(circle.orange.r - 6);
+  const gaussian = await classPixels(page, 'gaussian');
+  expect(gaussian.blue.x).toBeGreaterThan(gaussian.orange.x + 10);
+  expect(gaussian.blue.y).toBeLessThan(gaussian.orange.y - 10);
+  await page.getByRole('button', { name: 'Spiral' }).click();
+  await expect(page.getByLabel('Task', { exact: true })).toHaveValue('spiral');
+  await expect(page.getByRole('button', { name: 'Spiral' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: 'Circle' })).toHaveAttribute('aria-pressed', 'false');
+});

@@ -1,5 +1,6 @@
 /** The only door between the UI and the engine (docs/DESIGN.md section 5). Typed on both sides. */
 import type {
+  PLANE_TASKS,
   ComparisonSet,
   AdapterKind,
   BackendChoice,
@@ -23,6 +24,12 @@ export interface WeightEdit {
   name: string;
   index: number;
   value: number;
+}
+
+/** A 2-D task's picture: its generator's points, [x1, x2, label] triples in [-6, 6]^2. */
+export interface TaskPreview {
+  task: (typeof PLANE_TASKS)[number];
+  points: Float32Array;
 }
 
 /** UI -> engine. */
@@ -60,6 +67,8 @@ export type ToEngine =
   | { type: 'cancelCompare' }
   /** Live: a graph edit, applied to the running network at once. */
   | { type: 'edit'; edit: LiveEdit }
+  /** Asks for the 2-D tasks' pictures for the task picker: answered at once by "taskPreviews". */
+  | { type: 'taskPreviews' }
   /** Sets one weight of the running network (answered by a frame with maps, or an error that changes nothing). */
   | { type: 'setWeight'; edit: WeightEdit }
   /** Live: a reward from the user for the current output. */
@@ -117,6 +126,8 @@ export type FromEngine =
   | { type: 'error'; message: string }
   /** A Live graph edit the engine could not make (the network is as before it): the page takes it back. */
   | { type: 'editRefused'; message: string }
+  /** Each 2-D task's points from its own generator (no noise), as [x1, x2, label] triples. */
+  | { type: 'taskPreviews'; previews: TaskPreview[] }
   /** A weight edit the engine refused (the network and play are as before it). */
   | { type: 'weightRefused'; message: string }
   /** A load the engine could not make while an experiment runs (that one stays, paused): the page goes back to it. */

@@ -170,6 +170,8 @@ export function createEngineClient({
           },
         ]);
         return;
+      case 'taskPreviews':
+        return s.setRuntime({ taskPreviews: message.previews });
       case 'weightRefused':
         return s.addAlert(message.message);
       case 'editRefused': {
@@ -416,6 +418,8 @@ export function createEngineClient({
       return true;
     },
     reward: (reward: number) => send({ type: 'reward', reward }),
+    /** Asks the engine for the 2-D tasks' pictures (the store's runtime.taskPreviews). */
+    requestTaskPreviews: () => send({ type: 'taskPreviews' }),
     /** Sets one weight of the running network (the next frame shows it); not part of the spec or the link. */
     setWeight: (edit: WeightEdit) => send({ type: 'setWeight', edit }),
     /** Replaces the whole experiment (a pasted link, an imported file), with its trained weights if any. */

@@ -4,7 +4,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { defaultSpec, type AdapterKind, type BackendName, type ExperimentSpec } from '../experiment';
-import type { BackendRate, ComparisonProgress, Layout } from '../protocol';
+import type { BackendRate, ComparisonProgress, Layout, TaskPreview } from '../protocol';
 import { EMPTY_HISTORY, type EditHistory } from './editHistory';
 
 export interface Alert {
@@ -46,6 +46,8 @@ export interface RuntimeState {
   layout?: Layout;
   alerts: Alert[];
   log: LogEntry[];
+  /** The 2-D tasks' pictures for the task picker, once the engine has sent them. */
+  taskPreviews?: TaskPreview[];
   /** DIAN against its baselines: the latest progress of a comparison run, if one was started. */
   comparison?: ComparisonProgress;
 }

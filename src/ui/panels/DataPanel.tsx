@@ -17,6 +17,7 @@ import { engine, useAppStore } from '../appState';
 import { CsvImport } from '../csv/CsvImport';
 import { applyCsv, useCsvImport } from '../csv/droppedCsv';
 import { Checkbox, NumberField, Select, Slider } from '../kit/controls';
+import { TaskThumbnails } from './TaskThumbnails';
 
 const TASK_LABELS: Record<TaskKind, string> = {
   circle: 'Circle',
@@ -54,6 +55,17 @@ export function DataPanel() {
     (t) => (!isDataTask(t) || takesDataTasks(architecture, t)) && !(live && isSequenceTask(t)),
   );
   const kind = task.kind;
+  const chooseTask = (next: TaskKind) => {
+    // The user's CSV is chosen by loading one (the import), unless the page has the one the spec names.
+    if (next === 'csv' && engine.userData()?.hash !== task.dataHash) return csvImport.open();
+    updateSpec((d) => {
+      d.task.kind = next;
+      // 64 pixels: two of them say little; the principal components show the classes apart.
+      if (next === 'digits') d.view.plane = 'pca';
+      // Live's 2-D reward task takes the Data task's inputs and classes (one output per class for K > 2).
+      if (d.architecture === 'live' && d.live.task === '2d') d.live = withLiveTask(d.live, '2d', next);
+    });
+  };
   return (
     <section className="panel data" aria-labelledby="data-title">
       <h2 id="data-title">Data</h2>
@@ -61,18 +73,9 @@ export function DataPanel() {
         label="Task"
         value={task.kind}
         options={tasks.map((t) => ({ value: t, label: TASK_LABELS[t] }))}
-        onChange={(next) => {
-          // The user's CSV is chosen by loading one (the import), unless the page has the one the spec names.
-          if (next === 'csv' && engine.userData()?.hash !== task.dataHash) return csvImport.open();
-          updateSpec((d) => {
-            d.task.kind = next;
-            // 64 pixels: two of them say little; the principal components show the classes apart.
-            if (next === 'digits') d.view.plane = 'pca';
-            // Live's 2-D reward task takes the Data task's inputs and classes (one output per class for K > 2).
-            if (d.architecture === 'live' && d.live.task === '2d') d.live = withLiveTask(d.live, '2d', next);
-          });
-        }}
+        onChange={chooseTask}
       />
+      <TaskThumbnails labels={TASK_LABELS} onPick={chooseTask} />
       <DataSourceLine kind={kind} />
       {takesDataTasks(architecture) && (
         <button
