@@ -50,7 +50,12 @@ export function TaskThumbnails(props: {
   }, [ready, previews]);
   if (!previews) return null;
   return (
-    <div className="task-thumbnails" role="group" aria-label="2-D tasks" data-testid="task-thumbnails">
+    <div
+      className="task-thumbnails"
+      role="group"
+      aria-label="Pictures of the 2-D data"
+      data-testid="task-thumbnails"
+    >
       {previews.map((p) => (
         <Thumbnail
           key={p.task}
