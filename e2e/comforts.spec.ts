@@ -291,3 +291,19 @@ test("the task picker shows each 2-D task's data; a click picks that task", asyn
   await expect(page.getByRole('button', { name: 'Spiral' })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByRole('button', { name: 'Circle' })).toHaveAttribute('aria-pressed', 'false');
 });
+
+test('undo and redo a Dynamic-Live connection', async ({ page }) => {
+  await openApp(page);
+  await page.getByLabel('Architecture').selectOption({ label: 'Dynamic-Live' });
+  await expect(page.locator('[data-neuron-id="out"]')).toBeVisible();
+  const liveEdge = page.locator('svg[data-testid="network-graph"] [data-edge-id="out->h2"]');
+  await page.getByLabel('Connect from').selectOption('out');
+  await page.getByLabel('Connect to', { exact: true }).selectOption('h2');
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(liveEdge).toHaveCount(1);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(liveEdge).toHaveCount(0);
+  await page.locator('body').press('Control+y');
+  await expect(liveEdge).toHaveCount(1);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
