@@ -1,6 +1,7 @@
 /** The only door between the UI and the engine (docs/DESIGN.md section 5). Typed on both sides. */
 import type {
   ComparisonArm,
+  PLANE_TASKS,
   ComparisonSet,
   AdapterKind,
   BackendChoice,
@@ -15,6 +16,22 @@ import type { EngineEvent } from './events';
 import type { Frame } from './frame';
 import type { Layout } from './layout';
 import type { Ping, Pong } from './heartbeat';
+
+/**
+ * One weight set by hand (clicking an edge of the graph): the `index`-th value (row-major) of the weight `name`
+ * (a layout's weights[].name). The optimizer's state and the batch order stay as they are.
+ */
+export interface WeightEdit {
+  name: string;
+  index: number;
+  value: number;
+}
+
+/** A 2-D task's picture: its generator's points, [x1, x2, label] triples in [-6, 6]^2. */
+export interface TaskPreview {
+  task: (typeof PLANE_TASKS)[number];
+  points: Float32Array;
+}
 
 /** UI -> engine. */
 export type ToEngine =
@@ -64,6 +81,10 @@ export type ToEngine =
   | { type: 'cancelCompare' }
   /** Live: a graph edit, applied to the running network at once. */
   | { type: 'edit'; edit: LiveEdit }
+  /** Asks for the 2-D tasks' pictures for the task picker: answered at once by "taskPreviews". */
+  | { type: 'taskPreviews' }
+  /** Sets one weight of the running network (answered by a frame with maps, or an error that changes nothing). */
+  | { type: 'setWeight'; edit: WeightEdit }
   /** Live: a reward from the user for the current output. */
   | { type: 'reward'; reward: number }
   /** The UI has drawn the last frame: the engine may send the next (latest wins, nothing queues up). */
@@ -130,6 +151,10 @@ export type FromEngine =
   | { type: 'error'; message: string }
   /** A Live graph edit the engine could not make (the network is as before it): the page takes it back. */
   | { type: 'editRefused'; message: string }
+  /** Each 2-D task's points from its own generator (no noise), as [x1, x2, label] triples. */
+  | { type: 'taskPreviews'; previews: TaskPreview[] }
+  /** A weight edit the engine refused (the network and play are as before it). */
+  | { type: 'weightRefused'; message: string }
   /** A load the engine could not make while an experiment runs (that one stays, paused): the page goes back to it. */
   | { type: 'loadRefused'; message: string; running: boolean }
   | Pong;

@@ -10,7 +10,7 @@ import {
   type LiveEdit,
   type Trained,
 } from '../experiment';
-import { pausesTraining, type FromEngine, type ToEngine } from '../protocol';
+import { pausesTraining, type FromEngine, type ToEngine, type WeightEdit } from '../protocol';
 import { describeMeasuredChoice } from './backendRates';
 import { createComparisons } from './comparisonClient';
 import { describeEdit } from './editText';
@@ -188,6 +188,10 @@ export function createEngineClient({
           },
         ]);
         return;
+      case 'taskPreviews':
+        return s.setRuntime({ taskPreviews: message.previews });
+      case 'weightRefused':
+        return s.addAlert(message.message);
       case 'editRefused': {
         s.addAlert(message.message);
         s.addLog(currentStep, `the engine refused that edit: ${message.message}`);
@@ -469,6 +473,10 @@ export function createEngineClient({
       return true;
     },
     reward: (reward: number) => send({ type: 'reward', reward }),
+    /** Asks the engine for the 2-D tasks' pictures (the store's runtime.taskPreviews). */
+    requestTaskPreviews: () => send({ type: 'taskPreviews' }),
+    /** Sets one weight of the running network (the next frame shows it); not part of the spec or the link. */
+    setWeight: (edit: WeightEdit) => send({ type: 'setWeight', edit }),
     /** Replaces the whole experiment (a pasted link, an imported file), with its trained weights if any. */
     replace,
     /**

@@ -4,8 +4,9 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { defaultSpec, type AdapterKind, type BackendName, type ExperimentSpec } from '../experiment';
-import type { BackendRate, Layout } from '../protocol';
+import type { BackendRate, Layout, TaskPreview } from '../protocol';
 import type { ComparisonRecord } from './comparison';
+import { EMPTY_HISTORY, type EditHistory } from './editHistory';
 
 export interface Alert {
   id: number;
@@ -22,6 +23,17 @@ export interface LogEntry {
   edge?: string;
   /** What was loaded and where it runs: the newest of each kind stays in the log past its cap. */
   pinned?: 'load' | 'backend';
+}
+
+/** A neuron of the graph the pointer is on (the big plane shows its output: src/ui/views/neuronPlane.ts). */
+export interface NeuronFocus {
+  id: string;
+  /** An input's feature (its map is computed in the page); absent for a neuron of a layer. */
+  feature?: string;
+  /** Offset of its map in a frame's neuronMaps (in maps), or -1 for an input. */
+  mapIndex: number;
+  /** An output neuron: its map is a logit (or a value), shown as 2 sigmoid - 1 as the binary plane is. */
+  output: boolean;
 }
 
 export interface RuntimeState {
@@ -41,6 +53,8 @@ export interface RuntimeState {
   checkpoints: number[];
   /** Rewind: the kept step being looked at (training on from it drops the history after it). */
   lookingAt?: number;
+  /** The 2-D tasks' pictures for the task picker, once the engine has sent them. */
+  taskPreviews?: TaskPreview[];
 }
 
 export interface AppState {
@@ -59,6 +73,12 @@ export interface AppState {
   /** The edge to highlight in the graph (hovering an event log entry), if any. */
   highlightEdge?: string;
   setHighlightEdge: (edge?: string) => void;
+  /** The neuron hovered in the graph: the big plane shows its output instead of the network's. */
+  hoveredNeuron?: NeuronFocus;
+  setHoveredNeuron: (focus?: NeuronFocus) => void;
+  /** Graph edits to undo and redo (src/state/editHistory.ts). */
+  edits: EditHistory;
+  setEdits: (edits: EditHistory) => void;
   /** Live: the neuron the user selected in the graph (to delete it). */
   selectedNeuron?: string;
   setSelectedNeuron: (id?: string) => void;
@@ -118,6 +138,9 @@ export function createAppStore(): AppStore {
         },
       })),
     setHighlightEdge: (edge) => set({ highlightEdge: edge }),
+    setHoveredNeuron: (focus) => set({ hoveredNeuron: focus }),
+    edits: EMPTY_HISTORY,
+    setEdits: (edits) => set({ edits }),
     setSelectedNeuron: (id) => set({ selectedNeuron: id }),
   }));
 }

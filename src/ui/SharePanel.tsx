@@ -50,7 +50,12 @@ export function SharePanel() {
         Copy link
       </button>
       <label className="checkbox">
-        <input type="checkbox" checked={withWeights} onChange={(e) => setWithWeights(e.target.checked)} />
+        <input
+          type="checkbox"
+          title="Put the trained weights in the link, so it opens on this very network (a longer link)"
+          checked={withWeights}
+          onChange={(e) => setWithWeights(e.target.checked)}
+        />
         include trained weights
       </label>
       {link && (
@@ -58,12 +63,17 @@ export function SharePanel() {
           className="share-link"
           data-testid="share-link"
           aria-label="Link to this experiment"
+          title="The link that reproduces this experiment: copy it to share"
           readOnly
           value={link}
           onFocus={(e) => e.target.select()}
         />
       )}
-      <button type="button" onClick={() => void exportFile()}>
+      <button
+        type="button"
+        onClick={() => void exportFile()}
+        title="Download this experiment (settings, trained weights and step) as a JSON file"
+      >
         Export file
       </button>
       <button
@@ -73,7 +83,11 @@ export function SharePanel() {
       >
         Export PyTorch script
       </button>
-      <button type="button" onClick={() => fileRef.current?.click()}>
+      <button
+        type="button"
+        onClick={() => fileRef.current?.click()}
+        title="Open an experiment file exported before and go on from where it was"
+      >
         Import file
       </button>
       <input

@@ -5,6 +5,7 @@ import { engine, subscribeStopped } from './appState';
 import type { Frame } from '../protocol';
 import { useAppStore } from './appState';
 import { ARCHITECTURE_UI } from './arch/registry';
+import { resetRun } from './editHistory';
 import { Select, Slider } from './kit/controls';
 import { setText } from './kit/domWrites';
 import { useFrames } from './kit/useFrames';
@@ -51,7 +52,7 @@ export function Toolbar() {
         <button
           type="button"
           className="reset"
-          onClick={engine.reset}
+          onClick={resetRun}
           disabled={disabled}
           title="Reset (start over)"
         >

@@ -1,9 +1,11 @@
 import { useEffect } from 'react';
 import { engine } from './appState';
 import { useAppStore } from './appState';
+import { redo, undo } from './editHistory';
 
 /**
- * Space = play/pause, right arrow = step, Delete = delete the selected Live neuron: wherever focus is, except
+ * Space = play/pause, right arrow = step, Delete = delete the selected Live neuron, Ctrl+Z = undo a graph edit,
+ * Ctrl+Shift+Z or Ctrl+Y = redo it: wherever focus is, except
  * while typing (inputs, selects, text areas). Space on a focused button plays or pauses too (issue 14: after
  * clicking Step, Space repeated Step); Enter still presses a focused button.
  */
@@ -12,6 +14,13 @@ export function useKeyboard(): void {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement;
       if (target.closest('input, select, textarea, [contenteditable]')) return;
+      const key = e.key.toLowerCase();
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && (key === 'z' || key === 'y')) {
+        e.preventDefault();
+        if (key === 'y' || e.shiftKey) redo();
+        else undo();
+        return;
+      }
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       const { runtime } = useAppStore.getState();
       if (runtime.engine !== 'ready') return;

@@ -3,6 +3,7 @@ import { startBackend } from './backend';
 import { fusedSwitchOf, type FromEngine, type ToEngine } from '../protocol';
 import { EngineRunner } from './runner';
 import { answerPing } from './heartbeat';
+import { answerPreviews } from './taskPreviews';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const fused = fusedSwitchOf(scope.name);
@@ -15,4 +16,6 @@ const runner = new EngineRunner(
   fused === 'always' ? { fused: 'always' } : fused === 'off' ? { fused: false } : {},
 );
 scope.onmessage = (e: MessageEvent<ToEngine>) =>
-  answerPing(e.data, (m) => scope.postMessage(m)) || runner.handle(e.data);
+  answerPing(e.data, (m) => scope.postMessage(m)) ||
+  answerPreviews(e.data, (m, transfer) => scope.postMessage(m, transfer)) ||
+  runner.handle(e.data);

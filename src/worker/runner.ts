@@ -17,6 +17,7 @@ import { MapPacer } from './mapPacer';
 import { Outbox, type Post } from './outbox';
 import { Rewind } from './rewind';
 import { carryFrom, putWeights, sessionFrom, type Carried } from './savedWeights';
+import { setWeight } from './weightEdit';
 import { createTicker } from './ticker';
 import { TickPace } from './tickPace';
 
@@ -132,6 +133,10 @@ export class EngineRunner {
         return this.edit(message.edit);
       case 'reward':
         return this.reward(message.reward);
+      case 'setWeight':
+        if (await setWeight(this.current(), message.edit, this.post))
+          this.accept(await this.snapshot('maps'));
+        return;
       case 'exportWeights': {
         const session = this.current();
         const [weights, state] = [await session.exportWeights(), await session.exportTrainingState()];

@@ -15,6 +15,7 @@ import {
 import { featureStats } from '../../experiment/data/standardise';
 import type { DataTable } from '../../experiment/data/table';
 import { Select } from '../kit/controls';
+import { helpFor } from '../kit/help';
 import { describeBadRows, describeTable, guessChoice, nextStep, skipQuestion } from './csvImport';
 import { openCsvFile, useCsvImport, type CsvSource } from './droppedCsv';
 
@@ -48,6 +49,7 @@ export function CsvImport(props: ImportProps) {
       <label htmlFor={pasteId}>Paste a CSV</label>
       <textarea
         id={pasteId}
+        title="Paste the CSV's text here (a header row first), then Read pasted CSV"
         rows={4}
         spellCheck={false}
         value={pasted}
@@ -57,11 +59,16 @@ export function CsvImport(props: ImportProps) {
         <button
           type="button"
           disabled={pasted.trim() === ''}
+          title="Read the CSV text pasted above"
           onClick={() => open({ name: 'pasted text', text: pasted })}
         >
           Read pasted CSV
         </button>
-        <button type="button" onClick={() => fileRef.current?.click()}>
+        <button
+          type="button"
+          onClick={() => fileRef.current?.click()}
+          title="Choose a CSV file from this computer (it stays in the page)"
+        >
           Upload CSV
         </button>
         <input
@@ -127,6 +134,7 @@ function CsvColumns(props: ImportProps & { source: CsvSource }) {
           <label key={kind} className="checkbox">
             <input
               type="radio"
+              title="Read the label column as classes or as a number to predict"
               name="csv-label-kind"
               checked={choice.kind === kind}
               onChange={() => choose({ ...choice, kind })}
@@ -151,7 +159,7 @@ function CsvColumns(props: ImportProps & { source: CsvSource }) {
             ))}
           </ul>
           <p>{skipQuestion(step.skipped.length)} Nothing is loaded until you say.</p>
-          <button type="button" onClick={() => setConsent(true)}>
+          <button type="button" onClick={() => setConsent(true)} title="Train without the rows listed above">
             Skip {step.skipped.length === 1 ? 'it' : 'them'}
           </button>
         </div>
@@ -190,6 +198,7 @@ function Ready(props: {
       <label className="checkbox">
         <input
           type="checkbox"
+          title={helpFor('Standardise inputs')}
           checked={standardise}
           onChange={(e) => props.onStandardise(e.target.checked)}
         />
@@ -213,7 +222,7 @@ function Ready(props: {
           ))}
         </tbody>
       </table>
-      <button type="button" className="play" onClick={props.onUse}>
+      <button type="button" className="play" onClick={props.onUse} title="Load this table as the task">
         Use this data
       </button>
     </div>

@@ -20,7 +20,7 @@ export function Alerts() {
               {a.action.label}
             </button>
           )}
-          <button type="button" aria-label="Dismiss" onClick={() => dismiss(a.id)}>
+          <button type="button" aria-label="Dismiss" title="Close this message" onClick={() => dismiss(a.id)}>
             ×
           </button>
         </div>

@@ -1,4 +1,8 @@
-/** Small labelled form controls. Each has a visible label, which is also its accessible name. */
+/**
+ * Small labelled form controls. Each has a visible label, which is also its accessible name, and a one-line help
+ * (its title: shown on hover, read by screen readers as its description).
+ */
+import { helpFor } from './help';
 import { readNumber } from './numberText';
 import { useId, useState, type ReactNode } from 'react';
 
@@ -27,6 +31,8 @@ export function Select<T extends string>(props: {
   options: readonly T[] | readonly { value: T; label: string }[];
   onChange: (value: T) => void;
   disabled?: boolean;
+  /** What the control does, in a line. */
+  help?: string;
 }) {
   const options = props.options.map((o) => (typeof o === 'string' ? { value: o, label: o } : o));
   return (
@@ -34,6 +40,7 @@ export function Select<T extends string>(props: {
       {(id) => (
         <select
           id={id}
+          title={props.help ?? helpFor(props.label)}
           value={props.value}
           disabled={props.disabled}
           onChange={(e) => props.onChange(e.target.value as T)}
@@ -58,6 +65,7 @@ export function Slider(props: {
   display: string;
   onChange: (value: number) => void;
   hint?: string;
+  help?: string;
 }) {
   return (
     <Field label={props.label} hint={props.hint}>
@@ -65,6 +73,7 @@ export function Slider(props: {
         <span className="slider">
           <input
             id={id}
+            title={props.help ?? helpFor(props.label)}
             type="range"
             min={props.min}
             max={props.max}
@@ -91,6 +100,7 @@ export function NumberField(props: {
   integer?: boolean;
   onChange: (value: number) => void;
   disabled?: boolean;
+  help?: string;
 }) {
   const [text, setText] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -110,6 +120,7 @@ export function NumberField(props: {
         <>
           <input
             id={id}
+            title={props.help ?? helpFor(props.label)}
             type="text"
             inputMode="decimal"
             className="number"
@@ -132,10 +143,20 @@ export function NumberField(props: {
 }
 
 /** A labelled checkbox (its label is its accessible name). */
-export function Checkbox(props: { label: string; checked: boolean; onChange: (checked: boolean) => void }) {
+export function Checkbox(props: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  help?: string;
+}) {
   return (
     <label className="checkbox">
-      <input type="checkbox" checked={props.checked} onChange={(e) => props.onChange(e.target.checked)} />
+      <input
+        type="checkbox"
+        title={props.help ?? helpFor(props.label)}
+        checked={props.checked}
+        onChange={(e) => props.onChange(e.target.checked)}
+      />
       {props.label}
     </label>
   );

@@ -19,6 +19,7 @@ import { engine, useAppStore } from '../appState';
 import { CsvImport } from '../csv/CsvImport';
 import { applyCsv, useCsvImport } from '../csv/droppedCsv';
 import { Checkbox, NumberField, Select, Slider } from '../kit/controls';
+import { TaskThumbnails } from './TaskThumbnails';
 
 const TASK_LABELS: Record<TaskKind, string> = {
   circle: 'Circle',
@@ -56,6 +57,21 @@ export function DataPanel() {
     (t) => (!isDataTask(t) || takesDataTasks(architecture, t)) && !(live && isSequenceTask(t)),
   );
   const kind = task.kind;
+  const chooseTask = (next: TaskKind) => {
+    // The user's CSV is chosen by loading one (the import), unless the page has the one the spec names.
+    if (next === 'csv' && engine.userData()?.hash !== task.dataHash) return csvImport.open();
+    updateSpec((d) => {
+      d.task.kind = next;
+      // 64 pixels: two of them say little; the principal components show the classes apart.
+      if (next === 'digits') d.view.plane = 'pca';
+      // Live's 2-D reward task takes the Data task's inputs and classes (one output per class for K > 2).
+      if (d.architecture === 'live' && d.live.task === '2d') d.live = withLiveTask(d.live, '2d', next);
+      // Under another architecture a task Live's 2-D reward task cannot take moves that (hidden) choice to
+      // temporal XOR, as a link pairing them does: the experiment would be refused for a setting not shown.
+      else if (d.live.task === '2d' && (isSequenceTask(next) || !liveTakesData(next)))
+        d.live = withLiveTask(d.live, LIVE_FIELDS.task.default, next);
+    });
+  };
   return (
     <section className="panel data" aria-labelledby="data-title">
       <h2 id="data-title">Data</h2>
@@ -63,27 +79,15 @@ export function DataPanel() {
         label="Task"
         value={task.kind}
         options={tasks.map((t) => ({ value: t, label: TASK_LABELS[t] }))}
-        onChange={(next) => {
-          // The user's CSV is chosen by loading one (the import), unless the page has the one the spec names.
-          if (next === 'csv' && engine.userData()?.hash !== task.dataHash) return csvImport.open();
-          updateSpec((d) => {
-            d.task.kind = next;
-            // 64 pixels: two of them say little; the principal components show the classes apart.
-            if (next === 'digits') d.view.plane = 'pca';
-            // Live's 2-D reward task takes the Data task's inputs and classes (one output per class for K > 2).
-            if (d.architecture === 'live' && d.live.task === '2d') d.live = withLiveTask(d.live, '2d', next);
-            // Under another architecture a task Live's 2-D reward task cannot take moves that (hidden) choice to
-            // temporal XOR, as a link pairing them does: the experiment would be refused for a setting not shown.
-            else if (d.live.task === '2d' && (isSequenceTask(next) || !liveTakesData(next)))
-              d.live = withLiveTask(d.live, LIVE_FIELDS.task.default, next);
-          });
-        }}
+        onChange={chooseTask}
       />
+      <TaskThumbnails labels={TASK_LABELS} onPick={chooseTask} />
       <DataSourceLine kind={kind} />
       {takesDataTasks(architecture) && (
         <button
           type="button"
           aria-expanded={csvImport.shown}
+          title="Train on a table of your own: a CSV file with a header row"
           onClick={() => (csvImport.shown ? csvImport.close() : csvImport.open())}
         >
           Your CSV…
@@ -142,6 +146,7 @@ export function DataPanel() {
               <label key={f} className="checkbox">
                 <input
                   type="checkbox"
+                  title={`Feed ${f} of each point to the network as an input`}
                   checked={on}
                   // The network needs at least one input.
                   disabled={on && task.features.length === 1}

@@ -7,6 +7,7 @@ import type { Architecture } from '../../experiment';
 import type { Frame, Layout } from '../../protocol';
 import { latestFrame, useAppStore } from '../appState';
 import { useFrames } from '../kit/useFrames';
+import { EditHistoryButtons } from './EditHistoryButtons';
 
 export const GRAPH_WIDTH = 560;
 const GRAPH_HEIGHT = 400;
@@ -24,6 +25,8 @@ export function GraphPanel(props: {
   header: ReactNode;
   /** Its neurons take focus and keys: a group of controls, not a picture. */
   interactive?: boolean;
+  /** Shown over the graph (an edge's weight editor). */
+  children?: ReactNode;
   /** Makes the view; called once per mount (keep it stable). */
   createView: (svg: SVGSVGElement, tooltip: HTMLElement) => GraphView;
 }) {
@@ -55,6 +58,7 @@ export function GraphPanel(props: {
   return (
     <section className="panel network" aria-labelledby="network-title">
       {props.header}
+      <EditHistoryButtons />
       <div className="graph-wrap">
         <svg
           ref={svgRef}
@@ -67,6 +71,7 @@ export function GraphPanel(props: {
           }
         />
         <div ref={tipRef} className="tooltip" hidden />
+        {props.children}
       </div>
     </section>
   );

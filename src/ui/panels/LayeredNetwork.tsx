@@ -1,12 +1,13 @@
 /** The graph of a layered network (MLP, DIAN, Wormhole) with its hidden-layer controls. */
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import type { Architecture, ExperimentSpec } from '../../experiment';
 import { LAYER_WIDTH, MAX_HIDDEN_LAYERS } from '../../experiment';
 import { useAppStore } from '../appState';
 import { columnX, NODE_SIZE } from '../views/geometry';
-import { createNetworkGraph } from '../views/networkGraph';
+import { createNetworkGraph, type EdgeClick } from '../views/networkGraph';
 import type { GraphOverlay } from '../views/overlay';
 import { GRAPH_WIDTH, GraphPanel } from './GraphPanel';
+import { WeightEditor } from './WeightEditor';
 
 /** An architecture's hidden layers: their widths in the spec, and (where it allows) adding and removing them. */
 export interface HiddenLayers {
@@ -23,12 +24,19 @@ export function LayeredNetwork(props: {
   overlay?: () => GraphOverlay;
 }) {
   const { overlay } = props;
+  const [editing, setEditing] = useState<EdgeClick>();
   const createView = useCallback(
-    (svg: SVGSVGElement, tooltip: HTMLElement) => createNetworkGraph(svg, tooltip, overlay?.()),
+    (svg: SVGSVGElement, tooltip: HTMLElement) =>
+      createNetworkGraph(svg, tooltip, overlay?.(), {
+        onNeuronFocus: useAppStore.getState().setHoveredNeuron,
+        onEdgeClick: setEditing,
+      }),
     [overlay],
   );
   return (
-    <GraphPanel kind={props.kind} header={<LayerControls layers={props.layers} />} createView={createView} />
+    <GraphPanel kind={props.kind} header={<LayerControls layers={props.layers} />} createView={createView}>
+      {editing && <WeightEditor key={editing.id} edge={editing} onClose={() => setEditing(undefined)} />}
+    </GraphPanel>
   );
 }
 
@@ -53,6 +61,7 @@ function LayerControls({ layers }: { layers: HiddenLayers }) {
             <button
               type="button"
               aria-label="Add hidden layer"
+              title="Add a hidden layer of 2 neurons before the output"
               disabled={widths.length >= MAX_HIDDEN_LAYERS}
               onClick={() => updateSpec(addLayer)}
             >
@@ -61,6 +70,7 @@ function LayerControls({ layers }: { layers: HiddenLayers }) {
             <button
               type="button"
               aria-label="Remove hidden layer"
+              title="Remove the last hidden layer"
               disabled={widths.length === 0}
               onClick={() => updateSpec(removeLayer)}
             >
@@ -82,6 +92,7 @@ function LayerControls({ layers }: { layers: HiddenLayers }) {
               <button
                 type="button"
                 aria-label={`Add neuron to layer ${l + 1}`}
+                title={`One more neuron in hidden layer ${l + 1}`}
                 onClick={() => changeWidth(l, 1)}
               >
                 +
@@ -89,6 +100,7 @@ function LayerControls({ layers }: { layers: HiddenLayers }) {
               <button
                 type="button"
                 aria-label={`Remove neuron from layer ${l + 1}`}
+                title={`One neuron fewer in hidden layer ${l + 1}`}
                 onClick={() => changeWidth(l, -1)}
               >
                 −

@@ -10,8 +10,10 @@ import { useFrames } from '../kit/useFrames';
 import { createHeatmap, type HeatmapView } from '../views/heatmap';
 import { createLineChart, type LineChartView } from '../views/lineChart';
 import { onAxes, planePoint, toGrid } from '../views/plane';
+import { neuronPlane } from '../views/neuronPlane';
 import { colouringOf } from '../views/planeOutput';
 import { setAttr, setText } from '../kit/domWrites';
+import { ColourLegend } from './ColourLegend';
 import { PlaneLegend } from './PlaneLegend';
 import { Rewind } from './Rewind';
 import { ViewOptions } from './ViewOptions';
@@ -27,6 +29,9 @@ export function OutputPanel() {
   const chartViewRef = useRef<LineChartView>(undefined);
   const cells = useRef<(HTMLElement | null)[]>([]);
   const [hover, setHover] = useState<string>();
+  const hoveredNeuron = useAppStore((s) => s.hoveredNeuron);
+  /** The last neuron maps (most frames carry none): what a hovered neuron shows in the big plane. */
+  const neuronMaps = useRef<{ values: Float32Array; res: number }>(undefined);
   const readout = useMemo(() => output.readout?.(), [output]);
   const colouring = useMemo(() => layout && colouringOf(layout), [layout]);
   // One cell per row of this architecture (refs of a longer list of rows are not shortened by React).
@@ -45,6 +50,9 @@ export function OutputPanel() {
     heatmapRef.current?.setColouring(colouring);
     heatmapRef.current?.setPoints(layout.train, layout.test, layout.plane.extent);
   }, [layout, colouring]);
+  useEffect(() => {
+    heatmapRef.current?.showNeuron(hoveredNeuron && neuronPlane(hoveredNeuron, neuronMaps.current));
+  }, [hoveredNeuron]);
   useEffect(() => heatmapRef.current?.setOptions(view), [view]);
 
   useFrames(
@@ -63,6 +71,12 @@ export function OutputPanel() {
         const extent = useAppStore.getState().runtime.layout?.plane.extent;
         heatmapRef.current?.setMarker(marked && extent && toGrid(marked[0], marked[1], extent));
         if (canvasRef.current) setAttr(canvasRef.current, 'data-marker', marked ? `${marked}` : null);
+        // Live's neuronMaps are one value per neuron, not maps over the plane.
+        if (frame.neuronRes > 0 && frame.arch.kind !== 'live') {
+          neuronMaps.current = { values: frame.neuronMaps, res: frame.neuronRes };
+          const focus = useAppStore.getState().hoveredNeuron;
+          if (focus) heatmapRef.current?.showNeuron(neuronPlane(focus, neuronMaps.current));
+        }
         const steps = history.map((p) => p.step);
         chartViewRef.current?.update(
           [
@@ -128,9 +142,13 @@ export function OutputPanel() {
         onMouseLeave={() => setHover(undefined)}
       />
       {showPlane && colouring && <PlaneLegend colouring={colouring} />}
+      {showPlane && colouring && <ColourLegend colouring={colouring} />}
       {Extras && <Extras />}
       <div className="hover-readout" aria-live="off">
-        {hover ?? 'Hover the plane to read the output'}
+        {hover ??
+          (hoveredNeuron
+            ? `The plane shows ${hoveredNeuron.id}'s output; leave the neuron to see the network's`
+            : 'Hover the plane to read the output')}
       </div>
       <ViewOptions />
     </section>

@@ -1,4 +1,5 @@
 import { useAppStore } from '../appState';
+import { helpFor } from '../kit/help';
 import { PlaneAxes } from './PlaneAxes';
 
 /** How the plane is drawn: with the test points, as a hard boundary, and which axes it has (data of many inputs). */
@@ -10,6 +11,7 @@ export function ViewOptions() {
       <label className="checkbox">
         <input
           type="checkbox"
+          title={helpFor('Show test data')}
           checked={view.showTestData}
           onChange={(e) => updateSpec((d) => void (d.view.showTestData = e.target.checked))}
         />
@@ -18,6 +20,7 @@ export function ViewOptions() {
       <label className="checkbox">
         <input
           type="checkbox"
+          title={helpFor('Discretize output')}
           checked={view.discretize}
           onChange={(e) => updateSpec((d) => void (d.view.discretize = e.target.checked))}
         />

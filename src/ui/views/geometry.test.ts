@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Layout } from '../../protocol';
-import { buildGraph, columnX, NODE_SIZE } from './geometry';
+import { buildGraph, columnX, NODE_SIZE, weightAt } from './geometry';
 
 /** A layered layout of these inputs and layer widths, weights named as the layered networks name them. */
 function layout(inputs: number, widths: number[], classes: string[] | null = ['0', '1']): Layout {
@@ -82,5 +82,20 @@ describe('the layered graph', () => {
     const { columns, hidden } = buildGraph(layout(2, [12, 1]), 560, 400);
     expect(columns[1]).toHaveLength(12);
     expect(hidden).toEqual([]);
+  });
+
+  it('finds the weight of an edge: its name and the place within it of a flat index', () => {
+    const l = layout(2, [3, 1]);
+    // w0 is 2 x 3 (0-5), b0 3 (6-8), w1 3 x 1 (9-11), b1 1 (12).
+    const graph = buildGraph(l, 560, 400);
+    const edge = graph.edges.find((e) => e.id === 'p1->h1.2')!;
+    expect(weightAt(l, edge.weightIndex)).toEqual({ name: 'w0', index: 5 });
+    expect(weightAt(l, graph.edges.find((e) => e.id === 'h1.1->y')!.weightIndex)).toEqual({
+      name: 'w1',
+      index: 1,
+    });
+    expect(weightAt(l, 6)).toEqual({ name: 'b0', index: 0 });
+    expect(weightAt(l, 12)).toEqual({ name: 'b1', index: 0 });
+    expect(weightAt(l, 13)).toBeUndefined();
   });
 });

@@ -96,6 +96,20 @@ export function weightOffsets(layout: Layout): Map<string, number> {
   return offsets;
 }
 
+/** The weight and the value within it (row-major) at a place of the flat weights; undefined past their end. */
+export function weightAt(
+  layout: Pick<Layout, 'weights'>,
+  flatIndex: number,
+): { name: string; index: number } | undefined {
+  let offset = 0;
+  for (const w of layout.weights) {
+    const size = w.shape.reduce((a, b) => a * b, 1);
+    if (flatIndex >= offset && flatIndex < offset + size) return { name: w.name, index: flatIndex - offset };
+    offset += size;
+  }
+  return undefined;
+}
+
 /** The edges between drawn neurons of a kernel (source width x `targetWidth`, row-major from `kernelStart`). */
 export function denseEdges(
   sources: GraphNode[],

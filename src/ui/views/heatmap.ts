@@ -6,7 +6,8 @@
 import { INPUT_DOMAIN } from '../../experiment';
 import { centreIn, paintClasses } from '../kit/classColors';
 import { paintGrid } from '../kit/colors';
-import { INPUT_EXTENT, toGrid, type PlaneExtent } from './plane';
+import type { NeuronPlane } from './neuronPlane';
+import { INPUT_EXTENT, planeCell, toGrid, type PlaneExtent } from './plane';
 import { BINARY_COLOURING, pointColor, readOutput, valuesPerCell, type PlaneColouring } from './planeOutput';
 
 export interface HeatmapOptions {
@@ -21,6 +22,8 @@ export interface HeatmapView {
   setOptions(options: HeatmapOptions): void;
   /** How the output is coloured (the layout's head, classes and the target's range). */
   setColouring(colouring: PlaneColouring): void;
+  /** Shows a neuron's output instead of the network's (a neuron hovered in the graph); undefined puts it back. */
+  showNeuron(plane: NeuronPlane | undefined): void;
   /** The output at a point of the grid in words, from the last heatmap drawn (for hover read-outs). */
   readAt(x1: number, x2: number): string | undefined;
   /** A point to ring (grid coordinates), e.g. the Wormhole's picked sample; undefined for none. */
@@ -39,6 +42,7 @@ export function createHeatmap(canvas: HTMLCanvasElement): HeatmapView {
   let last: { values: Float32Array; res: number } | undefined;
   let colouring = BINARY_COLOURING;
   let marker: [number, number] | undefined;
+  let neuron: NeuronPlane | undefined;
 
   const toPixel = (v: number, size: number) => ((v + INPUT_DOMAIN) / (2 * INPUT_DOMAIN)) * size;
 
@@ -65,18 +69,23 @@ export function createHeatmap(canvas: HTMLCanvasElement): HeatmapView {
     return paintGrid(centred, res, options.discretize && head.kind === 'binary');
   }
 
+  function drawGrid(image: ImageData, res: number) {
+    grid.width = res;
+    grid.height = res;
+    grid.getContext('2d')!.putImageData(image, 0, 0);
+    ctx.imageSmoothingEnabled = !options.discretize;
+    ctx.globalAlpha = 0.85;
+    ctx.drawImage(grid, 0, 0, canvas.width, canvas.height);
+    ctx.globalAlpha = 1;
+  }
+
   function draw() {
     ctx.clearRect(0, 0, canvas.width, canvas.height);
+    canvas.dataset.shows = neuron ? neuron.id : 'output';
+    if (neuron) drawGrid(paintGrid(neuron.shown, neuron.res, options.discretize), neuron.res);
     // A map of another head (a frame of the experiment before) is not drawn.
-    if (last && last.values.length === last.res * last.res * valuesPerCell(colouring.head)) {
-      grid.width = last.res;
-      grid.height = last.res;
-      grid.getContext('2d')!.putImageData(paint(last), 0, 0);
-      ctx.imageSmoothingEnabled = !options.discretize;
-      ctx.globalAlpha = 0.85;
-      ctx.drawImage(grid, 0, 0, canvas.width, canvas.height);
-      ctx.globalAlpha = 1;
-    }
+    else if (last && last.values.length === last.res * last.res * valuesPerCell(colouring.head))
+      drawGrid(paint(last), last.res);
     drawPoints(points.train, 'white');
     if (options.showTestData) drawPoints(points.test, 'black');
     if (marker)
@@ -106,8 +115,14 @@ export function createHeatmap(canvas: HTMLCanvasElement): HeatmapView {
       colouring = next;
       draw();
     },
+    showNeuron(plane) {
+      neuron = plane;
+      draw();
+    },
     readAt(x1, x2) {
-      if (!last || Math.abs(x1) > INPUT_DOMAIN || Math.abs(x2) > INPUT_DOMAIN) return undefined;
+      if (Math.abs(x1) > INPUT_DOMAIN || Math.abs(x2) > INPUT_DOMAIN) return undefined;
+      if (neuron) return `${neuron.id} = ${neuron.raw[planeCell(x1, x2, neuron.res)].toPrecision(3)}`;
+      if (!last) return undefined;
       return readOutput(last.values, last.res, colouring, x1, x2);
     },
     setMarker(point) {

@@ -3,13 +3,30 @@
  * the input plane, hover read-outs. React creates it in an effect and feeds it layouts and frames.
  */
 import * as d3 from 'd3';
-import { FEATURE_FUNCTIONS, gridCoords, type Feature } from '../../experiment';
 import type { Frame, Layout } from '../../protocol';
 import { divergingCss, paintGrid } from '../kit/colors';
 import { setAttr } from '../kit/domWrites';
 import { hoverTooltip } from '../gestures';
 import { buildGraph, type GraphEdge, type GraphNode, type HiddenNeurons } from './geometry';
+import { hasInputMap, inputMap, type NeuronFocus } from './neuronPlane';
 import type { GraphOverlay, OverlayView } from './overlay';
+
+/** An edge clicked: which, its weight's place in the flat weights and value now, and where (in the graph's box). */
+export interface EdgeClick {
+  id: string;
+  label: string;
+  weightIndex: number;
+  value: number;
+  x: number;
+  y: number;
+}
+
+export interface GraphHandlers {
+  /** Called with the neuron the pointer enters, and with nothing when it leaves (the big plane shows it). */
+  onNeuronFocus?: (focus: NeuronFocus | undefined) => void;
+  /** An edge was clicked (to edit its weight). */
+  onEdgeClick?: (edge: EdgeClick) => void;
+}
 
 export interface NetworkGraphView {
   setLayout(layout: Layout): void;
@@ -26,7 +43,9 @@ export function createNetworkGraph(
   svgElement: SVGSVGElement,
   tooltip: HTMLElement,
   overlay: GraphOverlay = {},
+  handlers: GraphHandlers = {},
 ): NetworkGraphView {
+  const { onNeuronFocus, onEdgeClick } = handlers;
   const svg = d3.select(svgElement);
   const width = svgElement.viewBox.baseVal.width;
   const height = svgElement.viewBox.baseVal.height;
@@ -50,18 +69,17 @@ export function createNetworkGraph(
 
   /** Inputs are fixed functions of the plane: drawn once, in the UI. */
   function drawInputThumbnails(res: number) {
-    const coords = gridCoords(res);
     nodeLayer.selectAll<SVGGElement, GraphNode>('g.neuron.input').each(function (node) {
       // Sequence inputs are positions in a window, not functions of the plane: no thumbnail.
-      if (!node.feature || !(node.feature in FEATURE_FUNCTIONS)) return;
-      const f = FEATURE_FUNCTIONS[node.feature as Feature];
-      const values = coords.map(([a, b]) => f(a, b) / (node.feature!.includes('^2') ? 18 : 6));
-      drawThumbnail(this.querySelector('canvas')!, values, res);
+      if (!hasInputMap(node.feature)) return;
+      drawThumbnail(this.querySelector('canvas')!, inputMap(node.feature, res).shown, res);
     });
   }
 
   return {
     setLayout(layout) {
+      // A neuron hovered in the graph before may not be in this one.
+      onNeuronFocus?.(undefined);
       const graph = buildGraph(layout, width, height, overlay.laneHeight);
       overlay.extend?.(graph, layout, width, height);
       ({ nodes, edges } = graph);
@@ -89,6 +107,17 @@ export function createNetworkGraph(
           tip.show(event, `${e.source.id} → ${e.target.id}: weight ${format(weights[e.weightIndex])}`),
         )
         .on('mouseleave', tip.hide)
+        .on('click', (event: MouseEvent, e) => {
+          const box = svgElement.parentElement!.getBoundingClientRect();
+          onEdgeClick?.({
+            id: e.id,
+            label: `${e.source.id} → ${e.target.id}`,
+            weightIndex: e.weightIndex,
+            value: weights[e.weightIndex],
+            x: event.clientX - box.left,
+            y: event.clientY - box.top,
+          });
+        })
         .each(function (e) {
           d3.select(this).selectAll('path').attr('d', path(e));
         });
@@ -100,6 +129,13 @@ export function createNetworkGraph(
           line: group.querySelector<SVGPathElement>('path.edge-line')!,
           weightIndex: d3.select<SVGGElement, GraphEdge>(group).datum().weightIndex,
         }));
+      const outputColumn = d3.max(nodes, (n) => n.column) ?? 0;
+      const focusOf = (n: GraphNode): NeuronFocus => ({
+        id: n.id,
+        feature: n.kind === 'input' ? n.feature : undefined,
+        mapIndex: n.mapIndex,
+        output: n.column === outputColumn,
+      });
       const groups = nodeLayer
         .selectAll<SVGGElement, GraphNode>('g.neuron')
         .data(nodes, (n) => n.id)
@@ -113,15 +149,19 @@ export function createNetworkGraph(
         .attr('class', (n) => `neuron ${n.kind}`)
         .attr('data-neuron-id', (n) => n.id)
         .attr('transform', (n) => `translate(${n.x},${n.y})`)
-        .on('mouseenter', (event: MouseEvent, n) =>
+        .on('mouseenter', (event: MouseEvent, n) => {
           tip.show(
             event,
             n.biasIndex < 0
               ? `input ${n.id}`
               : `${n.id}${n.label ? ` (${n.label})` : ''}: bias ${format(weights[n.biasIndex])}`,
-          ),
-        )
-        .on('mouseleave', tip.hide);
+          );
+          if (n.kind !== 'extra') onNeuronFocus?.(focusOf(n));
+        })
+        .on('mouseleave', () => {
+          tip.hide();
+          onNeuronFocus?.(undefined);
+        });
       groups
         .select('rect')
         .attr('width', (n) => n.size)
@@ -181,6 +221,7 @@ export function createNetworkGraph(
     },
 
     destroy() {
+      onNeuronFocus?.(undefined);
       overlayView?.destroy?.();
       svg.selectAll('*').remove();
     },

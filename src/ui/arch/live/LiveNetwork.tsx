@@ -1,7 +1,8 @@
 /** The Dynamic-Live graph: drag-and-drop edits go to the spec and the running network; rewirings animate. */
 import { useCallback, useRef } from 'react';
 import type { Frame } from '../../../protocol';
-import { engine, subscribeRewires, useAppStore } from '../../appState';
+import { subscribeRewires, useAppStore } from '../../appState';
+import { editLive } from '../../editHistory';
 import { setText } from '../../kit/domWrites';
 import { useFrames } from '../../kit/useFrames';
 import { rewiringText } from './rewiringText';
@@ -10,7 +11,7 @@ import { createLiveGraph } from './liveGraphView';
 
 function createView(svg: SVGSVGElement, tooltip: HTMLElement) {
   const view = createLiveGraph(svg, tooltip, {
-    edit: engine.edit,
+    edit: editLive,
     select: (id) => useAppStore.getState().setSelectedNeuron(id),
   });
   const unsubscribe = subscribeRewires(view.rewire);

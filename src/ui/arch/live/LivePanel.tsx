@@ -14,6 +14,7 @@ import {
 import { useState } from 'react';
 import { engine } from '../../appState';
 import { useAppStore } from '../../appState';
+import { editLive } from '../../editHistory';
 import { NumberField, Select } from '../../kit/controls';
 import { useSlice } from '../../kit/useSlice';
 
@@ -52,12 +53,19 @@ export function LivePanel() {
       <h2 id="live-title">Live network</h2>
       <div className="buttons reward-buttons">
         <span>{outputs > 1 ? 'Reward the output that answered:' : 'Reward the current output:'}</span>
-        <button type="button" aria-label="Reward +1" disabled={!engineReady} onClick={() => engine.reward(1)}>
+        <button
+          type="button"
+          aria-label="Reward +1"
+          title="Reward the output now: the connections that led to it grow"
+          disabled={!engineReady}
+          onClick={() => engine.reward(1)}
+        >
           +1
         </button>
         <button
           type="button"
           aria-label="Reward −1"
+          title="Punish the output now: the connections that led to it shrink, and it may rewire"
           disabled={!engineReady}
           onClick={() => engine.reward(-1)}
         >
@@ -65,12 +73,17 @@ export function LivePanel() {
         </button>
       </div>
       <div className="buttons">
-        <button type="button" onClick={() => engine.edit({ kind: 'addNeuron', layer: 1 })}>
+        <button
+          type="button"
+          title="Add a hidden neuron to the network"
+          onClick={() => engine.edit({ kind: 'addNeuron', layer: 1 })}
+        >
           Add neuron
         </button>
         <button
           type="button"
           disabled={!selected || !hidden.includes(selected)}
+          title="Delete the hidden neuron selected in the graph (click one to select it)"
           onClick={() => selected && engine.edit({ kind: 'removeNeuron', id: selected })}
         >
           Delete {selected && hidden.includes(selected) ? selected : 'neuron'}
@@ -182,8 +195,13 @@ function ConnectForm() {
         <button
           key={kind}
           type="button"
+          title={
+            kind === 'connect'
+              ? 'Add an edge from the chosen source to the chosen neuron'
+              : 'Remove the edge from the chosen source to the chosen neuron'
+          }
           onClick={() =>
-            engine.edit({
+            editLive({
               kind,
               source: ids.includes(source) ? source : ids[0],
               neuron: targets.includes(neuron) ? neuron : targets[0],

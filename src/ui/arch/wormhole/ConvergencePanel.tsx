@@ -164,7 +164,11 @@ export function ConvergencePanel() {
         aria-label="Residual per sweep, log scale, with the tol line"
       />
       <div className="replay-controls">
-        <button type="button" onClick={startReplay}>
+        <button
+          type="button"
+          onClick={startReplay}
+          title="Replay the selected sample's solve, sweep by sweep"
+        >
           Animate sweeps
         </button>
         <button type="button" aria-label="Previous sweep" onClick={() => hold(sweepShown.current - 1)}>
@@ -174,6 +178,7 @@ export function ConvergencePanel() {
           ref={sliderRef}
           type="range"
           aria-label="Sweep"
+          title="Show the layer states and residual at this sweep of the solve"
           min={1}
           max={1}
           defaultValue={1}

@@ -10,6 +10,7 @@ import {
 } from '../../../experiment';
 import { useState } from 'react';
 import { useAppStore } from '../../appState';
+import { editWormholes } from '../../editHistory';
 import { NumberField, Select } from '../../kit/controls';
 import { useSlice } from '../../kit/useSlice';
 import { addRefusal, fromLayers, toLayers } from './wormholeEdits';
@@ -115,7 +116,6 @@ export function WormholePanel() {
  */
 function WormholeForm() {
   const { hidden, wormholes } = useAppStore((s) => s.spec.wormhole);
-  const updateSpec = useAppStore((s) => s.updateSpec);
   const L = hidden.length + 1;
   const [from, setFrom] = useState(String(L));
   const [to, setTo] = useState('1');
@@ -144,15 +144,16 @@ function WormholeForm() {
       />
       <button
         type="button"
+        title="Add (or remove) the gated backward connection between the two chosen layers"
         onClick={() => {
           const reason = exists ? undefined : addRefusal(wormholes, f, t, L);
           setRefusal(reason);
           if (reason) return;
-          updateSpec((d) => {
-            d.wormhole.wormholes = exists
-              ? d.wormhole.wormholes.filter((w) => !(w.from === f && w.to === t))
-              : [...d.wormhole.wormholes, { from: f, to: t }];
-          });
+          editWormholes(
+            exists
+              ? wormholes.filter((w) => !(w.from === f && w.to === t))
+              : [...wormholes, { from: f, to: t }],
+          );
         }}
       >
         {exists ? 'Remove wormhole' : 'Add wormhole'}

@@ -1,6 +1,6 @@
 /** The Fixed-Point Wormhole in the UI: solver options, wormhole arcs on the graph, and the convergence replay. */
-import type { Wormhole } from '../../../experiment';
 import { useAppStore } from '../../appState';
+import { editWormholes } from '../../editHistory';
 import { DataPanel } from '../../panels/DataPanel';
 import { LayeredNetwork, type HiddenLayers } from '../../panels/LayeredNetwork';
 import { ModelPanel } from '../../panels/ModelPanel';
@@ -22,9 +22,6 @@ const layers: HiddenLayers = {
     d.wormhole.wormholes = d.wormhole.wormholes.filter((w) => w.from <= d.wormhole.hidden.length + 1);
   },
 };
-
-const editWormholes = (wormholes: Wormhole[]) =>
-  useAppStore.getState().updateSpec((d) => void (d.wormhole.wormholes = wormholes));
 
 /** The wormholes as arcs over the layers, lit by their gates; drag to add or remove one. */
 const arcsOverlay = (): GraphOverlay => ({
