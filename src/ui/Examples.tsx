@@ -17,7 +17,9 @@ export function Examples() {
   };
   return (
     <details className="examples" ref={menu}>
-      <summary>Examples</summary>
+      <summary title="Curated experiments, each showing its architecture's phenomenon within seconds">
+        Examples
+      </summary>
       <div className="examples-list" role="group" aria-label="Examples">
         {ARCHITECTURES.map((architecture) => {
           const examples = EXAMPLES.filter((e) => e.architecture === architecture);
@@ -28,7 +30,12 @@ export function Examples() {
               <ul>
                 {examples.map((example) => (
                   <li key={example.id}>
-                    <button type="button" data-testid={`example-${example.id}`} onClick={() => open(example)}>
+                    <button
+                      type="button"
+                      data-testid={`example-${example.id}`}
+                      title="Opens this experiment as its share link (Back returns to yours)"
+                      onClick={() => open(example)}
+                    >
                       <strong>{example.title}</strong>
                       <span>{example.lookFor}</span>
                     </button>

@@ -58,6 +58,7 @@ export function ComparePanel() {
         className="disclosure"
         aria-expanded={open}
         aria-controls="comparison-content"
+        title="Train this experiment (A) beside a variant (B) over a few seeds, and compare their curves"
         onClick={() => setOpened(!open)}
       >
         <span aria-hidden="true">{open ? '▾' : '▸'}</span> Compare any two
@@ -121,11 +122,19 @@ export function ComparePanel() {
             onChange={setSteps}
           />
           {running ? (
-            <button type="button" onClick={engine.cancelCompare}>
+            <button
+              type="button"
+              onClick={engine.cancelCompare}
+              title="Stop the comparison; training stays paused"
+            >
               Cancel comparison
             </button>
           ) : (
-            <button type="button" onClick={start}>
+            <button
+              type="button"
+              onClick={start}
+              title="Train the models side by side in the engine for these steps and seeds (training pauses)"
+            >
               Compare
             </button>
           )}

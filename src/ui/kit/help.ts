@@ -21,6 +21,8 @@ export const HELP: Readonly<Record<string, string>> = {
   'Horizontal axis': 'The input along the plane’s horizontal axis (the others are held at their mean)',
   'Vertical axis': 'The input along the plane’s vertical axis (the others are held at their mean)',
   'Label column': 'The CSV column the network predicts; every other column is an input',
+  Rewind:
+    'Look back at a kept step of this run (log-spaced); Play or Step trains on from it, dropping the run after it',
   // Training
   'Learning rate': 'Step size of the optimizer: too small learns slowly, too large diverges (1e-6 to 1000)',
   Activation: 'The function each hidden neuron applies to its weighted sum',

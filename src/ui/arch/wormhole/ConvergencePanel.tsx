@@ -171,7 +171,12 @@ export function ConvergencePanel() {
         >
           Animate sweeps
         </button>
-        <button type="button" aria-label="Previous sweep" onClick={() => hold(sweepShown.current - 1)}>
+        <button
+          type="button"
+          aria-label="Previous sweep"
+          title="Hold the sweep before: the graph shows the neuron states and gates then"
+          onClick={() => hold(sweepShown.current - 1)}
+        >
           ◀
         </button>
         <input
@@ -184,13 +189,23 @@ export function ConvergencePanel() {
           defaultValue={1}
           onChange={(e) => hold(Number(e.target.value))}
         />
-        <button type="button" aria-label="Next sweep" onClick={() => hold(sweepShown.current + 1)}>
+        <button
+          type="button"
+          aria-label="Next sweep"
+          title="Hold the sweep after: the graph shows the neuron states and gates then"
+          onClick={() => hold(sweepShown.current + 1)}
+        >
           ▶
         </button>
         <span ref={ref('sweep')} data-testid="fp-sweep">
           sweep –
         </span>
-        <button type="button" disabled={!holding} onClick={backToLive}>
+        <button
+          type="button"
+          disabled={!holding}
+          title="Let the graph show the latest frame again instead of the held sweep"
+          onClick={backToLive}
+        >
           Back to live
         </button>
       </div>

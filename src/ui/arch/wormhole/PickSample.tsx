@@ -38,11 +38,14 @@ export function PickSample() {
           max={count}
           step={1}
           value={text}
+          title="The number of a training point whose solve the convergence view replays (as clicking it would)"
           aria-invalid={problem !== undefined}
           onChange={(e) => setText(e.target.value)}
         />
       </label>
-      <button type="submit">Pick sample</button>
+      <button type="submit" title="Replay the solve of that training point, sweep by sweep">
+        Pick sample
+      </button>
       {problem && (
         <span role="alert" className="not-converged">
           {problem}
