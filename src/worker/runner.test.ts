@@ -540,12 +540,16 @@ describe('playing: frames when the page can draw them, and Pause', () => {
             await new Promise((r) => setTimeout(r, 30));
             h.runner.handle({ type: 'pause' });
             trainedAtPause = train;
+            const frame = await snapshot(request);
+            postedBeforeSlowFrame = h.posted.length;
+            return frame;
           }
           return snapshot(request);
         },
       }) as Session;
     };
     let trainedAtPause = -1;
+    let postedBeforeSlowFrame = -1;
     const h = harness({ makeSession, now: () => 0 });
     await h.send({ type: 'load', spec: defaultSpec('mlp') }, 'frame');
     await h.send({ type: 'frameAck' });
@@ -559,6 +563,10 @@ describe('playing: frames when the page can draw them, and Pause', () => {
     await h.send({ type: 'exportWeights' }, 'weights');
     expect(trainedAtPause).toBeGreaterThan(0);
     expect(train).toBe(trainedAtPause);
+    // Nothing was training when Pause came: 'stopped' went out then, before the slow frame in flight.
+    const at = h.posted.findIndex((m) => m.type === 'stopped');
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(at).toBeLessThan(postedBeforeSlowFrame);
   });
 });
 

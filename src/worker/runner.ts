@@ -45,6 +45,9 @@ export class EngineRunner {
    * sends Pause's frame, instead of waiting behind the maps.
    */
   private pauseMapsOwed = false;
+  /** Steps are being trained (the step is not final yet); Pause's 'stopped' went out as Pause came. */
+  private training = false;
+  private stoppedSent = false;
   private rate = { since: 0, steps: 0, value: 0 };
   private comparison: ComparisonDriver;
   private spec?: ExperimentSpec;
@@ -77,8 +80,12 @@ export class EngineRunner {
   private rewind = new Rewind(this.post);
 
   handle(message: ToEngine): void {
-    // Pause stops play at once: a tick queued behind the work in flight does not run.
-    if (message.type === 'pause') this.stop();
+    // Pause stops play at once (a tick queued behind the work in flight does not run), and unless steps are being
+    // trained, the step is final: the page hears it now, not after the work in flight (a frame's maps).
+    if (message.type === 'pause') {
+      this.stop();
+      this.stoppedSent = !this.training && this.tellStopped();
+    }
     this.enqueue(() => this.process(message));
   }
 
@@ -92,8 +99,8 @@ export class EngineRunner {
   }
 
   private async process(message: ToEngine): Promise<void> {
-    // Where training stopped, before the frame in flight and the paused frame are made (they take milliseconds).
-    if (message.type === 'pause' && this.session) this.post({ type: 'stopped', step: this.session.step });
+    // Else where training stopped, before the frame in flight and the paused frame are made (milliseconds).
+    if (message.type === 'pause' && !this.stoppedSent) this.tellStopped();
     // Every message but these meets the engine with no frame in flight: that frame goes out first.
     if (message.type !== 'frameAck' && message.type !== 'setSpeed') await this.settle();
     // Anything else that changes what the page shows sends a frame with maps of its own.
@@ -280,16 +287,19 @@ export class EngineRunner {
     this.out.events(now);
   }
 
+  /** Where training stopped (Pause's first answer); false when nothing runs. */
+  private tellStopped(): boolean {
+    if (this.session) this.post({ type: 'stopped', step: this.session.step });
+    return !!this.session;
+  }
+
   private stop(): void {
     this.playing = false;
     this.frameOwed = false;
     this.ticker.cancel();
   }
 
-  /**
-   * Pause: at once a frame at the step training stopped (no maps: it is quick, and the page draws it as soon as it
-   * comes), then, as a message of its own (an ack waiting goes first), the maps of that step.
-   */
+  /** Pause: a frame at the step training stopped (no maps: quick, drawn as it comes), then on its ack the maps. */
   private async pause(): Promise<void> {
     this.stop();
     // Checked as every frame of training is: steps since the last frame may have diverged.
@@ -317,7 +327,8 @@ export class EngineRunner {
   private async advance(steps: number, forceHeatmap: boolean): Promise<void> {
     if (!this.session) return;
     this.rewind.beforeTraining(this.session);
-    await this.session.train(steps);
+    this.training = true;
+    await this.session.train(steps).finally(() => (this.training = false));
     await this.rewind.trained(this.session);
     this.postEvents(this.session.takeEvents());
     this.rate.steps += steps;
