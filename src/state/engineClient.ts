@@ -3,18 +3,13 @@
  * and turns spec changes into loads. The worker itself and the animation-frame clock are injected, so the
  * client runs (and is tested) without a browser.
  */
-import {
-  applyLiveEdit,
-  ARCHITECTURE_SLICES,
-  type ExperimentSpec,
-  type LiveEdit,
-  type Trained,
-} from '../experiment';
+import { applyLiveEdit, type ExperimentSpec, type LiveEdit, type Trained } from '../experiment';
 import { pausesTraining, type FromEngine, type ToEngine, type WeightEdit } from '../protocol';
-import { describeMeasuredChoice } from './backendRates';
 import { createComparisons } from './comparisonClient';
 import { describeEdit } from './editText';
-import { describeEvent } from './eventText';
+import { describeEvent, loadedLine, readyLine, restartOffer, silentText } from './eventText';
+import { createWeightRequests } from './weightRequests';
+import { createFrameGate } from './frameGate';
 import type { FrameChannel } from './frames';
 import { startHeartbeat, type Heartbeat, type HeartbeatClock } from './heartbeat';
 import { InFlight } from './inFlight';
@@ -59,28 +54,13 @@ export function createEngineClient({
 }: EngineClientDeps) {
   let connection: EngineConnection | undefined;
   let unsubscribe: (() => void) | undefined;
-  let pendingFrame: Extract<FromEngine, { type: 'frame' }>['frame'] | undefined;
-  let drawScheduled = false;
-  let currentStep = 0;
-  /**
-   * Pause was clicked and the engine's paused frame has not come yet: frames it sent while still playing are
-   * stale (the paused frame has their steps and more), so they are acknowledged and not drawn. The step counter
-   * then changes once after Pause, to where training stopped.
-   */
-  let pausing = false;
   /** A spec the engine already has (a Live graph edit, or one loaded with weights): it needs no reload. */
   let editedSpec: ExperimentSpec | undefined;
   /** The loads and Live edits not answered yet, and the spec the engine runs. */
   const inFlight = new InFlight();
-  /** The user's own data (a CSV's text, name and hash): kept for every load of a CSV task, restarts included. */
+  /** The user's own data (a CSV's text, name and hash), for every load of a CSV task; a CSV link waiting for it. */
   const userData = createUserDataHolder();
-  /**
-   * A CSV experiment (a link followed in the open page) refused for want of its data while another one ran: the page
-   * shows the running one again, and this one is loaded whole when its data comes (useUserData). Forgotten when
-   * another experiment is loaded deliberately.
-   */
-  let waitingCsv: ExperimentSpec | undefined;
-  const weightRequests: { resolve: (trained: Trained) => void; reject: (error: Error) => void }[] = [];
+  const weightRequests = createWeightRequests();
   /** What a restarted engine goes on from; `restoring`: the next load is that restart (history kept). */
   const lastGood = createLastGood();
   /**
@@ -91,8 +71,9 @@ export function createEngineClient({
   let restoring = false;
   let heartbeat: Heartbeat | undefined;
   const state = () => store.getState();
-  const send = (message: ToEngine) => connection?.post(message);
-  const comparisons = createComparisons(store, send, () => currentStep);
+  const send = (message: ToEngine) => void connection?.post(message);
+  const gate = createFrameGate({ frames, requestFrame, send, lastGood });
+  const comparisons = createComparisons(store, send, gate.step);
 
   /**
    * Sends a load, with the user's table for a CSV task. One the page cannot make (a CSV task whose data it does
@@ -109,8 +90,7 @@ export function createEngineClient({
       const back = inFlight.expected();
       state().addAlert(back ? `${problem} The experiment that was running is kept.` : problem);
       const { speed, view } = state().spec;
-      const { task } = message.spec;
-      if (back && task.kind === 'csv' && userData.get()?.hash !== task.dataHash) waitingCsv = message.spec;
+      if (back) userData.waitForData(message.spec);
       if (back) showRunning({ ...back, speed, view });
       return;
     }
@@ -140,33 +120,6 @@ export function createEngineClient({
     if (back) showRunning({ ...back, speed, view });
   }
 
-  /** Settles every pending weight request with an error (the engine failed or went away). */
-  function failWeightRequests(reason: string): void {
-    for (const request of weightRequests.splice(0)) request.reject(new Error(reason));
-  }
-
-  /** A frame of the previous experiment must not be drawn on the new one; the engine still needs its ack. */
-  function dropPendingFrame(): void {
-    if (pendingFrame === undefined) return;
-    pendingFrame = undefined;
-    send({ type: 'frameAck' });
-  }
-
-  function draw(): void {
-    drawScheduled = false;
-    const frame = pendingFrame;
-    pendingFrame = undefined;
-    if (!frame) return;
-    currentStep = frame.step;
-    lastGood.frame(frame);
-    try {
-      frames.publishFrame(frame);
-    } finally {
-      // Without the ack the engine would hold every later frame: never skip it.
-      send({ type: 'frameAck' });
-    }
-  }
-
   function onMessage(message: FromEngine): void {
     const s = state();
     switch (message.type) {
@@ -178,15 +131,7 @@ export function createEngineClient({
           adapterDescription: message.adapterDescription,
           backendRates: message.rates,
         });
-        s.addLogs([
-          {
-            step: currentStep,
-            text:
-              `engine running on ${message.backend} (WebGPU adapter: ${message.adapter})` +
-              (message.rates ? `; ${describeMeasuredChoice(message.backend, message.rates)}` : ''),
-            pinned: 'backend',
-          },
-        ]);
+        s.addLogs([{ step: gate.step(), text: readyLine(message), pinned: 'backend' }]);
         return;
       case 'taskPreviews':
         return s.setRuntime({ taskPreviews: message.previews });
@@ -194,13 +139,13 @@ export function createEngineClient({
         return s.addAlert(message.message);
       case 'editRefused': {
         s.addAlert(message.message);
-        s.addLog(currentStep, `the engine refused that edit: ${message.message}`);
+        s.addLog(gate.step(), `the engine refused that edit: ${message.message}`);
         const back = inFlight.editRefused();
         return back && showRunning(back);
       }
       case 'relayout':
         inFlight.edited(s.spec);
-        dropPendingFrame();
+        gate.drop();
         lastGood.layout(message.layout.weights);
         s.setRuntime({ layout: message.layout });
         return;
@@ -208,7 +153,7 @@ export function createEngineClient({
         return loadRefused(message.message, message.running);
       case 'loaded': {
         inFlight.loaded(s.spec);
-        dropPendingFrame();
+        gate.drop();
         lastGood.layout(message.layout.weights);
         // A restart goes on with the history it had, and so does an edit that kept the weights (marked on the
         // loss curve); any other load starts a new one.
@@ -220,51 +165,21 @@ export function createEngineClient({
         }
         restoring = false;
         s.setRuntime({ layout: message.layout, lookingAt: undefined });
-        const { inputs, layerWidths, arch } = message.layout;
-        const shape = [inputs.length, ...layerWidths].join('-');
-        const name = ARCHITECTURE_SLICES[arch.kind].name;
-        s.addLogs([
-          {
-            step: message.step,
-            text: `loaded a ${shape} ${name} on the ${taskName(s.spec)} (seed ${s.spec.seed})`,
-            pinned: 'load',
-          },
-        ]);
+        s.addLogs([{ step: message.step, text: loadedLine(message.layout, s.spec), pinned: 'load' }]);
         return;
       }
       case 'checkpoints':
         s.setRuntime({ checkpoints: message.steps });
         return;
       case 'stopped':
-        // The step counter shows where training stopped at once; the paused frame (same step) follows.
-        if (pausing) frames.publishStopped(message.step);
-        return;
+        return gate.stopped(message.step);
       case 'frame':
-        if (pausing && message.frame.playing) {
-          send({ type: 'frameAck' });
-          return;
-        }
-        if (pausing) {
-          // The frame that answers Pause is drawn as it comes: the page stops within the frame it arrives in.
-          pausing = false;
-          pendingFrame = message.frame;
-          draw();
-          // For the bench and DevTools' timeline: when Pause's frame was drawn (bench/sideBySide.ts).
-          performance.mark('paused frame drawn');
-          return;
-        }
-        // Latest wins: draw once per animation frame, then tell the engine it may send the next.
-        pendingFrame = message.frame;
-        if (!drawScheduled) {
-          drawScheduled = true;
-          requestFrame(draw);
-        }
-        return;
+        return gate.receive(message.frame);
       case 'events':
         // One update of the log per message: at full speed a message can bring a frame's worth of events.
         s.addLogs(
           message.events.map((event) => ({
-            step: 'step' in event ? event.step : currentStep,
+            step: 'step' in event ? event.step : gate.step(),
             text: describeEvent(event),
             edge: event.kind === 'rewire' ? `${event.source}->${event.neuron}` : undefined,
           })),
@@ -279,13 +194,7 @@ export function createEngineClient({
         }
         return;
       case 'weights':
-        for (const request of weightRequests.splice(0))
-          request.resolve({
-            weights: message.weights,
-            step: message.step,
-            ...(message.state ? { state: message.state } : {}),
-          });
-        return;
+        return weightRequests.answer(message);
       case 'comparison':
         return comparisons.received(message.progress);
       case 'pong':
@@ -295,7 +204,7 @@ export function createEngineClient({
         // The engine stopped playing when it reported the error.
         s.setRuntime({ playing: false });
         s.addAlert(message.message);
-        failWeightRequests(message.message);
+        weightRequests.fail(message.message);
         return;
     }
   }
@@ -308,25 +217,17 @@ export function createEngineClient({
     connection = undefined;
     state().setRuntime({ engine: 'crashed', playing: false });
     comparisons.cancel('the engine stopped');
-    failWeightRequests(`the engine stopped: ${reason}`);
-    state().addAlert(`The engine stopped: ${reason}. ${restartOffer()}`, restartAction);
+    weightRequests.fail(`the engine stopped: ${reason}`);
+    state().addAlert(
+      `The engine stopped: ${reason}. ${restartOffer(lastGood.trained()?.step)}`,
+      restartAction,
+    );
   }
 
   /** No answer for a while: one long item (the work budget should prevent it), or a worker gone. */
   function silent(ms: number): void {
     state().setRuntime({ playing: false });
-    state().addAlert(
-      `The engine stopped answering (nothing for ${Math.round(ms / 1000)} s): it is stuck in a computation ` +
-        `or has closed. ${restartOffer()}`,
-      restartAction,
-    );
-  }
-
-  function restartOffer(): string {
-    const step = lastGood.trained()?.step;
-    return step === undefined
-      ? 'Your settings are kept.'
-      : `Restart engine goes on from step ${step} with the weights of then, and keeps the history.`;
+    state().addAlert(silentText(ms, lastGood.trained()?.step), restartAction);
   }
 
   const restartAction = { label: 'Restart engine', run: () => restart() };
@@ -343,7 +244,7 @@ export function createEngineClient({
     if (spec === previous || !connection || spec === editedSpec) return;
     if (spec.speed !== previous.speed) send({ type: 'setSpeed', speed: spec.speed });
     if (!needsReload(spec, previous)) return;
-    waitingCsv = undefined;
+    userData.forgetWaiting();
     // Play goes with the load: a load the engine refuses leaves it paused, as the page then shows.
     const edit = onlyWormholesChanged(spec, previous);
     sendLoad(
@@ -362,15 +263,14 @@ export function createEngineClient({
   /** Starts (or restarts) the engine and loads the current spec (with trained weights, from a link). */
   function start(trained?: Trained): void {
     connection?.terminate();
-    failWeightRequests('the engine was restarted');
+    weightRequests.fail('the engine was restarted');
     comparisons.cancel('the engine was restarted');
-    pendingFrame = undefined;
+    gate.reset();
     state().setRuntime({ engine: 'starting', playing: false });
     unsubscribe ??= store.subscribe((s, previous) => onSpecChange(s.spec, previous.spec, s.runtime.playing));
     connection = connect(onMessage, crashed);
     inFlight.reset();
     historyGoesOn = [];
-    drawScheduled = false;
     restoring = false;
     heartbeat?.stop();
     heartbeat =
@@ -379,7 +279,7 @@ export function createEngineClient({
         clock: heartbeatClock,
         ping: (seq) => send({ type: 'ping', seq }),
         onSilent: silent,
-        onAnswer: () => state().addLog(currentStep, 'the engine answers again'),
+        onAnswer: () => state().addLog(gate.step(), 'the engine answers again'),
       });
     sendLoad({
       type: 'load',
@@ -392,7 +292,7 @@ export function createEngineClient({
 
   /** Replaces the whole experiment (a pasted link, an imported file), with its trained weights if any. */
   function replace(spec: ExperimentSpec, trained?: Trained): void {
-    waitingCsv = undefined;
+    userData.forgetWaiting();
     editedSpec = spec;
     state().replaceSpec(spec);
     state().setRuntime({ playing: false });
@@ -403,10 +303,6 @@ export function createEngineClient({
     );
   }
 
-  function waitingFor(hash: string): ExperimentSpec | undefined {
-    return waitingCsv?.task.dataHash === hash ? waitingCsv : undefined;
-  }
-
   /** Stops the engine and stops following the store. */
   function dispose(): void {
     heartbeat?.stop();
@@ -415,8 +311,8 @@ export function createEngineClient({
     unsubscribe = undefined;
     connection?.terminate();
     connection = undefined;
-    pendingFrame = undefined;
-    failWeightRequests('the engine was stopped');
+    gate.reset();
+    weightRequests.fail('the engine was stopped');
   }
 
   return {
@@ -424,29 +320,27 @@ export function createEngineClient({
     restart,
     dispose,
     play: () => {
-      pausing = false;
+      gate.going();
       comparisons.cancel('you pressed Play');
       state().setRuntime({ playing: true, lookingAt: undefined });
       send({ type: 'play' });
     },
     pause: () => {
       // A frame from before the click, not drawn yet, would be drawn after it (its ack goes before the Pause).
-      if (pendingFrame?.playing) dropPendingFrame();
-      pausing = true;
+      gate.pausing();
       // Sent before the page updates its controls: the engine stops meanwhile.
       send({ type: 'pause' });
       state().setRuntime({ playing: false });
     },
     /** Rewind: looks back at a kept step (paused); Play or Step trains on from it. */
     rewind: (step: number) => {
-      if (pendingFrame?.playing) dropPendingFrame();
       // Frames sent while still playing are stale; the look back is drawn as it comes (as Pause's frame is).
-      pausing = true;
+      gate.pausing();
       send({ type: 'rewind', step });
       state().setRuntime({ playing: false, lookingAt: step });
     },
     step: (steps = 1) => {
-      pausing = false;
+      gate.going();
       state().setRuntime({ playing: false, lookingAt: undefined });
       send({ type: 'step', steps });
     },
@@ -469,7 +363,7 @@ export function createEngineClient({
       editedSpec = { ...state().spec, live: result.live! };
       state().replaceSpec(editedSpec);
       send({ type: 'edit', edit });
-      if (line) state().addLog(currentStep, line.text, line.edge);
+      if (line) state().addLog(gate.step(), line.text, line.edge);
       return true;
     },
     reward: (reward: number) => send({ type: 'reward', reward }),
@@ -487,23 +381,19 @@ export function createEngineClient({
     useUserData: (data: UserData | undefined, { load = true } = {}) => {
       userData.set(data);
       if (!load || !data) return;
-      const waiting = waitingFor(data.hash);
+      const waiting = userData.waitingFor(data.hash);
       if (waiting) return replace(waiting);
       const { task } = state().spec;
       if (task.kind === 'csv' && task.dataHash === data.hash)
         sendLoad({ type: 'load', spec: state().spec, carryWeights: false });
     },
     /** The CSV experiment refused for want of the data of this hash, to be loaded once it comes; none if none. */
-    waitingFor,
+    waitingFor: userData.waitingFor,
     /** The user's data the page keeps, if any (the exported file carries it). */
     userData: (): UserData | undefined => userData.get(),
     /** The engine's current weights and step. */
     requestWeights: (): Promise<Trained> =>
-      new Promise((resolve, reject) => {
-        if (!connection) return reject(new Error('the engine is not running'));
-        weightRequests.push({ resolve, reject });
-        send({ type: 'exportWeights' });
-      }),
+      weightRequests.request(() => !!connection && (send({ type: 'exportWeights' }), true)),
     selectSample: (point: [number, number]) => send({ type: 'selectSample', point }),
     /** Starts the experiment over: same spec, fresh weights. */
     reset: () => {
@@ -511,10 +401,4 @@ export function createEngineClient({
       sendLoad({ type: 'load', spec: state().spec, carryWeights: false }, undefined, 'you pressed Reset');
     },
   };
-}
-
-/** The task as the log names it: Dynamic-Live runs its own reward task (on the Data task's points for '2d'). */
-function taskName(spec: ExperimentSpec): string {
-  if (spec.architecture !== 'live') return `${spec.task.kind} task`;
-  return spec.live.task === '2d' ? `2-D reward task on ${spec.task.kind}` : `${spec.live.task} reward task`;
 }

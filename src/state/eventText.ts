@@ -1,5 +1,40 @@
-/** What the log and the alerts say of each event the engine reports. */
-import type { EngineEvent } from '../protocol';
+/** What the log and the alerts say of each event the engine reports, of the backend it runs on and of a load. */
+import { ARCHITECTURE_SLICES, type ExperimentSpec } from '../experiment';
+import type { EngineEvent, FromEngine, Layout } from '../protocol';
+import { describeMeasuredChoice } from './backendRates';
+
+/** The backend line: where the engine runs, and with "auto" what it measured. */
+export function readyLine(message: Extract<FromEngine, { type: 'ready' }>): string {
+  const measured = message.rates ? `; ${describeMeasuredChoice(message.backend, message.rates)}` : '';
+  return `engine running on ${message.backend} (WebGPU adapter: ${message.adapter})${measured}`;
+}
+
+/** The load line: what runs (its shape and architecture), on which task, from which seed. */
+export function loadedLine({ inputs, layerWidths, arch }: Layout, spec: ExperimentSpec): string {
+  const shape = [inputs.length, ...layerWidths].join('-');
+  return `loaded a ${shape} ${ARCHITECTURE_SLICES[arch.kind].name} on the ${taskName(spec)} (seed ${spec.seed})`;
+}
+
+/** What Restart engine will do: go on from the last good step's weights, or start afresh with the settings. */
+export function restartOffer(step: number | undefined): string {
+  return step === undefined
+    ? 'Your settings are kept.'
+    : `Restart engine goes on from step ${step} with the weights of then, and keeps the history.`;
+}
+
+/** The engine answered nothing for `ms`. */
+export function silentText(ms: number, step: number | undefined): string {
+  return (
+    `The engine stopped answering (nothing for ${Math.round(ms / 1000)} s): it is stuck in a computation ` +
+    `or has closed. ${restartOffer(step)}`
+  );
+}
+
+/** The task as the log names it: Dynamic-Live runs its own reward task (on the Data task's points for '2d'). */
+function taskName(spec: ExperimentSpec): string {
+  if (spec.architecture !== 'live') return `${spec.task.kind} task`;
+  return spec.live.task === '2d' ? `2-D reward task on ${spec.task.kind}` : `${spec.live.task} reward task`;
+}
 
 export function describeEvent(event: EngineEvent): string {
   switch (event.kind) {

@@ -56,7 +56,20 @@ export function userTable(
 export function createUserDataHolder() {
   let data: UserData | undefined;
   let cached: { key: string; table: DataTable } | undefined;
+  /**
+   * A CSV experiment (a link followed in the open page) refused for want of its data while another one ran: the page
+   * shows the running one again, and this one is loaded whole when its data comes. Forgotten when another
+   * experiment is loaded deliberately.
+   */
+  let waiting: ExperimentSpec | undefined;
   return {
+    /** Keeps `spec` to load when its data comes, if it is a CSV experiment whose data the page has not. */
+    waitForData(spec: ExperimentSpec): void {
+      if (spec.task.kind === 'csv' && data?.hash !== spec.task.dataHash) waiting = spec;
+    },
+    /** The CSV experiment waiting for the data of this hash; none if none. */
+    waitingFor: (hash: string) => (waiting?.task.dataHash === hash ? waiting : undefined),
+    forgetWaiting: () => void (waiting = undefined),
     get: () => data,
     set: (next: UserData | undefined) => {
       data = next;
