@@ -143,7 +143,7 @@ export type FromEngine =
    */
   | { type: 'stopped'; step: number }
   /** The steps whose weights and training state are kept (log-spaced), for Rewind; sent when they change. */
-  | { type: 'checkpoints'; steps: number[] }
+  | { type: 'checkpoints'; steps: number[]; unavailable?: string }
   | { type: 'events'; events: EngineEvent[] }
   | { type: 'comparison'; progress: ComparisonProgress }
   /** state: absent where the architecture carries none (Live). */

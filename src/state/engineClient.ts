@@ -164,12 +164,12 @@ export function createEngineClient({
           lastGood.forget();
         }
         restoring = false;
-        s.setRuntime({ layout: message.layout, lookingAt: undefined });
+        s.setRuntime({ layout: message.layout, lookingAt: undefined, checkpoints: [] });
         s.addLogs([{ step: message.step, text: loadedLine(message.layout, s.spec), pinned: 'load' }]);
         return;
       }
       case 'checkpoints':
-        s.setRuntime({ checkpoints: message.steps });
+        s.setRuntime({ checkpoints: message.steps, rewindUnavailable: message.unavailable });
         return;
       case 'stopped':
         return gate.stopped(message.step);

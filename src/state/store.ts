@@ -51,6 +51,8 @@ export interface RuntimeState {
   comparison?: ComparisonRecord;
   /** Rewind: the steps the engine keeps weights and training state of (empty where it keeps none: Live). */
   checkpoints: number[];
+  /** Rewind: why this session keeps no steps, where it cannot (the WGSL kernels). */
+  rewindUnavailable?: string;
   /** Rewind: the kept step being looked at (training on from it drops the history after it). */
   lookingAt?: number;
   /** The 2-D tasks' pictures for the task picker, once the engine has sent them. */

@@ -25,7 +25,7 @@ export function Examples() {
           const examples = EXAMPLES.filter((e) => e.architecture === architecture);
           if (examples.length === 0) return null;
           return (
-            <section key={architecture} aria-label={ARCHITECTURE_UI[architecture].label}>
+            <section key={architecture}>
               <h3>{ARCHITECTURE_UI[architecture].label}</h3>
               <ul>
                 {examples.map((example) => (

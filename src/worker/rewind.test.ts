@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultSpec, type Architecture } from '../experiment';
 import type { Frame, FromEngine, ToEngine } from '../protocol';
 import { EngineRunner } from './runner';
-import { MAX_KEPT, nextMark } from './rewind';
+import { createSession, type Session } from '../engine';
+import { MAX_KEPT, nextMark, Rewind } from './rewind';
 
 /** The real runner on the cpu backend, collecting what it posts. */
 function harness() {
@@ -107,5 +108,72 @@ describe('rewind: what it does not do', () => {
     expect(h.kept()).toEqual([0, 30]);
     await h.send({ type: 'load', spec: { ...defaultSpec('mlp'), seed: 3 } }, 'checkpoints');
     expect(h.kept()).toEqual([0]);
+  });
+});
+
+describe('rewind: what is not kept', () => {
+  const KERNEL = 'dense0/kernel';
+  const rewindWith = () => {
+    const posted: FromEngine[] = [];
+    const rewind = new Rewind((m) => void posted.push(m));
+    const last = () => posted.at(-1) as Extract<FromEngine, { type: 'checkpoints' }>;
+    return { rewind, last };
+  };
+  /** A real MLP session (cpu) whose step is set by hand and whose weights read NaN while `broken`. */
+  async function session() {
+    const real = await createSession(defaultSpec('mlp'));
+    const exportWeights = real.exportWeights.bind(real);
+    const control = { step: 0, broken: false };
+    const s: Session = Object.assign(real, {
+      exportWeights: async () => {
+        const weights = await exportWeights();
+        const k = weights[KERNEL];
+        if (control.broken) weights[KERNEL] = { ...k, values: k.values.map(() => NaN) };
+        return weights;
+      },
+    });
+    Object.defineProperty(s, 'step', { get: () => control.step, set: (v: number) => (control.step = v) });
+    return { s, control };
+  }
+
+  it('weights that diverged are not kept', async () => {
+    const { rewind, last } = rewindWith();
+    const { s, control } = await session();
+    await rewind.reset(s, 'mlp');
+    control.step = 1;
+    control.broken = true;
+    await rewind.trained(s);
+    control.step = 2;
+    control.broken = false;
+    await rewind.trained(s);
+    expect(last().steps).toEqual([0, 2]);
+  });
+
+  it('a session without a training state (the WGSL kernels) keeps none, and says why', async () => {
+    const { rewind, last } = rewindWith();
+    const { s } = await session();
+    await rewind.reset(Object.assign(s, { exportTrainingState: async () => undefined }), 'mlp');
+    expect(last().steps).toEqual([]);
+    expect(last().unavailable).toMatch(/optimizer state on the GPU/);
+  });
+
+  it('a weight set by hand drops the steps kept from its step on, and keeps this one', async () => {
+    const { rewind, last } = rewindWith();
+    const { s, control } = await session();
+    await rewind.reset(s, 'mlp');
+    for (const step of [1, 2, 3, 4, 5]) {
+      control.step = step;
+      await rewind.trained(s);
+    }
+    expect(last().steps).toEqual([0, 1, 2, 3, 4, 5]);
+    await rewind.goTo(s, 3);
+    const weights = await s.exportWeights();
+    const k = weights[KERNEL];
+    s.importWeights({ ...weights, [KERNEL]: { ...k, values: k.values.map(() => 0.5) } }, 3);
+    await rewind.edited(s);
+    expect(last().steps).toEqual([0, 1, 2, 3]);
+    await rewind.goTo(s, 0);
+    await rewind.goTo(s, 3);
+    expect((await s.exportWeights())[KERNEL].values.every((v) => v === 0.5)).toBe(true);
   });
 });

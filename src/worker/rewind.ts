@@ -4,8 +4,9 @@
  * training state gives: src/engine/core/continuation.test.ts).
  *
  * A step is kept when it reaches 5/4 of the last one kept (and at least one more): steps 0, 1, 2, 3, 4, 5, 7, 9, 12,
- * 15, 19, ... (the frames' steps decide, so while playing they are the first frame at or past each mark). Past
- * MAX_KEPT, every second one between the first and the last goes. Looking back keeps the later ones (to look
+ * 15, 19, ... (checked after each tick or Step, so while playing the first step trained at or past each mark). Past
+ * MAX_KEPT, every second one between the first and the last goes (the old ones then 1.56x apart, the new 1.25x).
+ * Weights that diverged are not kept; a weight set by hand drops the steps kept from its step on. Looking back keeps the later ones (to look
  * forward again); training on from an earlier step drops them: that run's future is gone.
  *
  * Not for Dynamic-Live: its rewiring and reward streams are not part of its weights (CARRIES_TRAINING_STATE).
@@ -13,7 +14,7 @@
 import type { Session } from '../engine';
 import { CARRIES_TRAINING_STATE } from '../experiment';
 import type { Post } from './outbox';
-import { carryFrom } from './savedWeights';
+import { carryFrom, sessionFrom } from './savedWeights';
 
 type Kept = Awaited<ReturnType<typeof carryFrom>>;
 
@@ -53,10 +54,36 @@ export class Rewind {
   /** After training (or a load): keeps this step when it has reached the next mark. */
   async trained(session: Session): Promise<void> {
     if (!this.enabled || session.step < this.nextAt) return;
-    this.kept.push(await carryFrom(session));
+    const kept = await carryFrom(session);
+    // Weights that diverged are no step to go back to.
+    if (!Object.values(kept.weights).every((w) => w.values.every(Number.isFinite))) return;
+    if (!kept.state) return this.unavailable();
+    this.kept.push(kept);
     this.nextAt = nextMark(session.step);
     if (this.kept.length > MAX_KEPT) this.kept = thinned(this.kept);
     this.announce();
+  }
+
+  /** A weight was set by hand: the steps kept from this one on are not this network's past; this step is kept. */
+  async edited(session: Session): Promise<void> {
+    if (!this.enabled) return;
+    this.kept = this.kept.filter((k) => k.step < session.step);
+    this.lookingBack = false;
+    this.nextAt = session.step;
+    await this.trained(session);
+  }
+
+  /**
+   * A session whose training state stays where it trains (the WGSL kernels keep the optimizer's slots on the GPU):
+   * training on from a kept step would not be the run it was, so none is kept.
+   */
+  private unavailable(): void {
+    this.enabled = false;
+    this.kept = [];
+    this.announce(
+      "this backend's training kernel keeps its optimizer state on the GPU, so training on from a past step " +
+        'would not be the run it was: pick wasm or cpu to rewind',
+    );
   }
 
   /** The session went back to an earlier step by other means (weights put back after a divergence). */
@@ -68,26 +95,29 @@ export class Rewind {
   async goTo(session: Session, step: number): Promise<boolean> {
     // The first look back keeps where the run is, to come back to it.
     if (this.enabled && !this.lookingBack && this.kept.at(-1)?.step !== session.step) {
-      this.kept.push(await carryFrom(session));
-      this.announce();
+      this.nextAt = session.step;
+      await this.trained(session);
     }
     const kept = this.kept.find((k) => k.step === step);
     if (!kept) return false;
-    session.importWeights(kept.weights, kept.step);
-    if (kept.state) await session.importTrainingState(kept.state);
+    await sessionFrom(kept, session);
     this.lookingBack = true;
     return true;
   }
 
-  private announce(): void {
-    this.post({ type: 'checkpoints', steps: this.kept.map((k) => k.step) });
+  private announce(unavailable?: string): void {
+    this.post({
+      type: 'checkpoints',
+      steps: this.kept.map((k) => k.step),
+      ...(unavailable ? { unavailable } : {}),
+    });
   }
 }
 
 /** The next step to keep after `step`. */
 export const nextMark = (step: number): number => Math.max(step + 1, Math.ceil(step * GROWTH));
 
-/** Every second one between the first and the last goes (the spacing stays even on a log scale). */
+/** Every second one between the first and the last goes. */
 function thinned(kept: Kept[]): Kept[] {
   return kept.filter((_, i) => i === 0 || i === kept.length - 1 || i % 2 === 0);
 }

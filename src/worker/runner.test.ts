@@ -525,6 +525,41 @@ describe('playing: frames when the page can draw them, and Pause', () => {
     expect(stopped.step).toBe(10 * calls.train);
   });
 
+  it('a Pause that comes while steps train: stopped right after them, and no frame with maps made for that tick', async () => {
+    const calls = { frames: [] as boolean[], train: 0 };
+    let pauseAt = Infinity;
+    let madeAtPause = 0;
+    const makeSession: MakeSession = async (spec) => {
+      const session = await createSession(spec);
+      const [train, snapshot] = [session.train.bind(session), session.snapshot.bind(session)];
+      return Object.assign(session, {
+        train: async (steps: number) => {
+          await train(steps);
+          if (++calls.train === pauseAt) {
+            madeAtPause = calls.frames.length;
+            h.runner.handle({ type: 'pause' });
+          }
+        },
+        snapshot: (request: SnapshotRequest = {}) => {
+          calls.frames.push((request.heatmapRes ?? 0) > 0);
+          return snapshot(request);
+        },
+      }) as Session;
+    };
+    const h = harness({ makeSession, autoAck: true, now: () => 0 });
+    await h.send({ type: 'load', spec: defaultSpec('mlp') }, 'frame');
+    await h.send({ type: 'setSpeed', speed: 3 });
+    pauseAt = calls.train + 3;
+    h.runner.handle({ type: 'play' });
+    await h.until(() => h.posted.some((m) => m.type === 'stopped'));
+    await h.until(() => h.frames().filter((f) => !f.playing).length >= 3);
+    await h.send({ type: 'exportWeights' }, 'weights');
+    // Pause's light frame, then its maps: the tick that trained under the Pause made none.
+    expect(calls.frames.slice(madeAtPause)).toEqual([false, true]);
+    const stopped = h.posted.find((m) => m.type === 'stopped') as Extract<FromEngine, { type: 'stopped' }>;
+    expect(stopped.step).toBe(10 * calls.train);
+  });
+
   it('a tick queued behind a slow frame when Pause comes does not train', async () => {
     let train = 0;
     let slow = false;

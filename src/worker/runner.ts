@@ -47,7 +47,7 @@ export class EngineRunner {
   private pauseMapsOwed = false;
   /** Steps are being trained (the step is not final yet); Pause's 'stopped' went out as Pause came. */
   private training = false;
-  private stoppedSent = false;
+  private stoppedSent?: boolean;
   private rate = { since: 0, steps: 0, value: 0 };
   private comparison: ComparisonDriver;
   private spec?: ExperimentSpec;
@@ -80,12 +80,9 @@ export class EngineRunner {
   private rewind = new Rewind(this.post);
 
   handle(message: ToEngine): void {
-    // Pause stops play at once (a tick queued behind the work in flight does not run), and unless steps are being
-    // trained, the step is final: the page hears it now, not after the work in flight (a frame's maps).
-    if (message.type === 'pause') {
-      this.stop();
-      this.stoppedSent = !this.training && this.tellStopped();
-    }
+    // Pause stops play at once (no tick queued behind the work in flight runs); unless steps are training, the step
+    // is final: the page hears it now, not after the work in flight (a frame's maps).
+    if (message.type === 'pause') this.stoppedSent = (this.stop(), !this.training && this.tellStopped());
     this.enqueue(() => this.process(message));
   }
 
@@ -99,7 +96,6 @@ export class EngineRunner {
   }
 
   private async process(message: ToEngine): Promise<void> {
-    // Else where training stopped, before the frame in flight and the paused frame are made (milliseconds).
     if (message.type === 'pause' && !this.stoppedSent) this.tellStopped();
     // Every message but these meets the engine with no frame in flight: that frame goes out first.
     if (message.type !== 'frameAck' && message.type !== 'setSpeed') await this.settle();
@@ -141,8 +137,9 @@ export class EngineRunner {
       case 'reward':
         return this.reward(message.reward);
       case 'setWeight':
-        if (await setWeight(this.current(), message.edit, this.post))
-          this.accept(await this.snapshot('maps'));
+        if (!(await setWeight(this.current(), message.edit, this.post))) return;
+        await this.rewind.edited(this.current());
+        return this.accept(await this.snapshot('maps'));
         return;
       case 'exportWeights': {
         const session = this.current();
@@ -302,6 +299,7 @@ export class EngineRunner {
   /** Pause: a frame at the step training stopped (no maps: quick, drawn as it comes), then on its ack the maps. */
   private async pause(): Promise<void> {
     this.stop();
+    this.stoppedSent = undefined;
     // Checked as every frame of training is: steps since the last frame may have diverged.
     const frame = await this.snapshot('none');
     if (LastGood.broken(frame, this.current().alwaysHasLoss)) return this.diverged(frame.step);
@@ -332,6 +330,8 @@ export class EngineRunner {
     await this.rewind.trained(this.session);
     this.postEvents(this.session.takeEvents());
     this.rate.steps += steps;
+    // A Pause came while these steps trained: where they stopped goes out now, and Pause makes the frame.
+    if (this.stoppedSent === false && !forceHeatmap) return void (this.stoppedSent = this.tellStopped());
     if (this.playing && this.defersFrames()) {
       const previous = await this.frames.swap(this.snapshot('paced'));
       return previous && this.check(previous);

@@ -14,6 +14,7 @@ export function Rewind() {
   const architecture = useAppStore((s) => s.spec.architecture);
   const checkpoints = useAppStore((s) => s.runtime.checkpoints);
   const lookingAt = useAppStore((s) => s.runtime.lookingAt);
+  const unavailable = useAppStore((s) => s.runtime.rewindUnavailable);
   const ready = useAppStore((s) => s.runtime.engine === 'ready');
   const asked = useRef<number>(undefined);
   const wanted = useRef<number>(undefined);
@@ -29,8 +30,11 @@ export function Rewind() {
       // The answer is the next paused frame: a look back, or (a step no longer kept, a load meanwhile) not.
       if (frame.playing || asked.current === undefined) return;
       asked.current = undefined;
-      if (!frame.rewound) wanted.current = undefined;
-      else if (wanted.current !== undefined && wanted.current !== frame.step) ask(wanted.current);
+      if (!frame.rewound) {
+        // Not a look back (that step is no longer kept): the page shows where the run is.
+        wanted.current = undefined;
+        useAppStore.getState().setRuntime({ lookingAt: undefined });
+      } else if (wanted.current !== undefined && wanted.current !== frame.step) ask(wanted.current);
     }, []),
   );
 
@@ -39,6 +43,12 @@ export function Rewind() {
       <p className="rewind-note" data-testid="rewind-note">
         Rewind is not offered for Dynamic-Live: its rewiring and its reward stream are not kept with its
         weights, so training on from a past step would not be the run you saw.
+      </p>
+    );
+  if (unavailable)
+    return (
+      <p className="rewind-note" data-testid="rewind-note">
+        Rewind keeps no steps here: {unavailable}.
       </p>
     );
   const last = checkpoints.length - 1;

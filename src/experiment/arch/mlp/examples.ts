@@ -40,7 +40,7 @@ export const MLP_EXAMPLES: Example[] = [
     architecture: 'mlp',
     title: 'The spiral, from x1 and x2 alone',
     lookFor:
-      'The same six layers of 8 without the sin features stay near chance: under 70% test accuracy after 4,000 ' +
+      'The same six layers of 8 without the sin features stay under 70% test accuracy after 4,000 ' +
       'steps. Compare with the example above: the features, not the depth, do most of the work.',
     spec: spiral(['x1', 'x2']),
   },
