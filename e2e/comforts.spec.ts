@@ -307,3 +307,23 @@ test('undo and redo a Dynamic-Live connection', async ({ page }) => {
   await expect(liveEdge).toHaveCount(1);
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
+
+test('a weight can be set without a pointer: Set a weight, the connection by its neurons, Edit weight, Enter', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.locator('.weight-by-keyboard > summary').focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('combobox', { name: 'Connection', exact: true }).focus();
+  await page.getByRole('combobox', { name: 'Connection', exact: true }).selectOption({ label: 'x2 → h1.1' });
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Edit weight' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const input = page.getByLabel('Weight x2 → h1.1');
+  await expect(input).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('1.25');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('weight-editor')).toBeHidden();
+  await expect(edge(page, 'x2->h1.1')).toHaveAttribute('data-weight', '1.250');
+});

@@ -7,6 +7,7 @@ import { columnX, NODE_SIZE } from '../views/geometry';
 import { createNetworkGraph, type EdgeClick } from '../views/networkGraph';
 import type { GraphOverlay } from '../views/overlay';
 import { GRAPH_WIDTH, GraphPanel } from './GraphPanel';
+import { WeightByKeyboard } from './WeightByKeyboard';
 import { WeightEditor } from './WeightEditor';
 
 /** An architecture's hidden layers: their widths in the spec, and (where it allows) adding and removing them. */
@@ -36,6 +37,7 @@ export function LayeredNetwork(props: {
   return (
     <GraphPanel kind={props.kind} header={<LayerControls layers={props.layers} />} createView={createView}>
       {editing && <WeightEditor key={editing.id} edge={editing} onClose={() => setEditing(undefined)} />}
+      <WeightByKeyboard onEdit={setEditing} />
     </GraphPanel>
   );
 }
