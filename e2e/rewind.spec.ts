@@ -18,6 +18,12 @@ test('Rewind looks back at a kept step exactly, and Step trains on from there as
   await page.getByRole('button', { name: 'Play' }).click();
   await expect.poll(async () => Number(await step.textContent())).toBeGreaterThan(300);
   await page.getByRole('button', { name: 'Pause' }).click();
+  // A weight set by hand now can be undone, until a look back: then undo would write it into another step's network.
+  await page.locator('.weight-by-keyboard > summary').click();
+  await page.getByRole('button', { name: 'Edit weight' }).click();
+  await page.getByTestId('weight-editor').getByRole('textbox').fill('0.5');
+  await page.getByTestId('weight-editor').getByRole('textbox').press('Enter');
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeEnabled();
   const rewind = page.getByLabel('Rewind');
   await expect(page.getByTestId('rewind')).toContainText(/\d+ steps kept/);
 
@@ -25,6 +31,7 @@ test('Rewind looks back at a kept step exactly, and Step trains on from there as
   await rewind.fill('1');
   await expect(step).toHaveText('1');
   await expect(loss).toHaveText(atOne!);
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
   await expect(page.getByTestId('rewind')).toContainText('looking back at step 1');
   // Keyboard: Home goes to the first kept step, the load's.
   await rewind.focus();

@@ -82,10 +82,15 @@ export function resetRun(): void {
   engine.reset();
 }
 
-/** Empties the history when the spec changes to a new network (its edits are not the network before's). */
+/**
+ * Empties the history when the spec changes to a new network (its edits are not the network before's), and on a
+ * look back (Rewind): the weights then are another step's, and undo would write this step's values into them.
+ */
 export function watchEditHistory(): () => void {
   return useAppStore.subscribe((s, previous) => {
-    if (s.spec !== previous.spec && !historyApplies(s.spec, previous.spec) && s.edits !== EMPTY_HISTORY)
-      s.setEdits(EMPTY_HISTORY);
+    const { lookingAt } = s.runtime;
+    const lookedBack = lookingAt !== undefined && lookingAt !== previous.runtime.lookingAt;
+    const newNetwork = s.spec !== previous.spec && !historyApplies(s.spec, previous.spec);
+    if ((lookedBack || newNetwork) && s.edits !== EMPTY_HISTORY) s.setEdits(EMPTY_HISTORY);
   });
 }
