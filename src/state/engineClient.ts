@@ -12,7 +12,7 @@ import { createWeightRequests } from './weightRequests';
 import { createFrameGate } from './frameGate';
 import type { FrameChannel } from './frames';
 import { startHeartbeat, type Heartbeat, type HeartbeatClock } from './heartbeat';
-import { InFlight } from './inFlight';
+import { InFlight, type HistoryPolicy } from './inFlight';
 import { needsReload, onlyPlaneChanged, onlyWormholesChanged } from './specChanges';
 import { createUserDataHolder, type UserData } from './userData';
 import { createLastGood } from './lastGood';
@@ -63,11 +63,6 @@ export function createEngineClient({
   const weightRequests = createWeightRequests();
   /** What a restarted engine goes on from; `restoring`: the next load is that restart (history kept). */
   const lastGood = createLastGood();
-  /**
-   * Per load in flight, what happens to the loss history when it is made: a load that carries the weights and the
-   * step (a wormhole edit, a data task's new plane) goes on with it, an edit marked on the curve; others start anew.
-   */
-  let historyGoesOn: ('new' | 'continue' | 'edit')[] = [];
   let restoring = false;
   let heartbeat: Heartbeat | undefined;
   const state = () => store.getState();
@@ -81,7 +76,7 @@ export function createEngineClient({
    */
   function sendLoad(
     message: Extract<ToEngine, { type: 'load' }>,
-    history: 'new' | 'continue' | 'edit' = message.carryWeights ? 'continue' : 'new',
+    history: HistoryPolicy = message.carryWeights ? 'continue' : 'new',
     why = 'the experiment was loaded again',
   ): void {
     const { table, problem } = userData.tableFor(message.spec);
@@ -94,8 +89,7 @@ export function createEngineClient({
       if (back) showRunning({ ...back, speed, view });
       return;
     }
-    inFlight.load(message.spec);
-    historyGoesOn.push(history);
+    inFlight.load(message.spec, history);
     // The engine ends a running comparison on a load: the page says so.
     comparisons.cancel(why);
     send(table ? { ...message, userData: table } : message);
@@ -113,7 +107,6 @@ export function createEngineClient({
    */
   function loadRefused(message: string, engineRuns: boolean): void {
     state().setRuntime({ playing: false });
-    historyGoesOn.shift();
     const back = inFlight.loadRefused(engineRuns);
     state().addAlert(back ? `${message} The experiment that was running is back, paused.` : message);
     const { speed, view } = state().spec;
@@ -152,12 +145,11 @@ export function createEngineClient({
       case 'loadRefused':
         return loadRefused(message.message, message.running);
       case 'loaded': {
-        inFlight.loaded(s.spec);
+        const history = inFlight.loaded(s.spec);
         gate.drop();
         lastGood.layout(message.layout.weights);
         // A restart goes on with the history it had, and so does an edit that kept the weights (marked on the
         // loss curve); any other load starts a new one.
-        const history = historyGoesOn.shift() ?? 'new';
         if (!restoring && history !== 'new') frames.continueHistory(message.step, history === 'edit');
         else if (!restoring) {
           frames.resetFrames();
@@ -270,7 +262,6 @@ export function createEngineClient({
     unsubscribe ??= store.subscribe((s, previous) => onSpecChange(s.spec, previous.spec, s.runtime.playing));
     connection = connect(onMessage, crashed);
     inFlight.reset();
-    historyGoesOn = [];
     restoring = false;
     heartbeat?.stop();
     heartbeat =

@@ -6,8 +6,14 @@
  */
 import { applyLiveEdit, type ExperimentSpec, type LiveEdit } from '../experiment';
 
+/**
+ * What a load does to the loss history when it is made: one that carries the weights and the step (a wormhole
+ * edit, a data task's new plane) goes on with it, an edit marked on the curve; others start anew.
+ */
+export type HistoryPolicy = 'new' | 'continue' | 'edit';
+
 export class InFlight {
-  private loads: ExperimentSpec[] = [];
+  private loads: { spec: ExperimentSpec; history: HistoryPolicy }[] = [];
   private edits: { before: ExperimentSpec; edit: LiveEdit }[] = [];
   private running?: ExperimentSpec;
 
@@ -18,14 +24,16 @@ export class InFlight {
     this.running = undefined;
   }
 
-  load(spec: ExperimentSpec): void {
-    this.loads.push(spec);
+  load(spec: ExperimentSpec, history: HistoryPolicy = 'new'): void {
+    this.loads.push({ spec, history });
   }
 
-  /** The oldest load was made (`shown`: the page's spec, for a load this did not see sent). */
-  loaded(shown: ExperimentSpec): void {
+  /** The oldest load was made (`shown`: the page's spec, for a load this did not see sent): its history policy. */
+  loaded(shown: ExperimentSpec): HistoryPolicy {
     // Edits sent before this load were answered before it: those in flight now came after it, and stay.
-    this.running = this.loads.shift() ?? shown;
+    const made = this.loads.shift();
+    this.running = made?.spec ?? shown;
+    return made?.history ?? 'new';
   }
 
   /** The oldest load was refused; the spec to go back to, if any (`engineRuns`: an experiment still runs). */
@@ -37,7 +45,7 @@ export class InFlight {
 
   /** The spec the engine will run once the loads in flight are made: the last one sent, or the one running. */
   expected(): ExperimentSpec | undefined {
-    return this.loads.at(-1) ?? this.running;
+    return this.loads.at(-1)?.spec ?? this.running;
   }
 
   /** An edit sent, made on `before` (the page's spec when it was sent). */
