@@ -1,5 +1,5 @@
 /** The "Dynamic-Live network" section of bench/RESULTS.md (issue #4): tables, settings and what they show. */
-import { CHECKPOINTS, FINAL_WINDOW, LIVE_SEEDS, SUCCESS, type LiveCell } from './liveSuccess';
+import { CHECKPOINTS, FINAL_WINDOW, LIVE_LR, LIVE_SEEDS, SUCCESS, type LiveCell } from './liveSuccess';
 import { successReading, successTable, tensorReading } from './liveTables';
 import { LIVE_RECURSION_LIMIT } from '../src/engine';
 import {
@@ -160,7 +160,7 @@ export function liveSection(r: LiveResults, runLine: string): string {
     '',
     'The default network (`defaultLiveSpec()`: in -> h0, h1, h2 -> out; h1 and h2 also read h0, at the ' +
       'previous step, as the same layer), through the engine API (createSession + train). For the 2-D task the ' +
-      `inputs x1, x2 replace "in" (as the UI's task switch does). Reference activation, M = 3, lr 0.1, D = 10, ` +
+      `inputs x1, x2 replace "in" (as the UI's task switch does). Reference activation, M = 3, lr ${LIVE_LR} (the default), D = 10, ` +
       `equal sharing, update auto (${modes} for this network), reward 1 − 2|y − target|. Tasks at their ` +
       'defaults: temporal XOR and delayed recall with d = 1, parity of n = 2 bits (the same target as temporal ' +
       'XOR d = 1, on another stream), the echo rewarded d = 1 step late, and the circle (noise 0, points scaled ' +

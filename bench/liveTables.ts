@@ -135,8 +135,11 @@ export function successReading(cells: LiveCell[]): string {
     '"One-sided output" counts runs whose accuracy equals exactly that of always answering 0 or always 1 on ' +
       'the same targets: the output stayed on one side of 0.5 for the whole window. ' +
       `${oneSidedCount(cells, 0.1)} runs with rewiring and ${oneSidedCount(cells, 0)} without are one-sided. ` +
-      `Without rewiring a connection that falls to 0 never comes back: ${fmt(mean(off.map((r) => r.disconnects)))} ` +
-      `disconnects and ${fmt(mean(off.map((r) => r.connects)))} connects per run over ${int(CHECKPOINTS[last])} ` +
-      'steps, so those edges stay cut.',
+      `Without rewiring nothing reconnects by the rule: ${fmt(mean(off.map((r) => r.connects)))} connects and ` +
+      `${fmt(mean(off.map((r) => r.disconnects)))} disconnects per run over ${int(CHECKPOINTS[last])} steps` +
+      (mean(off.map((r) => r.disconnects)) > off[0].edges
+        ? '; more disconnects than edges, because a neuron whose weights all fall to 0 gets uniform weights again ' +
+          '(the zero-sum rule), which reconnects them without a connect event.'
+        : ', so those edges stay cut.'),
   ].join('\n\n');
 }

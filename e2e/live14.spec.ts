@@ -92,14 +92,33 @@ test('an edge lost and regained in one step flashes "rewired" once; the counter 
   expect(last).toBeGreaterThanOrEqual(Number(at));
 });
 
-test('the "Rewiring within seconds" example rewires within 80 steps (the defaults take thousands: examples.test.ts)', async ({
+test('with the defaults in slow motion, Play shows a rewiring within seconds (step 8 on the default seed)', async ({
+  page,
+}) => {
+  await openLive(page);
+  await page.getByLabel('Speed').fill('0');
+  await expect(page.getByText('slow motion', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Play' }).click();
+  const counter = page.getByTestId('live-rewirings');
+  // 2 steps a second: step 8 comes after 4 s; the wait allows for a loaded machine.
+  await expect(counter).toHaveText(/^\d+ rewirings? so far, the last at step \d+\.$/, { timeout: 45_000 });
+  await expect(page.locator('g.edge[data-change]').first()).toBeAttached();
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const first = Number(/step (\d+)/.exec((await counter.textContent())!)![1]);
+  expect(first).toBeGreaterThanOrEqual(8);
+  expect((await specOfHash(page)).spec.live.lr).toBe(1.5);
+});
+
+test('the "Rewiring in slow motion" example opens at 2 steps a second and rewires at step 5', async ({
   page,
 }) => {
   await openLink(page, liveExampleLink(LIVE_EXAMPLES.rewiring));
+  await expect(page.getByText('slow motion', { exact: true })).toBeVisible();
   const counter = page.getByTestId('live-rewirings');
-  for (let i = 0; i < 80 && /^No/.test((await counter.textContent()) ?? ''); i++) await step(page);
-  await expect(counter).toHaveText(/^\d+ rewirings? so far/);
-  await expect(page.locator('g.edge[data-change]').first()).toBeAttached();
+  for (let i = 0; i < 4; i++) await step(page);
+  await expect(counter).toHaveText(/^No rewiring yet/);
+  await step(page);
+  await expect(counter).toHaveText(/^\d+ rewirings? so far, the last at step 5\.$/);
 });
 
 test('the user sequence: Live on parity data, 2-D reward task refused; selects, address and Copy link go back', async ({

@@ -118,13 +118,18 @@ describe('share links', () => {
   });
 
   it.each(ARCHITECTURES)(
-    'the default %s experiment gives the same link text as at schema 2; its schema-1 link means the same',
+    'the default %s experiment of schema 2 gives the same link text as then; its schema-1 link means the same',
     (arch) => {
-      expect(encodeLink(defaultSpec(arch))).toBe(withChecksum(LINKS_V2.defaultLinks[arch]));
+      // Schema 2's defaults had Live learning rate 0.1 (1.5 since issue 14); a link carries it, so old links keep it.
+      const schema2 = defaultSpec(arch);
+      schema2.live.lr = 0.1;
+      expect(defaultSpec(arch).live.lr).toBe(1.5);
+      expect(encodeLink(schema2)).toBe(withChecksum(LINKS_V2.defaultLinks[arch]));
+      expect(decodeLink(LINKS_V2.defaultLinks[arch]).spec).toEqual(schema2);
       const v1 = decodeLink(LINKS_V1.defaultLinks[arch]);
       expect(v1.problems).toEqual([]);
       // Schema 1's default Wormhole solver was Anderson without the safeguard.
-      const before = defaultSpec(arch);
+      const before = { ...schema2, wormhole: { ...schema2.wormhole } };
       before.wormhole.solver = 'anderson';
       expect(v1.spec).toEqual(walkedUp(asSpec({ ...before, version: 1 })));
     },

@@ -40,7 +40,7 @@ export const LIVE_FIELDS = {
     max: 32,
     default: 3,
   }),
-  lr: field.number({ name: 'live.lr', label: 'Live learning rate', min: 0, max: 10, default: 0.1 }),
+  lr: field.number({ name: 'live.lr', label: 'Live learning rate', min: 0, max: 10, default: 1.5 }),
   /** Reinforcement depth D: how far rewards travel back through sources. */
   depth: field.integer({ name: 'live.depth', label: 'Depth D', unit: 'steps', min: 1, max: 20, default: 10 }),
   sharing: field.oneOf({
