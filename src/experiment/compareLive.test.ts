@@ -31,7 +31,7 @@ describe('Compare any two on a Dynamic-Live network: B is a Live variant', () =>
       'seed',
     ]);
     expect(variantKindsOf(defaultSpec('mlp')).map((k) => k.value)).not.toContain('live.lr');
-    expect(firstVariant(live)).toEqual({ kind: 'live', option: 'lr', value: 0.05 });
+    expect(firstVariant(live)).toEqual({ kind: 'live', option: 'lr', value: 1 });
     expect(variantKind(firstVariant(live))).toBe('live.lr');
   });
 
@@ -79,6 +79,9 @@ describe('Compare any two on a Dynamic-Live network: B is a Live variant', () =>
     const low = { ...live, live: { ...live.live, memory: 1, pRewire: 0 } };
     expect(defaultVariant(low, 'live.memory')).toEqual({ kind: 'live', option: 'memory', value: 2 });
     expect(defaultVariant(low, 'live.pRewire')).toEqual({ kind: 'live', option: 'pRewire', value: 0.1 });
+    // The learning rate: ten times A's, a tenth at the top of its range.
+    const fast = { ...live, live: { ...live.live, lr: 2 } };
+    expect(defaultVariant(fast, 'live.lr')).toEqual({ kind: 'live', option: 'lr', value: 0.2 });
     const echo = { ...live, live: { ...live.live, task: 'delayed-reward' as const, delay: 2, memory: 4 } };
     expect(defaultVariant(echo, 'live.memory')).toEqual({ kind: 'live', option: 'memory', value: 8 });
     // Of the choices, the last that is not A's: 'auto' updates would pick the recursion on a small net.

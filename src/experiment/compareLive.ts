@@ -61,8 +61,9 @@ export function liveVariantText(spec: ExperimentSpec, v: LiveVariant): string {
 
 /**
  * A B that differs from A in the option: the last of its choices that is not A's ("auto" update: accumulate, not
- * the recursion auto picks on a small net), or a number half A's (a depth or memory beyond what the net and task
- * use changes nothing), twice A's where half would be A's or below the range (1 -> 2, 0 -> 0.1).
+ * the recursion auto picks on a small net); the learning rate ten times A's (a tenth at the top: half of the
+ * default 0.1 moves no answer of the reference example in hundreds of steps); another number half A's (a depth or
+ * memory beyond what the net and task use changes nothing), twice A's where half would be A's or below the range.
  */
 export function defaultLiveVariant(a: ExperimentSpec, option: LiveOption): LiveVariant {
   const row = LIVE_FIELDS[option];
@@ -70,6 +71,10 @@ export function defaultLiveVariant(a: ExperimentSpec, option: LiveOption): LiveV
   if (row.kind === 'oneOf')
     return { kind: 'live', option, value: row.options.findLast((o) => o !== current) ?? current };
   const n = current as number;
+  if (option === 'lr') {
+    const value = n === 0 ? 0.1 : n * 10 <= row.max ? n * 10 : n / 10;
+    return { kind: 'live', option, value: +value.toPrecision(6) };
+  }
   const integer = row.kind === 'integer';
   const half = integer ? Math.floor(n / 2) : +(n / 2).toPrecision(6);
   const twice = n === 0 ? (integer ? 1 : 0.1) : Math.min(row.max, +(n * 2).toPrecision(6));

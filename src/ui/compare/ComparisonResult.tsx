@@ -27,7 +27,7 @@ function seriesOf(runs: ComparisonRun[]): { series: Series[]; axes: Axes } {
       ]),
       axes: {
         x: 'training steps',
-        y: `accuracy, mean reward (last ${LIVE_WINDOW})`,
+        y: 'accuracy, mean reward',
         yDomain: [-1, 1],
       },
     };

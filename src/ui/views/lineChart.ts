@@ -24,7 +24,7 @@ export interface LineChartView {
 
 const PLAIN = { top: 6, right: 8, bottom: 18, left: 34 };
 /** Room for the axes' titles. */
-const LABELLED = { top: 6, right: 8, bottom: 30, left: 46 };
+const LABELLED = { top: 6, right: 12, bottom: 30, left: 46 };
 
 export function createLineChart(svgElement: SVGSVGElement, { labelled = false } = {}): LineChartView {
   const MARGIN = labelled ? LABELLED : PLAIN;
