@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  abArms,
-  applyVariant,
-  defaultVariant,
-  LIVE_NOT_COMPARED,
-  VARIANT_KINDS,
-  type Variant,
-} from './compare';
+import { abArms, applyVariant, defaultVariant, VARIANT_KINDS, type Variant } from './compare';
+import { LIVE_NOT_MIXED } from './compareLive';
 import { defaultSpec } from './defaults';
 import type { ExperimentSpec } from './spec';
 
@@ -83,7 +77,7 @@ describe('Compare any two: A and its variant B', () => {
       }
   });
 
-  it('refuses, saying why: B the same as A, an invalid B, a missing layer, and the Dynamic-Live network', () => {
+  it('refuses, saying why: B the same as A, an invalid B, a missing layer, a Live B beside an MLP', () => {
     expect(abArms(mlp, { kind: 'activation', activation: 'tanh' }).problem).toBe(
       'B is the same as A (activation tanh): choose another activation.',
     );
@@ -94,7 +88,9 @@ describe('Compare any two: A and its variant B', () => {
     expect(abArms(mlp, { kind: 'width', layer: 2, width: 3 }).problem).toBe(
       'This network has no hidden layer 3.',
     );
-    expect(abArms(defaultSpec('live'), { kind: 'seed', seed: 3 }).problem).toBe(LIVE_NOT_COMPARED);
-    expect(abArms(mlp, { kind: 'architecture', architecture: 'live' }).problem).toBe(LIVE_NOT_COMPARED);
+    expect(abArms(mlp, { kind: 'architecture', architecture: 'live' }).problem).toBe(LIVE_NOT_MIXED);
+    expect(abArms(mlp, { kind: 'live', option: 'memory', value: 5 }).problem).toBe(
+      'The MLP has no Memory M: that is a Dynamic-Live option.',
+    );
   });
 });

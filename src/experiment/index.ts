@@ -17,6 +17,7 @@ export * from './examples';
 export * from './trainingState';
 export * from './arch/dian/variants';
 export * from './compare';
+export * from './compareLive';
 export * from './rng';
 export * from './limits';
 export * from './names';

@@ -103,6 +103,19 @@ export interface ComparisonRun {
   seedAccuracies: number[];
   /** Each seed's test loss at the last recorded step. */
   seedTestLosses: number[];
+  /**
+   * A Dynamic-Live arm's own metrics (it has no test set: its test values are NaN, its training loss the squared
+   * error), over its last 100 rewarded steps as its Output panel shows them.
+   */
+  live?: LiveComparisonCurves;
+}
+
+/** Accuracy (hits) and mean reward over the last 100 rewarded steps, means over the seeds; each seed's last. */
+export interface LiveComparisonCurves {
+  accuracy: number[];
+  meanReward: number[];
+  seedAccuracies: number[];
+  seedMeanRewards: number[];
 }
 
 export interface ComparisonProgress {
@@ -111,7 +124,7 @@ export interface ComparisonProgress {
   totalSteps: number;
   done: boolean;
   cancelled: boolean;
-  /** Why the engine could not start it (a Dynamic-Live arm, an invalid one): then it is cancelled, with no runs. */
+  /** Why the engine could not start it (Live beside non-Live arms, an invalid one): then it is cancelled, with no runs. */
   refused?: string;
   runs: ComparisonRun[];
 }

@@ -47,15 +47,24 @@ const LISTS: Record<string, string> = {
   hiddenLayers: 'hidden layers',
   hidden: 'hidden layers',
   features: 'input features',
+  layers: 'neurons',
+  sources: 'connections',
 };
+/** Where the graph's neurons are drawn: no part of a result. */
+const DRAWING_ONLY = new Set(['positions']);
 
 function tableChanges(label: (l: string) => string, table: Table, a: object, b: object): string[] {
   const [ra, rb] = [a as Record<string, unknown>, b as Record<string, unknown>];
   const scalar = Object.entries(table).flatMap(([key, row]) =>
-    ra[key] === rb[key] ? [] : [`${label(row.label.toLowerCase())} (${text(ra[key])} → ${text(rb[key])})`],
+    ra[key] === rb[key]
+      ? []
+      : [`${label(row.label[0].toLowerCase() + row.label.slice(1))} (${text(ra[key])} → ${text(rb[key])})`],
   );
   const lists = Object.keys(ra)
-    .filter((key) => !(key in table) && JSON.stringify(ra[key]) !== JSON.stringify(rb[key]))
+    .filter(
+      (key) =>
+        !(key in table) && !DRAWING_ONLY.has(key) && JSON.stringify(ra[key]) !== JSON.stringify(rb[key]),
+    )
     .map((key) => `${label(LISTS[key] ?? key)} (${text(ra[key])} → ${text(rb[key])})`);
   return [...scalar, ...lists];
 }
@@ -63,7 +72,8 @@ function tableChanges(label: (l: string) => string, table: Table, a: object, b: 
 /**
  * What changed between two experiments, in words ("the learning rate (0.03 → 0.1)"), among what makes a comparison:
  * the architecture, the seed, the data and training settings, and the settings of the compared architectures.
- * Speed, view and backend are not in it.
+ * Speed, view and backend are not in it; nor, where only Dynamic-Live networks were compared, the training
+ * settings (it has its own) and the data task unless its reward task scores the Data panel's points (2-D).
  */
 export function changedSettings(
   before: ExperimentSpec,
@@ -77,8 +87,10 @@ export function changedSettings(
     );
   if (before.seed !== after.seed) changes.push(`the seed (${before.seed} → ${after.seed})`);
   const the = (l: string) => `the ${l}`;
-  changes.push(...tableChanges(the, TASK_FIELDS, before.task, after.task));
-  changes.push(...tableChanges(the, TRAINING_FIELDS, before.training, after.training));
+  const live = architectures.every((a) => a === 'live');
+  const data = !live || before.live.task === '2d' || after.live.task === '2d';
+  if (data) changes.push(...tableChanges(the, TASK_FIELDS, before.task, after.task));
+  if (!live) changes.push(...tableChanges(the, TRAINING_FIELDS, before.training, after.training));
   for (const arch of new Set(architectures)) {
     const slice = ARCHITECTURE_SLICES[arch];
     const owner = (l: string) => `the ${SHORT_NAMES[arch]}'s ${l}`;

@@ -6,7 +6,7 @@ import {
   createRng,
   defaultSpec,
   defaultVariant,
-  LIVE_NOT_COMPARED,
+  LIVE_NOT_MIXED,
   PLANE_TASKS,
   VARIANT_KINDS,
   type ComparisonArm,
@@ -95,7 +95,7 @@ describe('Compare any two, in the worker', () => {
     }
   });
 
-  it('refuses a Dynamic-Live arm (saying why) and an invalid one, leaving no tensor behind', async () => {
+  it('refuses a Dynamic-Live arm beside an MLP (saying why) and an invalid one, leaving no tensor behind', async () => {
     const before = tf.memory().numTensors;
     const mlp = defaultSpec('mlp');
     await expect(
@@ -106,7 +106,7 @@ describe('Compare any two, in the worker', () => {
         ],
         10,
       ),
-    ).rejects.toThrow(LIVE_NOT_COMPARED);
+    ).rejects.toThrow(LIVE_NOT_MIXED);
     const bad = { ...mlp, training: { ...mlp.training, learningRate: -1 } };
     await expect(Comparison.start([{ label: 'B (lr -1)', spec: bad }], 10)).rejects.toThrow(
       /Cannot compare B \(lr -1\): .*learning rate/,
@@ -166,7 +166,7 @@ describe('the comparison driver (between the runner’s other work)', () => {
     const { d, reports } = driver();
     await d.start([arms![0], { label: 'B (Live)', spec: defaultSpec('live') }], 100, { id: 4 });
     expect(reports()).toEqual([
-      { id: 4, totalSteps: 100, done: false, cancelled: true, refused: LIVE_NOT_COMPARED, runs: [] },
+      { id: 4, totalSteps: 100, done: false, cancelled: true, refused: LIVE_NOT_MIXED, runs: [] },
     ]);
   });
 });

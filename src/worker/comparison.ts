@@ -1,12 +1,14 @@
 /**
  * A comparison on the same task and data split (issue 14, docs/DESIGN.md 1.1): a few models — A and its variant B,
  * or a DIAN preset (experiment/arch/dian/variants.ts) — each trained from one or more seeds side by side. Curves are
- * the mean over the seeds; each seed's last test accuracy and loss are kept for the spread.
+ * the mean over the seeds; each seed's last test accuracy and loss are kept for the spread. Dynamic-Live arms (only
+ * beside other Live arms) record their own metrics instead: accuracy and mean reward over their last 100 rewarded
+ * steps, each seed's last kept for the spread.
  */
 import { createSession, type Session } from '../engine';
-import { LIVE_NOT_COMPARED, validateSpec, type ComparisonArm } from '../experiment';
+import { LIVE_NOT_MIXED, validateSpec, type ComparisonArm } from '../experiment';
 import type { DataTable } from '../experiment/data';
-import type { ComparisonRun } from '../protocol';
+import type { ComparisonRun, LiveMetrics } from '../protocol';
 
 export const COMPARISON_CHUNK = 50;
 export const MAX_COMPARISON_SEEDS = 10;
@@ -21,17 +23,24 @@ export interface ComparisonOptions {
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
-/** The arms' specs as the engine takes them; a Live arm, an invalid one, or too many are refused with words. */
+/**
+ * The arms' specs as the engine takes them; Live arms beside non-Live ones, an invalid arm, or too many are refused
+ * with words.
+ */
 function checkedArms(arms: ComparisonArm[]): ComparisonArm[] {
   if (arms.length < 1 || arms.length > MAX_COMPARISON_ARMS)
     throw new Error(`A comparison trains 1 to ${MAX_COMPARISON_ARMS} models, not ${arms.length}.`);
-  return arms.map(({ label, spec }) => {
+  const checked = arms.map(({ label, spec }) => {
     const { spec: valid, problems } = validateSpec(spec);
     if (problems.length > 0) throw new Error(`Cannot compare ${label}: ${problems.join('; ')}.`);
-    if (valid.architecture === 'live') throw new Error(LIVE_NOT_COMPARED);
     return { label: String(label), spec: valid };
   });
+  const live = checked.filter((a) => a.spec.architecture === 'live').length;
+  if (live > 0 && live < checked.length) throw new Error(LIVE_NOT_MIXED);
+  return checked;
 }
+
+const liveCurves = () => ({ accuracy: [], meanReward: [], seedAccuracies: [], seedMeanRewards: [] });
 
 export class Comparison {
   private constructor(
@@ -67,7 +76,7 @@ export class Comparison {
       for (const seeded of sessions) for (const s of seeded) s.dispose();
       throw e;
     }
-    const runs = checked.map((arm) => ({
+    const runs: ComparisonRun[] = checked.map((arm) => ({
       label: arm.label,
       steps: [],
       trainLoss: [],
@@ -75,6 +84,7 @@ export class Comparison {
       testAccuracy: [],
       seedAccuracies: [],
       seedTestLosses: [],
+      ...(arm.spec.architecture === 'live' ? { live: liveCurves() } : {}),
     }));
     const comparison = new Comparison(sessions, runs, Math.max(1, Math.floor(totalSteps)));
     await comparison.record();
@@ -107,6 +117,14 @@ export class Comparison {
       run.testAccuracy.push(mean(metrics.map((m) => m.testAccuracy)));
       run.seedAccuracies = metrics.map((m) => m.testAccuracy);
       run.seedTestLosses = metrics.map((m) => m.testLoss);
+      if (run.live) {
+        // A Live session's own metrics: its accuracy (hits) and mean reward over its last rewarded steps.
+        const own = metrics as LiveMetrics[];
+        run.live.accuracy.push(mean(own.map((m) => m.trainAccuracy)));
+        run.live.meanReward.push(mean(own.map((m) => m.meanReward)));
+        run.live.seedAccuracies = own.map((m) => m.trainAccuracy);
+        run.live.seedMeanRewards = own.map((m) => m.meanReward);
+      }
     }
   }
 

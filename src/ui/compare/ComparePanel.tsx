@@ -1,24 +1,17 @@
 /**
  * Compare any two (issue 14): the running experiment (A) against a variant (B) — another architecture, one option
- * changed, or another seed — or an architecture's preset (the DIAN's baselines and claim), trained side by side in
- * the worker from 1-10 seeds, drawn on one chart with a verdict that names the spread. A result made before the
- * experiment changed says it is stale; one that Play, a load or Reset cancelled says so (state/comparison.ts).
+ * changed, or another seed; for Dynamic-Live one of its own options or the seed — or an architecture's preset (the
+ * DIAN's baselines and claim), trained side by side in the worker from 1-10 seeds, drawn on one chart with a
+ * verdict that names the spread. A result made before the experiment changed says it is stale; one that Play, a
+ * load or Reset cancelled says so (state/comparison.ts).
  */
 import { useState } from 'react';
-import {
-  abArms,
-  COMPARED_ARCHITECTURES,
-  defaultVariant,
-  LIVE_NOT_COMPARED,
-  type Architecture,
-  type ComparisonArm,
-  type Variant,
-} from '../../experiment';
+import { abArms, firstVariant, type Architecture, type ComparisonArm, type Variant } from '../../experiment';
 import { comparisonRuns } from '../../state/comparison';
 import { engine, useAppStore } from '../appState';
 import { ARCHITECTURE_UI } from '../arch/registry';
 import { NumberField, Select } from '../kit/controls';
-import { ComparisonResult } from './ComparisonResult';
+import { ComparisonResult, CURVES_NOTE, LIVE_CURVES_NOTE } from './ComparisonResult';
 import { VariantPicker } from './VariantPicker';
 
 const AB = {
@@ -27,6 +20,15 @@ const AB = {
   note:
     'A is the experiment as it is now; B differs in the one thing you choose. Same task, data split and ' +
     'seeds (unless the seed is what differs); training pauses while they train.',
+};
+
+/** A Dynamic-Live A: B is a Live network too, on the same reward task. */
+const LIVE_AB = {
+  ...AB,
+  note:
+    'A is this Dynamic-Live network as it is now; B differs in one of its options or the seed. Same reward task ' +
+    'and task settings, same seeds (unless the seed is what differs); a Live network is compared only with a ' +
+    'Live network (it has no test set). Training pauses while they train.',
 };
 
 export function ComparePanel() {
@@ -41,15 +43,16 @@ export function ComparePanel() {
   // Open from the start where the architecture brings its own comparisons (the DIAN's); else on request.
   const [opened, setOpened] = useState<boolean>();
   const open = opened ?? presets.length > 0;
-  const options = [...presets, AB];
+  const ab = spec.architecture === 'live' ? LIVE_AB : AB;
+  const options = [...presets, ab];
   const kind =
     options.find((o) => o.value === chosen)?.value ??
-    (presets.find((p) => p.preferred?.(spec)) ?? presets[0] ?? AB).value;
+    (presets.find((p) => p.preferred?.(spec)) ?? presets[0] ?? ab).value;
   const preset = presets.find((p) => p.value === kind);
   // A choice made for another architecture (its activations, its layers) starts over from a default.
-  const variant =
-    choice?.architecture === spec.architecture ? choice.variant : defaultVariant(spec, 'activation');
+  const variant = choice?.architecture === spec.architecture ? choice.variant : firstVariant(spec);
   const running = comparisonRuns(record);
+  const curves = spec.architecture === 'live' ? LIVE_CURVES_NOTE : CURVES_NOTE;
 
   const heading = (
     <h2 id="comparison-title">
@@ -65,15 +68,10 @@ export function ComparePanel() {
       </button>
     </h2>
   );
-  if (!open || !(COMPARED_ARCHITECTURES as readonly string[]).includes(spec.architecture)) {
+  if (!open) {
     return (
       <section className="panel comparison" aria-labelledby="comparison-title" data-testid="comparison">
         {heading}
-        {open && (
-          <p className="note" id="comparison-content" data-testid="comparison-unavailable">
-            {LIVE_NOT_COMPARED}
-          </p>
-        )}
       </section>
     );
   }
@@ -91,7 +89,7 @@ export function ComparePanel() {
       {heading}
       <div id="comparison-content">
         <p className="note">
-          {(preset ?? AB).note} Solid lines: test loss; dashed: training loss (means over the seeds).
+          {(preset ?? ab).note} Curves are means over the seeds ({curves}).
         </p>
         <div className="comparison-controls">
           <Select

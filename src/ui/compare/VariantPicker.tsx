@@ -1,12 +1,17 @@
-/** What B changes: the kind of difference and its value, with controls that fit A's architecture. */
+/**
+ * What B changes: the kind of difference and its value, with controls that fit A's architecture (a Dynamic-Live A:
+ * its own options and the seed).
+ */
 import {
   activationOf,
   COMPARED_ARCHITECTURES,
   defaultVariant,
   LAYER_WIDTH,
+  LIVE_FIELDS,
   OPTIMIZERS,
   SHORT_NAMES,
-  VARIANT_KINDS,
+  variantKind,
+  variantKindsOf,
   widthsOf,
   type ExperimentSpec,
   type Variant,
@@ -28,8 +33,8 @@ export function VariantPicker({
     <>
       <Select
         label="B differs in"
-        value={variant.kind}
-        options={VARIANT_KINDS}
+        value={variantKind(variant)}
+        options={variantKindsOf(spec)}
         onChange={(kind) => onChange(defaultVariant(spec, kind))}
         disabled={disabled}
       />
@@ -116,6 +121,32 @@ function VariantValue({
             disabled={disabled}
           />
         </>
+      );
+    }
+    case 'live': {
+      const row = LIVE_FIELDS[v.option];
+      const label = `B's ${row.label}`;
+      const help = `The value of ${row.label} that B trains with (A keeps ${String(spec.live[v.option])})`;
+      return row.kind === 'oneOf' ? (
+        <Select
+          label={label}
+          value={String(v.value)}
+          options={row.options}
+          onChange={(value) => onChange({ ...v, value })}
+          disabled={disabled}
+          help={help}
+        />
+      ) : (
+        <NumberField
+          label={label}
+          value={Number(v.value)}
+          min={row.min}
+          max={row.max}
+          integer={row.kind === 'integer'}
+          onChange={(value) => onChange({ ...v, value })}
+          disabled={disabled}
+          help={help}
+        />
       );
     }
     case 'seed':

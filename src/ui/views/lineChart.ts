@@ -9,15 +9,25 @@ export interface Series {
   ys: ArrayLike<number>;
 }
 
+/** What the axes say (a chart made `labelled`), and a fixed range of values, if any (else 0 to the largest). */
+export interface Axes {
+  x: string;
+  y: string;
+  yDomain?: [number, number];
+}
+
 export interface LineChartView {
   /** `marks`: steps to mark with a vertical line labelled "edited" (the network was edited there). */
-  update(series: Series[], marks?: readonly number[]): void;
+  update(series: Series[], marks?: readonly number[], axes?: Axes): void;
   destroy(): void;
 }
 
-const MARGIN = { top: 6, right: 8, bottom: 18, left: 34 };
+const PLAIN = { top: 6, right: 8, bottom: 18, left: 34 };
+/** Room for the axes' titles. */
+const LABELLED = { top: 6, right: 12, bottom: 30, left: 46 };
 
-export function createLineChart(svgElement: SVGSVGElement): LineChartView {
+export function createLineChart(svgElement: SVGSVGElement, { labelled = false } = {}): LineChartView {
+  const MARGIN = labelled ? LABELLED : PLAIN;
   const svg = d3.select(svgElement);
   const width = svgElement.viewBox.baseVal.width;
   const height = svgElement.viewBox.baseVal.height;
@@ -27,10 +37,29 @@ export function createLineChart(svgElement: SVGSVGElement): LineChartView {
   const yAxis = svg.append('g').attr('transform', `translate(${MARGIN.left},0)`);
   const lines = svg.append('g');
   const markLayer = svg.append('g').attr('class', 'edit-marks');
+  const [xTitle, yTitle] = labelled
+    ? [
+        svg
+          .append('text')
+          .attr('class', 'axis-title')
+          .attr('data-axis', 'x')
+          .attr('text-anchor', 'middle')
+          .attr('x', (MARGIN.left + width - MARGIN.right) / 2)
+          .attr('y', height - 4),
+        svg
+          .append('text')
+          .attr('class', 'axis-title')
+          .attr('data-axis', 'y')
+          .attr('text-anchor', 'middle')
+          .attr('transform', `translate(10,${(MARGIN.top + height - MARGIN.bottom) / 2}) rotate(-90)`),
+      ]
+    : [];
   let shownDomains = '';
 
   return {
-    update(series, marks = []) {
+    update(series, marks = [], axes) {
+      xTitle?.text(axes?.x ?? '');
+      yTitle?.text(axes?.y ?? '');
       const all = series.flatMap((s) => Array.from(s.xs, (xv, i) => [xv, s.ys[i]] as const));
       const finite = all.filter(([, yv]) => Number.isFinite(yv));
       if (finite.length === 0) {
@@ -42,13 +71,15 @@ export function createLineChart(svgElement: SVGSVGElement): LineChartView {
       // Nice domains on both axes: they change now and then as the curves grow, not with every frame, and the axes
       // (dozens of elements to lay out) are redrawn only then.
       x.domain([x0, Math.max(x0 + 1, x1)]).nice(4);
-      y.domain([
-        0,
-        Math.max(
-          1e-3,
-          d3.max(finite, (p) => p[1])!,
-        ),
-      ]).nice(3);
+      y.domain(
+        axes?.yDomain ?? [
+          0,
+          Math.max(
+            1e-3,
+            d3.max(finite, (p) => p[1])!,
+          ),
+        ],
+      ).nice(3);
       const domains = `${x.domain()} ${y.domain()}`;
       if (domains !== shownDomains) {
         shownDomains = domains;
