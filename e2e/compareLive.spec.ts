@@ -7,6 +7,10 @@ test('Compare any two on Dynamic-Live: learning rate 0.1 against 1 over 2 seeds,
   await page.getByLabel('Architecture').selectOption({ label: 'Dynamic-Live' });
   await expect(page.getByTestId('event-log')).toContainText('Dynamic-Live network');
   await expect(page.locator('[data-neuron-id="out"]')).toBeVisible();
+  // A at the design's learning rate 0.1 (the default is 1.5); its default B is ten times it.
+  await page.getByLabel('Live learning rate').fill('0.1');
+  await page.getByLabel('Live learning rate').press('Enter');
+  await expect(page.getByTestId('event-log').getByText(/loaded a 1-3-1 Dynamic-Live/)).toHaveCount(2);
   await page.getByRole('button', { name: 'Compare any two' }).click();
   const panel = page.getByTestId('comparison');
 

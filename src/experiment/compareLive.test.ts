@@ -31,12 +31,12 @@ describe('Compare any two on a Dynamic-Live network: B is a Live variant', () =>
       'seed',
     ]);
     expect(variantKindsOf(defaultSpec('mlp')).map((k) => k.value)).not.toContain('live.lr');
-    expect(firstVariant(live)).toEqual({ kind: 'live', option: 'lr', value: 1 });
+    expect(firstVariant(live)).toEqual({ kind: 'live', option: 'lr', value: 0.15 });
     expect(variantKind(firstVariant(live))).toBe('live.lr');
   });
 
   it.each<[LiveVariant, string, string]>([
-    [{ kind: 'live', option: 'lr', value: 0.5 }, 'A (Live learning rate 0.1)', 'B (Live learning rate 0.5)'],
+    [{ kind: 'live', option: 'lr', value: 0.5 }, 'A (Live learning rate 1.5)', 'B (Live learning rate 0.5)'],
     [{ kind: 'live', option: 'memory', value: 6 }, 'A (Memory M 3)', 'B (Memory M 6)'],
     [{ kind: 'live', option: 'depth', value: 4 }, 'A (Depth D 10)', 'B (Depth D 4)'],
     [

@@ -19,7 +19,7 @@ describe('a Dynamic-Live comparison in the state layer: stale results', () => {
     b.live.memory = 6;
     b.live.lr = 0.3;
     expect(staleness(record(live), b)).toBe(
-      "Stale: compared at step 80 of the experiment, before you changed the Dynamic-Live's memory M (3 → 6) and the Dynamic-Live's live learning rate (0.1 → 0.3).",
+      "Stale: compared at step 80 of the experiment, before you changed the Dynamic-Live's memory M (3 → 6) and the Dynamic-Live's live learning rate (1.5 → 0.3).",
     );
     const c = structuredClone(live);
     c.live.sources = { ...c.live.sources, out: ['h1'] };
