@@ -9,7 +9,14 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { ExperimentSpec } from '../../../experiment';
 import type { FixedPointTrace, Metrics } from '../../../protocol';
 import type { DataFeed } from '../../core/dataFeed';
-import { gridMaps, setMetrics, solveRows, type EvalOptions } from './fusedEval';
+import {
+  gridMaps,
+  setMetrics,
+  setMetricsSliced,
+  solveRows,
+  type Between,
+  type EvalOptions,
+} from './fusedEval';
 import { headMapOp, headMetricOps, headPredicted } from '../../core/headOps';
 import { classCount, type HeadMetrics } from '../../core/outputHead';
 import type { WormholeModel } from './model';
@@ -29,9 +36,9 @@ export class WormholeEvaluation {
   ) {}
 
   /** The metrics (with the test set's confusion matrix but for regression) and the test rows' predicted classes. */
-  async metrics(): Promise<{ metrics: Metrics; testPredicted?: Float32Array }> {
+  async metrics(between?: Between): Promise<{ metrics: Metrics; testPredicted?: Float32Array }> {
     const [train, test] = this.fused()
-      ? await this.fusedMetrics()
+      ? await this.fusedMetrics(between)
       : [await this.setMetrics(this.feed.train), await this.setMetrics(this.feed.test)];
     const classes = classCount(this.model.head) > 0;
     return {
@@ -46,12 +53,15 @@ export class WormholeEvaluation {
     };
   }
 
-  /** The grid over the plane at `res` x `res`, solved. */
-  async maps(res: number) {
+  /**
+   * The grid over the plane at `res` x `res`, solved. `between` is awaited between the sweeps of the typed-array
+   * solve (tens of ms for 10,000 points): the worker's messages (Pause) are heard within one slice of it.
+   */
+  async maps(res: number, between?: Between) {
     if (this.fused()) {
       // The feed caches its grids: read, not disposed.
       const points = Float64Array.from((await this.feed.grid(res).data()) as Float32Array);
-      return gridMaps(this.options(), await this.weightArrays(), points, res * res);
+      return gridMaps(this.options(), await this.weightArrays(), points, res * res, between);
     }
     const { state, sampleIterations } = await this.ops.solve(this.feed.grid(res));
     const n = res * res;
@@ -115,7 +125,7 @@ export class WormholeEvaluation {
     };
   }
 
-  private async fusedMetrics(): Promise<HeadMetrics[]> {
+  private async fusedMetrics(between?: Between): Promise<HeadMetrics[]> {
     this.sets ??= Promise.all(
       [this.feed.train, this.feed.test].map(async (set) => ({
         x: Float64Array.from((await set.x.data()) as Float32Array),
@@ -123,7 +133,9 @@ export class WormholeEvaluation {
       })),
     );
     const [sets, weights] = [await this.sets, await this.weightArrays()];
-    return sets.map((set) => setMetrics(this.options(), weights, set));
+    if (!between) return sets.map((set) => setMetrics(this.options(), weights, set));
+    const train = await setMetricsSliced(this.options(), weights, sets[0], between);
+    return [train, await setMetricsSliced(this.options(), weights, sets[1], between)];
   }
 
   /** The solver's and the sweep's options, for solves in typed arrays (fusedEval.ts). */

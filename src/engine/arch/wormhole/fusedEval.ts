@@ -10,7 +10,7 @@
  * count, the sweeps before its residual was below tol plus the one that confirmed it, at most the solve's).
  */
 import type { FixedPointTrace } from '../../../protocol/wormhole';
-import { FusedSolver } from './fusedSolve';
+import { FusedSolver, type SolveResult } from './fusedSolve';
 import { sweepTrace } from './fusedStep';
 import { FusedSweep, type SweepShape } from './fusedSweep';
 import { stateMap, stateMetrics } from './head';
@@ -46,15 +46,24 @@ export function solveRows(
 }
 
 /** The heatmap (the head's map: binary P(blue) = (y + 1) / 2), the neuron maps (unit by unit) and each point's sweeps over a grid. */
-export function gridMaps(
+export async function gridMaps(
   o: EvalOptions,
   weights: Float32Array[],
   grid: Float64Array,
   rows: number,
-): { heatmap: Float32Array; neuronMaps: Float32Array; iterationMap: Float32Array; gate: Float64Array } {
+  between: Between = async () => undefined,
+): Promise<{
+  heatmap: Float32Array;
+  neuronMaps: Float32Array;
+  iterationMap: Float32Array;
+  gate: Float64Array;
+}> {
   const sweep = new FusedSweep(o, weights, rows);
   const counts = { done: new Uint8Array(rows), sweeps: new Float64Array(rows) };
-  const { state, iterations } = new FusedSolver(sweep, o, rows).forward(grid, [], undefined, counts);
+  const { state, iterations } = await sliced(
+    new FusedSolver(sweep, o, rows).sweeps(grid, [], undefined, counts),
+    between,
+  );
   const D = sweep.D;
   // One more sweep from the fixed point gives each point's gates there.
   sweep.forward(grid, state, new Float64Array(state.length));
@@ -67,6 +76,31 @@ export function gridMaps(
     iterationMap[s] = Math.min(counts.sweeps[s] + 1, iterations);
   }
   return { heatmap, neuronMaps, iterationMap, gate };
+}
+
+/** Awaited between sweeps: a caller lets messages in (nextTask.ts) when the solve has run long enough. */
+export type Between = () => Promise<void>;
+
+/** A solve run to its end, awaiting `between` after each sweep. */
+async function sliced(sweeps: Generator<void, SolveResult>, between: Between): Promise<SolveResult> {
+  for (let next = sweeps.next(); ; next = sweeps.next()) {
+    if (next.done) return next.value;
+    await between();
+  }
+}
+
+/** setMetrics in slices: `between` is awaited after each sweep of the solve. */
+export async function setMetricsSliced(
+  o: EvalOptions,
+  weights: Float32Array[],
+  set: { x: Float64Array; labels: Float32Array },
+  between: Between,
+): Promise<HeadMetrics> {
+  const rows = set.labels.length;
+  if (rows === 0) return stateMetrics(o.head, new Float64Array(0), 1, set.labels, 0);
+  const sweep = new FusedSweep(o, weights, rows);
+  const { state } = await sliced(new FusedSolver(sweep, o, rows).sweeps(set.x, []), between);
+  return stateMetrics(o.head, state, sweep.D, set.labels, rows);
 }
 
 /** Loss, accuracy, confusion matrix and predicted classes of a labelled set, solved with these weights. */

@@ -18,6 +18,10 @@ import type { AdjointOptions, SolveOptions } from './solvers';
 
 const DIVERGED = 1e6;
 
+/** Per sample, whether its own residual is below tol yet, and the sweeps before it was. */
+export type SweepCounts = { done: Uint8Array; sweeps: Float64Array };
+export type SolveResult = { state: Float64Array; iterations: number; stop: StopReason };
+
 /** tfjs's max: NaN wins. */
 const maxOf = (a: number, v: number) => (Number.isNaN(v) || v > a ? v : a);
 
@@ -53,8 +57,22 @@ export class FusedSolver {
     x: Float64Array,
     trace: number[],
     onSweep?: (F: Float64Array) => void,
-    counts?: { done: Uint8Array; sweeps: Float64Array },
-  ): { state: Float64Array; iterations: number; stop: StopReason } {
+    counts?: SweepCounts,
+  ): SolveResult {
+    const sweeps = this.sweeps(x, trace, onSweep, counts);
+    for (;;) {
+      const next = sweeps.next();
+      if (next.done) return next.value;
+    }
+  }
+
+  /** forward() one sweep at a time: a long solve (the 100x100 grid) can let messages in between sweeps. */
+  *sweeps(
+    x: Float64Array,
+    trace: number[],
+    onSweep?: (F: Float64Array) => void,
+    counts?: SweepCounts,
+  ): Generator<void, SolveResult> {
     const { o, sweep, rows } = this;
     const { D, offsets } = sweep;
     const widths = offsets.map((at, l) => (offsets[l + 1] ?? D) - at);
@@ -105,6 +123,7 @@ export class FusedSolver {
       else
         for (let i = 0; i < X.length; i++)
           X[i] = o.damping === 1 ? F[i] : (1 - o.damping) * X[i] + o.damping * F[i];
+      yield;
     }
     return { state: this.F, iterations: Math.min(k, o.maxIter), stop };
   }

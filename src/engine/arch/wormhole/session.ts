@@ -31,9 +31,12 @@ import { SpecError } from '../../core/specError';
 import { GradientSession } from '../../core/gradientSession';
 import { disposeOptimizer } from '../../core/optimizer';
 import { gridWithinBudget, workProblem, type WormholeData } from './cost';
+import { slicer } from '../../core/nextTask';
 
 /** The wormhole grid is solved at most at this resolution (every cell is a fixed-point solve). */
 const MAX_GRID = 50;
+/** A frame lets the worker's messages in at least this often (Pause within one 16.7 ms frame). */
+const SNAPSHOT_SLICE_MS = 4;
 
 const FUSED_WORMHOLE_STEPS = 'FusedWormholeSteps';
 registerFusedTraining(FUSED_WORMHOLE_STEPS, fusedWormholeSteps);
@@ -214,12 +217,17 @@ export class WormholeSession
   }
 
   async snapshot({ heatmapRes = 0 }: SnapshotRequest = {}): Promise<Snapshot & { arch: WormholeFrame }> {
-    const { metrics, testPredicted } = await this.evaluation.metrics();
+    // A frame with maps is long work: in slices, so that messages (Pause) are heard within one (nextTask.ts).
+    const slice = slicer(SNAPSHOT_SLICE_MS);
+    const between = () => slice.yieldIfDue();
+    const { metrics, testPredicted } = await this.evaluation.metrics(between);
     const weights = tf.tidy(() => tf.concat(this.model.weights.map((w) => tf.reshape(w.variable, [-1]))));
     const flat = (await weights.data()) as Float32Array;
     weights.dispose();
     const res = this.feed.isPlane ? Math.min(heatmapRes, this.maxGrid) : 0;
-    const maps = res > 0 ? await this.evaluation.maps(res) : undefined;
+    await between();
+    const maps = res > 0 ? await this.evaluation.maps(res, between) : undefined;
+    await between();
     // Each its own buffer: a frame's buffers are transferred, and a transfer list may not name one twice.
     const empty = () => new Float32Array(0);
     // A standardised numeric target: the heatmap and the losses back in the target's units (dataFeed.ts).
