@@ -17,6 +17,26 @@ async function logSteps(page: Page): Promise<void> {
 const shownSteps = (page: Page) =>
   page.evaluate(() => (window as Window & { shownSteps?: string[] }).shownSteps!.map(Number));
 
+test('slow motion shows every step on a page too busy to draw for a while (a slow machine): 0, 1, 2, not 0 -> 3', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.getByLabel('Speed').fill('0');
+  await expect(page.getByText('slow motion', { exact: true })).toBeVisible();
+  await logSteps(page);
+  await page.getByRole('button', { name: 'Play' }).click();
+  // The main thread is blocked for 1.6 s, longer than three slow-motion steps (0.5 s each): the page cannot draw
+  // or answer the engine's frames meanwhile, as on a slow machine.
+  await page.evaluate(() => {
+    const until = performance.now() + 1600;
+    while (performance.now() < until);
+  });
+  await expect.poll(async () => (await shownSteps(page)).at(-1), { timeout: 20_000 }).toBeGreaterThan(2);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const shown = (await shownSteps(page)).filter((s, i, all) => s !== all[i - 1]);
+  expect(shown.slice(0, 4)).toEqual([0, 1, 2, 3]);
+});
+
 test('slow motion shows every step: Play from 0 shows 1 before 2, and again after each Pause', async ({
   page,
 }) => {

@@ -140,7 +140,6 @@ export class EngineRunner {
         if (!(await setWeight(this.current(), message.edit, this.post))) return;
         await this.rewind.edited(this.current());
         return this.accept(await this.snapshot('maps'));
-        return;
       case 'exportWeights': {
         const session = this.current();
         const [weights, state] = [await session.exportWeights(), await session.exportTrainingState()];
@@ -314,7 +313,8 @@ export class EngineRunner {
   /** One tick of play: the steps the pace plans (tickPace.ts); its frame when the page can draw one. */
   private async tick(): Promise<void> {
     if (!this.playing || !this.session) return;
-    const { steps, intervalMs } = this.pace.plan(this.speed);
+    const { steps, intervalMs } = this.pace.plan(this.speed, this.frameOwed);
+    if (steps === 0) return this.schedule(intervalMs);
     const started = this.now();
     await this.advance(steps, false);
     const elapsed = this.now() - started;

@@ -10,6 +10,15 @@ describe('the pace of play', () => {
     expect(pace.plan(3)).toEqual({ steps: 10, intervalMs: 16 }); // 600 steps/s
   });
 
+  it("in slow motion and slow, no step while the last step's frame is owed to the page; faster speeds go on", () => {
+    const pace = new TickPace();
+    expect(pace.plan(0, true)).toEqual({ steps: 0, intervalMs: 16 });
+    expect(pace.plan(1, true)).toEqual({ steps: 0, intervalMs: 16 });
+    expect(pace.plan(2, true)).toEqual({ steps: 1, intervalMs: 16.666666666666668 });
+    expect(pace.plan(4, true).steps).toBe(1);
+    expect(pace.plan(0, false)).toEqual({ steps: 1, intervalMs: 500 });
+  });
+
   it('at a set speed, no more steps than fit its interval at what a step took last; as asked again after', () => {
     const pace = new TickPace();
     pace.took(20 * 16, 10, false); // 2 intervals a step: one step a tick

@@ -13,6 +13,8 @@ import { SPEEDS } from '../experiment';
  */
 export const TICK_BUDGET_MS = 3;
 const MAX_STEPS_PER_TICK = 4096;
+/** Slow motion and slow: every step is meant to be seen (issue 14: slow motion showed 0 -> 2 on a slow page). */
+export const WATCHED_STEPS_PER_SECOND = 10;
 
 export class TickPace {
   private stepsPerTick = 1;
@@ -25,9 +27,14 @@ export class TickPace {
     this.msPerStep = undefined;
   }
 
-  /** The steps of the next tick at `speed` (an index into SPEEDS), and its interval (0 at full speed). */
-  plan(speed: number): { steps: number; intervalMs: number } {
+  /**
+   * The steps of the next tick at `speed` (an index into SPEEDS), and its interval (0 at full speed). `frameOwed`:
+   * the last step's frame has not gone to the page yet (it was drawing an earlier one). At a watched speed that
+   * step must be seen first: no step now, a look again in 16 ms (a slow page slows play rather than skip steps).
+   */
+  plan(speed: number, frameOwed = false): { steps: number; intervalMs: number } {
     const { stepsPerSecond } = SPEEDS[speed];
+    if (frameOwed && stepsPerSecond <= WATCHED_STEPS_PER_SECOND) return { steps: 0, intervalMs: 16 };
     if (!Number.isFinite(stepsPerSecond)) return { steps: this.stepsPerTick, intervalMs: 0 };
     const intervalMs = Math.max(16, 1000 / stepsPerSecond);
     const asked = Math.max(1, Math.round((stepsPerSecond * intervalMs) / 1000));
