@@ -1,5 +1,5 @@
 /**
- * Graph edits with undo and redo: a weight set by hand, the Wormhole's wormholes, Dynamic-Live's connections.
+ * Graph edits with undo and redo: a weight set by hand, the Wormhole's wormholes, Dynamic-Live's graph edits.
  * Each edit is made here (sent to the engine or the spec) and recorded in the store's history; undo sends the
  * state before it again, redo the state after it. A change that makes a new network (another seed, layer or
  * task, a Reset) empties the history: its edits belong to the network before.
@@ -9,7 +9,7 @@ import {
   actionOf,
   EMPTY_HISTORY,
   historyApplies,
-  liveUndo,
+  liveEntry,
   recorded,
   redone,
   undone,
@@ -49,11 +49,11 @@ export function editWormholes(wormholes: Wormhole[]): void {
   record({ kind: 'wormholes', from, to: wormholes });
 }
 
-/** A Live graph edit; connections made or removed can be undone. */
+/** A Live graph edit (a connection, a neuron added, deleted or moved), recorded to be undone. */
 export function editLive(edit: LiveEdit): boolean {
+  const before = useAppStore.getState().spec.live;
   const made = engine.edit(edit);
-  const undo = liveUndo(edit);
-  if (made && undo) record({ kind: 'live', edit, undo });
+  if (made) record(liveEntry(edit, before));
   return made;
 }
 
