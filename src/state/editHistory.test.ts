@@ -54,6 +54,28 @@ describe('the history of graph edits', () => {
     const wormholes: GraphEdit = { kind: 'wormholes', from: [], to: [{ from: 3, to: 1 }] };
     expect(actionOf(wormholes, 'before')).toEqual({ kind: 'setWormholes', wormholes: [] });
     expect(actionOf(wormholes, 'after')).toEqual({ kind: 'setWormholes', wormholes: [{ from: 3, to: 1 }] });
+    // A Live weight: undo puts the neuron's whole list back (setting one scaled the others), redo sets it again.
+    const liveWeight: GraphEdit = {
+      kind: 'liveWeight',
+      name: 'neuron/out',
+      index: 0,
+      from: [0.3, 0.7],
+      to: 0.8,
+    };
+    expect(actionOf(liveWeight, 'before')).toEqual({
+      kind: 'setWeight',
+      name: 'neuron/out',
+      index: 0,
+      value: 0.3,
+      restore: [0.3, 0.7],
+    });
+    expect(actionOf(liveWeight, 'after')).toEqual({
+      kind: 'setWeight',
+      name: 'neuron/out',
+      index: 0,
+      value: 0.8,
+    });
+    expect(actionOf(liveWeight, 'after')).not.toHaveProperty('restore');
     const live = defaultSpec('live').live;
     const connect = { kind: 'connect', source: 'out', neuron: 'h0' } as const;
     const entry = liveEntry(connect, live);

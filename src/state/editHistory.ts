@@ -9,6 +9,11 @@ import { restoreOf, type ExperimentSpec, type LiveEdit, type LiveSpec, type Worm
 export type GraphEdit =
   /** One weight of the running network, `index`-th value of the layout's weight `name`. */
   | { kind: 'weight'; name: string; index: number; from: number; to: number }
+  /**
+   * One weight of a Dynamic-Live neuron `name`: setting it scales the neuron's others (they sum to 1), so the
+   * side before is the neuron's whole list (as the last frame showed it).
+   */
+  | { kind: 'liveWeight'; name: string; index: number; from: number[]; to: number }
   /** The Wormhole network's wormholes before and after. */
   | { kind: 'wormholes'; from: Wormhole[]; to: Wormhole[] }
   /** A Live graph edit and the edit that takes it back (the graph before it, restored). */
@@ -51,7 +56,7 @@ export function redone(h: EditHistory): { edit?: GraphEdit; history: EditHistory
  * (A Live connection or neuron made again by undo gets fresh weights, as any new one does.)
  */
 export type EditAction =
-  | { kind: 'setWeight'; name: string; index: number; value: number }
+  | { kind: 'setWeight'; name: string; index: number; value: number; restore?: number[] }
   | { kind: 'setWormholes'; wormholes: Wormhole[] }
   | { kind: 'liveEdit'; edit: LiveEdit };
 
@@ -60,6 +65,10 @@ export function actionOf(edit: GraphEdit, side: 'before' | 'after'): EditAction 
   switch (edit.kind) {
     case 'weight':
       return { kind: 'setWeight', name: edit.name, index: edit.index, value: before ? edit.from : edit.to };
+    case 'liveWeight': {
+      const set = { kind: 'setWeight', name: edit.name, index: edit.index, value: edit.to } as const;
+      return before ? { ...set, value: edit.from[edit.index], restore: edit.from } : set;
+    }
     case 'wormholes':
       return { kind: 'setWormholes', wormholes: before ? edit.from : edit.to };
     case 'live':

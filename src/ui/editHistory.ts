@@ -26,7 +26,12 @@ const record = (edit: GraphEdit) => {
 function send(action: EditAction): boolean {
   switch (action.kind) {
     case 'setWeight':
-      engine.setWeight({ name: action.name, index: action.index, value: action.value });
+      engine.setWeight({
+        name: action.name,
+        index: action.index,
+        value: action.value,
+        restore: action.restore,
+      });
       return true;
     case 'setWormholes':
       useAppStore.getState().updateSpec((d) => void (d.wormhole.wormholes = action.wormholes));
@@ -40,6 +45,12 @@ function send(action: EditAction): boolean {
 export function editWeight(edit: { name: string; index: number; from: number; to: number }): void {
   engine.setWeight({ name: edit.name, index: edit.index, value: edit.to });
   record({ kind: 'weight', ...edit });
+}
+
+/** Sets one weight of a Dynamic-Live neuron (the engine scales its others); `from`: the neuron's list before. */
+export function editLiveWeight(edit: { name: string; index: number; from: number[]; to: number }): void {
+  engine.setWeight({ name: edit.name, index: edit.index, value: edit.to });
+  record({ kind: 'liveWeight', ...edit });
 }
 
 /** Replaces the Wormhole network's wormholes. */
