@@ -25,6 +25,11 @@ export interface WeightEdit {
   name: string;
   index: number;
   value: number;
+  /**
+   * Dynamic-Live only: the neuron's whole weight list to put back (the undo of a weight set there: setting one
+   * scales the neuron's others, src/engine/arch/live/handWeights.ts); `index` and `value` then name the edge.
+   */
+  restore?: number[];
 }
 
 /** A 2-D task's picture: its generator's points, [x1, x2, label] triples in [-6, 6]^2. */

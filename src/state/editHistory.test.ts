@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSpec } from '../experiment';
+import { applyLiveEdit, defaultSpec, type LiveEdit, type LiveSpec } from '../experiment';
 import {
   actionOf,
   EMPTY_HISTORY,
   historyApplies,
-  liveUndo,
+  liveEntry,
   MAX_EDITS,
   recorded,
   redone,
@@ -54,23 +54,77 @@ describe('the history of graph edits', () => {
     const wormholes: GraphEdit = { kind: 'wormholes', from: [], to: [{ from: 3, to: 1 }] };
     expect(actionOf(wormholes, 'before')).toEqual({ kind: 'setWormholes', wormholes: [] });
     expect(actionOf(wormholes, 'after')).toEqual({ kind: 'setWormholes', wormholes: [{ from: 3, to: 1 }] });
-    const connect = { kind: 'connect', source: 'x', neuron: 'h0' } as const;
-    const live: GraphEdit = { kind: 'live', edit: connect, undo: liveUndo(connect)! };
-    expect(actionOf(live, 'before')).toEqual({
-      kind: 'liveEdit',
-      edit: { kind: 'disconnect', source: 'x', neuron: 'h0' },
+    // A Live weight: undo puts the neuron's whole list back (setting one scaled the others), redo sets it again.
+    const liveWeight: GraphEdit = {
+      kind: 'liveWeight',
+      name: 'neuron/out',
+      index: 0,
+      from: [0.3, 0.7],
+      to: 0.8,
+    };
+    expect(actionOf(liveWeight, 'before')).toEqual({
+      kind: 'setWeight',
+      name: 'neuron/out',
+      index: 0,
+      value: 0.3,
+      restore: [0.3, 0.7],
     });
-    expect(actionOf(live, 'after')).toEqual({ kind: 'liveEdit', edit: connect });
+    expect(actionOf(liveWeight, 'after')).toEqual({
+      kind: 'setWeight',
+      name: 'neuron/out',
+      index: 0,
+      value: 0.8,
+    });
+    expect(actionOf(liveWeight, 'after')).not.toHaveProperty('restore');
+    const live = defaultSpec('live').live;
+    const connect = { kind: 'connect', source: 'out', neuron: 'h0' } as const;
+    const entry = liveEntry(connect, live);
+    expect(actionOf(entry, 'before')).toEqual({
+      kind: 'liveEdit',
+      edit: { kind: 'restore', layers: live.layers, sources: live.sources, positions: live.positions },
+    });
+    expect(actionOf(entry, 'after')).toEqual({ kind: 'liveEdit', edit: connect });
   });
 
-  it("takes back Live's connections only", () => {
-    expect(liveUndo({ kind: 'disconnect', source: 'a', neuron: 'b' })).toEqual({
-      kind: 'connect',
-      source: 'a',
-      neuron: 'b',
-    });
-    expect(liveUndo({ kind: 'addNeuron', layer: 1 })).toBeUndefined();
-    expect(liveUndo({ kind: 'removeNeuron', id: 'h0' })).toBeUndefined();
+  it('takes back every Live edit exactly, and redoes it exactly, through a run of edits and undos', () => {
+    const edits: LiveEdit[] = [
+      { kind: 'addNeuron', layer: 1 },
+      { kind: 'move', id: 'h3', x: 100, y: 80 },
+      { kind: 'connect', source: 'h3', neuron: 'out' },
+      { kind: 'disconnect', source: 'in', neuron: 'h1' },
+      { kind: 'removeNeuron', id: 'h0' },
+      { kind: 'move', id: 'h3', x: 120, y: 90 },
+    ];
+    const apply = (live: LiveSpec, edit: LiveEdit) => {
+      const result = applyLiveEdit(live, edit);
+      expect(result.error).toBeUndefined();
+      return result.live!;
+    };
+    const graphs = [defaultSpec('live').live];
+    let history = EMPTY_HISTORY;
+    for (const edit of edits) {
+      history = recorded(history, liveEntry(edit, graphs.at(-1)!));
+      graphs.push(apply(graphs.at(-1)!, edit));
+    }
+    // Undo all: each step is the graph before that edit, whole (order of layers and sources, positions).
+    let live = graphs.at(-1)!;
+    for (let k = edits.length - 1; k >= 0; k--) {
+      const u = undone(history);
+      history = u.history;
+      const action = actionOf(u.edit!, 'before');
+      if (action.kind !== 'liveEdit') throw new Error('a Live entry sends a Live edit');
+      live = apply(live, action.edit);
+      expect(live).toEqual(graphs[k]);
+    }
+    // Redo all: each step the graph after that edit.
+    for (let k = 1; k <= edits.length; k++) {
+      const r = redone(history);
+      history = r.history;
+      const action = actionOf(r.edit!, 'after');
+      if (action.kind !== 'liveEdit') throw new Error('a Live entry sends a Live edit');
+      live = apply(live, action.edit);
+      expect(live).toEqual(graphs[k]);
+    }
   });
 
   it('still applies after edits, speed, view and backend changes; not after a change that makes a new network', () => {
@@ -130,5 +184,11 @@ describe('the history of graph edits', () => {
     ).toBe(false);
     const live = defaultSpec('live');
     expect(historyApplies({ ...live, live: { ...live.live, layers: [] } }, live)).toBe(true);
+    expect(
+      historyApplies({ ...live, live: { ...live.live, sources: {}, positions: { h0: [1, 2] } } }, live),
+    ).toBe(true);
+    // Live's other settings make a new network (fresh weights): its graph edits are not that one's.
+    expect(historyApplies({ ...live, live: { ...live.live, lr: 0.5 } }, live)).toBe(false);
+    expect(historyApplies({ ...live, live: { ...live.live, task: 'parity' } }, live)).toBe(false);
   });
 });

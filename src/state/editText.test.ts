@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyLiveEdit, defaultSpec, type LiveEdit } from '../experiment';
+import { applyLiveEdit, defaultSpec, restoreOf, type LiveEdit } from '../experiment';
 import { describeEdit } from './editText';
 
 const line = (edit: LiveEdit) => {
@@ -32,5 +32,24 @@ describe('event log lines for Live edits', () => {
 
   it('does not log moves', () => {
     expect(line({ kind: 'move', id: 'h0', x: 10, y: 20 })).toBeUndefined();
+  });
+
+  it('says what an undo put back or took away: neurons first, else edges; a move back is not logged', () => {
+    const live = defaultSpec('live').live;
+    const undo = (edit: LiveEdit) => {
+      const after = applyLiveEdit(live, edit).live!;
+      return describeEdit(after, restoreOf(live), live);
+    };
+    expect(undo({ kind: 'removeNeuron', id: 'h1' })).toEqual({ text: 'undo: neuron h1 is back' });
+    expect(undo({ kind: 'addNeuron', layer: 1 })).toEqual({ text: 'undo: neuron h3 is gone' });
+    expect(undo({ kind: 'connect', source: 'out', neuron: 'h0' })).toEqual({
+      text: 'undo: edge out → h0 is gone',
+      edge: 'out->h0',
+    });
+    expect(undo({ kind: 'disconnect', source: 'in', neuron: 'h1' })).toEqual({
+      text: 'undo: edge in → h1 is back',
+      edge: 'in->h1',
+    });
+    expect(undo({ kind: 'move', id: 'h0', x: 5, y: 6 })).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Graph edits with undo and redo: a weight set by hand, the Wormhole's wormholes, Dynamic-Live's connections.
+ * Graph edits with undo and redo: a weight set by hand, the Wormhole's wormholes, Dynamic-Live's graph edits.
  * Each edit is made here (sent to the engine or the spec) and recorded in the store's history; undo sends the
  * state before it again, redo the state after it. A change that makes a new network (another seed, layer or
  * task, a Reset) empties the history: its edits belong to the network before.
@@ -9,7 +9,7 @@ import {
   actionOf,
   EMPTY_HISTORY,
   historyApplies,
-  liveUndo,
+  liveEntry,
   recorded,
   redone,
   undone,
@@ -26,7 +26,12 @@ const record = (edit: GraphEdit) => {
 function send(action: EditAction): boolean {
   switch (action.kind) {
     case 'setWeight':
-      engine.setWeight({ name: action.name, index: action.index, value: action.value });
+      engine.setWeight({
+        name: action.name,
+        index: action.index,
+        value: action.value,
+        restore: action.restore,
+      });
       return true;
     case 'setWormholes':
       useAppStore.getState().updateSpec((d) => void (d.wormhole.wormholes = action.wormholes));
@@ -42,6 +47,12 @@ export function editWeight(edit: { name: string; index: number; from: number; to
   record({ kind: 'weight', ...edit });
 }
 
+/** Sets one weight of a Dynamic-Live neuron (the engine scales its others); `from`: the neuron's list before. */
+export function editLiveWeight(edit: { name: string; index: number; from: number[]; to: number }): void {
+  engine.setWeight({ name: edit.name, index: edit.index, value: edit.to });
+  record({ kind: 'liveWeight', ...edit });
+}
+
 /** Replaces the Wormhole network's wormholes. */
 export function editWormholes(wormholes: Wormhole[]): void {
   const from = useAppStore.getState().spec.wormhole.wormholes;
@@ -49,11 +60,11 @@ export function editWormholes(wormholes: Wormhole[]): void {
   record({ kind: 'wormholes', from, to: wormholes });
 }
 
-/** A Live graph edit; connections made or removed can be undone. */
+/** A Live graph edit (a connection, a neuron added, deleted or moved), recorded to be undone. */
 export function editLive(edit: LiveEdit): boolean {
+  const before = useAppStore.getState().spec.live;
   const made = engine.edit(edit);
-  const undo = liveUndo(edit);
-  if (made && undo) record({ kind: 'live', edit, undo });
+  if (made) record(liveEntry(edit, before));
   return made;
 }
 

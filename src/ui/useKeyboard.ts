@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { engine } from './appState';
 import { useAppStore } from './appState';
-import { redo, undo } from './editHistory';
+import { editLive, redo, undo } from './editHistory';
 
 /**
  * Space = play/pause, right arrow = step, Delete = delete the selected Live neuron, Ctrl+Z = undo a graph edit,
@@ -33,7 +33,7 @@ export function useKeyboard(): void {
         engine.step(1);
       } else if ((e.key === 'Delete' || e.key === 'Backspace') && useAppStore.getState().selectedNeuron) {
         e.preventDefault();
-        engine.edit({ kind: 'removeNeuron', id: useAppStore.getState().selectedNeuron! });
+        editLive({ kind: 'removeNeuron', id: useAppStore.getState().selectedNeuron! });
         useAppStore.getState().setSelectedNeuron(undefined);
       }
     };

@@ -79,6 +79,36 @@ describe('setting one weight by hand', () => {
     session.dispose();
   });
 
+  it('Dynamic-Live: the neuron keeps summing to 1, a value outside 0-1 is refused, and its list can be put back', async () => {
+    const session = await createSession(defaultSpec('live'));
+    await session.train(30);
+    const before = await session.exportWeights();
+    const said: string[] = [];
+    const post = (m: FromEngine) => void (m.type === 'weightRefused' && said.push(m.message));
+    // out reads h1 and h2: setting the first to 0.8 leaves 0.2 for the second, whatever they were.
+    expect(await setWeight(session, { name: 'neuron/out', index: 0, value: 0.8 }, post)).toBe(true);
+    const after = await session.exportWeights();
+    expect(after['neuron/out'].values[0]).toBe(0.8);
+    expect(after['neuron/out'].values[1]).toBeCloseTo(0.2, 12);
+    expect({ ...after, 'neuron/out': before['neuron/out'] }).toEqual(before);
+    expect(session.step).toBe(30);
+    expect(await setWeight(session, { name: 'neuron/out', index: 0, value: 1.5 }, post)).toBe(false);
+    expect(said).toEqual([
+      'The weight was not changed: a Dynamic-Live weight is from 0 to 1 (the weights of out sum to 1, none negative).',
+    ]);
+    const restore = before['neuron/out'].values;
+    expect(await setWeight(session, { name: 'neuron/out', index: 0, value: 0.8, restore }, post)).toBe(true);
+    const back = (await session.exportWeights())['neuron/out'].values;
+    back.forEach((w, j) => expect(w).toBeCloseTo(restore[j], 12));
+    session.dispose();
+    // A list is a Live neuron's only.
+    const mlp = await createSession(defaultSpec('mlp'));
+    const name = Object.keys(await mlp.exportWeights())[0];
+    expect(await setWeight(mlp, { name, index: 0, value: 1, restore: [1] }, post)).toBe(false);
+    expect(said.at(-1)).toMatch(/only a Dynamic-Live neuron takes a list of weights/);
+    mlp.dispose();
+  });
+
   it('through the worker protocol: the frame after setWeight shows the value at its place in the flat weights', async () => {
     const posted: FromEngine[] = [];
     let wake: (() => void) | undefined;

@@ -2,6 +2,7 @@
  * A weight set by hand in the running session (an edge of the graph clicked and typed into). The optimizer's
  * state and the batch order are carried over the edit unchanged (momentum or Adam's moments of that weight stay
  * what they were), so the next step is the one a session built with the edited weights and that state takes.
+ * A Dynamic-Live session sets it its own way: the neuron's weights keep summing to 1 (its handWeights.ts).
  */
 import type { Session } from '../engine';
 import { MAX_WEIGHT_MAGNITUDE } from '../experiment';
@@ -26,7 +27,16 @@ function problem(
 /** Sets the weight; a refused edit changes nothing and says why (the page shows it). True when set. */
 export async function setWeight(session: Session, edit: WeightEdit, post: Post): Promise<boolean> {
   const weights = await session.exportWeights();
-  const refused = problem(weights, edit);
+  let refused = problem(weights, edit);
+  if (!refused && session.kind === 'live') {
+    try {
+      session.setWeight(edit);
+      return true;
+    } catch (e) {
+      refused = e instanceof Error ? e.message : String(e);
+    }
+  }
+  if (!refused && edit.restore !== undefined) refused = 'only a Dynamic-Live neuron takes a list of weights';
   if (refused) {
     post({ type: 'weightRefused', message: `The weight was not changed: ${refused}.` });
     return false;

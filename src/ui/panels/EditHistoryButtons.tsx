@@ -1,4 +1,4 @@
-/** Undo and redo of graph edits (weights set by hand, wormholes, Live connections), beside the graph. */
+/** Undo and redo of graph edits (weights set by hand, wormholes, Live's graph edits), beside the graph. */
 import { useAppStore } from '../appState';
 import { redo, undo } from '../editHistory';
 
@@ -11,7 +11,7 @@ export function EditHistoryButtons() {
         type="button"
         disabled={past === 0}
         onClick={undo}
-        title="Take back the last graph edit: a weight, a wormhole or a Live connection (Ctrl+Z)"
+        title="Take back the last graph edit: a weight, a wormhole, a Live connection or neuron added, deleted or moved (Ctrl+Z)"
       >
         Undo
       </button>

@@ -3,16 +3,34 @@
  * the same editor a click on the edge opens (WeightEditor). The list is in the page only while it is open.
  */
 import { useState } from 'react';
+import type { Layout } from '../../protocol';
 import { latestFrame, useAppStore } from '../appState';
 import { buildGraph } from '../views/geometry';
 import type { EdgeClick } from '../views/networkGraph';
 import { GRAPH_WIDTH } from './GraphPanel';
 
-export function WeightByKeyboard({ onEdit }: { onEdit: (edge: EdgeClick) => void }) {
+/** A connection as the list names it: its neurons, and where its weight is in a frame's flat weights. */
+export interface NamedEdge {
+  id: string;
+  source: { id: string };
+  target: { id: string };
+  weightIndex: number;
+}
+
+const layeredEdges = (layout: Layout): NamedEdge[] => buildGraph(layout, GRAPH_WIDTH, 400).edges;
+
+export function WeightByKeyboard({
+  onEdit,
+  edgesOf = layeredEdges,
+}: {
+  onEdit: (edge: EdgeClick) => void;
+  /** The graph's connections (the layered graph's by default). */
+  edgesOf?: (layout: Layout) => NamedEdge[];
+}) {
   const layout = useAppStore((s) => s.runtime.layout);
   const [open, setOpen] = useState(false);
   const [chosen, setChosen] = useState(0);
-  const edges = open && layout ? buildGraph(layout, GRAPH_WIDTH, 400).edges : [];
+  const edges = open && layout ? edgesOf(layout) : [];
   const edit = () => {
     const e = edges[Math.min(chosen, edges.length - 1)];
     const value = latestFrame()?.weights[e?.weightIndex ?? -1];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSpec, liveCallBound, type ExperimentSpec } from '../../../experiment';
+import { defaultSpec, liveCallBound, restoreOf, type ExperimentSpec } from '../../../experiment';
 import { createSession, sessionOf, SpecError } from '../..';
 
 const liveSpec = (change?: (s: ExperimentSpec) => void) => {
@@ -112,6 +112,26 @@ describe('Dynamic-Live session', () => {
     expect(() => s.edit({ kind: 'connect', source: 'h0', neuron: 'in' })).toThrow(/input/);
     await s.train(10);
     expect(s.step).toBe(60);
+  });
+
+  it('an undo puts a deleted neuron back whole (spec exact); kept connections keep their weights, its own are new', async () => {
+    const s = sessionOf(await createSession(liveSpec()), 'live');
+    await s.train(50);
+    const graph = structuredClone(s.spec.live);
+    const before = await s.exportWeights();
+    s.edit({ kind: 'removeNeuron', id: 'h1' });
+    // out reads only h2 now: its one weight is 1.
+    expect((await s.exportWeights())['neuron/out'].values).toEqual([1]);
+    s.edit(restoreOf(graph));
+    expect(s.spec.live).toEqual(graph);
+    expect(s.archLayout().sources).toEqual(graph.sources);
+    const after = await s.exportWeights();
+    expect(after['neuron/h0']).toEqual(before['neuron/h0']);
+    expect(after['neuron/h2']).toEqual(before['neuron/h2']);
+    // h1 is new (uniform over its 2 sources); out's h1 starts at 1/2 beside h2's 1, then the two renormalise.
+    expect(after['neuron/h1'].values).toEqual([0.5, 0.5]);
+    after['neuron/out'].values.forEach((v, i) => expect(v).toBeCloseTo([1 / 3, 2 / 3][i], 12));
+    expect(s.step).toBe(50);
   });
 
   it('runs as the beta code does when asked: other weights, negative ones accepted on import', async () => {

@@ -23,7 +23,8 @@ import {
 import { answerOf, createLiveTask, rewardFor, targetsOf, type LiveTask } from './tasks';
 import { LiveNetwork, type RewireEvent } from './network';
 import { createRng, deriveSeed, sourcesOf } from '../../../experiment';
-import type { EngineEvent, LiveFrame, LiveMetrics, Snapshot } from '../../../protocol';
+import type { EngineEvent, LiveFrame, LiveMetrics, Snapshot, WeightEdit } from '../../../protocol';
+import { handWeights } from './handWeights';
 import type { SessionBase, SessionOptions, SnapshotRequest } from '../../core/session';
 import { gridOver, planeRows, PLANE_EXTENT } from '../../core/plane';
 import type { PlaneAxes } from '../../core/dataFeed';
@@ -247,6 +248,14 @@ export class LiveSession implements SessionBase<'live'> {
     if (problem) throw new SpecError(problem);
     this.spec = { ...this.spec, live };
     this.network = network;
+  }
+
+  /** A weight set by hand, or a neuron's weights put back (handWeights.ts); a SpecError says why not. */
+  setWeight(edit: WeightEdit): void {
+    const id = edit.name.slice('neuron/'.length);
+    const weights = handWeights(id, this.network.weightsOf(id), edit, this.spec.live.fidelity === 'beta');
+    if (typeof weights === 'string') throw new SpecError(weights);
+    this.network.setWeights(id, weights);
   }
 
   async evaluate(): Promise<LiveMetrics> {

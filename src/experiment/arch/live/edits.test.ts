@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultLiveSpec } from './slice';
-import { applyLiveEdit, withLiveTask } from './edits';
+import { applyLiveEdit, restoreOf, withLiveTask, type LiveEdit } from './edits';
 
 describe('Live graph edits', () => {
   const live = defaultLiveSpec();
@@ -49,5 +49,59 @@ describe('Live graph edits', () => {
     });
     expect(planar.positions).toEqual({ h0: [1, 1] });
     expect(withLiveTask(planar, 'parity').sources).toEqual(live.sources);
+  });
+
+  describe('restore (the undo of an edit)', () => {
+    const apply = (spec: typeof live, ...edits: LiveEdit[]) =>
+      edits.reduce((s, e) => applyLiveEdit(s, e).live!, spec);
+
+    it('puts back a deleted neuron where it was: its layer place, its sources and the lists it was in, in order', () => {
+      const placed = apply(live, { kind: 'move', id: 'h1', x: 40, y: 50 });
+      const removed = apply(placed, { kind: 'removeNeuron', id: 'h1' });
+      expect(removed.sources.out).toEqual(['h2']);
+      const back = applyLiveEdit(removed, restoreOf(placed));
+      expect(back.live).toEqual(placed);
+      // Adding it again and reconnecting by hand would append: the order, and so the link, would differ.
+      const byHand = apply(
+        removed,
+        { kind: 'addNeuron', layer: 1 },
+        { kind: 'connect', source: 'h1', neuron: 'out' },
+      );
+      expect(byHand.sources.out).toEqual(['h2', 'h1']);
+      expect(byHand.layers[1]).toEqual(['h0', 'h2', 'h1']);
+    });
+
+    it('takes back an added neuron, a move (to no position at all) and a disconnect, each exactly', () => {
+      for (const edit of [
+        { kind: 'addNeuron', layer: 1 },
+        { kind: 'move', id: 'h0', x: 12, y: 34 },
+        { kind: 'disconnect', source: 'in', neuron: 'h1' },
+        { kind: 'connect', source: 'out', neuron: 'h0' },
+      ] as LiveEdit[]) {
+        const after = apply(live, edit);
+        expect(after).not.toEqual(live);
+        expect(applyLiveEdit(after, restoreOf(live)).live, edit.kind).toEqual(live);
+      }
+    });
+
+    it('is a copy: editing the graph after does not change what it puts back', () => {
+      const restore = restoreOf(live);
+      const snapshot = structuredClone(restore);
+      apply(live, { kind: 'connect', source: 'out', neuron: 'h0' }, { kind: 'move', id: 'h0', x: 1, y: 2 });
+      expect(restore).toEqual(snapshot);
+    });
+
+    it('refuses a graph with other inputs or outputs, an invalid graph and bad positions, with a reason', () => {
+      const other = (f: (r: Extract<LiveEdit, { kind: 'restore' }>) => void) => {
+        const r = restoreOf(live) as Extract<LiveEdit, { kind: 'restore' }>;
+        f(r);
+        return applyLiveEdit(live, r).error;
+      };
+      expect(other((r) => (r.layers[0] = ['in', 'in2']))).toMatch(/inputs or outputs/);
+      expect(other((r) => r.layers.push(['out2']))).toMatch(/inputs or outputs/);
+      expect(other((r) => (r.sources.h0 = ['nowhere']))).toMatch(/cannot be put back: live\.sources\.h0/);
+      expect(other((r) => (r.positions = { h0: [NaN, 1] }))).toMatch(/positions/);
+      expect(other((r) => (r.positions = { ghost: [1, 1] }))).toMatch(/positions/);
+    });
   });
 });

@@ -4,12 +4,17 @@
  */
 import { LIVE_MAX_NEURONS } from '../../limits';
 import type { TaskKind } from '../../kinds';
+import { nameRecord } from '../../names';
 import {
   liveCallBound,
   liveGraphProblem,
+  liveGraphProblems,
   liveInputsFor,
   liveOutputsFor,
+  readPositions,
   sourcesOf,
+  type LiveGraph,
+  type LivePositions,
   type LiveTaskKind,
 } from './graph';
 import type { LiveSpec } from './slice';
@@ -20,7 +25,20 @@ export type LiveEdit =
   /** Adds a hidden neuron to hidden layer `layer` (1-based; a new hidden layer when there is none). */
   | { kind: 'addNeuron'; layer: number }
   | { kind: 'removeNeuron'; id: string }
-  | { kind: 'move'; id: string; x: number; y: number };
+  | { kind: 'move'; id: string; x: number; y: number }
+  /**
+   * Puts the whole graph back as it was (the undo of an edit): its neurons in their order, each one's sources in
+   * theirs, and where they were drawn. The inputs and outputs must be the network's own (edits never change them).
+   */
+  | ({ kind: 'restore'; positions: LivePositions } & LiveGraph);
+
+/** The restore edit that puts `live`'s graph back (a copy: later edits do not reach it). */
+export const restoreOf = (live: LiveSpec): LiveEdit => ({
+  kind: 'restore',
+  layers: structuredClone(live.layers),
+  sources: structuredClone({ ...live.sources }),
+  positions: structuredClone({ ...live.positions }),
+});
 
 export type EditResult = { live: LiveSpec; error?: undefined } | { error: string; live?: undefined };
 
@@ -70,9 +88,29 @@ export function applyLiveEdit(live: LiveSpec, edit: LiveEdit): EditResult {
       if (![edit.x, edit.y].every(Number.isFinite)) return { error: 'A position must be two numbers.' };
       next.positions[edit.id] = [edit.x, edit.y];
       break;
+    case 'restore': {
+      const restored = restoredGraph(live, edit);
+      if (typeof restored === 'string') return { error: restored };
+      Object.assign(next, restored);
+      break;
+    }
   }
   const problem = liveGraphProblem(next) ?? betaRecursionProblem(next);
   return problem ? { error: `Refused: ${problem}.` } : { live: next };
+}
+
+/** The graph a restore edit (untrusted: it comes in a message) gives, or why it cannot be put in place. */
+function restoredGraph(live: LiveSpec, edit: LiveGraph & { positions: unknown }): Partial<LiveSpec> | string {
+  const problems = liveGraphProblems(edit);
+  if (problems.length > 0) return `That graph cannot be put back: ${problems[0]}.`;
+  const ends = (l: string[][]) => [l[0], l[l.length - 1]].map((ids) => ids.join()).join(' | ');
+  if (ends(edit.layers) !== ends(live.layers))
+    return 'That graph cannot be put back: its inputs or outputs are not those of this network.';
+  const ids = edit.layers.flat();
+  const positions = readPositions(edit.positions, ids, problems);
+  if (problems.length > 0) return `That graph cannot be put back: ${problems[0]}.`;
+  const sources = Object.entries(edit.sources).map(([id, list]) => [id, [...list]] as [string, string[]]);
+  return { layers: edit.layers.map((l) => [...l]), sources: nameRecord(sources), positions };
 }
 
 /**

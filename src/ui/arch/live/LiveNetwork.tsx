@@ -1,18 +1,29 @@
-/** The Dynamic-Live graph: drag-and-drop edits go to the spec and the running network; rewirings animate. */
-import { useCallback, useRef } from 'react';
-import type { Frame } from '../../../protocol';
+/**
+ * The Dynamic-Live graph: drag-and-drop edits go to the spec and the running network; rewirings animate. A click
+ * on an edge (or Set a weight, without a pointer) opens the weight editor.
+ */
+import { useCallback, useRef, useState } from 'react';
+import type { Frame, Layout } from '../../../protocol';
 import { subscribeRewires, useAppStore } from '../../appState';
 import { editLive } from '../../editHistory';
 import { setText } from '../../kit/domWrites';
 import { useFrames } from '../../kit/useFrames';
 import { rewiringText } from './rewiringText';
-import { GraphPanel } from '../../panels/GraphPanel';
+import { GRAPH_WIDTH, GraphPanel } from '../../panels/GraphPanel';
+import { WeightByKeyboard } from '../../panels/WeightByKeyboard';
+import { WeightEditor } from '../../panels/WeightEditor';
+import type { EdgeClick } from '../../views/networkGraph';
+import { liveGraph } from './liveGeometry';
 import { createLiveGraph } from './liveGraphView';
 
-function createView(svg: SVGSVGElement, tooltip: HTMLElement) {
+const liveEdges = (layout: Layout) =>
+  layout.arch.kind === 'live' ? liveGraph(layout.arch, GRAPH_WIDTH, 400).edges : [];
+
+function createView(svg: SVGSVGElement, tooltip: HTMLElement, editWeight: (edge: EdgeClick) => void) {
   const view = createLiveGraph(svg, tooltip, {
     edit: editLive,
     select: (id) => useAppStore.getState().setSelectedNeuron(id),
+    editWeight,
   });
   const unsubscribe = subscribeRewires(view.rewire);
   return {
@@ -32,10 +43,15 @@ function RewiringCounter() {
 
 export function LiveNetwork() {
   const beta = useAppStore((s) => s.spec.live.fidelity === 'beta');
+  const [editing, setEditing] = useState<EdgeClick>();
+  const create = useCallback(
+    (svg: SVGSVGElement, tooltip: HTMLElement) => createView(svg, tooltip, setEditing),
+    [],
+  );
   return (
     <GraphPanel
       kind="live"
-      createView={createView}
+      createView={create}
       interactive
       header={
         <>
@@ -43,8 +59,8 @@ export function LiveNetwork() {
           <p className="note">
             Drag a neuron&apos;s dot onto another neuron to connect them; drag an edge away to remove it; drag
             neurons to move them; click a hidden neuron, then press Delete, to remove it (or Tab to it: Enter
-            selects, Delete removes; Connect from … to … below connects and removes edges). Faint dashed edges
-            are allowed but unconnected
+            selects, Delete removes; Connect from … to … below connects and removes edges); click an edge (or
+            use Set a weight) to type its weight. Faint dashed edges are allowed but unconnected
             {beta && '; orange ones carry a negative weight (the beta code does not clamp)'}.
           </p>
           <p className="note legend live-legend">
@@ -54,6 +70,9 @@ export function LiveNetwork() {
           </p>
         </>
       }
-    />
+    >
+      {editing && <WeightEditor key={editing.id} edge={editing} onClose={() => setEditing(undefined)} />}
+      <WeightByKeyboard onEdit={setEditing} edgesOf={liveEdges} />
+    </GraphPanel>
   );
 }

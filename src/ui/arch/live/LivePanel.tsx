@@ -76,7 +76,7 @@ export function LivePanel() {
         <button
           type="button"
           title="Add a hidden neuron to the network"
-          onClick={() => engine.edit({ kind: 'addNeuron', layer: 1 })}
+          onClick={() => editLive({ kind: 'addNeuron', layer: 1 })}
         >
           Add neuron
         </button>
@@ -84,7 +84,7 @@ export function LivePanel() {
           type="button"
           disabled={!selected || !hidden.includes(selected)}
           title="Delete the hidden neuron selected in the graph (click one to select it)"
-          onClick={() => selected && engine.edit({ kind: 'removeNeuron', id: selected })}
+          onClick={() => selected && editLive({ kind: 'removeNeuron', id: selected })}
         >
           Delete {selected && hidden.includes(selected) ? selected : 'neuron'}
         </button>

@@ -15,10 +15,13 @@ import { divergingCss } from '../../kit/colors';
 import { changedAttr, setAttr, setClass } from '../../kit/domWrites';
 import { edgePath, liveGraph, NEURON_RADIUS, type LiveEdgeShape, type LiveNode } from './liveGeometry';
 import { animateEdge, createRewireBatch, pulse } from './rewireFlash';
+import type { EdgeClick } from '../../views/networkGraph';
 
 export interface LiveGraphCallbacks {
   edit(edit: LiveEdit): void;
   select(id: string | undefined): void;
+  /** An edge was clicked (not dragged): to type its weight. */
+  editWeight?(edge: EdgeClick): void;
 }
 
 export interface LiveGraphView {
@@ -163,10 +166,22 @@ export function createLiveGraph(
         .on('mouseenter', (event: MouseEvent, e) =>
           tip.show(
             event,
-            `${e.source.id} → ${e.target.id}: weight ${format(weights[e.weightIndex] ?? 0)} (drag away to remove)`,
+            `${e.source.id} → ${e.target.id}: weight ${format(weights[e.weightIndex] ?? 0)} (click to set it, drag away to remove)`,
           ),
         )
         .on('mouseleave', tip.hide)
+        .on('click', (event: MouseEvent, e) => {
+          const box = svgElement.parentElement!.getBoundingClientRect();
+          on.editWeight?.({
+            id: e.id,
+            label: `${e.source.id} → ${e.target.id}`,
+            weightIndex: e.weightIndex,
+            value: weights[e.weightIndex] ?? 0,
+            x: event.clientX - box.left,
+            y: event.clientY - box.top,
+          });
+          event.stopPropagation();
+        })
         .call(removeEdge.attach);
       redrawEdges();
       nodeLayer

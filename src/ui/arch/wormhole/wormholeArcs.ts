@@ -25,8 +25,10 @@ export interface WormholeArcsView {
   destroy(): void;
 }
 
-/** How far from an arc a grab still takes it (the hit stroke is 12 px wide). */
+/** How far from an arc a grab still takes it (the hit stroke is 12 px wide; 28 px for a finger: app.css). */
 const GRAB_REACH = 8;
+const FINGER_REACH = 15;
+const coarsePointer = () => typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
 
 export function createWormholeArcs(
   layer: d3.Selection<SVGGElement, unknown, null, undefined>,
@@ -66,6 +68,7 @@ export function createWormholeArcs(
     .select('title')
     .text((w) => `wormhole from layer ${w.from} back to layer ${w.to} (drag away to remove)`);
   const arcNodes = arcs.nodes();
+  const reach = coarsePointer() ? FINGER_REACH : GRAB_REACH;
 
   // Drag an arc away to remove it: whichever arc's element caught the pointer, the grab takes the nearest arc.
   type Grab = Point & { index: number };
@@ -73,7 +76,7 @@ export function createWormholeArcs(
     d3
       .drag<SVGGElement, Wormhole, Grab>()
       .subject((event: d3.D3DragEvent<SVGGElement, Wormhole, Grab>, w) => {
-        const nearest = nearestArc({ x: event.x, y: event.y }, shapes, GRAB_REACH);
+        const nearest = nearestArc({ x: event.x, y: event.y }, shapes, reach);
         return { x: event.x, y: event.y, index: nearest >= 0 ? nearest : wormholes.indexOf(w) };
       })
       .on('start', (event: d3.D3DragEvent<SVGGElement, Wormhole, Grab>) =>
