@@ -14,3 +14,10 @@ declare const crypto: { subtle: { digest(algorithm: 'SHA-256', data: Uint8Array)
 declare class TextEncoder {
   encode(input: string): Uint8Array;
 }
+
+/** A frame's long work in slices (engine/core/nextTask.ts): its clock, and the next event-loop task in a worker. */
+declare const performance: { now(): number };
+declare class MessageChannel {
+  port1: { onmessage: ((event: unknown) => void) | null };
+  port2: { postMessage(message: unknown): void };
+}
