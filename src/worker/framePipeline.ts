@@ -4,6 +4,10 @@
  * GPU runs this tick's steps while the worker handles the last frame. Frames still go out in order, one per tick;
  * any other message first takes the frame in flight, and a divergence drops it (its weights are the broken ones).
  */
+/** Play's frames are double-buffered for sessions that train without reading back (the WGSL kernels). */
+export const defersFrames = (session: object | undefined, always?: boolean): boolean =>
+  always ?? (!!session && 'trainingPath' in session && session.trainingPath === 'wgsl');
+
 export class FramePipeline<F> {
   private inFlight?: Promise<F>;
 

@@ -50,4 +50,16 @@ describe('Pause during a frame with maps', () => {
     expect(after[stopped]).toEqual({ type: 'stopped', step: 1 });
     expect(after[frame].type === 'frame' && after[frame].frame.step).toBe(1);
   });
+
+  it("behind a queued Step is answered once that Step has trained: 'stopped' names the step after it", async () => {
+    const { runner, posted, until } = wormholeRunner();
+    runner.handle({ type: 'load', spec: defaultSpec('mlp') });
+    await until(() => posted.some(withMaps));
+    const from = posted.length;
+    runner.handle({ type: 'step', steps: 3 });
+    runner.handle({ type: 'pause' });
+    await until(() => posted.slice(from).some((m) => m.type === 'stopped'));
+    const stopped = posted.slice(from).filter((m) => m.type === 'stopped');
+    expect(stopped).toEqual([{ type: 'stopped', step: 3 }]);
+  });
 });

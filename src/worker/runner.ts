@@ -9,7 +9,7 @@ import { dianArms, SPEEDS, validateSpec, type Architecture, type ExperimentSpec 
 import { pausesTraining, type EngineEvent, type Frame, type ToEngine } from '../protocol';
 import { announceBackend, BackendSelection, type MakeSession, type StartBackend } from './autoBackend';
 import { ComparisonDriver } from './comparisonDriver';
-import { FramePipeline } from './framePipeline';
+import { defersFrames, FramePipeline } from './framePipeline';
 import { layoutOf } from './layout';
 import type { DataTable } from '../experiment/data';
 import { LastGood } from './lastGood';
@@ -20,6 +20,7 @@ import { carryFrom, putWeights, sessionFrom, type Carried } from './savedWeights
 import { setWeight } from './weightEdit';
 import { createTicker } from './ticker';
 import { TickPace } from './tickPace';
+import { StepRate } from './stepRate';
 
 export type { MakeSession, Post, StartBackend };
 
@@ -48,7 +49,9 @@ export class EngineRunner {
   /** Steps are being trained (the step is not final yet); Pause's 'stopped' went out as Pause came. */
   private training = false;
   private stoppedSent?: boolean;
-  private rate = { since: 0, steps: 0, value: 0 };
+  private rate: StepRate;
+  /** Step messages in the queue: a Pause behind one is answered once it has trained. */
+  private stepsQueued = 0;
   private comparison: ComparisonDriver;
   private spec?: ExperimentSpec;
   /** The user's table of the last load (a CSV task's data, which the page sends with each load of one). */
@@ -73,6 +76,7 @@ export class EngineRunner {
       now,
     );
     this.comparison = new ComparisonDriver(post, (work) => this.enqueue(work));
+    this.rate = new StepRate(now);
     this.out = new Outbox(post);
   }
 
@@ -80,9 +84,11 @@ export class EngineRunner {
   private rewind = new Rewind(this.post);
 
   handle(message: ToEngine): void {
-    // Pause stops play at once (no tick queued behind the work in flight runs); unless steps are training, the step
-    // is final: the page hears it now, not after the work in flight (a frame's maps).
-    if (message.type === 'pause') this.stoppedSent = (this.stop(), !this.training && this.tellStopped());
+    if (message.type === 'step') this.stepsQueued++;
+    // Pause stops play at once (no tick queued behind the work in flight runs); unless steps are training or a Step
+    // waits, the step is final: the page hears it now, not after the work in flight (a frame's maps).
+    if (message.type === 'pause')
+      this.stoppedSent = (this.stop(), !this.training && !this.stepsQueued && this.tellStopped());
     this.enqueue(() => this.process(message));
   }
 
@@ -96,6 +102,7 @@ export class EngineRunner {
   }
 
   private async process(message: ToEngine): Promise<void> {
+    if (message.type === 'step') this.stepsQueued--;
     if (message.type === 'pause' && !this.stoppedSent) this.tellStopped();
     // Every message but these meets the engine with no frame in flight: that frame goes out first.
     if (message.type !== 'frameAck' && message.type !== 'setSpeed') await this.settle();
@@ -166,7 +173,7 @@ export class EngineRunner {
     this.comparison.end(true);
     this.playing = true;
     this.pace.reset();
-    this.rate = { since: this.now(), steps: 0, value: 0 };
+    this.rate.start();
     this.schedule(0);
   }
 
@@ -329,10 +336,10 @@ export class EngineRunner {
     await this.session.train(steps).finally(() => (this.training = false));
     await this.rewind.trained(this.session);
     this.postEvents(this.session.takeEvents());
-    this.rate.steps += steps;
+    this.rate.trained(steps);
     // A Pause came while these steps trained: where they stopped goes out now, and Pause makes the frame.
     if (this.stoppedSent === false && !forceHeatmap) return void (this.stoppedSent = this.tellStopped());
-    if (this.playing && this.defersFrames()) {
+    if (this.playing && defersFrames(this.session, this.pipelineFrames)) {
       const previous = await this.frames.swap(this.snapshot('paced'));
       return previous && this.check(previous);
     }
@@ -342,12 +349,6 @@ export class EngineRunner {
       return;
     }
     return this.check(await this.snapshot(forceHeatmap ? 'maps' : 'paced'));
-  }
-
-  /** Play's frames are double-buffered for sessions that train without reading back (the WGSL kernels). */
-  private defersFrames(): boolean {
-    const session = this.session;
-    return this.pipelineFrames ?? (!!session && 'trainingPath' in session && session.trainingPath === 'wgsl');
   }
 
   /** Sends the frame still in flight, if any. */
@@ -391,9 +392,6 @@ export class EngineRunner {
     const withMaps = maps === 'maps' || (maps === 'paced' && (!this.playing || this.maps.due(now)));
     const s = await session.snapshot(withMaps ? { heatmapRes: HEATMAP_RES, neuronRes: NEURON_RES } : {});
     this.maps.record(withMaps, now, this.now() - now);
-    if (this.playing && now - this.rate.since >= 1000) {
-      this.rate = { since: now, steps: 0, value: (this.rate.steps * 1000) / (now - this.rate.since) };
-    }
-    return { ...s, playing: this.playing, stepsPerSecond: this.playing ? this.rate.value : 0 };
+    return { ...s, playing: this.playing, stepsPerSecond: this.playing ? this.rate.at(now) : 0 };
   }
 }
