@@ -13,6 +13,7 @@ import { defaultSpec, encodeLink, SPEEDS, type Architecture, type ExperimentSpec
 import { INSTRUMENT, isBackendName, probe, selfCheck, waitFor, type BenchWindow } from './browser';
 import type { PageWorkload } from './playgroundPage';
 import { toData } from './playgroundReference';
+import { PAUSE_AFTER_MS } from './sideBySideReport';
 
 const PAGE_ENTRY = fileURLToPath(new URL('playgroundPage.ts', import.meta.url));
 const FULL_SPEED = SPEEDS.length - 1;
@@ -134,7 +135,7 @@ async function playWindow(page: Page, warmupMs: number, ms: number) {
   const first = await pauseOnce(page);
   const pauses = [first.result];
   // A few more Pauses after short plays (at different moments of the worker's ticks): one sample says little.
-  for (const playMs of [230, 370, 510, 650]) {
+  for (const playMs of PAUSE_AFTER_MS) {
     await page.getByRole('button', { name: 'Play' }).click();
     await page.waitForTimeout(playMs);
     pauses.push((await pauseOnce(page)).result);

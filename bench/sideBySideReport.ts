@@ -3,6 +3,9 @@ import { fmt, int, table } from './report';
 import type { FullSpeedRow, SideBySideRound } from './sideBySide';
 import { median } from './stats';
 
+/** The plays before each Pause after the first (bench/sideBySide.ts): at different moments of the worker's work. */
+export const PAUSE_AFTER_MS = [230, 370, 510, 650, 290, 430, 570, 710, 330, 470, 610, 750];
+
 export const SIDE_BY_SIDE_HEADING = '## Side by side in one Chromium (the Playground way against this app)';
 
 /** Issue 10's budgets: at least these multiples of the Playground way's epochs/s, side by side. */
@@ -108,10 +111,10 @@ export function sideBySideSection(
     '',
     'Default spec of each architecture, full speed, backend "auto". Frames are requestAnimationFrame callbacks on ' +
       'the main thread; long tasks come from a PerformanceObserver checked against a deliberate 80 ms block ' +
-      'before the first row. Pause is clicked five times per architecture (after the window, then after plays of ' +
-      '230-650 ms); "updates after Pause" is the most step-counter changes after one click, seen by a ' +
+      `before the first row. Pause is clicked ${PAUSE_AFTER_MS.length + 1} times per architecture (after the window, then ` +
+      `after plays of ${Math.min(...PAUSE_AFTER_MS)}-${Math.max(...PAUSE_AFTER_MS)} ms); "updates after Pause" is the most step-counter changes after one click, seen by a ` +
       'MutationObserver in the page, and the next column the time from the click to the last of them (median / ' +
-      "max over the five). The counter shows the step training stopped at as soon as the engine's first answer " +
+      "max over the clicks). The counter shows the step training stopped at as soon as the engine's first answer " +
       "to Pause comes (a 'stopped' message); the paused frame, with that step's metrics and weights, follows: the " +
       'last column is when the page had drawn it (a performance mark in the page).',
     '',
