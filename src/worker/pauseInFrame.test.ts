@@ -6,25 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSpec } from '../experiment';
 import type { FromEngine } from '../protocol';
-import { EngineRunner } from './runner';
-
-function wormholeRunner() {
-  const posted: FromEngine[] = [];
-  let wake: (() => void) | undefined;
-  const runner: EngineRunner = new EngineRunner(
-    (m) => {
-      posted.push(m);
-      // A page that draws each frame at once.
-      if (m.type === 'frame') runner.handle({ type: 'frameAck' });
-      wake?.();
-    },
-    async () => ({ backend: 'cpu', adapter: 'none', adapterDescription: 'test', failures: [] }),
-  );
-  const until = async (done: () => boolean) => {
-    while (!done()) await new Promise<void>((r) => (wake = r));
-  };
-  return { runner, posted, until };
-}
+import { cpuRunner } from './testing/cpuRunner';
 
 const withMaps = (m: FromEngine) => m.type === 'frame' && m.frame.heatmap.length > 0;
 
@@ -32,7 +14,7 @@ describe('Pause during a frame with maps', () => {
   it("is answered by 'stopped' before that frame is done, with the frame's step", async () => {
     const spec = defaultSpec('wormhole');
     spec.wormhole = { ...spec.wormhole, hidden: [16, 16, 16], tol: 1e-9 };
-    const { runner, posted, until } = wormholeRunner();
+    const { runner, posted, until } = cpuRunner({ autoAck: true });
     runner.handle({ type: 'load', spec });
     await until(() => posted.some(withMaps));
     const from = posted.length;
@@ -52,7 +34,7 @@ describe('Pause during a frame with maps', () => {
   });
 
   it("behind a queued Step is answered once that Step has trained: 'stopped' names the step after it", async () => {
-    const { runner, posted, until } = wormholeRunner();
+    const { runner, posted, until } = cpuRunner({ autoAck: true });
     runner.handle({ type: 'load', spec: defaultSpec('mlp') });
     await until(() => posted.some(withMaps));
     const from = posted.length;

@@ -4,23 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defaultSpec, SPEEDS } from '../experiment';
-import type { FromEngine } from '../protocol';
-import { EngineRunner } from './runner';
+import { cpuRunner } from './testing/cpuRunner';
 
 describe('play at a watched speed', () => {
   it('sends a frame of every step even when the page acks each frame late', async () => {
-    const frames: number[] = [];
-    let wake: (() => void) | undefined;
-    const runner = new EngineRunner(
-      (m: FromEngine) => {
-        if (m.type === 'frame') frames.push(m.frame.step);
-        wake?.();
-      },
-      async () => ({ backend: 'cpu', adapter: 'none', adapterDescription: 'test', failures: [] }),
-    );
-    const frameCount = async (n: number) => {
-      while (frames.length < n) await new Promise<void>((r) => (wake = r));
-    };
+    const { runner, until, frames } = cpuRunner();
+    const frameCount = (n: number) => until(() => frames().length >= n);
     const slow = SPEEDS.findIndex((s) => s.label === 'slow');
     runner.handle({ type: 'load', spec: { ...defaultSpec('mlp'), speed: slow } });
     await frameCount(1);
@@ -33,6 +22,10 @@ describe('play at a watched speed', () => {
       runner.handle({ type: 'frameAck' });
     }
     runner.handle({ type: 'pause' });
-    expect(frames.slice(1, 5)).toEqual([0, 1, 2, 3]);
+    expect(
+      frames()
+        .map((f) => f.step)
+        .slice(1, 5),
+    ).toEqual([0, 1, 2, 3]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSession, type Session } from '../engine';
 import { defaultSpec, type Architecture, type ExperimentSpec, type WeightMap } from '../experiment';
 import type { FromEngine, ToEngine } from '../protocol';
-import { EngineRunner } from './runner';
+import { cpuRunner } from './testing/cpuRunner';
 import { setWeight } from './weightEdit';
 
 function specOf(architecture: Architecture): ExperimentSpec {
@@ -110,22 +110,11 @@ describe('setting one weight by hand', () => {
   });
 
   it('through the worker protocol: the frame after setWeight shows the value at its place in the flat weights', async () => {
-    const posted: FromEngine[] = [];
-    let wake: (() => void) | undefined;
-    const runner: EngineRunner = new EngineRunner(
-      (m) => {
-        posted.push(m);
-        // A page that has drawn each frame at once.
-        if (m.type === 'frame') runner.handle({ type: 'frameAck' });
-        wake?.();
-      },
-      async () => ({ backend: 'cpu', adapter: 'none', adapterDescription: 'test', failures: [] }),
-    );
-    const send = async (message: ToEngine, until: () => boolean) => {
+    const { runner, posted, until, frames } = cpuRunner({ autoAck: true });
+    const send = async (message: ToEngine, done: () => boolean) => {
       runner.handle(message);
-      while (!until()) await new Promise<void>((r) => (wake = r));
+      await until(done);
     };
-    const frames = () => posted.flatMap((m) => (m.type === 'frame' ? [m.frame] : []));
     await send({ type: 'load', spec: defaultSpec('mlp') }, () => frames().length === 1);
     const layout = posted.find((m) => m.type === 'loaded')!.layout;
     // The second weight of the layout, its third value: the flat index is the first weight's size plus 2.
