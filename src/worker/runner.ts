@@ -140,7 +140,6 @@ export class EngineRunner {
         if (!(await setWeight(this.current(), message.edit, this.post))) return;
         await this.rewind.edited(this.current());
         return this.accept(await this.snapshot('maps'));
-        return;
       case 'exportWeights': {
         const session = this.current();
         const [weights, state] = [await session.exportWeights(), await session.exportTrainingState()];
@@ -168,7 +167,7 @@ export class EngineRunner {
     this.playing = true;
     this.pace.reset();
     this.rate = { since: this.now(), steps: 0, value: 0 };
-    this.schedule(0);
+    this.ticker.schedule(0);
   }
 
   /** Every load is answered by 'loaded' or 'loadRefused' (the page keeps count of the loads in flight). */
@@ -229,7 +228,7 @@ export class EngineRunner {
     this.out.events([]);
     this.post({ type: 'loaded', layout, step: session.step }, [layout.train.buffer, layout.test.buffer]);
     this.accept(await this.snapshot('maps'));
-    await this.rewind.reset(session, spec.architecture);
+    await this.rewind.reset(session);
   }
 
   /** A load that could not be made: the experiment before it, if one still runs, goes on (paused). */
@@ -262,12 +261,14 @@ export class EngineRunner {
     this.out.events([]);
     this.post({ type: 'relayout', layout }, [layout.train.buffer, layout.test.buffer]);
     this.accept(await this.snapshot('maps'));
+    if (edit.kind !== 'move') await this.rewind.reset(this.current());
   }
 
   private async reward(reward: number): Promise<void> {
     const live = this.only('live');
     if (live.step === 0) throw new Error('Take a step first: there is no output to reward yet.');
     await live.reinforce(live.handRewards(reward));
+    await this.rewind.edited(live);
     this.out.events([{ kind: 'reward', reward, step: live.step }]);
     this.postEvents(live.takeEvents());
     this.accept(await this.snapshot('maps'));
@@ -307,10 +308,6 @@ export class EngineRunner {
     this.pauseMapsOwed = true;
   }
 
-  private schedule(delay: number): void {
-    this.ticker.schedule(delay);
-  }
-
   /** One tick of play: the steps the pace plans (tickPace.ts); its frame when the page can draw one. */
   private async tick(): Promise<void> {
     if (!this.playing || !this.session) return;
@@ -319,7 +316,7 @@ export class EngineRunner {
     await this.advance(steps, false);
     const elapsed = this.now() - started;
     this.pace.took(elapsed, steps, intervalMs === 0);
-    if (this.playing) this.schedule(Math.max(0, intervalMs - elapsed));
+    if (this.playing) this.ticker.schedule(Math.max(0, intervalMs - elapsed));
   }
 
   private async advance(steps: number, forceHeatmap: boolean): Promise<void> {

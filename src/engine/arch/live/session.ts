@@ -276,7 +276,8 @@ export class LiveSession implements SessionBase<'live'> {
 
   /** Puts this session back where `checkpoint` was taken (copying it again: it can be put back once more). */
   restoreCheckpoint(saved: LiveCheckpoint): void {
-    this.spec = { ...this.spec, live: saved.live };
+    // Where the neurons are drawn is not part of the run: moves made since stay.
+    this.spec = { ...this.spec, live: { ...saved.live, positions: this.spec.live.positions } };
     this.network = saved.network.copy(this.draw);
     this.rewiring = createRng(saved.rewiring);
     this.task.restore(saved.task);
