@@ -108,4 +108,16 @@ test('Rewind on Dynamic-Live: step, graph and rewirings go back, and Steps on re
     .poll(() => rewiringLines(page))
     .toEqual([...run, ...run.filter((line) => stepOf(line) > 9)].sort());
   await expect(page.getByTestId('rewind')).toContainText('12 steps kept');
+
+  // A graph edit starts the kept steps afresh at its step (the steps before it are another network).
+  await page.getByLabel('Rewind').fill('9');
+  await expect(step).toHaveText('15');
+  await page.getByLabel('Connect from').selectOption('out');
+  await page.getByLabel('Connect to', { exact: true }).selectOption('h2');
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(page.locator('g.edge[data-edge-id="out->h2"]')).toHaveCount(1);
+  await expect(page.getByLabel('Rewind')).toHaveAttribute('max', '0');
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect(step).toHaveText('16');
+  await expect(page.getByTestId('rewind')).toContainText('1 step kept, log-spaced');
 });

@@ -59,7 +59,7 @@ export function Rewind() {
         onChange={(i) => ready && checkpoints[i] !== undefined && ask(checkpoints[i])}
         hint={
           lookingAt === undefined
-            ? `${checkpoints.length} steps kept, log-spaced: move back to look at the run then` +
+            ? `${checkpoints.length} step${checkpoints.length === 1 ? '' : 's'} kept, log-spaced: move back to look at the run then` +
               (live ? ' (a graph edit starts them afresh: the steps before it are another network)' : '')
             : `looking back at step ${lookingAt.toLocaleString('en')}: Play or Step trains on from here (the run after it is dropped)`
         }
