@@ -1,5 +1,5 @@
 import { defaultSpec, encodeLink } from '../src/experiment';
-import { expect, openApp, test } from './fixtures';
+import { expect, openApp, test, type Page } from './fixtures';
 
 test('Rewind looks back at a kept step exactly, and Step trains on from there as the run did', async ({
   page,
@@ -49,9 +49,75 @@ test('Rewind looks back at a kept step exactly, and Step trains on from there as
   await expect(page.getByTestId('rewind')).toContainText('3 steps kept');
 });
 
-test('Rewind says why it is not offered for Dynamic-Live', async ({ page }) => {
+/** Each edge of the Live graph as drawn: its id and weight (4 digits; 0 when unconnected). */
+const edgeWeights = (page: Page) =>
+  page
+    .locator('g.edge')
+    .evaluateAll((edges) =>
+      edges.map((g) => `${g.getAttribute('data-edge-id')}=${g.getAttribute('data-weight')}`),
+    );
+
+/** The log's rewiring lines ("step 14 disconnected h0 → h2 (reward -0.250)"), sorted. */
+const rewiringLines = (page: Page) =>
+  page
+    .getByTestId('event-log')
+    .locator('li')
+    .evaluateAll((items) =>
+      items.map((li) => li.textContent ?? '').filter((t) => /\d (connected|disconnected) /.test(t)),
+    )
+    .then((lines) => lines.sort());
+
+const stepOf = (line: string) => Number(/^step (\d+)/.exec(line)![1]);
+
+test('Rewind on Dynamic-Live: step, graph and rewirings go back, and Steps on rewire as the run did', async ({
+  page,
+}) => {
+  // The defaults (learning rate 1.5) rewire at steps 8, 9, 10, 14, 15, 16, 18 and 22 of seed 1.
   await page.goto(`/${encodeLink(defaultSpec('live'))}`);
   await expect(page.getByTestId('backend')).toHaveText(/^(webgpu|webgl|wasm|cpu)$/);
-  await expect(page.getByTestId('rewind-note')).toContainText('not offered for Dynamic-Live');
-  await expect(page.getByLabel('Rewind')).toHaveCount(0);
+  await expect(page.locator('[data-neuron-id="out"]')).toBeVisible();
+  const step = page.getByTestId('step');
+  const counter = page.getByTestId('live-rewirings');
+  const seen = new Map<number, { counter: string; edges: string[] }>();
+  for (let n = 1; n <= 24; n++) {
+    await page.getByRole('button', { name: 'Step' }).click();
+    await expect(step).toHaveText(String(n));
+    seen.set(n, { counter: (await counter.textContent())!, edges: await edgeWeights(page) });
+  }
+  const run = await rewiringLines(page);
+  expect(run.filter((line) => stepOf(line) > 9).length).toBeGreaterThan(3);
+  expect(seen.get(24)!.counter).not.toBe(seen.get(9)!.counter);
+  expect(seen.get(24)!.edges).not.toEqual(seen.get(9)!.edges);
+  await expect(page.getByTestId('rewind')).toContainText('a graph edit starts them afresh');
+
+  // Kept: 0, 1, 2, 3, 4, 5, 7, 9, ...: step 9 is index 7.
+  await page.getByLabel('Rewind').fill('7');
+  await expect(step).toHaveText('9');
+  await expect(page.getByTestId('rewind')).toContainText('looking back at step 9');
+  await expect(counter).toHaveText(seen.get(9)!.counter);
+  await expect.poll(() => edgeWeights(page)).toEqual(seen.get(9)!.edges);
+
+  // Steps on from 9: each step's counter as the run had it, the same graph at 24, and each rewiring logged again.
+  for (let n = 10; n <= 24; n++) {
+    await page.getByRole('button', { name: 'Step' }).click();
+    await expect(step).toHaveText(String(n));
+    await expect(counter).toHaveText(seen.get(n)!.counter);
+  }
+  await expect.poll(() => edgeWeights(page)).toEqual(seen.get(24)!.edges);
+  await expect
+    .poll(() => rewiringLines(page))
+    .toEqual([...run, ...run.filter((line) => stepOf(line) > 9)].sort());
+  await expect(page.getByTestId('rewind')).toContainText('12 steps kept');
+
+  // A graph edit starts the kept steps afresh at its step (the steps before it are another network).
+  await page.getByLabel('Rewind').fill('9');
+  await expect(step).toHaveText('15');
+  await page.getByLabel('Connect from').selectOption('out');
+  await page.getByLabel('Connect to', { exact: true }).selectOption('h2');
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(page.locator('g.edge[data-edge-id="out->h2"]')).toHaveCount(1);
+  await expect(page.getByLabel('Rewind')).toHaveAttribute('max', '0');
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect(step).toHaveText('16');
+  await expect(page.getByTestId('rewind')).toContainText('1 step kept, log-spaced');
 });

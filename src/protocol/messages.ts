@@ -67,7 +67,7 @@ export type ToEngine =
   | { type: 'pause' }
   | { type: 'step'; steps: number }
   | { type: 'setSpeed'; speed: number }
-  /** Puts back the weights and training state kept at `step` (one of 'checkpoints'), paused: answered by a frame. */
+  /** Puts back the weights and training state (Live: its whole state) kept at `step` (one of 'checkpoints'), paused: answered by a frame. */
   | { type: 'rewind'; step: number }
   /**
    * Trains `arms` (an A/B: the running experiment and its variant) side by side for `steps` steps, from `seeds`

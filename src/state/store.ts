@@ -49,7 +49,7 @@ export interface RuntimeState {
   log: LogEntry[];
   /** The latest comparison (an A/B or a DIAN preset), if one was started: state/comparison.ts. */
   comparison?: ComparisonRecord;
-  /** Rewind: the steps the engine keeps weights and training state of (empty where it keeps none: Live). */
+  /** Rewind: the steps the engine keeps weights and training state of (a Live session: all of its state). */
   checkpoints: number[];
   /** Rewind: why this session keeps no steps, where it cannot (the WGSL kernels). */
   rewindUnavailable?: string;

@@ -1,29 +1,27 @@
 /**
- * Rewind: the weights and training state (optimizer slots, batch order) kept at log-spaced steps of the run, to look
- * back at any of them and train on from there exactly as the run did (the same continuation a link with its
- * training state gives: src/engine/core/continuation.test.ts).
+ * Rewind: the weights and training state (optimizer slots, batch order; a Live session's whole checkpoint) kept at
+ * log-spaced steps of the run, to look back at any of them and train on from there exactly as the run did (the same
+ * continuation a link with its training state gives: src/engine/core/continuation.test.ts; Live:
+ * src/engine/arch/live/checkpoint.test.ts).
  *
  * A step is kept when it reaches 5/4 of the last one kept (and at least one more): steps 0, 1, 2, 3, 4, 5, 7, 9, 12,
  * 15, 19, ... (checked after each tick or Step, so while playing the first step trained at or past each mark). Past
  * MAX_KEPT, every second one between the first and the last goes (the old ones then 1.56x apart, the new 1.25x).
- * Weights that diverged are not kept; a weight set by hand drops the steps kept from its step on. Looking back keeps the later ones (to look
- * forward again); training on from an earlier step drops them: that run's future is gone.
- *
- * Not for Dynamic-Live: its rewiring and reward streams are not part of its weights (CARRIES_TRAINING_STATE).
+ * Weights that diverged are not kept; a weight set by hand (or a Live reward given by hand) drops the steps kept from
+ * its step on. A Live graph edit starts the kept steps afresh at its step: the steps before it are another graph.
+ * Looking back keeps the later ones (to look forward again); training on from an earlier step drops them: that
+ * run's future is gone.
  */
 import type { Session } from '../engine';
-import { CARRIES_TRAINING_STATE } from '../experiment';
 import type { Post } from './outbox';
-import { carryFrom, sessionFrom } from './savedWeights';
-
-type Kept = Awaited<ReturnType<typeof carryFrom>>;
+import { keepStep, type KeptStep } from './keptStep';
 
 /** How many steps are kept at most (5/4 apart, 60 reach past 600,000 steps before any is thinned out). */
 export const MAX_KEPT = 60;
 const GROWTH = 1.25;
 
 export class Rewind {
-  private kept: Kept[] = [];
+  private kept: KeptStep[] = [];
   private nextAt = 0;
   private enabled = false;
   /** The session was put back to an earlier step: steps kept after it go once training goes on. */
@@ -31,14 +29,13 @@ export class Rewind {
 
   constructor(private post: Post) {}
 
-  /** A new session (a load): keeps its first step. */
-  async reset(session: Session, architecture: keyof typeof CARRIES_TRAINING_STATE): Promise<void> {
+  /** A new session (a load) or a new Live graph (an edit): keeps this step, the first. */
+  async reset(session: Session): Promise<void> {
     this.kept = [];
     this.nextAt = 0;
     this.lookingBack = false;
-    this.enabled = CARRIES_TRAINING_STATE[architecture];
-    if (this.enabled) await this.trained(session);
-    else this.announce();
+    this.enabled = true;
+    await this.trained(session);
   }
 
   /** Before training: after a look back, the steps past the one trained from are dropped. */
@@ -54,17 +51,20 @@ export class Rewind {
   /** After training (or a load): keeps this step when it has reached the next mark. */
   async trained(session: Session): Promise<void> {
     if (!this.enabled || session.step < this.nextAt) return;
-    const kept = await carryFrom(session);
+    const kept = await keepStep(session);
     // Weights that diverged are no step to go back to.
-    if (!Object.values(kept.weights).every((w) => w.values.every(Number.isFinite))) return;
-    if (!kept.state) return this.unavailable();
+    if (kept === 'diverged') return;
+    if (kept === 'unavailable') return this.unavailable();
     this.kept.push(kept);
     this.nextAt = nextMark(session.step);
     if (this.kept.length > MAX_KEPT) this.kept = thinned(this.kept);
     this.announce();
   }
 
-  /** A weight was set by hand: the steps kept from this one on are not this network's past; this step is kept. */
+  /**
+   * A weight was set by hand (or a Live reward given by hand): the steps kept from this one on are not this
+   * network's past; this step is kept.
+   */
   async edited(session: Session): Promise<void> {
     if (!this.enabled) return;
     this.kept = this.kept.filter((k) => k.step < session.step);
@@ -100,7 +100,7 @@ export class Rewind {
     }
     const kept = this.kept.find((k) => k.step === step);
     if (!kept) return false;
-    await sessionFrom(kept, session);
+    await kept.putBack(session);
     this.lookingBack = true;
     return true;
   }
@@ -118,6 +118,6 @@ export class Rewind {
 export const nextMark = (step: number): number => Math.max(step + 1, Math.ceil(step * GROWTH));
 
 /** Every second one between the first and the last goes. */
-function thinned(kept: Kept[]): Kept[] {
+function thinned(kept: KeptStep[]): KeptStep[] {
   return kept.filter((_, i) => i === 0 || i === kept.length - 1 || i % 2 === 0);
 }

@@ -174,7 +174,7 @@ export class EngineRunner {
     this.playing = true;
     this.pace.reset();
     this.rate.start();
-    this.schedule(0);
+    this.ticker.schedule(0);
   }
 
   /** Every load is answered by 'loaded' or 'loadRefused' (the page keeps count of the loads in flight). */
@@ -235,7 +235,7 @@ export class EngineRunner {
     this.out.events([]);
     this.post({ type: 'loaded', layout, step: session.step }, [layout.train.buffer, layout.test.buffer]);
     this.accept(await this.snapshot('maps'));
-    await this.rewind.reset(session, spec.architecture);
+    await this.rewind.reset(session);
   }
 
   /** A load that could not be made: the experiment before it, if one still runs, goes on (paused). */
@@ -268,12 +268,14 @@ export class EngineRunner {
     this.out.events([]);
     this.post({ type: 'relayout', layout }, [layout.train.buffer, layout.test.buffer]);
     this.accept(await this.snapshot('maps'));
+    if (edit.kind !== 'move') await this.rewind.reset(this.current());
   }
 
   private async reward(reward: number): Promise<void> {
     const live = this.only('live');
     if (live.step === 0) throw new Error('Take a step first: there is no output to reward yet.');
     await live.reinforce(live.handRewards(reward));
+    await this.rewind.edited(live);
     this.out.events([{ kind: 'reward', reward, step: live.step }]);
     this.postEvents(live.takeEvents());
     this.accept(await this.snapshot('maps'));
@@ -313,20 +315,16 @@ export class EngineRunner {
     this.pauseMapsOwed = true;
   }
 
-  private schedule(delay: number): void {
-    this.ticker.schedule(delay);
-  }
-
   /** One tick of play: the steps the pace plans (tickPace.ts); its frame when the page can draw one. */
   private async tick(): Promise<void> {
     if (!this.playing || !this.session) return;
     const { steps, intervalMs } = this.pace.plan(this.speed, this.frameOwed);
-    if (steps === 0) return this.schedule(intervalMs);
+    if (steps === 0) return this.ticker.schedule(intervalMs);
     const started = this.now();
     await this.advance(steps, false);
     const elapsed = this.now() - started;
     this.pace.took(elapsed, steps, intervalMs === 0);
-    if (this.playing) this.schedule(Math.max(0, intervalMs - elapsed));
+    if (this.playing) this.ticker.schedule(Math.max(0, intervalMs - elapsed));
   }
 
   private async advance(steps: number, forceHeatmap: boolean): Promise<void> {

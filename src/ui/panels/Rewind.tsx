@@ -1,17 +1,18 @@
 /**
  * Rewind: a scrubber over the steps the engine keeps (log-spaced: src/worker/rewind.ts). Moving it pauses and
  * shows that step's network, metrics and plane; Play or Step trains on from there, and the run after it is dropped.
+ * Dynamic-Live too: its kept steps hold the whole session (memories, rewiring and task streams), and a graph edit
+ * starts them afresh.
  * One look back is asked at a time: while the engine answers, the scrubber's latest position waits its turn.
  */
 import { useCallback, useRef } from 'react';
-import { CARRIES_TRAINING_STATE } from '../../experiment';
 import type { Frame } from '../../protocol';
 import { engine, useAppStore } from '../appState';
 import { Slider } from '../kit/controls';
 import { useFrames } from '../kit/useFrames';
 
 export function Rewind() {
-  const architecture = useAppStore((s) => s.spec.architecture);
+  const live = useAppStore((s) => s.spec.architecture === 'live');
   const checkpoints = useAppStore((s) => s.runtime.checkpoints);
   const lookingAt = useAppStore((s) => s.runtime.lookingAt);
   const unavailable = useAppStore((s) => s.runtime.rewindUnavailable);
@@ -38,13 +39,6 @@ export function Rewind() {
     }, []),
   );
 
-  if (!CARRIES_TRAINING_STATE[architecture])
-    return (
-      <p className="rewind-note" data-testid="rewind-note">
-        Rewind is not offered for Dynamic-Live: its rewiring and its reward stream are not kept with its
-        weights, so training on from a past step would not be the run you saw.
-      </p>
-    );
   if (unavailable)
     return (
       <p className="rewind-note" data-testid="rewind-note">
@@ -65,7 +59,8 @@ export function Rewind() {
         onChange={(i) => ready && checkpoints[i] !== undefined && ask(checkpoints[i])}
         hint={
           lookingAt === undefined
-            ? `${checkpoints.length} steps kept, log-spaced: move back to look at the run then`
+            ? `${checkpoints.length} step${checkpoints.length === 1 ? '' : 's'} kept, log-spaced: move back to look at the run then` +
+              (live ? ' (a graph edit starts them afresh: the steps before it are another network)' : '')
             : `looking back at step ${lookingAt.toLocaleString('en')}: Play or Step trains on from here (the run after it is dropped)`
         }
       />

@@ -210,6 +210,31 @@ export class LiveNetwork {
     return next;
   }
 
+  /**
+   * A deep copy, the same structure and options and random draws: the step, every output (and the beta code's
+   * integer zeros) and per neuron its weights, its M remembered steps (steps, inputs, output), the beta code's row
+   * and whether it holds integers. Training the copy changes nothing here, and the reverse (Rewind keeps copies).
+   * The copy draws its rewiring numbers from `random` (its session's stream).
+   */
+  copy(random = this.random): LiveNetwork {
+    const next = new LiveNetwork(this.structure, this.options, random);
+    next.step = this.step;
+    next.outputs.set(this.outputs);
+    next.integerZero.set(this.integerZero);
+    next.neurons.forEach((n, i) => {
+      const o = this.neurons[i];
+      n.weights = Float64Array.from(o.weights);
+      n.memSteps.set(o.memSteps);
+      n.memInputs.forEach((row, slot) => row.set(o.memInputs[slot]));
+      n.memOutputs.set(o.memOutputs);
+      n.row.set(o.row);
+      n.integerMemory = o.integerMemory;
+    });
+    next.readme.calls = this.readme.calls;
+    next.beta.calls = this.beta.calls;
+    return next;
+  }
+
   /** The output neurons' values at a remembered step, or undefined when it is out of memory. */
   outputsAt(step: number): number[] | undefined {
     const slot = step % this.options.memory;

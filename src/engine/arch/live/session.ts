@@ -15,18 +15,19 @@ import {
   echoDelayProblem,
   liveInputsFor,
   applyLiveEdit,
-  gridCoords,
   type ExperimentSpec,
   type LiveEdit,
   type WeightMap,
 } from '../../../experiment';
-import { answerOf, createLiveTask, rewardFor, targetsOf, type LiveTask } from './tasks';
+import { answerOf, createLiveTask, rewardFor, targetsOf, type LiveTask, type LiveTaskState } from './tasks';
 import { LiveNetwork, type RewireEvent } from './network';
-import { createRng, deriveSeed, sourcesOf } from '../../../experiment';
+import { createRng, deriveSeed, sourcesOf, type LiveSpec, type Rng } from '../../../experiment';
+import { metricsOf, WINDOW, type Outcome } from './outcomes';
+import { liveHeatmap } from './heatmap';
 import type { EngineEvent, LiveFrame, LiveMetrics, Snapshot, WeightEdit } from '../../../protocol';
 import { handWeights } from './handWeights';
 import type { SessionBase, SessionOptions, SnapshotRequest } from '../../core/session';
-import { gridOver, planeRows, PLANE_EXTENT } from '../../core/plane';
+import { PLANE_EXTENT } from '../../core/plane';
 import type { PlaneAxes } from '../../core/dataFeed';
 import { makeDataset, type Dataset } from '../../core/tasks';
 import { SpecError } from '../../core/specError';
@@ -35,26 +36,25 @@ import { recursionProblem } from './budget';
 /** "auto" update mode: recursive while one reward makes at most this many train calls. */
 export const RECURSION_LIMIT = 20000;
 
-/** Metrics are over this many recent rewarded steps. */
-const WINDOW = 100;
 export const RECENT_STEPS = 48;
 
 export interface LiveEvent extends RewireEvent {
   step: number;
 }
 
-interface Outcome {
-  input: number;
-  /** The target of the output shown: the class (0/1) with one output; 1 (the class's own output) with K. */
-  target: number;
-  /** The output of the target's neuron with K outputs (its target 1); the one output, else. */
-  output: number;
-  /** Its reward. */
-  reward: number;
-  /** Over the outputs: the mean squared error and the mean reward; whether the answer was the class. */
-  error: number;
-  meanReward: number;
-  hit: boolean;
+/**
+ * Everything that decides a Live session's future, as deep copies (Rewind puts it back): the graph, the network (its
+ * weights, memories, outputs, the beta code's rows), the rewiring stream's and the task stream's states, the
+ * rewarded steps' window and counts. Pending events are not in it: they were reported already.
+ */
+export interface LiveCheckpoint {
+  step: number;
+  live: LiveSpec;
+  network: LiveNetwork;
+  rewiring: number;
+  task: LiveTaskState;
+  recent: Outcome[];
+  counts: { rewarded: number; lastReward: number; rewirings: number; lastRewireStep: number };
 }
 
 export class LiveSession implements SessionBase<'live'> {
@@ -65,6 +65,9 @@ export class LiveSession implements SessionBase<'live'> {
   readonly dataset: Dataset;
   private network: LiveNetwork;
   private task: LiveTask;
+  /** Uniform draws for rewiring (network.ts); the network draws through `draw`, so a checkpoint can put it back. */
+  private rewiring!: Rng;
+  private draw = () => this.rewiring.next();
   private events: LiveEvent[] = [];
   private recent: Outcome[] = [];
   /** Rewarded steps, and rewirings (with the step of the latest), since this session started. */
@@ -109,14 +112,14 @@ export class LiveSession implements SessionBase<'live'> {
 
   private build(spec: ExperimentSpec): LiveNetwork {
     const live = spec.live;
-    const rng = createRng(deriveSeed(spec.seed, 'rewire'));
+    this.rewiring = createRng(deriveSeed(spec.seed, 'rewire'));
     if (live.fidelity === 'beta') {
       // The beta code's own options: reference firing, equal sharing, one recursion. Its memory is one row; the
       // ring buffer only keeps the outputs a delayed reward scores.
       const network = new LiveNetwork(
         { layers: live.layers, sources: live.sources },
         { ...live, memory: live.delay + 1, update: 'recursive', activation: 'reference', sharing: 'equal' },
-        rng.next,
+        this.draw,
       );
       const problem = betaRecursionProblem(live);
       if (problem) throw new SpecError(`Refused: ${problem}.`);
@@ -125,13 +128,13 @@ export class LiveSession implements SessionBase<'live'> {
     const network = new LiveNetwork(
       { layers: live.layers, sources: live.sources },
       { ...live, update: live.update === 'accumulate' ? 'accumulate' : 'recursive' },
-      rng.next,
+      this.draw,
     );
     if (live.update === 'auto' && network.recursionSize() > RECURSION_LIMIT) {
       return new LiveNetwork(
         { layers: live.layers, sources: live.sources },
         { ...live, update: 'accumulate' },
-        rng.next,
+        this.draw,
       );
     }
     const problem = recursionProblem(network);
@@ -263,16 +266,33 @@ export class LiveSession implements SessionBase<'live'> {
   }
 
   private metrics(): LiveMetrics {
-    const n = this.recent.length;
-    const mean = (f: (o: Outcome) => number) =>
-      n === 0 ? NaN : this.recent.reduce((s, o) => s + f(o), 0) / n;
+    return metricsOf(this.recent);
+  }
+
+  /** A checkpoint of this step (copies: training on changes nothing in it). */
+  checkpoint(): LiveCheckpoint {
+    const { rewarded, lastReward, rewirings, lastRewireStep } = this;
     return {
-      trainLoss: mean((o) => o.error),
-      trainAccuracy: mean((o) => Number(o.hit)),
-      testLoss: NaN,
-      testAccuracy: NaN,
-      meanReward: mean((o) => o.meanReward),
+      step: this.step,
+      live: this.spec.live,
+      network: this.network.copy(),
+      rewiring: this.rewiring.state(),
+      task: this.task.save(),
+      recent: this.recent.map((o) => ({ ...o })),
+      counts: { rewarded, lastReward, rewirings, lastRewireStep },
     };
+  }
+
+  /** Puts this session back where `checkpoint` was taken (copying it again: it can be put back once more). */
+  restoreCheckpoint(saved: LiveCheckpoint): void {
+    // Where the neurons are drawn is not part of the run: moves made since stay.
+    this.spec = { ...this.spec, live: { ...saved.live, positions: this.spec.live.positions } };
+    this.network = saved.network.copy(this.draw);
+    this.rewiring = createRng(saved.rewiring);
+    this.task.restore(saved.task);
+    this.recent = saved.recent.map((o) => ({ ...o }));
+    Object.assign(this, saved.counts);
+    this.events = [];
   }
 
   async snapshot({ heatmapRes = 0, neuronRes = 0 }: SnapshotRequest = {}): Promise<
@@ -286,7 +306,7 @@ export class LiveSession implements SessionBase<'live'> {
     );
     const heatmap =
       heatmapRes > 0 && this.spec.live.task === '2d' && this.network.size <= 200
-        ? this.heatmap(heatmapRes)
+        ? liveHeatmap(this.network, this.task.table, heatmapRes)
         : new Float32Array(0);
     const recent = this.recent.slice(-RECENT_STEPS);
     const { meanReward, ...metrics } = this.metrics();
@@ -309,27 +329,6 @@ export class LiveSession implements SessionBase<'live'> {
         recent: Float32Array.from(recent.flatMap((o) => [o.input, o.target, o.output, o.reward])),
       },
     };
-  }
-
-  /** One output per cell (binary), or the K outputs over their sum per cell, cell-major. */
-  private heatmap(res: number): Float32Array {
-    const table = this.task.table;
-    if (!table)
-      return Float32Array.from(
-        gridCoords(res),
-        ([a, b]) => this.network.peek([(a + 6) / 12, (b + 6) / 12])[0],
-      );
-    const { plane, table: t } = table.data;
-    const d = t.features.length;
-    const rows = planeRows(plane, gridOver(res, plane.extent));
-    const k = this.network.outputIds.length;
-    const out = new Float32Array(res * res * k);
-    for (let c = 0; c < res * res; c++) {
-      const ys = this.network.peek(table.scale(rows.subarray(c * d, (c + 1) * d)));
-      const sum = ys.reduce((a, b) => a + b, 0);
-      ys.forEach((y, j) => (out[c * k + j] = k === 1 ? y : sum > 0 ? y / sum : 1 / k));
-    }
-    return out;
   }
 
   async exportWeights(): Promise<WeightMap> {

@@ -38,6 +38,16 @@ export interface LiveTask {
   /** A bundled table's rows (the 2-D task on iris or digits): the split, the plane, and the inputs' scaling. */
   readonly table?: LiveTable;
   next(step: number): LiveTaskStep;
+  /** Where the stream stands (a copy): `restore` of it makes `next` give the same steps from there (Rewind). */
+  save(): LiveTaskState;
+  restore(state: LiveTaskState): void;
+}
+
+/** The input stream's random state; for the bit tasks, how many bits were seen and the last few (all a target reads). */
+export interface LiveTaskState {
+  rng: number;
+  seen: number;
+  bits: number[];
 }
 
 export interface LiveTable {
@@ -93,7 +103,18 @@ export function createLiveTask(
   seed: number,
   options: LiveTaskOptions = {},
 ): LiveTask {
-  const rng = createRng(deriveSeed(seed, `live:${live.task}`));
+  let rng = createRng(deriveSeed(seed, `live:${live.task}`));
+  // Bit tasks: how many bits were seen, and the last ones (as many as a target reads back).
+  let seen = 0;
+  let bits: number[] = [];
+  const stream = {
+    save: (): LiveTaskState => ({ rng: rng.state(), seen, bits: [...bits] }),
+    restore: (state: LiveTaskState) => {
+      rng = createRng(state.rng);
+      seen = state.seen;
+      bits = [...state.bits];
+    },
+  };
   if (live.task === '2d' && isDataTask(task.kind)) {
     const data = tableData(task, options.view ?? defaultsOf(VIEW_FIELDS), seed, options.userData);
     const classes = data.table.classes?.length;
@@ -101,6 +122,7 @@ export function createLiveTask(
     const train = data.dataset.train;
     const scale = minMaxScaler(train, data.table.features.length);
     return {
+      ...stream,
       classes,
       table: { data, scale },
       next: (step) => {
@@ -114,6 +136,7 @@ export function createLiveTask(
     const { train } = makeDataset(task, seed);
     const scale = (v: number) => (v + INPUT_DOMAIN) / (2 * INPUT_DOMAIN);
     return {
+      ...stream,
       classes: 2,
       next: (step) => {
         const p = train[rng.int(train.length)];
@@ -121,10 +144,10 @@ export function createLiveTask(
       },
     };
   }
-  const bits: number[] = [];
   const d = live.delay;
+  const keepBits = Math.max(d + 1, live.bits);
   const back = (k: number) => bits[bits.length - 1 - k];
-  const ready = (needed: number) => bits.length >= needed;
+  const ready = (needed: number) => seen >= needed;
   // The target of the current step, once enough bits have been seen.
   const targets: Record<Exclude<LiveSpec['task'], '2d'>, () => number | undefined> = {
     'temporal-xor': () => (ready(d + 1) ? back(0) ^ back(d) : undefined),
@@ -136,9 +159,12 @@ export function createLiveTask(
   const target = targets[live.task];
   const lag = live.task === 'delayed-reward' ? d : 0;
   return {
+    ...stream,
     classes: 2,
     next: (step) => {
       bits.push(rng.next() < 0.5 ? 0 : 1);
+      seen++;
+      if (bits.length > keepBits) bits.shift();
       return { inputs: [back(0)], rewardStep: step - lag, target: target() };
     },
   };
