@@ -61,8 +61,8 @@ export function liveVariantText(spec: ExperimentSpec, v: LiveVariant): string {
 
 /**
  * A B that differs from A in the option: the last of its choices that is not A's ("auto" update: accumulate, not
- * the recursion auto picks on a small net); the learning rate ten times A's (a tenth at the top: half of the
- * default 0.1 moves no answer of the reference example in hundreds of steps); another number half A's (a depth or
+ * the recursion auto picks on a small net); the learning rate ten times A's (a tenth at the top: half of
+ * 0.1 moves no answer of the reference example in hundreds of steps); another number half A's (a depth or
  * memory beyond what the net and task use changes nothing), twice A's where half would be A's or below the range.
  */
 export function defaultLiveVariant(a: ExperimentSpec, option: LiveOption): LiveVariant {

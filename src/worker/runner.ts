@@ -336,7 +336,8 @@ export class EngineRunner {
     this.postEvents(this.session.takeEvents());
     this.rate.trained(steps);
     // A Pause came while these steps trained: where they stopped goes out now, and Pause makes the frame.
-    if (this.stoppedSent === false && !forceHeatmap) return void (this.stoppedSent = this.tellStopped());
+    if (this.stoppedSent === false && !forceHeatmap && !this.stepsQueued)
+      return void (this.stoppedSent = this.tellStopped());
     if (this.playing && defersFrames(this.session, this.pipelineFrames)) {
       const previous = await this.frames.swap(this.snapshot('paced'));
       return previous && this.check(previous);
@@ -387,9 +388,11 @@ export class EngineRunner {
   private async snapshot(maps: 'maps' | 'none' | 'paced'): Promise<Frame> {
     const session = this.current();
     const now = this.now();
-    const withMaps = maps === 'maps' || (maps === 'paced' && (!this.playing || this.maps.due(now)));
+    // A frame of play or not as it is asked for: a Pause may come while it is made (in slices).
+    const playing = this.playing;
+    const withMaps = maps === 'maps' || (maps === 'paced' && (!playing || this.maps.due(now)));
     const s = await session.snapshot(withMaps ? { heatmapRes: HEATMAP_RES, neuronRes: NEURON_RES } : {});
     this.maps.record(withMaps, now, this.now() - now);
-    return { ...s, playing: this.playing, stepsPerSecond: this.playing ? this.rate.at(now) : 0 };
+    return { ...s, playing, stepsPerSecond: playing ? this.rate.at(now) : 0 };
   }
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { nextTask, slicer } from './nextTask';
 
 describe('nextTask and slicer', () => {
@@ -30,4 +30,19 @@ describe('nextTask and slicer', () => {
     await slice.yieldIfDue();
     expect(seen).toEqual(['task', 'again']);
   });
+
+  it('where there is no setImmediate (a worker) it goes through a MessageChannel, first asked first answered', async () => {
+    vi.stubGlobal('setImmediate', undefined);
+    vi.resetModules();
+    const { nextTask: inWorker } = await import('./nextTask');
+    const seen: string[] = [];
+    const a = inWorker().then(() => seen.push('a'));
+    const b = inWorker().then(() => seen.push('b'));
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    expect(seen).toEqual([]);
+    await Promise.all([a, b]);
+    expect(seen).toEqual(['a', 'b']);
+  });
+
+  afterEach(() => vi.unstubAllGlobals());
 });

@@ -13,6 +13,8 @@ function poster(): (resolve: Resolve) => void {
   const waiting: Resolve[] = [];
   const channel = new MessageChannel();
   channel.port1.onmessage = () => waiting.shift()?.();
+  // In Node (tests) an open port would keep the process alive.
+  (channel.port1 as { unref?: () => void }).unref?.();
   return (resolve) => {
     waiting.push(resolve);
     channel.port2.postMessage(0);

@@ -1,8 +1,11 @@
 /** The real engine runner on the cpu backend (Node), for tests: what it posts, and a wait for a condition on it. */
 import type { FromEngine } from '../../protocol';
-import { EngineRunner } from '../runner';
+import { EngineRunner, type MakeSession } from '../runner';
 
-export function cpuRunner({ autoAck = false }: { autoAck?: boolean } = {}) {
+export function cpuRunner({
+  autoAck = false,
+  makeSession,
+}: { autoAck?: boolean; makeSession?: MakeSession } = {}) {
   const posted: FromEngine[] = [];
   let wake: (() => void) | undefined;
   const runner: EngineRunner = new EngineRunner(
@@ -13,6 +16,8 @@ export function cpuRunner({ autoAck = false }: { autoAck?: boolean } = {}) {
       wake?.();
     },
     async () => ({ backend: 'cpu', adapter: 'none', adapterDescription: 'test', failures: [] }),
+    undefined,
+    makeSession,
   );
   /** Waits until what was posted satisfies `done`. */
   const until = async (done: () => boolean) => {

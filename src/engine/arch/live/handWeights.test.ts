@@ -38,6 +38,8 @@ describe('a Dynamic-Live weight set by hand', () => {
     // Beta: others summing to 0 stay when v = 1.
     expectWeights(set([1, 0.5, -0.5], 0, 1, true), [1, 0.5, -0.5]);
     expect(set([1, 0.5, -0.5], 0, 2, true)).toMatch(/sum to 0/);
+    // Beta: others that cancel but for rounding (0.3 - 0.1 - 0.2 = -2.8e-17) would be scaled to ~1e16: refused.
+    expect(set([0.4, 0.3, -0.1, -0.2], 0, 0.5, true)).toMatch(/nearly cancel: .* larger than ±1000000/);
   });
 
   it('puts a whole list back, divided by its sum; a set undone by putting the list back is that list', () => {

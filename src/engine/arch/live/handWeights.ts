@@ -6,11 +6,13 @@
  * negative: v must lie in [0, 1] (0 leaves the connection unconnected, which a negative reward may rewire; 1 sets
  * the others to 0). As the beta code does, weights may be negative: any finite v (the worker bounds it).
  * Refused, with the reason: another value for a neuron with one source (its weight is always 1), and one whose
- * other weights sum to 0 (nothing to scale: they cannot share what v leaves) unless v = 1 (then they stay).
+ * other weights sum to 0 (nothing to scale: they cannot share what v leaves) unless v = 1 (then they stay), and
+ * (beta) others that nearly cancel, whose scaling would pass MAX_WEIGHT_MAGNITUDE.
  * Putting a neuron's weights back (the undo of a set weight) takes the whole list, checked the same way (README:
  * none negative) and divided by its sum, which must not be 0.
  * Nothing else changes: the step, the memories, the rewiring stream.
  */
+import { MAX_WEIGHT_MAGNITUDE } from '../../../experiment';
 import type { WeightEdit } from '../../../protocol';
 
 /** The neuron's weights after the edit, or why it cannot be made. `beta`: as the beta code does. */
@@ -32,7 +34,11 @@ export function handWeights(
   if (others === 0)
     return `the other weights of ${id} sum to 0: they cannot share the rest, so this one stays ${weights[index]}`;
   const scale = (1 - value) / others;
-  return weights.map((w, j) => (j === index ? value : w * scale));
+  const next = weights.map((w, j) => (j === index ? value : w * scale));
+  // Beta: others that nearly cancel (a sum of float rounding) would be scaled past any weight a link may carry.
+  if (next.some((w) => !(Math.abs(w) <= MAX_WEIGHT_MAGNITUDE)))
+    return `the other weights of ${id} nearly cancel: sharing the rest would make them larger than ±${MAX_WEIGHT_MAGNITUDE}`;
+  return next;
 }
 
 function putBack(id: string, length: number, values: unknown, beta: boolean): number[] | string {

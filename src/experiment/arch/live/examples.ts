@@ -37,9 +37,9 @@ export const LIVE_EXAMPLES = {
     name: "The design's learning rate 0.1",
     caption:
       "Learning rate 0.1 (the reference design's default): no weight reaches 0 for over a thousand steps, " +
-      'so nothing rewires for minutes; at full speed the first rewiring comes at step 1,270-3,722 (seeds 1-10).',
+      'so nothing rewires for minutes at this speed; at full speed the first rewiring comes within a second.',
     live: { lr: 0.1 },
-    speed: 'full speed',
+    speed: 'slow',
   },
   churn: {
     name: 'Lost and regained in one step',
