@@ -1,3 +1,4 @@
+import { longComparisonCancelledByPlay } from './comparePanel';
 import { expect, openApp, test } from './fixtures';
 
 test.beforeEach(async ({ page }) => {
@@ -54,16 +55,7 @@ test('Compare any two: an MLP with tanh against relu over 2 seeds, then stale, t
   );
 
   // A long one, cancelled by Play: the panel says so.
-  await panel.getByLabel('Steps to compare').fill('20000');
-  await panel.getByLabel('Steps to compare').press('Enter');
-  await panel.getByRole('button', { name: 'Compare', exact: true }).click();
-  const progress = panel.getByTestId('comparison-progress');
-  await expect(progress).toHaveText(/^running: step [1-9]\d* of 20000$/, { timeout: 60_000 });
-  // The new comparison is of the experiment as it is: not stale.
-  await expect(panel.getByTestId('comparison-stale')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Play' }).click();
-  await expect(progress).toHaveText(/^Comparison cancelled: you pressed Play \(at step \d+ of 20000\)\.$/);
-  await expect(panel.getByRole('button', { name: 'Compare', exact: true })).toBeEnabled();
+  await longComparisonCancelledByPlay(page, panel);
 });
 
 test('B may be another architecture (never Dynamic-Live, which is compared with Live networks); a bad B is refused with a message', async ({

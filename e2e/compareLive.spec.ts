@@ -1,3 +1,4 @@
+import { longComparisonCancelledByPlay } from './comparePanel';
 import { expect, openApp, test } from './fixtures';
 
 test('Compare any two on Dynamic-Live: learning rate 0.1 against 1 over 2 seeds, Live curves and verdict, stale, cancelled', async ({
@@ -79,13 +80,5 @@ test('Compare any two on Dynamic-Live: learning rate 0.1 against 1 over 2 seeds,
   );
 
   // A long one, cancelled by Play: the panel says so.
-  await panel.getByLabel('Steps to compare').fill('20000');
-  await panel.getByLabel('Steps to compare').press('Enter');
-  await panel.getByRole('button', { name: 'Compare', exact: true }).click();
-  const progress = panel.getByTestId('comparison-progress');
-  await expect(progress).toHaveText(/^running: step [1-9]\d* of 20000$/, { timeout: 60_000 });
-  await expect(panel.getByTestId('comparison-stale')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Play' }).click();
-  await expect(progress).toHaveText(/^Comparison cancelled: you pressed Play \(at step \d+ of 20000\)\.$/);
-  await expect(panel.getByRole('button', { name: 'Compare', exact: true })).toBeEnabled();
+  await longComparisonCancelledByPlay(page, panel);
 });

@@ -1,3 +1,4 @@
+import { testDriver } from './testing/comparisonDriver';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { createSession } from '../engine';
@@ -12,9 +13,8 @@ import {
   type ComparisonArm,
   type ExperimentSpec,
 } from '../experiment';
-import type { ComparisonRun, FromEngine, Metrics } from '../protocol';
+import type { ComparisonRun, Metrics } from '../protocol';
 import { Comparison, COMPARISON_CHUNK } from './comparison';
-import { ComparisonDriver } from './comparisonDriver';
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
@@ -117,22 +117,7 @@ describe('Compare any two, in the worker', () => {
 });
 
 describe('the comparison driver (between the runner’s other work)', () => {
-  /** A driver whose queued work runs in order, as the runner's chain runs it; `drain` waits until it is idle. */
-  function driver() {
-    const posted: FromEngine[] = [];
-    let chain = Promise.resolve();
-    const d = new ComparisonDriver(
-      // Copied, as postMessage copies: the driver's runs grow in place.
-      (m) => void posted.push(structuredClone(m)),
-      (work) => void (chain = chain.then(work)),
-    );
-    const reports = () => posted.flatMap((m) => (m.type === 'comparison' ? [m.progress] : []));
-    const until = async (done: () => boolean) => {
-      while (!done()) await new Promise((r) => setTimeout(r, 5));
-      await chain;
-    };
-    return { d, reports, until };
-  }
+  const driver = testDriver;
   const mlp = { ...defaultSpec('mlp'), task: { ...defaultSpec('mlp').task, numSamples: 60 } };
   const { arms } = abArms(mlp, { kind: 'activation', activation: 'relu' });
 

@@ -1,3 +1,4 @@
+import { testDriver } from './testing/comparisonDriver';
 import { describe, expect, it } from 'vitest';
 import { createSession } from '../engine';
 import {
@@ -14,9 +15,8 @@ import {
   type LiveTaskKind,
   type TaskKind,
 } from '../experiment';
-import type { ComparisonRun, FromEngine, LiveMetrics } from '../protocol';
+import type { ComparisonRun, LiveMetrics } from '../protocol';
 import { Comparison, COMPARISON_CHUNK } from './comparison';
-import { ComparisonDriver } from './comparisonDriver';
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
@@ -144,17 +144,7 @@ describe('Compare any two on Dynamic-Live, in the worker', () => {
   });
 
   it('the driver reports a Live A/B chunk by chunk to the end, and a cancelled one says so', async () => {
-    const posted: FromEngine[] = [];
-    let chain = Promise.resolve();
-    const d = new ComparisonDriver(
-      (m) => void posted.push(structuredClone(m)),
-      (work) => void (chain = chain.then(work)),
-    );
-    const reports = () => posted.flatMap((m) => (m.type === 'comparison' ? [m.progress] : []));
-    const until = async (done: () => boolean) => {
-      while (!done()) await new Promise((r) => setTimeout(r, 5));
-      await chain;
-    };
+    const { d, reports, until } = testDriver();
     const a = defaultSpec('live');
     const { arms } = abArms(a, { kind: 'live', option: 'memory', value: 6 });
     await d.start(arms!, 120, { seeds: 2, id: 9 });
