@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Frame } from '../protocol';
 import { defaultSpec } from '../experiment';
 import { fakeEngine, testFrame, testLayout } from './testing';
+import { BATCH_MS } from './logBatch';
 
 const weights = { w: { shape: [1], values: [0.25] } };
 
@@ -147,7 +148,8 @@ describe('engine client: messages from the engine', () => {
     expect(f.store.getState().runtime.log[0]).toMatchObject({ step: 3, edge: 'in->h0' });
   });
 
-  it("'events' with uncounted solves logs one line with the count, and does not pause", () => {
+  it("'events' with uncounted solves logs one line with the count (with the next batch while playing), and does not pause", () => {
+    vi.useFakeTimers();
     const f = fakeEngine();
     f.store.getState().setRuntime({ playing: true });
     const elided = {
@@ -157,7 +159,12 @@ describe('engine client: messages from the engine', () => {
       fromStep: 2,
       step: 9,
     } as const;
+    const logged = f.store.getState().runtime.log.length;
     f.receive({ type: 'events', events: [elided] });
+    // While playing, the line waits for the log's next batch (state/logBatch.ts).
+    expect(f.store.getState().runtime.log).toHaveLength(logged);
+    vi.advanceTimersByTime(BATCH_MS);
+    vi.useRealTimers();
     expect(f.store.getState().runtime.log[0]).toMatchObject({
       step: 9,
       text:

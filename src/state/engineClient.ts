@@ -16,6 +16,7 @@ import { InFlight, type HistoryPolicy } from './inFlight';
 import { needsReload, onlyPlaneChanged, onlyWormholesChanged } from './specChanges';
 import { createUserDataHolder, type UserData } from './userData';
 import { createLastGood } from './lastGood';
+import { createLogBatch } from './logBatch';
 import type { AppStore } from './store';
 
 /** A running engine: where messages go, and how it is stopped. */
@@ -45,6 +46,15 @@ export interface EngineClientDeps {
 
 export type EngineClient = ReturnType<typeof createEngineClient>;
 
+/** Messages that come many times a second while playing and log nothing of their own: the log's batch waits on. */
+const BATCHED_WITH_LOG = new Set<FromEngine['type']>([
+  'events',
+  'frame',
+  'checkpoints',
+  'pong',
+  'comparison',
+]);
+
 export function createEngineClient({
   store,
   frames,
@@ -68,6 +78,7 @@ export function createEngineClient({
   const state = () => store.getState();
   const send = (message: ToEngine) => void connection?.post(message);
   const gate = createFrameGate({ frames, requestFrame, send, lastGood });
+  const logBatch = createLogBatch((lines) => state().addLogs(lines));
   const comparisons = createComparisons(store, send, gate.step);
 
   /**
@@ -115,6 +126,8 @@ export function createEngineClient({
 
   function onMessage(message: FromEngine): void {
     const s = state();
+    // Lines the log holds back go in before anything else that may log (a load, a stop, an error).
+    if (!BATCHED_WITH_LOG.has(message.type)) logBatch.flush();
     switch (message.type) {
       case 'ready':
         s.setRuntime({
@@ -168,13 +181,14 @@ export function createEngineClient({
       case 'frame':
         return gate.receive(message.frame);
       case 'events':
-        // One update of the log per message: at full speed a message can bring a frame's worth of events.
-        s.addLogs(
+        // While playing, the log takes a batch of lines a few times a second (logBatch.ts), not one per frame.
+        logBatch.add(
           message.events.map((event) => ({
             step: 'step' in event ? event.step : gate.step(),
             text: describeEvent(event),
             edge: event.kind === 'rewire' ? `${event.source}->${event.neuron}` : undefined,
           })),
+          !s.runtime.playing || message.events.some(pausesTraining),
         );
         for (const event of message.events) {
           if (event.kind === 'rewire') frames.publishRewire(event);
@@ -296,6 +310,7 @@ export function createEngineClient({
 
   /** Stops the engine and stops following the store. */
   function dispose(): void {
+    logBatch.flush();
     heartbeat?.stop();
     heartbeat = undefined;
     unsubscribe?.();

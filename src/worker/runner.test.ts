@@ -8,6 +8,8 @@ import { createSession, sessionOf, type Session, type SnapshotRequest } from '..
 import { EngineRunner, type MakeSession, type StartBackend } from './runner';
 import { LISTED_REWIRES, LISTED_SOLVES } from './rewires';
 import { heaviestWormhole } from '../experiment/testing/heaviest';
+import type { TrainLimits } from '../engine/core/session';
+import { TICK_BUDGET_MS } from './tickPace';
 
 /** Runs the real runner on the cpu backend (Node), collecting what it posts; a clock and sessions may be given. */
 function harness(
@@ -442,6 +444,26 @@ describe('playing: frames when the page can draw them, and Pause', () => {
     // A clock that stands still: every tick at 'fast' trains the ten steps it asks for, however loaded the machine.
     return { h: harness({ makeSession, autoAck, now: () => 0 }), calls };
   }
+
+  it("play's ticks train within the tick's budget; Step takes all its steps", async () => {
+    const limits: (number | undefined)[] = [];
+    const makeSession: MakeSession = async (spec) => {
+      const session = await createSession(spec);
+      const train = session.train.bind(session);
+      return Object.assign(session, {
+        train: (steps: number, l?: TrainLimits) => (limits.push(l?.budgetMs), train(steps, l)),
+      }) as Session;
+    };
+    const h = harness({ makeSession, autoAck: true });
+    await h.send({ type: 'load', spec: defaultSpec('wormhole') }, 'frame');
+    await h.send({ type: 'step', steps: 3 }, 'frame', 2);
+    expect(limits).toEqual([undefined]);
+    await h.send({ type: 'play' }, 'frame', 3);
+    while (limits.length < 4) await new Promise((r) => setTimeout(r, 5));
+    h.runner.handle({ type: 'pause' });
+    await h.send({ type: 'exportWeights' }, 'weights');
+    expect(limits.slice(1).every((ms) => ms === TICK_BUDGET_MS)).toBe(true);
+  });
 
   it('a tick only trains while the page has not drawn the last frame; its ack brings one of the latest step', async () => {
     const { h, calls } = counted(false);

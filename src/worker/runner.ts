@@ -19,7 +19,7 @@ import { Rewind } from './rewind';
 import { carryFrom, putWeights, sessionFrom, type Carried } from './savedWeights';
 import { setWeight } from './weightEdit';
 import { createTicker } from './ticker';
-import { TickPace } from './tickPace';
+import { TICK_BUDGET_MS, TickPace } from './tickPace';
 import { StepRate } from './stepRate';
 
 export type { MakeSession, Post, StartBackend };
@@ -118,7 +118,7 @@ export class EngineRunner {
         return this.pause();
       case 'step':
         this.stop();
-        return this.advance(Math.max(1, Math.floor(message.steps)), true);
+        return void (await this.advance(Math.max(1, Math.floor(message.steps)), true));
       case 'rewind': {
         this.stop();
         const back = await this.rewind.goTo(this.current(), message.step);
@@ -321,20 +321,31 @@ export class EngineRunner {
     const { steps, intervalMs } = this.pace.plan(this.speed, this.frameOwed);
     if (steps === 0) return this.ticker.schedule(intervalMs);
     const started = this.now();
-    await this.advance(steps, false);
+    // A tick stops at its budget even when its steps cost more than the last ones (a Pause waits for it).
+    const taken = await this.advance(steps, false, TICK_BUDGET_MS);
     const elapsed = this.now() - started;
-    this.pace.took(elapsed, steps, intervalMs === 0);
+    this.pace.took(elapsed, Math.max(1, taken), intervalMs === 0);
     if (this.playing) this.ticker.schedule(Math.max(0, intervalMs - elapsed));
   }
 
-  private async advance(steps: number, forceHeatmap: boolean): Promise<void> {
-    if (!this.session) return;
+  /** Trains up to `steps` (within `budgetMs`: session.ts), then its frame; how many steps were taken. */
+  private async advance(steps: number, forceHeatmap: boolean, budgetMs?: number): Promise<number> {
+    if (!this.session) return 0;
+    const before = this.session.step;
     this.rewind.beforeTraining(this.session);
     this.training = true;
-    await this.session.train(steps).finally(() => (this.training = false));
+    await this.session.train(steps, { budgetMs }).finally(() => (this.training = false));
     await this.rewind.trained(this.session);
     this.postEvents(this.session.takeEvents());
-    this.rate.trained(steps);
+    const taken = this.session.step - before;
+    this.rate.trained(taken);
+    await this.frameAfter(forceHeatmap);
+    return taken;
+  }
+
+  /** After steps: the frame of them, now or when the page can draw one. */
+  private async frameAfter(forceHeatmap: boolean): Promise<void> {
+    if (!this.session) return;
     // A Pause came while these steps trained: where they stopped goes out now, and Pause makes the frame.
     if (this.stoppedSent === false && !forceHeatmap && !this.stepsQueued)
       return void (this.stoppedSent = this.tellStopped());

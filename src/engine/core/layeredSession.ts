@@ -11,6 +11,16 @@ import type { UpdateOptions } from './fused';
 import { headMapOp, headMetricOps, headPredicted } from './headOps';
 import { classCount } from './outputHead';
 import { frameKernelRuns, runFusedFrame } from './fusedFrame';
+import {
+  bandOf,
+  gridBands,
+  joinLaterBands,
+  MAP_BAND_ROWS,
+  noRows,
+  sizesIn,
+  type Band,
+  type FusedSize,
+} from './mapBands';
 import { fusedBackend } from './fusedKernel';
 import { GradientSession } from './gradientSession';
 import type { Model } from './model';
@@ -58,6 +68,8 @@ export abstract class LayeredSession<
   O extends UpdateOptions = UpdateOptions,
 > extends GradientSession<O> {
   protected abstract readonly model: Model;
+  /** Rows of the heatmap's grid per frame kernel call (mapBands.ts); tests make it small to see the bands joined. */
+  mapBandRows = MAP_BAND_ROWS;
   /** The WGSL kernel that trains it on webgpu. */
   protected wgsl?: WgslTrainer<O>;
 
@@ -152,7 +164,7 @@ export abstract class LayeredSession<
     neuronRes: number,
   ): {
     tensors: tf.Tensor[];
-    fusedSizes?: number[];
+    fusedSizes?: FusedSize[];
     frame: (values: Float32Array[]) => F;
   };
 
@@ -227,18 +239,23 @@ export abstract class LayeredSession<
     const kernel = this.fused ? this.frameKernel() : undefined;
     const fused = kernel !== undefined && frameKernelRuns(kernel.name);
     let archFrame: ((values: Float32Array[]) => F) | undefined;
+    let fusedSizes: FusedSize[] | undefined;
     const classes = classCount(this.head);
     const sizes = [4 + classes ** 2, ...this.model.weights.map((w) => w.variable.size)];
     const mapUnits = this.head.kind === 'classes' ? this.head.k : 1;
-    if (heatmapRes > 0) sizes.push(heatmapRes ** 2 * mapUnits, classes > 0 ? this.feed.test.y.shape[0] : 0);
+    // The fused kernel takes the heatmap's grid in bands (mapBands.ts); the first comes with the frame.
+    const bands = fused && heatmapRes > 0 ? gridBands(heatmapRes ** 2, this.mapBandRows) : undefined;
+    const firstRows = bands ? bands[0][1] : heatmapRes ** 2;
+    if (heatmapRes > 0) sizes.push(firstRows * mapUnits, classes > 0 ? this.feed.test.y.shape[0] : 0);
     if (neuronRes > 0) sizes.push(...this.model.layerWidths.map((w) => w * neuronRes ** 2));
     const all = tf.tidy(() => {
       const arch = this.archPieces(heatmapRes, fused, neuronRes);
       archFrame = arch.frame;
+      fusedSizes = arch.fusedSizes;
       const pieces = fused
-        ? [this.fusedFrame(kernel!, gate, heatmapRes, neuronRes)]
+        ? [this.fusedFrame(kernel!, gate, neuronRes, bands && { res: heatmapRes, band: bands[0] })]
         : this.framePieces(gate, heatmapRes, neuronRes);
-      sizes.push(...(fused ? (arch.fusedSizes ?? []) : []), ...arch.tensors.map((t) => t.size));
+      sizes.push(...(fused ? sizesIn(fusedSizes, firstRows) : []), ...arch.tensors.map((t) => t.size));
       const packed = [...pieces, ...arch.tensors];
       // The frame kernel's one tensor is the frame when the architecture adds nothing else.
       return packed.length === 1 && fused ? packed[0] : tf.concat(packed.map((p) => tf.reshape(p, [-1])));
@@ -252,11 +269,26 @@ export abstract class LayeredSession<
     for (const size of sizes) parts.push(values.slice(offset, (offset += size)));
     const [m, ...rest] = parts;
     const weights = concat(rest.splice(0, this.model.weights.length));
-    const heatmap = heatmapRes > 0 ? rest.shift()! : new Float32Array(0);
+    const heat = heatmapRes > 0 ? [rest.shift()!] : [];
     const predicted = heatmapRes > 0 ? rest.shift()! : undefined;
     const testPredicted = classes > 0 ? predicted : undefined;
     const neuronMaps =
       neuronRes > 0 ? concat(rest.splice(0, this.model.layerWidths.length)) : new Float32Array(0);
+    if (bands && bands.length > 1) {
+      // rest now starts with the kernel's extras; the later bands add to the heatmap and the extras over the grid.
+      const extras = rest.slice(0, fusedSizes?.length ?? 0).map((part) => [part]);
+      const lead = m.length + weights.length;
+      const layout = { lead, unitsPerRow: mapUnits, sizes: fusedSizes };
+      await joinLaterBands(
+        bands.slice(1),
+        (band) => this.fusedBand(kernel!, gate, { res: heatmapRes, band }),
+        layout,
+        heat,
+        extras,
+      );
+      extras.forEach((parts, k) => (rest[k] = concat(parts)));
+    }
+    const heatmap = concat(heat);
     // A standardised numeric target: the heatmap and the losses back in the target's units (dataFeed.ts).
     return this.feed.inTargetUnits({
       step,
@@ -295,24 +327,51 @@ export abstract class LayeredSession<
     return tf.cast(headPredicted(this.head, this.model.predict(this.feed.test.x, gate)), 'float32');
   }
 
-  /** The same by the architecture's frame kernel, as one tensor. */
+  /** The same by the architecture's frame kernel, as one tensor (with the heatmap's first band, if any). */
   private fusedFrame(
     kernel: { name: string; options: unknown },
     gate: boolean,
-    heatmapRes: number,
     neuronRes: number,
+    heat: { res: number; band: Band } | undefined,
   ): tf.Tensor {
     return runFusedFrame(
       kernel.name,
       {
         train: this.feed.train,
         test: this.feed.test,
-        heatGrid: heatmapRes > 0 ? this.feed.grid(heatmapRes) : undefined,
+        heatGrid: heat && bandOf(this.feed.grid(heat.res), heat.band),
         neuronGrid: neuronRes > 0 ? this.feed.grid(neuronRes) : undefined,
         weights: this.model.weights.map((w) => w.variable),
       },
       { options: kernel.options, gate, head: this.head },
     );
+  }
+
+  /** A later band of the heatmap's grid by the frame kernel, on sets of no rows (mapBands.ts), read back. */
+  private async fusedBand(
+    kernel: { name: string; options: unknown },
+    gate: boolean,
+    heat: { res: number; band: Band },
+  ): Promise<Float32Array> {
+    const { train, test } = this.feed;
+    const none = (set: TensorSet) => ({ x: noRows(set.x), y: noRows(set.y) });
+    const out = tf.tidy(() =>
+      runFusedFrame(
+        kernel.name,
+        {
+          train: none(train),
+          test: none(test),
+          heatGrid: bandOf(this.feed.grid(heat.res), heat.band),
+          weights: this.model.weights.map((w) => w.variable),
+        },
+        { options: kernel.options, gate, head: this.head },
+      ),
+    );
+    try {
+      return (await out.data()) as Float32Array;
+    } finally {
+      out.dispose();
+    }
   }
 }
 

@@ -10,6 +10,15 @@ import type { DataFeed } from './dataFeed';
 import type { Dataset } from './tasks';
 
 /** How a session is built (the MLP and the DIAN; the other architectures have no fused kernel). */
+/**
+ * A time budget for a call of train (play's ticks): the call stops after the step during which `budgetMs` had
+ * passed (at least one step is taken). Architectures whose steps can take much longer than the last ones (the
+ * Wormhole's solves) keep it; the others' steps cost what the tick's plan measured.
+ */
+export interface TrainLimits {
+  budgetMs?: number;
+}
+
 export interface SessionOptions {
   /**
    * true (default): a fused kernel where it runs and pays: cpu and wasm, and WebGPU on a hardware adapter.
@@ -46,7 +55,8 @@ export interface SessionBase<K extends Architecture> {
   /** Widths of the layers after the input: hidden layers, then the output. */
   readonly layerWidths: number[];
   readonly weightLayout: WeightShape[];
-  train(steps: number): Promise<void>;
+  /** Trains `steps` steps; within `limits`, fewer (then `step` says how many were taken). */
+  train(steps: number, limits?: TrainLimits): Promise<void>;
   evaluate(): Promise<Metrics>;
   snapshot(request?: SnapshotRequest): Promise<Snapshot>;
   /** This architecture's part of the layout the UI draws. */

@@ -34,6 +34,12 @@ export interface HeatmapView {
 export function createHeatmap(canvas: HTMLCanvasElement): HeatmapView {
   const ctx = canvas.getContext('2d')!;
   const grid = document.createElement('canvas');
+  /**
+   * The data points, drawn once for each change of points, options or colouring, then copied onto each frame's
+   * map in one drawImage: hundreds of arcs a frame were most of the page's commit at full speed (issue 10).
+   */
+  const dots = document.createElement('canvas');
+  let dotsDrawn = false;
   let points: { train: Float32Array; test: Float32Array } = {
     train: new Float32Array(0),
     test: new Float32Array(0),
@@ -46,7 +52,7 @@ export function createHeatmap(canvas: HTMLCanvasElement): HeatmapView {
 
   const toPixel = (v: number, size: number) => ((v + INPUT_DOMAIN) / (2 * INPUT_DOMAIN)) * size;
 
-  function drawPoints(data: Float32Array, stroke: string) {
+  function drawPoints(ctx: CanvasRenderingContext2D, data: Float32Array, stroke: string) {
     const { width, height } = canvas;
     ctx.lineWidth = 1;
     ctx.strokeStyle = stroke;
@@ -79,6 +85,15 @@ export function createHeatmap(canvas: HTMLCanvasElement): HeatmapView {
     ctx.globalAlpha = 1;
   }
 
+  function drawDots() {
+    dots.width = canvas.width;
+    dots.height = canvas.height;
+    const dotsCtx = dots.getContext('2d')!;
+    drawPoints(dotsCtx, points.train, 'white');
+    if (options.showTestData) drawPoints(dotsCtx, points.test, 'black');
+    dotsDrawn = true;
+  }
+
   function draw() {
     ctx.clearRect(0, 0, canvas.width, canvas.height);
     canvas.dataset.shows = neuron ? neuron.id : 'output';
@@ -86,8 +101,8 @@ export function createHeatmap(canvas: HTMLCanvasElement): HeatmapView {
     // A map of another head (a frame of the experiment before) is not drawn.
     else if (last && last.values.length === last.res * last.res * valuesPerCell(colouring.head))
       drawGrid(paint(last), last.res);
-    drawPoints(points.train, 'white');
-    if (options.showTestData) drawPoints(points.test, 'black');
+    if (!dotsDrawn || dots.width !== canvas.width || dots.height !== canvas.height) drawDots();
+    ctx.drawImage(dots, 0, 0);
     if (marker)
       drawRing(ctx, toPixel(marker[0], canvas.width), canvas.height - toPixel(marker[1], canvas.height));
   }
@@ -105,14 +120,17 @@ export function createHeatmap(canvas: HTMLCanvasElement): HeatmapView {
         return out;
       };
       points = { train: onGrid(train), test: onGrid(test) };
+      dotsDrawn = false;
       draw();
     },
     setOptions(next) {
       options = next;
+      dotsDrawn = false;
       draw();
     },
     setColouring(next) {
       colouring = next;
+      dotsDrawn = false;
       draw();
     },
     showNeuron(plane) {

@@ -18,6 +18,7 @@ import { fusedDianSteps, type FusedDianOptions } from './fusedStep';
 import { DIAN_SHADERS } from './fusedStep.wgsl';
 import { GATE_TRACE_LENGTH, GateTrace } from './gateTrace';
 import { createDian, gateActive } from './model';
+import type { FusedSize } from '../../core/mapBands';
 
 export type GateChoice = 'on' | 'off';
 
@@ -121,7 +122,8 @@ export class DianSession extends LayeredSession<DianFrame, FusedDianOptions> imp
    */
   protected archPieces(heatmapRes: number, fused: boolean, neuronRes: number) {
     const trace = this.gateTrace.pending(this.step);
-    // Neuron by neuron, as the neuron maps: layer 2's width x neuronRes².
+    // Neuron by neuron, as the neuron maps: layer 2's width x neuronRes². The gate over the heatmap's grid comes
+    // from the kernel in its bands ('grid': one value per row of each band, mapBands.ts).
     const extra = neuronRes > 0 ? [tf.transpose(this.model.extraValues!(this.feed.grid(neuronRes)))] : [];
     const computed = fused
       ? []
@@ -130,7 +132,9 @@ export class DianSession extends LayeredSession<DianFrame, FusedDianOptions> imp
           this.setMetrics(this.feed.test, false)[1],
           ...(heatmapRes > 0 ? [this.model.gateValues!(this.feed.grid(heatmapRes))] : []),
         ];
-    const fusedSizes = fused ? [1, 1, ...(heatmapRes > 0 ? [heatmapRes ** 2] : [])] : undefined;
+    const fusedSizes: FusedSize[] | undefined = fused
+      ? [1, 1, ...(heatmapRes > 0 ? ['grid' as const] : [])]
+      : undefined;
     const mapped = heatmapRes > 0 ? 1 : 0;
     return {
       tensors: [...computed, ...extra, ...trace.tensors],

@@ -76,9 +76,11 @@ describe('the MLP with other output heads', () => {
       });
 
   for (const [name, feed] of FEEDS)
-    it(`reports the fused frame as the op frame does: ${name}`, async () => {
+    it(`reports the fused frame as the op frame does, its heatmap in bands: ${name}`, async () => {
       const s = spec('adam');
       const fused = new MlpSession(s, { feed: feed(s) });
+      // 7 x 7 = 49 cells in bands of 10 (core/mapBands.ts): the last one shorter.
+      fused.mapBandRows = 10;
       const oracle = new MlpSession(s, { fused: false, feed: feed(s) });
       await fused.train(40);
       oracle.restore((await fused.snapshot()).weights, fused.step);

@@ -39,6 +39,28 @@ describe('the fused Wormhole session', () => {
     autodiff.dispose();
   });
 
+  it("stops a call at its time budget (a tick's), and training goes on as if it had not stopped", async () => {
+    // A budget of 0 ms: every call stops after its first step; 12 such calls against one call of 12 steps.
+    for (const fused of [true, false]) {
+      const [budgeted, whole] = [
+        new WormholeSession(spec({}), { fused }),
+        new WormholeSession(spec({}), { fused }),
+      ];
+      for (let call = 1; call <= 12; call++) {
+        await budgeted.train(5, { budgetMs: 0 });
+        expect(budgeted.step).toBe(call);
+      }
+      await whole.train(12);
+      // The batches of the steps not taken come next: the same 12 steps, the same weights.
+      expect(await budgeted.exportWeights()).toEqual(await whole.exportWeights());
+      // A budget the steps fit in takes them all.
+      await budgeted.train(3, { budgetMs: 60_000 });
+      expect(budgeted.step).toBe(15);
+      budgeted.dispose();
+      whole.dispose();
+    }
+  });
+
   it('takes every step and reports each unconverged solve under "continue"', async () => {
     const [fused, autodiff] = [
       new WormholeSession(stalling('continue')),

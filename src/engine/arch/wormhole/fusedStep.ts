@@ -25,6 +25,8 @@ import type { AdjointOptions, SolveOptions } from './solvers';
 export interface FusedWormholeOptions extends UpdateOptions, SolveOptions, AdjointOptions, SweepShape {
   /** Stop the call after a step whose forward solve did not converge. */
   pause: boolean;
+  /** Stop the call after the step during which this many ms had passed (a tick's budget: session.ts). */
+  budgetMs?: number;
 }
 
 const STOPS: StopReason[] = ['tol', 'maxIter', 'diverged'];
@@ -46,6 +48,7 @@ export function fusedWormholeSteps(
   let adjoint: number[] = [];
   let taken = 0;
   const steps = batches.length / B;
+  const started = performance.now();
   while (taken < steps) {
     gatherRows(x, batches, taken * B, o.inputWidth, input);
     const head = out.length;
@@ -67,6 +70,7 @@ export function fusedWormholeSteps(
     update(o, w, grads, state);
     taken++;
     if (o.pause && (solve.stop !== 'tol' || a.stop !== 'tol')) break;
+    if (o.budgetMs !== undefined && performance.now() - started >= o.budgetMs) break;
   }
   out[0] = taken;
   return Float32Array.from([...out, ...adjoint]);

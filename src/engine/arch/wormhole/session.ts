@@ -20,7 +20,7 @@ import type {
   StopReason,
   WormholeFrame,
 } from '../../../protocol';
-import type { SessionBase, SessionOptions, SnapshotRequest } from '../../core/session';
+import type { SessionBase, SessionOptions, SnapshotRequest, TrainLimits } from '../../core/session';
 import { registerFusedTraining } from '../../core/fusedKernel';
 import type { FusedTrainer } from '../../core/fusedTrainer';
 import { WormholeEvaluation } from './evaluation';
@@ -105,8 +105,9 @@ export class WormholeSession
     return this.ops.solve(x, onSweep);
   }
 
-  async train(steps: number): Promise<void> {
-    if (this.fused && this.isFused) return this.trainFused(this.fused, steps);
+  async train(steps: number, limits: TrainLimits = {}): Promise<void> {
+    if (this.fused && this.isFused) return this.trainFused(this.fused, steps, limits.budgetMs);
+    const started = performance.now();
     for (let i = 0; i < steps; i++) {
       const { x, y } = this.feed.gather(this.feed.nextBatch());
       let result: Awaited<ReturnType<WormholeOps['gradients']>>;
@@ -124,11 +125,16 @@ export class WormholeSession
       this.optimizer.applyGradients(vars.map((v) => ({ name: v.name, tensor: grads[v.name] })));
       tf.dispose(Object.values(grads));
       if (this.stepTaken(solve, adjoint)) break;
+      if (limits.budgetMs !== undefined && performance.now() - started >= limits.budgetMs) break;
     }
   }
 
-  /** K steps in one call of the fused kernel; it stops after a step that pauses training. */
-  private async trainFused(trainer: FusedTrainer<FusedWormholeOptions>, steps: number): Promise<void> {
+  /** K steps in one call of the fused kernel; it stops after a step that pauses training, or past the budget. */
+  private async trainFused(
+    trainer: FusedTrainer<FusedWormholeOptions>,
+    steps: number,
+    budgetMs?: number,
+  ): Promise<void> {
     if (steps <= 0) return;
     const { batches, batchSize } = this.nextBatches(steps);
     const { x, y } = this.feed.train;
@@ -140,6 +146,7 @@ export class WormholeSession
       widths: this.widths,
       head: this.head,
       pause: wormhole.onNonConvergence === 'pause',
+      ...(budgetMs !== undefined ? { budgetMs } : {}),
     };
     const values = await trainer.train({ x, y, batches, gates: new Int32Array(steps), batchSize }, options);
     const { solves, adjoints, adjoint } = readTraces(values, this.widths.length, wormhole.wormholes.length);
