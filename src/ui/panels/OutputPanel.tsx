@@ -71,8 +71,10 @@ export function OutputPanel() {
         const extent = useAppStore.getState().runtime.layout?.plane.extent;
         heatmapRef.current?.setMarker(marked && extent && toGrid(marked[0], marked[1], extent));
         if (canvasRef.current) setAttr(canvasRef.current, 'data-marker', marked ? `${marked}` : null);
-        // Live's neuronMaps are one value per neuron, not maps over the plane.
-        if (frame.neuronRes > 0 && frame.arch.kind !== 'live') {
+        // Live's neuronMaps are one value per neuron, not maps over the plane. The same maps again (a frame
+        // without new ones: state/frames.ts) change nothing.
+        const newMaps = frame.neuronMaps !== neuronMaps.current?.values;
+        if (frame.neuronRes > 0 && frame.arch.kind !== 'live' && newMaps) {
           neuronMaps.current = { values: frame.neuronMaps, res: frame.neuronRes };
           const focus = useAppStore.getState().hoveredNeuron;
           if (focus) heatmapRef.current?.showNeuron(neuronPlane(focus, neuronMaps.current));

@@ -109,6 +109,8 @@ export function createHeatmap(canvas: HTMLCanvasElement): HeatmapView {
 
   return {
     update(values, res) {
+      // Frames without new maps bring the last ones again (state/frames.ts): drawn once, not every frame.
+      if (last?.values === values && last.res === res) return;
       last = { values, res };
       draw();
     },

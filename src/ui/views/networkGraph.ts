@@ -56,6 +56,8 @@ export function createNetworkGraph(
   let edges: GraphEdge[] = [];
   let nodes: GraphNode[] = [];
   let weights: Float32Array = new Float32Array(0);
+  /** The neuron maps the thumbnails show (a new layout's thumbnails are drawn anew). */
+  let thumbnailsOf: Float32Array | undefined;
   /** Each edge's elements, found once per layout: a frame writes to them without a selection. */
   let edgeElements: { group: SVGGElement; line: SVGPathElement; weightIndex: number }[] = [];
 
@@ -78,6 +80,7 @@ export function createNetworkGraph(
 
   return {
     setLayout(layout) {
+      thumbnailsOf = undefined;
       // A neuron hovered in the graph before may not be in this one.
       onNeuronFocus?.(undefined);
       const graph = buildGraph(layout, width, height, overlay.laneHeight);
@@ -205,7 +208,9 @@ export function createNetworkGraph(
       }
       overlayView?.update(frame);
       const res = frame.neuronRes;
-      if (res === 0) return;
+      // Frames without new maps bring the last ones again (state/frames.ts): the thumbnails are drawn once each.
+      if (res === 0 || frame.neuronMaps === thumbnailsOf) return;
+      thumbnailsOf = frame.neuronMaps;
       const cells = res * res;
       const outputColumn = d3.max(nodes, (n) => n.column) ?? 0;
       nodeLayer.selectAll<SVGGElement, GraphNode>('g.neuron').each(function (node) {
