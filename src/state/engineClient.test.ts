@@ -325,6 +325,34 @@ describe('engine client: frames', () => {
     expect(f.posted).toEqual([{ type: 'pause' }, { type: 'frameAck' }]);
   });
 
+  it("after Pause the log's lines wait for their batch: the step counter's answer is not drawn behind them", () => {
+    vi.useFakeTimers();
+    const f = fakeEngine();
+    const stops: number[] = [];
+    f.frames.subscribeStopped((step) => stops.push(step));
+    f.engine.play();
+    const rewire = { kind: 'rewire', change: 'connect', source: 'in', neuron: 'h0', reward: 0.5 } as const;
+    f.receive({ type: 'events', events: [{ ...rewire, step: 20 }] });
+    f.engine.pause();
+    // Paused, Pause's answer not come yet: held too, and 'stopped' sends none of them ahead of itself.
+    f.receive({ type: 'events', events: [{ ...rewire, step: 24 }] });
+    const logged = () =>
+      f.store
+        .getState()
+        .runtime.log.filter((e) => e.edge === 'in->h0')
+        .map((e) => e.step);
+    f.receive({ type: 'stopped', step: 24 });
+    expect(stops).toEqual([24]);
+    expect(logged()).toEqual([]);
+    vi.advanceTimersByTime(BATCH_MS);
+    vi.useRealTimers();
+    expect(logged()).toEqual([24, 20]);
+    // Paused and answered: a Step's lines go in at once.
+    f.receive({ type: 'frame', frame: { ...testFrame(24), playing: false } });
+    f.receive({ type: 'events', events: [{ ...rewire, step: 25 }] });
+    expect(logged()).toEqual([25, 24, 20]);
+  });
+
   it('Rewind asks for a kept step, drops frames sent while playing, draws the look back at once', () => {
     const f = fakeEngine();
     const steps = drawnSteps(f);

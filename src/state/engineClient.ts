@@ -53,6 +53,9 @@ const BATCHED_WITH_LOG = new Set<FromEngine['type']>([
   'checkpoints',
   'pong',
   'comparison',
+  // Pause's answer reaches the step counter first; the lines held go in with their batch (drawing them took
+  // 3-8 ms, measured, between the click and the counter).
+  'stopped',
 ]);
 
 export function createEngineClient({
@@ -188,7 +191,8 @@ export function createEngineClient({
             text: describeEvent(event),
             edge: event.kind === 'rewire' ? `${event.source}->${event.neuron}` : undefined,
           })),
-          !s.runtime.playing || message.events.some(pausesTraining),
+          // After Pause, until its frame: held too (a long list drawn before the step counter's answer).
+          (!s.runtime.playing && !gate.isPausing()) || message.events.some(pausesTraining),
         );
         for (const event of message.events) {
           if (event.kind === 'rewire') frames.publishRewire(event);

@@ -51,6 +51,8 @@ export function createFrameGate(deps: {
 
   return {
     step: () => step,
+    /** Pause (or a Rewind) was asked and its frame has not come yet. */
+    isPausing: () => pausing,
     drop,
     receive(frame: Frame): void {
       if (pausing && frame.playing) return void send({ type: 'frameAck' });
