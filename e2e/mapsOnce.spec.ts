@@ -71,3 +71,17 @@ test('at full speed each map is drawn once: frames without new maps repaint neit
   expect(c.thumbs).toBeGreaterThan(0);
   expect(c.thumbs).toBeLessThanOrEqual(7 * maps);
 });
+
+test('the data points drawn once are drawn anew when they change: Show test data adds the test points, at once', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Step' }).click();
+  await expect(page.getByTestId('step')).toHaveText('1');
+  const picture = () => page.getByTestId('heatmap').evaluate((c: HTMLCanvasElement) => c.toDataURL());
+  const trainOnly = await picture();
+  await page.getByLabel('Show test data').check();
+  await expect.poll(picture).not.toBe(trainOnly);
+  await page.getByLabel('Show test data').uncheck();
+  await expect.poll(picture).toBe(trainOnly);
+});

@@ -1,8 +1,9 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Frame } from '../protocol';
 import { defaultSpec } from '../experiment';
 import { fakeEngine, testFrame, testLayout } from './testing';
 import { BATCH_MS } from './logBatch';
+import { SHOW_PAUSED_MS } from './pauseShown';
 
 const weights = { w: { shape: [1], values: [0.25] } };
 
@@ -164,7 +165,6 @@ describe('engine client: messages from the engine', () => {
     // While playing, the line waits for the log's next batch (state/logBatch.ts).
     expect(f.store.getState().runtime.log).toHaveLength(logged);
     vi.advanceTimersByTime(BATCH_MS);
-    vi.useRealTimers();
     expect(f.store.getState().runtime.log[0]).toMatchObject({
       step: 9,
       text:
@@ -325,6 +325,59 @@ describe('engine client: frames', () => {
     expect(f.posted).toEqual([{ type: 'pause' }, { type: 'frameAck' }]);
   });
 
+  afterEach(() => void vi.useRealTimers());
+
+  it("held lines go in before a load's line and an event that pauses training, and on dispose", () => {
+    vi.useFakeTimers();
+    const f = fakeEngine();
+    f.engine.play();
+    const rewire = { kind: 'rewire', change: 'connect', source: 'in', neuron: 'h0', reward: 0.5 } as const;
+    const held = (step: number) => f.receive({ type: 'events', events: [{ ...rewire, step }] });
+    held(1);
+    f.receive({ type: 'loaded', layout: testLayout(), step: 0 });
+    // Newest first: the load's line after the held one.
+    const [load, line] = f.store.getState().runtime.log;
+    expect([load.pinned, line.edge, line.step]).toEqual(['load', 'in->h0', 1]);
+    f.engine.play();
+    held(2);
+    const diverged = { kind: 'diverged', step: 3, restoredStep: 2 } as const;
+    f.receive({ type: 'events', events: [diverged] });
+    expect(
+      f.store
+        .getState()
+        .runtime.log.slice(0, 2)
+        .map((e) => e.step),
+    ).toEqual([3, 2]);
+    f.engine.play();
+    held(4);
+    f.engine.dispose();
+    expect(f.store.getState().runtime.log[0].step).toBe(4);
+  });
+
+  it("Pause turns the controls to Play with the engine's answer, or after SHOW_PAUSED_MS without one", () => {
+    vi.useFakeTimers();
+    const f = fakeEngine();
+    const playing = () => f.store.getState().runtime.playing;
+    f.engine.play();
+    f.engine.pause();
+    // Not drawn before the answer: the click's render would hold the step counter's.
+    expect(playing()).toBe(true);
+    f.receive({ type: 'stopped', step: 12 });
+    expect(playing()).toBe(false);
+    // An engine that does not answer: paused on the page anyway.
+    f.engine.play();
+    f.engine.pause();
+    vi.advanceTimersByTime(SHOW_PAUSED_MS - 1);
+    expect(playing()).toBe(true);
+    vi.advanceTimersByTime(1);
+    expect(playing()).toBe(false);
+    // Play right after Pause: the timer does not pause it again.
+    f.engine.pause();
+    f.engine.play();
+    vi.advanceTimersByTime(SHOW_PAUSED_MS);
+    expect(playing()).toBe(true);
+  });
+
   it("after Pause the log's lines wait for their batch: the step counter's answer is not drawn behind them", () => {
     vi.useFakeTimers();
     const f = fakeEngine();
@@ -345,7 +398,6 @@ describe('engine client: frames', () => {
     expect(stops).toEqual([24]);
     expect(logged()).toEqual([]);
     vi.advanceTimersByTime(BATCH_MS);
-    vi.useRealTimers();
     expect(logged()).toEqual([24, 20]);
     // Paused and answered: a Step's lines go in at once.
     f.receive({ type: 'frame', frame: { ...testFrame(24), playing: false } });

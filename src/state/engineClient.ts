@@ -16,7 +16,8 @@ import { InFlight, type HistoryPolicy } from './inFlight';
 import { needsReload, onlyPlaneChanged, onlyWormholesChanged } from './specChanges';
 import { createUserDataHolder, type UserData } from './userData';
 import { createLastGood } from './lastGood';
-import { createLogBatch } from './logBatch';
+import { createLogBatch, LOGS_NOTHING } from './logBatch';
+import { createPauseShown } from './pauseShown';
 import type { AppStore } from './store';
 
 /** A running engine: where messages go, and how it is stopped. */
@@ -46,18 +47,6 @@ export interface EngineClientDeps {
 
 export type EngineClient = ReturnType<typeof createEngineClient>;
 
-/** Messages that come many times a second while playing and log nothing of their own: the log's batch waits on. */
-const BATCHED_WITH_LOG = new Set<FromEngine['type']>([
-  'events',
-  'frame',
-  'checkpoints',
-  'pong',
-  'comparison',
-  // Pause's answer reaches the step counter first; the lines held go in with their batch (drawing them took
-  // 3-8 ms, measured, between the click and the counter).
-  'stopped',
-]);
-
 export function createEngineClient({
   store,
   frames,
@@ -82,6 +71,9 @@ export function createEngineClient({
   const send = (message: ToEngine) => void connection?.post(message);
   const gate = createFrameGate({ frames, requestFrame, send, lastGood });
   const logBatch = createLogBatch((lines) => state().addLogs(lines));
+  const pauseShown = createPauseShown(
+    () => state().runtime.playing && state().setRuntime({ playing: false }),
+  );
   const comparisons = createComparisons(store, send, gate.step);
 
   /**
@@ -130,7 +122,7 @@ export function createEngineClient({
   function onMessage(message: FromEngine): void {
     const s = state();
     // Lines the log holds back go in before anything else that may log (a load, a stop, an error).
-    if (!BATCHED_WITH_LOG.has(message.type)) logBatch.flush();
+    if (!LOGS_NOTHING.has(message.type)) logBatch.flush();
     switch (message.type) {
       case 'ready':
         s.setRuntime({
@@ -180,9 +172,12 @@ export function createEngineClient({
         s.setRuntime({ checkpoints: message.steps, rewindUnavailable: message.unavailable });
         return;
       case 'stopped':
-        return gate.stopped(message.step);
+        gate.stopped(message.step);
+        return pauseShown.answered();
       case 'frame':
-        return gate.receive(message.frame);
+        gate.receive(message.frame);
+        if (pauseShown.waiting && !message.frame.playing) pauseShown.answered();
+        return;
       case 'events':
         // While playing, the log takes a batch of lines a few times a second (logBatch.ts), not one per frame.
         logBatch.add(
@@ -288,7 +283,8 @@ export function createEngineClient({
         clock: heartbeatClock,
         ping: (seq) => send({ type: 'ping', seq }),
         onSilent: silent,
-        onAnswer: () => state().addLog(gate.step(), 'the engine answers again'),
+        // After the lines held for the log (it comes with a 'pong', which does not send them in).
+        onAnswer: () => logBatch.add([{ step: gate.step(), text: 'the engine answers again' }], true),
       });
     sendLoad({
       type: 'load',
@@ -315,6 +311,7 @@ export function createEngineClient({
   /** Stops the engine and stops following the store. */
   function dispose(): void {
     logBatch.flush();
+    pauseShown.cancel();
     heartbeat?.stop();
     heartbeat = undefined;
     unsubscribe?.();
@@ -330,6 +327,7 @@ export function createEngineClient({
     restart,
     dispose,
     play: () => {
+      pauseShown.cancel();
       gate.going();
       comparisons.cancel('you pressed Play');
       state().setRuntime({ playing: true, lookingAt: undefined });
@@ -338,9 +336,8 @@ export function createEngineClient({
     pause: () => {
       // A frame from before the click, not drawn yet, would be drawn after it (its ack goes before the Pause).
       gate.pausing();
-      // Sent before the page updates its controls: the engine stops meanwhile.
       send({ type: 'pause' });
-      state().setRuntime({ playing: false });
+      pauseShown.asked();
     },
     /** Rewind: looks back at a kept step (paused); Play or Step trains on from it. */
     rewind: (step: number) => {
@@ -373,7 +370,7 @@ export function createEngineClient({
       editedSpec = { ...state().spec, live: result.live! };
       state().replaceSpec(editedSpec);
       send({ type: 'edit', edit });
-      if (line) state().addLog(gate.step(), line.text, line.edge);
+      if (line) logBatch.add([{ step: gate.step(), text: line.text, edge: line.edge }], true);
       return true;
     },
     reward: (reward: number) => send({ type: 'reward', reward }),

@@ -445,7 +445,7 @@ describe('playing: frames when the page can draw them, and Pause', () => {
     return { h: harness({ makeSession, autoAck, now: () => 0 }), calls };
   }
 
-  it("play's ticks train within the tick's budget; Step takes all its steps", async () => {
+  it("full speed's ticks train within the tick's budget; Step and a set speed take all their steps", async () => {
     const limits: (number | undefined)[] = [];
     const makeSession: MakeSession = async (spec) => {
       const session = await createSession(spec);
@@ -458,11 +458,20 @@ describe('playing: frames when the page can draw them, and Pause', () => {
     await h.send({ type: 'load', spec: defaultSpec('wormhole') }, 'frame');
     await h.send({ type: 'step', steps: 3 }, 'frame', 2);
     expect(limits).toEqual([undefined]);
+    await h.send({ type: 'setSpeed', speed: SPEEDS.length - 1 });
     await h.send({ type: 'play' }, 'frame', 3);
     while (limits.length < 4) await new Promise((r) => setTimeout(r, 5));
     h.runner.handle({ type: 'pause' });
     await h.send({ type: 'exportWeights' }, 'weights');
+    const played = limits.length;
     expect(limits.slice(1).every((ms) => ms === TICK_BUDGET_MS)).toBe(true);
+    // At a set speed, the steps asked for that speed.
+    await h.send({ type: 'setSpeed', speed: 3 });
+    await h.send({ type: 'play' }, 'frame', 5);
+    while (limits.length < played + 3) await new Promise((r) => setTimeout(r, 5));
+    h.runner.handle({ type: 'pause' });
+    await h.send({ type: 'exportWeights' }, 'weights', 2);
+    expect(limits.slice(played)).toEqual(limits.slice(played).map(() => undefined));
   });
 
   it('a tick only trains while the page has not drawn the last frame; its ack brings one of the latest step', async () => {

@@ -321,8 +321,9 @@ export class EngineRunner {
     const { steps, intervalMs } = this.pace.plan(this.speed, this.frameOwed);
     if (steps === 0) return this.ticker.schedule(intervalMs);
     const started = this.now();
-    // A tick stops at its budget even when its steps cost more than the last ones (a Pause waits for it).
-    const taken = await this.advance(steps, false, TICK_BUDGET_MS);
+    // At full speed a tick stops at its budget even when its steps cost more than the last ones (Pause waits
+    // for it); at a set speed it takes the steps asked.
+    const taken = await this.advance(steps, false, intervalMs === 0 ? TICK_BUDGET_MS : undefined);
     const elapsed = this.now() - started;
     this.pace.took(elapsed, Math.max(1, taken), intervalMs === 0);
     if (this.playing) this.ticker.schedule(Math.max(0, intervalMs - elapsed));

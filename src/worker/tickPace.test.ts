@@ -48,9 +48,19 @@ describe('the pace of play', () => {
     expect(pace.plan(full).steps).toBe(48);
     pace.took(TICK_BUDGET_MS * 10, 48, true); // slow: halved, not cut to 5
     expect(pace.plan(full).steps).toBe(24);
-    for (let i = 0; i < 20; i++) pace.took(0, 1, true);
+    for (let i = 0; i < 20; i++) pace.took(0, pace.plan(full).steps, true);
     expect(pace.plan(full).steps).toBe(4096);
     pace.reset();
     expect(pace.plan(full).steps).toBe(1);
+  });
+
+  it('at full speed, a tick cut at its budget plans the next from the steps it took, not the ones planned', () => {
+    const pace = new TickPace();
+    const full = 4;
+    for (let i = 0; i < 6; i++) pace.took(TICK_BUDGET_MS / 100, pace.plan(full).steps, true);
+    expect(pace.plan(full).steps).toBe(64);
+    // The steps got dearer: the tick stopped at its budget after 6 of its 64.
+    pace.took(TICK_BUDGET_MS, 6, true);
+    expect(pace.plan(full).steps).toBe(6);
   });
 });

@@ -43,14 +43,14 @@ export class TickPace {
   }
 
   /**
-   * After a tick of `steps` that took `elapsedMs`: what a step takes; at full speed also more steps next time
-   * when the tick was short, fewer when it was long.
+   * After a tick that took `elapsedMs` for the `steps` it took (fewer than planned when it stopped at its budget):
+   * what a step takes; at full speed also more steps next time when the tick was short, fewer when it was long.
    */
   took(elapsedMs: number, steps: number, fullSpeed: boolean): void {
     this.msPerStep = elapsedMs / steps;
     if (!fullSpeed) return;
-    const fit = elapsedMs > 0 ? Math.round((this.stepsPerTick * TICK_BUDGET_MS) / elapsedMs) : Infinity;
-    const next = Math.min(this.stepsPerTick * 2, Math.max(Math.floor(this.stepsPerTick / 2), fit));
+    const fit = elapsedMs > 0 ? Math.round((steps * TICK_BUDGET_MS) / elapsedMs) : Infinity;
+    const next = Math.min(steps * 2, Math.max(Math.floor(steps / 2), fit));
     this.stepsPerTick = Math.max(1, Math.min(MAX_STEPS_PER_TICK, next));
   }
 }

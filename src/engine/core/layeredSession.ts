@@ -248,6 +248,10 @@ export abstract class LayeredSession<
     const firstRows = bands ? bands[0][1] : heatmapRes ** 2;
     if (heatmapRes > 0) sizes.push(firstRows * mapUnits, classes > 0 ? this.feed.test.y.shape[0] : 0);
     if (neuronRes > 0) sizes.push(...this.model.layerWidths.map((w) => w * neuronRes ** 2));
+    // The weights as the first band reads them, for the later bands: training between two bands (not in the runner,
+    // whose messages wait for the frame, but a caller could) would tear the map.
+    const frozen =
+      bands && bands.length > 1 ? this.model.weights.map((w) => tf.clone(w.variable)) : undefined;
     const all = tf.tidy(() => {
       const arch = this.archPieces(heatmapRes, fused, neuronRes);
       archFrame = arch.frame;
@@ -279,13 +283,8 @@ export abstract class LayeredSession<
       const extras = rest.slice(0, fusedSizes?.length ?? 0).map((part) => [part]);
       const lead = m.length + weights.length;
       const layout = { lead, unitsPerRow: mapUnits, sizes: fusedSizes };
-      await joinLaterBands(
-        bands.slice(1),
-        (band) => this.fusedBand(kernel!, gate, { res: heatmapRes, band }),
-        layout,
-        heat,
-        extras,
-      );
+      const band = (b: Band) => this.fusedBand(kernel!, gate, { res: heatmapRes, band: b }, frozen!);
+      await joinLaterBands(bands.slice(1), band, layout, heat, extras).finally(() => tf.dispose(frozen!));
       extras.forEach((parts, k) => (rest[k] = concat(parts)));
     }
     const heatmap = concat(heat);
@@ -352,6 +351,7 @@ export abstract class LayeredSession<
     kernel: { name: string; options: unknown },
     gate: boolean,
     heat: { res: number; band: Band },
+    weights: tf.Tensor[],
   ): Promise<Float32Array> {
     const { train, test } = this.feed;
     const none = (set: TensorSet) => ({ x: noRows(set.x), y: noRows(set.y) });
@@ -362,7 +362,7 @@ export abstract class LayeredSession<
           train: none(train),
           test: none(test),
           heatGrid: bandOf(this.feed.grid(heat.res), heat.band),
-          weights: this.model.weights.map((w) => w.variable),
+          weights,
         },
         { options: kernel.options, gate, head: this.head },
       ),

@@ -42,6 +42,21 @@ describe('the bands of the heatmap grid', () => {
     return turns;
   }
 
+  it('read the weights the frame started with, even when training runs between two bands', async () => {
+    const s = new MlpSession(defaultSpec('mlp'));
+    s.mapBandRows = 40;
+    await s.train(5);
+    const whole = await s.snapshot({ heatmapRes: 13 });
+    const frame = s.snapshot({ heatmapRes: 13 });
+    // Trains while the frame's later bands wait for their turns of the event loop.
+    await s.train(50);
+    const torn = await frame;
+    expect(s.step).toBe(55);
+    expect(torn.heatmap).toEqual(whole.heatmap);
+    expect(torn.weights).toEqual(whole.weights);
+    s.dispose();
+  });
+
   it('hand the event loop a turn before each later band (a message such as Pause is handled there)', async () => {
     const whole = await turnsDuring(169);
     // Five bands: at least four turns more than the frame in one call.

@@ -9,16 +9,16 @@ import type { DataTable } from '../../experiment/data';
 import type { DataFeed } from './dataFeed';
 import type { Dataset } from './tasks';
 
-/** How a session is built (the MLP and the DIAN; the other architectures have no fused kernel). */
 /**
- * A time budget for a call of train (play's ticks): the call stops after the step during which `budgetMs` had
- * passed (at least one step is taken). Architectures whose steps can take much longer than the last ones (the
- * Wormhole's solves) keep it; the others' steps cost what the tick's plan measured.
+ * A time budget for a call of train (full speed's ticks): the call stops after the step during which `budgetMs`
+ * had passed (at least one step is taken). The Wormhole honours it (a step's solves can cost far more than the
+ * last ones'); the other architectures ignore it (their steps cost what the tick's plan measured).
  */
 export interface TrainLimits {
   budgetMs?: number;
 }
 
+/** How a session is built (the MLP and the DIAN; the other architectures have no fused kernel). */
 export interface SessionOptions {
   /**
    * true (default): a fused kernel where it runs and pays: cpu and wasm, and WebGPU on a hardware adapter.

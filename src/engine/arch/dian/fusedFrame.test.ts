@@ -45,7 +45,7 @@ async function compare(s: ExperimentSpec, request: SnapshotRequest, steps = 31, 
   const made = await kernels(async () => {
     a = await fused.snapshot(request);
   });
-  const extraOps = ['BatchMatMul', 'Add', 'Relu', 'Transpose', 'Reshape', 'Concat', 'Slice'];
+  const extraOps = ['BatchMatMul', 'Add', 'Relu', 'Transpose', 'Reshape', 'Concat', 'Slice', 'Identity'];
   const bands = bandRows && request.heatmapRes ? Math.ceil(request.heatmapRes ** 2 / bandRows) : 1;
   expect(made.filter((k) => !extraOps.includes(k))).toEqual(Array(bands).fill('FusedDianFrame'));
   if (!request.neuronRes) expect(made).toEqual(['FusedDianFrame']);
