@@ -4,10 +4,10 @@
  * client runs (and is tested) without a browser.
  */
 import { applyLiveEdit, type ExperimentSpec, type LiveEdit, type Trained } from '../experiment';
-import { pausesTraining, type FromEngine, type ToEngine, type WeightEdit } from '../protocol';
+import { type FromEngine, type ToEngine, type WeightEdit } from '../protocol';
 import { createComparisons } from './comparisonClient';
 import { describeEdit } from './editText';
-import { describeEvent, loadedLine, readyLine, restartOffer, silentText } from './eventText';
+import { loadedLine, readyLine, restartOffer, silentText } from './eventText';
 import { createWeightRequests } from './weightRequests';
 import { createFrameGate } from './frameGate';
 import type { FrameChannel } from './frames';
@@ -16,6 +16,7 @@ import { InFlight, type HistoryPolicy } from './inFlight';
 import { needsReload, onlyPlaneChanged, onlyWormholesChanged } from './specChanges';
 import { createUserDataHolder, type UserData } from './userData';
 import { createLastGood } from './lastGood';
+import { receiveEvents } from './engineEvents';
 import { createLogBatch, LOGS_NOTHING } from './logBatch';
 import { createPauseShown } from './pauseShown';
 import type { AppStore } from './store';
@@ -179,25 +180,7 @@ export function createEngineClient({
         if (pauseShown.waiting && !message.frame.playing) pauseShown.answered();
         return;
       case 'events':
-        // While playing, the log takes a batch of lines a few times a second (logBatch.ts), not one per frame.
-        logBatch.add(
-          message.events.map((event) => ({
-            step: 'step' in event ? event.step : gate.step(),
-            text: describeEvent(event),
-            edge: event.kind === 'rewire' ? `${event.source}->${event.neuron}` : undefined,
-          })),
-          // After Pause, until its frame: held too (a long list drawn before the step counter's answer).
-          (!s.runtime.playing && !gate.isPausing()) || message.events.some(pausesTraining),
-        );
-        for (const event of message.events) {
-          if (event.kind === 'rewire') frames.publishRewire(event);
-          // The engine paused itself: the Play button must say so.
-          if (pausesTraining(event)) {
-            s.setRuntime({ playing: false });
-            s.addAlert(describeEvent(event));
-          }
-        }
-        return;
+        return receiveEvents(message.events, { store, logBatch, frames, gate });
       case 'weights':
         return weightRequests.answer(message);
       case 'comparison':
