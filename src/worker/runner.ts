@@ -13,19 +13,15 @@ import { defersFrames, FramePipeline } from './framePipeline';
 import { layoutOf } from './layout';
 import type { DataTable } from '../experiment/data';
 import { LastGood } from './lastGood';
-import { MapPacer } from './mapPacer';
+import { FrameMaker, type MapsAsked } from './frameMaker';
 import { Outbox, type Post } from './outbox';
 import { Rewind } from './rewind';
 import { carryFrom, putWeights, sessionFrom, type Carried } from './savedWeights';
 import { setWeight } from './weightEdit';
 import { createTicker } from './ticker';
 import { TICK_BUDGET_MS, TickPace } from './tickPace';
-import { StepRate } from './stepRate';
 
 export type { MakeSession, Post, StartBackend };
-
-const HEATMAP_RES = 100;
-const NEURON_RES = 24;
 
 export class EngineRunner {
   private queue: Promise<void> = Promise.resolve();
@@ -35,7 +31,7 @@ export class EngineRunner {
   private speed = 3;
   private ticker = createTicker(() => this.enqueue(() => this.tick()));
   private pace = new TickPace();
-  private maps = new MapPacer();
+  private maker: FrameMaker;
   private lastGood = new LastGood();
   private out: Outbox;
   /** Steps were trained while playing since the last frame was made: the page's next ack asks for one. */
@@ -49,7 +45,6 @@ export class EngineRunner {
   /** Steps are being trained (the step is not final yet); Pause's 'stopped' went out as Pause came. */
   private training = false;
   private stoppedSent?: boolean;
-  private rate: StepRate;
   /** Step messages in the queue: a Pause behind one is answered once it has trained. */
   private stepsQueued = 0;
   private comparison: ComparisonDriver;
@@ -76,7 +71,7 @@ export class EngineRunner {
       now,
     );
     this.comparison = new ComparisonDriver(post, (work) => this.enqueue(work));
-    this.rate = new StepRate(now);
+    this.maker = new FrameMaker(now);
     this.out = new Outbox(post);
   }
 
@@ -173,7 +168,7 @@ export class EngineRunner {
     this.comparison.end(true);
     this.playing = true;
     this.pace.reset();
-    this.rate.start();
+    this.maker.rate.start();
     this.ticker.schedule(0);
   }
 
@@ -227,7 +222,7 @@ export class EngineRunner {
     this.session?.dispose();
     this.session = session;
     this.spec = spec;
-    this.maps.reset();
+    this.maker.reset();
     await putWeights(session, message, carried, this.post);
     this.speed = spec.speed;
     const layout = layoutOf(session);
@@ -339,7 +334,7 @@ export class EngineRunner {
     await this.rewind.trained(this.session);
     this.postEvents(this.session.takeEvents());
     const taken = this.session.step - before;
-    this.rate.trained(taken);
+    this.maker.rate.trained(taken);
     await this.frameAfter(forceHeatmap);
     return taken;
   }
@@ -393,18 +388,8 @@ export class EngineRunner {
     this.out.frame(await this.snapshot('maps'));
   }
 
-  /**
-   * A frame: with the 100x100 heatmap and neuron maps ('maps'), without ('none'), or while playing with them only
-   * as often as the pacer says ('paced'; when not playing, always).
-   */
-  private async snapshot(maps: 'maps' | 'none' | 'paced'): Promise<Frame> {
-    const session = this.current();
-    const now = this.now();
-    // A frame of play or not as it is asked for: a Pause may come while it is made (in slices).
-    const playing = this.playing;
-    const withMaps = maps === 'maps' || (maps === 'paced' && (!playing || this.maps.due(now)));
-    const s = await session.snapshot(withMaps ? { heatmapRes: HEATMAP_RES, neuronRes: NEURON_RES } : {});
-    this.maps.record(withMaps, now, this.now() - now);
-    return { ...s, playing, stepsPerSecond: playing ? this.rate.at(now) : 0 };
+  /** A frame of the session now (frameMaker.ts), of play or not as play is when asked. */
+  private snapshot(maps: MapsAsked): Promise<Frame> {
+    return this.maker.frame(this.current(), maps, this.playing);
   }
 }
