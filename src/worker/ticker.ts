@@ -1,17 +1,14 @@
 /**
- * Runs the next tick of play after a delay. A zero delay goes through a MessageChannel: nested setTimeout(0) is
- * clamped (about 5 ms per tick measured in a worker), which at full speed left a quarter of the time idle.
- * Scheduling again, or cancelling, drops the tick that was waiting.
+ * Runs the next tick of play after a delay. A zero delay waits for the next task of the event loop
+ * (src/engine/core/nextTask.ts: a MessageChannel in the worker, where nested setTimeout(0) is clamped to about
+ * 5 ms per tick, which at full speed left a quarter of the time idle). Scheduling again, or cancelling, drops the
+ * tick that was waiting.
  */
+import { nextTask } from '../engine/core/nextTask';
+
 export function createTicker(run: () => void) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let generation = 0;
-  const channel = new MessageChannel();
-  channel.port1.onmessage = (e: MessageEvent<number>) => {
-    if (e.data === generation) run();
-  };
-  // In Node (tests) an open port would keep the process alive.
-  (channel.port1 as { unref?: () => void }).unref?.();
   const cancel = () => {
     clearTimeout(timer);
     timer = undefined;
@@ -21,7 +18,10 @@ export function createTicker(run: () => void) {
     schedule(delay: number): void {
       cancel();
       if (delay > 0) timer = setTimeout(run, delay);
-      else channel.port2.postMessage(generation);
+      else {
+        const scheduled = generation;
+        void nextTask().then(() => scheduled === generation && run());
+      }
     },
     cancel,
   };
