@@ -1,4 +1,4 @@
-import { expect, test as base, type Page } from '@playwright/test';
+import { expect, test as base, type Locator, type Page } from '@playwright/test';
 
 /** Every test fails on a console error or an uncaught page error. */
 export const test = base.extend<{ consoleErrors: string[] }>({
@@ -46,4 +46,13 @@ export async function engineStep(page: Page): Promise<number> {
   await page.getByRole('button', { name: 'Export file' }).click();
   const name = (await downloading).suggestedFilename();
   return Number(/-step(\d+)\.json$/.exec(name)![1]);
+}
+
+/** Drags a Live neuron down by `dy` px, grabbed just left of its centre (on its body, off its port ring). */
+export async function dragNeuronDown(page: Page, neuron: Locator, dy: number): Promise<void> {
+  const box = (await neuron.locator('.body').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2 - 4, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 - 4, box.y + box.height / 2 + dy, { steps: 6 });
+  await page.mouse.up();
 }

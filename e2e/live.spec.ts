@@ -1,5 +1,5 @@
 import LZString from 'lz-string';
-import { engineStep, expect, openApp, stepCount, test, type Page } from './fixtures';
+import { dragNeuronDown, engineStep, expect, openApp, stepCount, test, type Page } from './fixtures';
 
 async function openLive(page: Page) {
   await openApp(page);
@@ -83,11 +83,7 @@ test('dragging a neuron moves it and keeps its edges attached', async ({ page })
   await openLive(page);
   const node = page.locator('[data-neuron-id="h2"]');
   const before = await node.getAttribute('transform');
-  const box = (await node.locator('.body').boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2 - 4, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width / 2 - 4, box.y + box.height / 2 + 60, { steps: 6 });
-  await page.mouse.up();
+  await dragNeuronDown(page, node, 60);
   await expect(node).not.toHaveAttribute('transform', before!);
   await page.getByRole('button', { name: 'Step' }).click();
   await expect(page.getByTestId('step')).toHaveText('1');

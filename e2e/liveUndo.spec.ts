@@ -3,7 +3,7 @@
  * deleted and moved — with the spec and the address going back exactly; and a Live weight typed without a pointer.
  */
 import { decodeLink, type LiveSpec } from '../src/experiment';
-import { expect, openApp, stepCount, test, type Page } from './fixtures';
+import { dragNeuronDown, expect, openApp, stepCount, test, type Page } from './fixtures';
 
 async function openLive(page: Page): Promise<void> {
   await openApp(page);
@@ -80,11 +80,7 @@ test('keyboard only: a Live neuron added, deleted and moved is undone and redone
   // Move h2 (a drag: moves have no key), then undo with the keyboard: back in its column, no position kept.
   const h2 = neuron(page, 'h2');
   const placed = await h2.getAttribute('transform');
-  const box = (await h2.locator('.body').boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2 - 4, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width / 2 - 4, box.y + box.height / 2 + 60, { steps: 6 });
-  await page.mouse.up();
+  await dragNeuronDown(page, h2, 60);
   await expect(h2).not.toHaveAttribute('transform', placed!);
   await expect.poll(async () => Object.keys((await liveOfAddress(page)).positions)).toEqual(['h2']);
   await page.locator('body').press('Control+z');

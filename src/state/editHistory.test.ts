@@ -106,23 +106,23 @@ describe('the history of graph edits', () => {
       history = recorded(history, liveEntry(edit, graphs.at(-1)!));
       graphs.push(apply(graphs.at(-1)!, edit));
     }
-    // Undo all: each step is the graph before that edit, whole (order of layers and sources, positions).
     let live = graphs.at(-1)!;
-    for (let k = edits.length - 1; k >= 0; k--) {
-      const u = undone(history);
-      history = u.history;
-      const action = actionOf(u.edit!, 'before');
+    /** Undoes (the graph before that edit) or redoes (the graph after it) one entry, on `live`. */
+    const move = (way: 'undo' | 'redo') => {
+      const taken = way === 'undo' ? undone(history) : redone(history);
+      history = taken.history;
+      const action = actionOf(taken.edit!, way === 'undo' ? 'before' : 'after');
       if (action.kind !== 'liveEdit') throw new Error('a Live entry sends a Live edit');
       live = apply(live, action.edit);
+    };
+    // Undo all: each step is the graph before that edit, whole (order of layers and sources, positions).
+    for (let k = edits.length - 1; k >= 0; k--) {
+      move('undo');
       expect(live).toEqual(graphs[k]);
     }
     // Redo all: each step the graph after that edit.
     for (let k = 1; k <= edits.length; k++) {
-      const r = redone(history);
-      history = r.history;
-      const action = actionOf(r.edit!, 'after');
-      if (action.kind !== 'liveEdit') throw new Error('a Live entry sends a Live edit');
-      live = apply(live, action.edit);
+      move('redo');
       expect(live).toEqual(graphs[k]);
     }
   });
